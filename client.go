@@ -1,0 +1,570 @@
+// Package stripe is a lightweight, hand-written client for the Stripe REST API.
+//
+// Quick start:
+//
+//	c, err := stripe.NewClient(os.Getenv("STRIPE_SECRET_KEY"))
+//	if err != nil { ... }
+//	cus, err := c.Customers.Create(ctx, &stripe.CustomerCreateParams{
+//		Email:    stripe.Ptr("jenny@example.com"),
+//		Metadata: stripe.Metadata{"company_id": "42"},
+//	})
+//	for cus, err := range c.Customers.All(ctx, nil) { ... }
+//
+// Every request is pinned to API version [APIVersion], rate limited on the
+// client side, and retried on network errors, 409, 429 and 5xx responses;
+// a POST is only ever retried with the Idempotency-Key it was first sent with.
+// Non-2xx responses are returned as *[Error], which matches sentinels such as
+// [ErrCardDeclined] with errors.Is.
+package stripe
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	mrand "math/rand/v2"
+	"net/http"
+	"net/url"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// APIVersion is the Stripe API version every request is pinned to (the
+// Stripe-Version header) unless WithAPIVersion says otherwise.
+const APIVersion = "2026-08-26.dahlia"
+
+// Version is this library's version, sent in the User-Agent header.
+const Version = "0.1.0"
+
+// DefaultBaseURL is Stripe's API host.
+const DefaultBaseURL = "https://api.stripe.com"
+
+// Defaults.
+const (
+	DefaultMaxRetries       = 2
+	DefaultMaxResponseBytes = 8 << 20
+	defaultTimeout          = 80 * time.Second
+	initialBackoff          = 500 * time.Millisecond
+	maxBackoff              = 5 * time.Second
+	// maxRetryAfter is the longest Retry-After the client waits out; a
+	// server asking for more gets its error returned instead.
+	maxRetryAfter = 60 * time.Second
+)
+
+// Client talks to the Stripe API. It is safe for concurrent use; create one
+// per API key and share it.
+type Client struct {
+	// Services, one per Stripe resource.
+	Customers *CustomersService
+
+	baseURL          string
+	auth             *secret // "Basic base64(key:)"; a pointer so %v prints no key
+	apiVersion       string
+	stripeAccount    string
+	userAgent        string
+	httpClient       *http.Client
+	maxRetries       int
+	maxResponseBytes int64
+	readLimiter      *rate.Limiter
+	writeLimiter     *rate.Limiter
+	logger           *slog.Logger
+	newIdemKey       func() string
+	sleep            func(ctx context.Context, d time.Duration) error
+	jitter           func(n int64) int64
+
+	appInfo   string
+	readRate  rate.Limit
+	writeRate rate.Limit
+}
+
+type secret struct{ v string }
+
+// String redacts, so a secret never prints.
+func (*secret) String() string { return "[REDACTED]" }
+
+// Option configures a Client in NewClient.
+type Option func(*Client) error
+
+// WithBaseURL sends requests to u instead of https://api.stripe.com, for
+// example a local stripe-mock at http://127.0.0.1:12111.
+func WithBaseURL(u string) Option {
+	return func(c *Client) error {
+		p, err := url.Parse(u)
+		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+			return fmt.Errorf("stripe: WithBaseURL: %q is not an absolute http(s) URL", u)
+		}
+		if p.RawQuery != "" || p.Fragment != "" || p.User != nil {
+			return fmt.Errorf("stripe: WithBaseURL: %q must not carry a query, fragment or user info", u)
+		}
+		c.baseURL = strings.TrimRight(p.String(), "/")
+		return nil
+	}
+}
+
+// WithHTTPClient sets the *http.Client requests go through. The client is used
+// as given: its Transport, Timeout and redirect policy stay the caller's.
+// The default client has an 80 s timeout.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *Client) error {
+		if hc == nil {
+			return errors.New("stripe: WithHTTPClient: nil *http.Client")
+		}
+		c.httpClient = hc
+		return nil
+	}
+}
+
+// WithAPIVersion overrides the pinned Stripe-Version header. The typed objects
+// in this package match APIVersion; other versions may decode differently.
+func WithAPIVersion(v string) Option {
+	return func(c *Client) error {
+		if v == "" || !isHeaderSafe(v) {
+			return fmt.Errorf("stripe: WithAPIVersion: invalid version %q", v)
+		}
+		c.apiVersion = v
+		return nil
+	}
+}
+
+// WithStripeAccount makes every request on behalf of a connected account
+// (Connect's Stripe-Account header). Params.StripeAccount overrides it per call.
+func WithStripeAccount(accountID string) Option {
+	return func(c *Client) error {
+		if !isHeaderSafe(accountID) {
+			return fmt.Errorf("stripe: WithStripeAccount: invalid account ID %q", accountID)
+		}
+		c.stripeAccount = accountID
+		return nil
+	}
+}
+
+// WithMaxRetries sets how many times a failed request is retried (default 2).
+// Zero turns retries off.
+func WithMaxRetries(n int) Option {
+	return func(c *Client) error {
+		if n < 0 {
+			return fmt.Errorf("stripe: WithMaxRetries: negative retries %d", n)
+		}
+		c.maxRetries = n
+		return nil
+	}
+}
+
+// WithRateLimit sets the client-side limits in requests per second for reads
+// (GET) and writes (everything else), shared by all goroutines using the
+// client. The defaults follow Stripe's published limits: 25/s each for test
+// keys, 100/s each for live keys. rate.Inf turns a limiter off.
+func WithRateLimit(read, write rate.Limit) Option {
+	return func(c *Client) error {
+		if read <= 0 || write <= 0 {
+			return fmt.Errorf("stripe: WithRateLimit: limits must be positive (use rate.Inf for none), got %v and %v", read, write)
+		}
+		c.readRate, c.writeRate = read, write
+		return nil
+	}
+}
+
+// WithLogger logs one debug line per attempt and a warning per retry.
+// Lines carry method, path, status, request ID and timing; never the key,
+// headers, query or body. The default is silent.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *Client) error {
+		c.logger = l
+		return nil
+	}
+}
+
+// WithAppInfo identifies the integration built on this library; it is
+// appended to the User-Agent header as "name/version (url)".
+func WithAppInfo(name, version, url string) Option {
+	return func(c *Client) error {
+		info := name
+		if version != "" {
+			info += "/" + version
+		}
+		if url != "" {
+			info += " (" + url + ")"
+		}
+		if name == "" || !isHeaderSafe(info) {
+			return fmt.Errorf("stripe: WithAppInfo: invalid app info %q", info)
+		}
+		c.appInfo = info
+		return nil
+	}
+}
+
+// WithMaxResponseBytes caps the size of a response body the client will
+// decode (default 8 MiB); a larger body is an error, not a partial object.
+func WithMaxResponseBytes(n int64) Option {
+	return func(c *Client) error {
+		if n <= 0 {
+			return fmt.Errorf("stripe: WithMaxResponseBytes: must be positive, got %d", n)
+		}
+		c.maxResponseBytes = n
+		return nil
+	}
+}
+
+// WithIdempotencyKeyFunc replaces the generator of the Idempotency-Key sent
+// with POSTs whose params set none (default: a random UUIDv4). With nil, such
+// POSTs carry no key, and a POST without a key is never retried.
+func WithIdempotencyKeyFunc(fn func() string) Option {
+	return func(c *Client) error {
+		c.newIdemKey = fn
+		return nil
+	}
+}
+
+// NewClient returns a client for the secret (sk_) or restricted (rk_) key.
+// It does no I/O and reads no environment variables.
+func NewClient(key string, opts ...Option) (*Client, error) {
+	if err := checkKey(key); err != nil {
+		return nil, err
+	}
+	c := &Client{
+		baseURL:          DefaultBaseURL,
+		auth:             &secret{"Basic " + base64.StdEncoding.EncodeToString([]byte(key+":"))},
+		apiVersion:       APIVersion,
+		httpClient:       &http.Client{Timeout: defaultTimeout},
+		maxRetries:       DefaultMaxRetries,
+		maxResponseBytes: DefaultMaxResponseBytes,
+		newIdemKey:       newUUID,
+		sleep:            sleepCtx,
+		jitter:           mrand.Int64N,
+	}
+	c.readRate, c.writeRate = 100, 100
+	if strings.Contains(key, "_test_") {
+		c.readRate, c.writeRate = 25, 25
+	}
+	for _, opt := range opts {
+		if opt == nil {
+			continue
+		}
+		if err := opt(c); err != nil {
+			return nil, err
+		}
+	}
+	c.readLimiter = newLimiter(c.readRate)
+	c.writeLimiter = newLimiter(c.writeRate)
+	c.userAgent = "stripelite/" + Version + " go/" + runtime.Version()
+	if c.appInfo != "" {
+		c.userAgent += " " + c.appInfo
+	}
+
+	c.Customers = &CustomersService{c: c}
+	return c, nil
+}
+
+// String describes the client without its key.
+func (c *Client) String() string {
+	return fmt.Sprintf("stripe.Client{baseURL: %s, apiVersion: %s}", c.baseURL, c.apiVersion)
+}
+
+// GoString is String, so %#v does not print the key either.
+func (c *Client) GoString() string { return c.String() }
+
+func checkKey(key string) error {
+	switch {
+	case key == "":
+		return errors.New("stripe: empty API key")
+	case strings.HasPrefix(key, "pk_"):
+		return errors.New("stripe: publishable (pk_) keys cannot call the API from a server; use a secret (sk_) or restricted (rk_) key")
+	case strings.IndexFunc(key, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0:
+		return errors.New("stripe: API key contains whitespace or control characters")
+	}
+	return nil
+}
+
+func newLimiter(l rate.Limit) *rate.Limiter {
+	// A burst of one spaces requests evenly, so the rate Stripe observes
+	// never exceeds the limit, even for a short window.
+	return rate.NewLimiter(l, 1)
+}
+
+// isHeaderSafe reports whether s can go in a header value without changing
+// the request's meaning (no CR, LF or other control characters).
+func isHeaderSafe(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b < ' ' || b == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// pathf fills each %s in format with a path-escaped ID, so "cus_1/../x" stays
+// one path segment. It rejects IDs that are empty, "." or "..", or contain
+// control characters, before any request.
+func pathf(format string, ids ...string) (string, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		if id == "" || id == "." || id == ".." || !isHeaderSafe(id) {
+			return "", fmt.Errorf("stripe: invalid ID %q", id)
+		}
+		args[i] = url.PathEscape(id)
+	}
+	return fmt.Sprintf(format, args...), nil
+}
+
+// call is the one request path. It encodes params (query string for GET and
+// DELETE, form body otherwise), waits for the rate limiter, sends with auth,
+// version and idempotency headers, retries what is safe to retry, and decodes
+// a 2xx JSON body into out or returns an *Error.
+func (c *Client) call(ctx context.Context, method, path string, params any, out any) error {
+	if ctx == nil {
+		return errors.New("stripe: nil context")
+	}
+	form, err := encodeForm(params)
+	if err != nil {
+		return err
+	}
+	var p *Params
+	if ph, ok := params.(paramsHolder); ok && !isNilParams(params) {
+		p = ph.params()
+	}
+
+	target := c.baseURL + path
+	var body []byte
+	if enc := form.Encode(); enc != "" {
+		if method == http.MethodGet || method == http.MethodDelete {
+			sep := "?"
+			if strings.Contains(path, "?") {
+				sep = "&"
+			}
+			target += sep + enc
+		} else {
+			body = []byte(enc)
+		}
+	}
+
+	header := make(http.Header, 8)
+	header.Set("Authorization", c.auth.v)
+	header.Set("Stripe-Version", c.apiVersion)
+	header.Set("User-Agent", c.userAgent)
+	header.Set("Accept", "application/json")
+	account := c.stripeAccount
+	if p != nil && p.StripeAccount != "" {
+		account = p.StripeAccount
+	}
+	if account != "" {
+		if !isHeaderSafe(account) {
+			return fmt.Errorf("stripe: invalid StripeAccount %q", account)
+		}
+		header.Set("Stripe-Account", account)
+	}
+	retryable := true
+	if method == http.MethodPost {
+		header.Set("Content-Type", "application/x-www-form-urlencoded")
+		key := ""
+		if p != nil && p.IdempotencyKey != "" {
+			key = p.IdempotencyKey
+		} else if c.newIdemKey != nil {
+			key = c.newIdemKey()
+		}
+		if !isHeaderSafe(key) || len(key) > 255 {
+			return fmt.Errorf("stripe: invalid IdempotencyKey %q", key)
+		}
+		if key != "" {
+			header.Set("Idempotency-Key", key)
+		} else {
+			retryable = false
+		}
+	}
+	limiter := c.writeLimiter
+	if method == http.MethodGet {
+		limiter = c.readLimiter
+	}
+
+	for attempt := 0; ; attempt++ {
+		if err := waitLimiter(ctx, limiter); err != nil {
+			return err
+		}
+		start := time.Now()
+		retry, wait, err := c.attempt(ctx, method, target, header, body, out)
+		if c.logger != nil {
+			c.log(ctx, method, path, attempt, start, err)
+		}
+		if err == nil {
+			return nil
+		}
+		if !retry || !retryable || attempt >= c.maxRetries {
+			return err
+		}
+		if wait == 0 || wait < c.backoff(attempt) {
+			wait = c.backoff(attempt)
+		}
+		if c.logger != nil {
+			c.logger.LogAttrs(ctx, slog.LevelWarn, "stripe: retrying",
+				slog.String("method", method), slog.String("path", path),
+				slog.Int("attempt", attempt+1), slog.Duration("wait", wait), slog.String("error", err.Error()))
+		}
+		if err := c.sleep(ctx, wait); err != nil {
+			return err
+		}
+	}
+}
+
+// attempt sends one request. It reports whether a failure may be retried and
+// how long the server asked us to wait (Retry-After), if it did.
+func (c *Client) attempt(ctx context.Context, method, target string, header http.Header, body []byte, out any) (retry bool, wait time.Duration, err error) {
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, target, rd)
+	if err != nil {
+		return false, 0, fmt.Errorf("stripe: building request: %w", err)
+	}
+	req.Header = header.Clone()
+	resp, err := c.httpClient.Do(req)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return false, 0, ctxErr
+		}
+		return true, 0, fmt.Errorf("stripe: %s %s: %w", method, req.URL.Path, unwrapURLError(err))
+	}
+	defer closeBody(resp.Body)
+
+	requestID := resp.Header.Get("Request-Id")
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return false, 0, c.decode(ctx, resp, requestID, out)
+	}
+
+	errBody, readErr := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	if readErr != nil && ctx.Err() != nil {
+		return false, 0, ctx.Err()
+	}
+	apiErr := newError(resp.StatusCode, requestID, errBody)
+	switch resp.Header.Get("Stripe-Should-Retry") {
+	case "true":
+		retry = true
+	case "false":
+		retry = false
+	default:
+		s := resp.StatusCode
+		retry = s == http.StatusConflict || s == http.StatusTooManyRequests || s >= 500
+	}
+	if retry {
+		if secs, convErr := strconv.Atoi(resp.Header.Get("Retry-After")); convErr == nil && secs > 0 {
+			wait = time.Duration(secs) * time.Second
+			if wait > maxRetryAfter {
+				retry = false
+			}
+		}
+	}
+	return retry, wait, apiErr
+}
+
+// decode reads a 2xx body into out, up to maxResponseBytes.
+func (c *Client) decode(ctx context.Context, resp *http.Response, requestID string, out any) error {
+	if out == nil {
+		return nil
+	}
+	lr := &io.LimitedReader{R: resp.Body, N: c.maxResponseBytes + 1}
+	if err := json.NewDecoder(lr).Decode(out); err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		if lr.N <= 0 {
+			return fmt.Errorf("stripe: response body exceeds %d bytes [%s]", c.maxResponseBytes, requestID)
+		}
+		return fmt.Errorf("stripe: decoding %d response [%s]: %w", resp.StatusCode, requestID, err)
+	}
+	return nil
+}
+
+// closeBody drains a little of what is left so the connection can be reused.
+func closeBody(rc io.ReadCloser) {
+	_, _ = io.CopyN(io.Discard, rc, 4<<10)
+	_ = rc.Close()
+}
+
+// unwrapURLError drops *url.Error's wrapper, whose text repeats the full URL
+// including the query string.
+func unwrapURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
+func (c *Client) log(ctx context.Context, method, path string, attempt int, start time.Time, err error) {
+	attrs := []slog.Attr{
+		slog.String("method", method), slog.String("path", path),
+		slog.Int("attempt", attempt), slog.Duration("elapsed", time.Since(start)),
+	}
+	var apiErr *Error
+	if errors.As(err, &apiErr) {
+		attrs = append(attrs, slog.Int("status", apiErr.HTTPStatus), slog.String("request_id", apiErr.RequestID))
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
+	c.logger.LogAttrs(ctx, slog.LevelDebug, "stripe: request", attrs...)
+}
+
+// backoff is the wait before retry attempt+1: 0.5 s doubling to a 5 s cap,
+// with the upper half jittered.
+func (c *Client) backoff(attempt int) time.Duration {
+	d := maxBackoff
+	if attempt < 4 {
+		d = min(initialBackoff<<attempt, maxBackoff)
+	}
+	half := int64(d / 2)
+	return time.Duration(half + c.jitter(half+1))
+}
+
+func waitLimiter(ctx context.Context, l *rate.Limiter) error {
+	if l.Limit() == rate.Inf {
+		return nil
+	}
+	if err := l.Wait(ctx); err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		// The wait would outlast ctx's deadline; say so in a way errors.Is sees.
+		return fmt.Errorf("stripe: rate limiter: %v: %w", err, context.DeadlineExceeded)
+	}
+	return nil
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// newUUID returns a random version 4 UUID.
+func newUUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	var s [36]byte
+	hex.Encode(s[0:8], b[0:4])
+	s[8] = '-'
+	hex.Encode(s[9:13], b[4:6])
+	s[13] = '-'
+	hex.Encode(s[14:18], b[6:8])
+	s[18] = '-'
+	hex.Encode(s[19:23], b[8:10])
+	s[23] = '-'
+	hex.Encode(s[24:], b[10:])
+	return string(s[:])
+}

@@ -1,0 +1,205 @@
+package stripe
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// ErrorType is the category of a Stripe error (the error object's "type").
+type ErrorType string
+
+// Error types. The first four come from Stripe's error object; the others are
+// set from the HTTP status when the body does not name a type.
+const (
+	ErrorTypeAPI            ErrorType = "api_error"
+	ErrorTypeCard           ErrorType = "card_error"
+	ErrorTypeIdempotency    ErrorType = "idempotency_error"
+	ErrorTypeInvalidRequest ErrorType = "invalid_request_error"
+	ErrorTypeAuthentication ErrorType = "authentication_error"
+	ErrorTypePermission     ErrorType = "permission_error"
+	ErrorTypeRateLimit      ErrorType = "rate_limit_error"
+)
+
+// ErrorCode is Stripe's machine-readable error code (the error object's "code").
+// See https://docs.stripe.com/error-codes for the full list.
+type ErrorCode string
+
+// Common error codes.
+const (
+	ErrorCodeAmountTooLarge          ErrorCode = "amount_too_large"
+	ErrorCodeAmountTooSmall          ErrorCode = "amount_too_small"
+	ErrorCodeBalanceInsufficient     ErrorCode = "balance_insufficient"
+	ErrorCodeCardDeclined            ErrorCode = "card_declined"
+	ErrorCodeChargeAlreadyCaptured   ErrorCode = "charge_already_captured"
+	ErrorCodeChargeAlreadyRefunded   ErrorCode = "charge_already_refunded"
+	ErrorCodeExpiredCard             ErrorCode = "expired_card"
+	ErrorCodeIdempotencyKeyInUse     ErrorCode = "idempotency_key_in_use"
+	ErrorCodeIncorrectCVC            ErrorCode = "incorrect_cvc"
+	ErrorCodeIncorrectNumber         ErrorCode = "incorrect_number"
+	ErrorCodeInsufficientFunds       ErrorCode = "insufficient_funds"
+	ErrorCodeInvalidCVC              ErrorCode = "invalid_cvc"
+	ErrorCodeInvalidExpiryMonth      ErrorCode = "invalid_expiry_month"
+	ErrorCodeInvalidExpiryYear       ErrorCode = "invalid_expiry_year"
+	ErrorCodeInvoiceNoCustomerLine   ErrorCode = "invoice_no_customer_line_items"
+	ErrorCodeLockTimeout             ErrorCode = "lock_timeout"
+	ErrorCodeMissing                 ErrorCode = "missing"
+	ErrorCodeParameterInvalidEmpty   ErrorCode = "parameter_invalid_empty"
+	ErrorCodeParameterInvalidInteger ErrorCode = "parameter_invalid_integer"
+	ErrorCodeParameterMissing        ErrorCode = "parameter_missing"
+	ErrorCodeParameterUnknown        ErrorCode = "parameter_unknown"
+	ErrorCodeProcessingError         ErrorCode = "processing_error"
+	ErrorCodeRateLimit               ErrorCode = "rate_limit"
+	ErrorCodeResourceMissing         ErrorCode = "resource_missing"
+)
+
+// Sentinels for errors.Is. A *Error matches the sentinel of its kind:
+//
+//	if errors.Is(err, stripe.ErrCardDeclined) { ... }
+var (
+	ErrCardDeclined   = errors.New("stripe: card declined")
+	ErrRateLimited    = errors.New("stripe: rate limited")
+	ErrAuthentication = errors.New("stripe: authentication failed")
+	ErrPermission     = errors.New("stripe: permission denied")
+	ErrNotFound       = errors.New("stripe: resource not found")
+	ErrInvalidRequest = errors.New("stripe: invalid request")
+	ErrIdempotency    = errors.New("stripe: idempotency error")
+	ErrAPI            = errors.New("stripe: api error")
+)
+
+// Error is a non-2xx response from Stripe: its error object plus the HTTP
+// status and the request ID Stripe support asks for.
+type Error struct {
+	Type        ErrorType `json:"type"`
+	Code        ErrorCode `json:"code,omitempty"`
+	DeclineCode string    `json:"decline_code,omitempty"`
+	Param       string    `json:"param,omitempty"`
+	Message     string    `json:"message,omitempty"`
+	DocURL      string    `json:"doc_url,omitempty"`
+	// Charge is the ID of the failed charge, for some card errors.
+	Charge string `json:"charge,omitempty"`
+	// AdviceCode tells whether and when a declined payment may be retried.
+	AdviceCode string `json:"advice_code,omitempty"`
+
+	HTTPStatus int    `json:"-"`
+	RequestID  string `json:"-"`
+}
+
+// Error returns one line: stripe: 402 card_error (card_declined): Your card was declined [req_abc].
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "stripe: %d %s", e.HTTPStatus, e.Type)
+	if e.Code != "" {
+		fmt.Fprintf(&b, " (%s)", e.Code)
+	}
+	if e.DeclineCode != "" && e.DeclineCode != string(e.Code) {
+		fmt.Fprintf(&b, " decline_code=%s", e.DeclineCode)
+	}
+	if e.Param != "" {
+		fmt.Fprintf(&b, " param=%s", e.Param)
+	}
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	}
+	if e.RequestID != "" {
+		fmt.Fprintf(&b, " [%s]", e.RequestID)
+	}
+	return b.String()
+}
+
+// Is reports whether target is the sentinel for this error's kind.
+func (e *Error) Is(target error) bool {
+	switch target {
+	case ErrCardDeclined:
+		return e.Type == ErrorTypeCard
+	case ErrRateLimited:
+		return e.HTTPStatus == http.StatusTooManyRequests || e.Type == ErrorTypeRateLimit || e.Code == ErrorCodeRateLimit
+	case ErrAuthentication:
+		return e.HTTPStatus == http.StatusUnauthorized || e.Type == ErrorTypeAuthentication
+	case ErrPermission:
+		return e.HTTPStatus == http.StatusForbidden || e.Type == ErrorTypePermission
+	case ErrNotFound:
+		return e.HTTPStatus == http.StatusNotFound || e.Code == ErrorCodeResourceMissing
+	case ErrInvalidRequest:
+		return e.Type == ErrorTypeInvalidRequest
+	case ErrIdempotency:
+		return e.Type == ErrorTypeIdempotency
+	case ErrAPI:
+		return e.Type == ErrorTypeAPI
+	}
+	return false
+}
+
+// maxErrorBody bounds how much of an error body is read and quoted.
+const (
+	maxErrorBody    = 64 << 10
+	maxQuotedLength = 200
+)
+
+// newError builds the *Error for a non-2xx response from its body.
+func newError(status int, requestID string, body []byte) *Error {
+	var envelope struct {
+		Error *Error `json:"error"`
+	}
+	e := &Error{}
+	if json.Unmarshal(body, &envelope) == nil && envelope.Error != nil {
+		e = envelope.Error
+	} else {
+		e.Message = quoteBody(status, body)
+	}
+	e.HTTPStatus = status
+	e.RequestID = requestID
+	if e.Type == "" {
+		e.Type = typeForStatus(status)
+	}
+	e.Message = redact(e.Message)
+	return e
+}
+
+func typeForStatus(status int) ErrorType {
+	switch {
+	case status == http.StatusUnauthorized:
+		return ErrorTypeAuthentication
+	case status == http.StatusForbidden:
+		return ErrorTypePermission
+	case status == http.StatusTooManyRequests:
+		return ErrorTypeRateLimit
+	case status >= 500:
+		return ErrorTypeAPI
+	default:
+		return ErrorTypeInvalidRequest
+	}
+}
+
+// quoteBody turns a body that is not Stripe's error JSON (an HTML page from a
+// proxy, say) into a short one-line message.
+func quoteBody(status int, body []byte) string {
+	s := strings.Join(strings.Fields(strings.ToValidUTF8(string(body), "?")), " ")
+	if s == "" {
+		return http.StatusText(status)
+	}
+	if len(s) > maxQuotedLength {
+		cut := maxQuotedLength
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "..."
+	}
+	return "unexpected non-JSON error body: " + s
+}
+
+// secretPattern matches API keys and client secrets that a server might echo.
+var secretPattern = regexp.MustCompile(`\b((?:sk|rk|pk)_(?:test|live)_|whsec_)[A-Za-z0-9]+|(_secret_)[A-Za-z0-9]+`)
+
+// redact masks API keys, webhook secrets and client secrets in s.
+func redact(s string) string {
+	if !strings.Contains(s, "_") {
+		return s
+	}
+	return secretPattern.ReplaceAllString(s, "$1$2[REDACTED]")
+}
