@@ -1,5 +1,8 @@
 package stripe
 
+// CardsService manages cards saved on a customer: https://docs.stripe.com/api/cards
+type CardsService struct{ c *Client }
+
 // Card is a card saved on a customer.
 type Card struct {
 	ID       string            `json:"id"`

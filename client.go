@@ -65,7 +65,19 @@ const (
 // per API key and share it.
 type Client struct {
 	// Services, one per Stripe resource.
-	Customers *CustomersService
+	Balance             *BalanceService
+	BalanceTransactions *BalanceTransactionsService
+	Cards               *CardsService
+	Charges             *ChargesService
+	Customers           *CustomersService
+	Events              *EventsService
+	InvoiceItems        *InvoiceItemsService
+	Invoices            *InvoicesService
+	PaymentIntents      *PaymentIntentsService
+	Prices              *PricesService
+	Products            *ProductsService
+	Refunds             *RefundsService
+	Subscriptions       *SubscriptionsService
 
 	baseURL          string
 	auth             *secret // "Basic base64(key:)"; a pointer so %v prints no key
@@ -261,7 +273,19 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 		c.userAgent += " " + c.appInfo
 	}
 
+	c.Balance = &BalanceService{c: c}
+	c.BalanceTransactions = &BalanceTransactionsService{c: c}
+	c.Cards = &CardsService{c: c}
+	c.Charges = &ChargesService{c: c}
 	c.Customers = &CustomersService{c: c}
+	c.Events = &EventsService{c: c}
+	c.InvoiceItems = &InvoiceItemsService{c: c}
+	c.Invoices = &InvoicesService{c: c}
+	c.PaymentIntents = &PaymentIntentsService{c: c}
+	c.Prices = &PricesService{c: c}
+	c.Products = &ProductsService{c: c}
+	c.Refunds = &RefundsService{c: c}
+	c.Subscriptions = &SubscriptionsService{c: c}
 	return c, nil
 }
 
