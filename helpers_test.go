@@ -66,9 +66,12 @@ type reply struct {
 }
 
 func (r *recorder) respond(req *http.Request) (*http.Response, error) {
-	b, err := io.ReadAll(req.Body)
-	if err != nil {
-		return nil, err
+	var b []byte
+	if req.Body != nil {
+		var err error
+		if b, err = io.ReadAll(req.Body); err != nil {
+			return nil, err
+		}
 	}
 	form, _ := url.ParseQuery(string(b))
 	r.mu.Lock()
