@@ -410,6 +410,9 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 	}
 
 	for attempt := 0; ; attempt++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := waitLimiter(ctx, limiter); err != nil {
 			return err
 		}

@@ -21,14 +21,16 @@ const (
 
 // Customer is a Stripe customer object.
 type Customer struct {
-	ID                   string                  `json:"id"`
-	Object               string                  `json:"object"`
-	Address              Address                 `json:"address"`
-	Balance              int64                   `json:"balance"`
-	BusinessName         string                  `json:"business_name"`
-	Created              int64                   `json:"created"`
-	Currency             string                  `json:"currency"`
-	DefaultSource        Expandable[Card]        `json:"default_source"`
+	ID            string           `json:"id"`
+	Object        string           `json:"object"`
+	Address       Address          `json:"address"`
+	Balance       int64            `json:"balance"`
+	BusinessName  string           `json:"business_name"`
+	Created       int64            `json:"created"`
+	Currency      string           `json:"currency"`
+	DefaultSource Expandable[Card] `json:"default_source"`
+	// Deleted is true when Get returns a deleted customer.
+	Deleted              bool                    `json:"deleted"`
 	Delinquent           bool                    `json:"delinquent"`
 	Description          string                  `json:"description"`
 	Email                string                  `json:"email"`

@@ -33,6 +33,9 @@ type List[T any] struct {
 // claims more results but sends none.
 var errEmptyPage = errors.New("stripe: list page is empty but has_more is true")
 
+// errStuckCursor stops a walk whose server returns the same page again.
+var errStuckCursor = errors.New("stripe: list cursor did not advance")
+
 // listAll walks every page of a list lazily: nothing is fetched before the
 // sequence is ranged over, each range starts again from the caller's params
 // (which are copied, never changed), and breaking out of the loop stops
@@ -86,11 +89,15 @@ func listAll[T any, P any, PP interface {
 				yield(nil, err)
 				return
 			}
+			cursor := &lp.StartingAfter
 			if backward {
-				lp.EndingBefore = &id
-			} else {
-				lp.StartingAfter = &id
+				cursor = &lp.EndingBefore
 			}
+			if *cursor != nil && **cursor == id {
+				yield(nil, errStuckCursor)
+				return
+			}
+			*cursor = &id
 		}
 	}
 }
