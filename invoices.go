@@ -118,6 +118,7 @@ type Invoice struct {
 	PostPaymentCreditNotesAmount int64                    `json:"post_payment_credit_notes_amount"`
 	PrePaymentCreditNotesAmount  int64                    `json:"pre_payment_credit_notes_amount"`
 	ReceiptNumber                string                   `json:"receipt_number"`
+	ShippingDetails              *Shipping                `json:"shipping_details"`
 	StartingBalance              int64                    `json:"starting_balance"`
 	StatementDescriptor          string                   `json:"statement_descriptor"`
 	Status                       InvoiceStatus            `json:"status"`

@@ -42,7 +42,7 @@ func TestContractInvoices(t *testing.T) {
 	})
 	require.NoError(t, err)
 
-	got, err := c.Invoices.Get(ctx, inv.ID, &InvoiceGetParams{Params: Params{Expand: []string{"customer", "default_payment_method"}}})
+	got, err := c.Invoices.Get(ctx, inv.ID, &InvoiceGetParams{Params: Params{Expand: []string{"customer", "default_payment_method", "parent.subscription_details.subscription", "confirmation_secret"}}})
 	require.NoError(t, err)
 	require.Equal(t, "invoice", got.Object)
 	require.NotEmpty(t, got.Lines.Data)

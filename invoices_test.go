@@ -158,6 +158,7 @@ func TestInvoicesGetDecodesFullObject(t *testing.T) {
 	require.Equal(t, "jennyrosen@example.com", inv.CustomerEmail)
 	require.Equal(t, "Jenny Rosen", inv.CustomerName)
 	require.Nil(t, inv.CustomerShipping)
+	require.Nil(t, inv.ShippingDetails)
 	require.Equal(t, CustomerTaxExemptNone, inv.CustomerTaxExempt)
 	require.Equal(t, "pm_1QaBc12eZvKYlo2CpMeThOd1", inv.DefaultPaymentMethod.ID)
 	require.Nil(t, inv.DefaultPaymentMethod.Object)

@@ -49,7 +49,7 @@ func TestContractSubscriptions(t *testing.T) {
 	})
 	require.NoError(t, err)
 
-	got, err := c.Subscriptions.Get(ctx, sub.ID, &SubscriptionGetParams{Params: Params{Expand: []string{"latest_invoice", "default_payment_method"}}})
+	got, err := c.Subscriptions.Get(ctx, sub.ID, &SubscriptionGetParams{Params: Params{Expand: []string{"latest_invoice", "default_payment_method", "pending_setup_intent", "customer"}}})
 	require.NoError(t, err)
 	require.Equal(t, "subscription", got.Object)
 
