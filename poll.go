@@ -94,6 +94,11 @@ type PollListFunc[T any] func(ctx context.Context, lp ListParams, created *Range
 // poll lists by created time from the cursor's second instead, skipping the
 // objects it already delivered.
 //
+// It relies on Stripe's list order, as Stripe's cursors do: an object that
+// takes a list position older than the cursor object (created in the same
+// second but listed before it, or becoming visible in the list late) is
+// not delivered.
+//
 // Poll and Run must not overlap: one of them at a time per Poller (an
 // overlapping call returns an error). Cursor may be called at any time from
 // any goroutine.
