@@ -302,8 +302,8 @@ func (sh *signatureHeader) verify(payload []byte, secrets []string) bool {
 // message), 500 when no secret is configured or fn is nil. With
 // WithWebhookDedup, redelivered events are answered 200 without calling fn.
 //
-// fn runs with the request's context, so it is canceled if Stripe hangs up
-// (after about 10 s at most); do slow work asynchronously.
+// fn runs with the request's context, which is canceled if Stripe hangs up;
+// Stripe expects a quick answer, so hand slow work to a queue.
 func WebhookHandler(secret string, fn func(ctx context.Context, ev *Event) error, opts ...WebhookOption) http.Handler {
 	return &webhookHandler{cfg: newWebhookConfig(secret, opts), fn: fn}
 }
