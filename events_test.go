@@ -8,14 +8,13 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/require"
 )
 
 func TestEventsGet(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockEvents(t, mt, ok(fixture(t, "event_customer_updated.json")))
+	rec := mock(mt, ok(fixture(t, "event_customer_updated.json")))
 
 	ev, err := c.Events.Get(context.Background(), "evt_1NG8Du2eZvKYlo2CUI79vXWy",
 		&EventGetParams{Params: Params{Expand: []string{"data.object.default_source"}}})
@@ -57,7 +56,7 @@ func TestEventsGet(t *testing.T) {
 func TestEventsGetRejectsBadID(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockEvents(t, mt, ok(fixture(t, "event_customer_updated.json")))
+	rec := mock(mt, ok(fixture(t, "event_customer_updated.json")))
 	for _, id := range []string{"", "..", "evt_1\n"} {
 		_, err := c.Events.Get(context.Background(), id, nil)
 		require.Error(t, err, "id %q", id)
@@ -72,7 +71,7 @@ func TestEventsGetRejectsBadID(t *testing.T) {
 func TestEventsList(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockEvents(t, mt, ok(fixture(t, "events_page1.json")))
+	rec := mock(mt, ok(fixture(t, "events_page1.json")))
 
 	page, err := c.Events.List(context.Background(), &EventListParams{
 		ListParams:      ListParams{Limit: Ptr(int64(2)), StartingAfter: Ptr("evt_0")},
@@ -109,7 +108,7 @@ func TestEventsList(t *testing.T) {
 func TestEventsListTypeWildcard(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockEvents(t, mt, ok(fixture(t, "events_page2.json")))
+	rec := mock(mt, ok(fixture(t, "events_page2.json")))
 
 	_, err := c.Events.List(context.Background(), &EventListParams{Type: Ptr(EventType("invoice.*"))})
 	require.NoError(t, err)
@@ -123,7 +122,7 @@ func TestEventsListTypeWildcard(t *testing.T) {
 func TestEventsAll(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockEvents(t, mt, ok(fixture(t, "events_page1.json")), ok(fixture(t, "events_page2.json")))
+	rec := mock(mt, ok(fixture(t, "events_page1.json")), ok(fixture(t, "events_page2.json")))
 
 	params := &EventListParams{Type: Ptr(EventInvoicePaid)}
 	var ids []string
@@ -229,19 +228,4 @@ func TestEventDataDecodeErrors(t *testing.T) {
 	require.Equal(t, "", d.ObjectType())
 	require.NoError(t, d.Decode(&cus))
 	require.Equal(t, "a@example.com", cus.Email)
-}
-
-// mockEvents is mock for GET requests: helpers_test.go's recorder reads
-// req.Body, which is nil on a bodyless GET through httpmock.
-// TODO: drop once the recorder handles a nil body itself.
-func mockEvents(t *testing.T, mt *httpmock.MockTransport, replies ...reply) *recorder {
-	t.Helper()
-	r := &recorder{replies: replies}
-	mt.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
-		if req.Body == nil {
-			req.Body = http.NoBody
-		}
-		return r.respond(req)
-	})
-	return r
 }
