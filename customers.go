@@ -51,8 +51,8 @@ type Customer struct {
 
 // CustomerInvoiceSettings are a customer's invoice defaults.
 type CustomerInvoiceSettings struct {
-	DefaultPaymentMethod string `json:"default_payment_method"`
-	Footer               string `json:"footer"`
+	DefaultPaymentMethod Expandable[PaymentMethod] `json:"default_payment_method"`
+	Footer               string                    `json:"footer"`
 }
 
 // CustomerInvoiceSettingsParams sets a customer's invoice defaults.

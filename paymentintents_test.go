@@ -119,7 +119,7 @@ func TestPaymentIntentsGet(t *testing.T) {
 		Currency:                  "usd",
 		Customer:                  Expandable[Customer]{ID: testCustomerID},
 		Description:               "Order #1042",
-		LatestCharge:              Expandable[PaymentIntentLatestCharge]{ID: "ch_3MtwBwLkdIwHu7ix0snN0B15"},
+		LatestCharge:              Expandable[Charge]{ID: "ch_3MtwBwLkdIwHu7ix0snN0B15"},
 		Metadata:                  map[string]string{"order_id": "1042"},
 		PaymentMethod:             Expandable[PaymentMethod]{ID: "pm_1MtwBvLkdIwHu7ixLdNqUvMh"},
 		PaymentMethodTypes:        []string{"card"},
@@ -159,7 +159,7 @@ func TestPaymentIntentsGetExpanded(t *testing.T) {
 	require.Equal(t, "94103", pm.BillingDetails.Address.PostalCode)
 	require.Equal(t, &PaymentMethodCard{
 		Brand:        "visa",
-		Checks:       PaymentMethodCardChecks{AddressLine1Check: CardCheckPass, AddressPostalCodeCheck: CardCheckPass, CVCCheck: CardCheckPass},
+		Checks:       CardChecks{AddressLine1Check: CardCheckPass, AddressPostalCodeCheck: CardCheckPass, CVCCheck: CardCheckPass},
 		Country:      "US",
 		DisplayBrand: "visa",
 		ExpMonth:     8,
@@ -170,9 +170,18 @@ func TestPaymentIntentsGetExpanded(t *testing.T) {
 	}, pm.Card)
 
 	require.Equal(t, "ch_3MtwBwLkdIwHu7ix0snN0B15", pi.LatestCharge.ID)
-	require.Equal(t, &PaymentIntentLatestCharge{
-		ID: "ch_3MtwBwLkdIwHu7ix0snN0B15", Object: "charge", Amount: 2000, Status: "succeeded", Paid: true,
-	}, pi.LatestCharge.Object)
+	ch := pi.LatestCharge.Object
+	require.NotNil(t, ch)
+	require.Equal(t, "ch_3MtwBwLkdIwHu7ix0snN0B15", ch.ID)
+	require.Equal(t, "charge", ch.Object)
+	require.Equal(t, int64(2000), ch.Amount)
+	require.Equal(t, ChargeStatusSucceeded, ch.Status)
+	require.True(t, ch.Paid)
+	require.Equal(t, int64(1680800505), ch.Created)
+	require.Equal(t, testCustomerID, ch.Customer.ID)
+	require.Equal(t, testPIID, ch.PaymentIntent.ID)
+	require.Nil(t, ch.PaymentIntent.Object)
+	require.Empty(t, ch.BalanceTransaction.ID)
 }
 
 func TestPaymentIntentsGetRequiresAction(t *testing.T) {
