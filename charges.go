@@ -300,3 +300,13 @@ func (s *ChargesService) List(ctx context.Context, params *ChargeListParams) (*L
 func (s *ChargesService) All(ctx context.Context, params *ChargeListParams) iter.Seq2[*Charge, error] {
 	return listAll(ctx, params, s.List)
 }
+
+// Poller returns a Poller that delivers new charges matching params (nil
+// allowed; leave its list fields and Created unset), oldest first and each
+// once, resuming at cursor: PollFromNow(), PollSince(t) or a cursor saved
+// from Poller.Cursor. It is a "new charge" trigger for a connector.
+//
+// Stripe API docs: https://docs.stripe.com/api/charges/list
+func (s *ChargesService) Poller(cursor PollCursor, params *ChargeListParams) *Poller[Charge] {
+	return newListPoller(cursor, params, s.List)
+}

@@ -176,3 +176,13 @@ func (s *CustomersService) List(ctx context.Context, params *CustomerListParams)
 func (s *CustomersService) All(ctx context.Context, params *CustomerListParams) iter.Seq2[*Customer, error] {
 	return listAll(ctx, params, s.List)
 }
+
+// Poller returns a Poller that delivers new customers matching params (nil
+// allowed; leave its list fields and Created unset), oldest first and each
+// once, resuming at cursor: PollFromNow(), PollSince(t) or a cursor saved
+// from Poller.Cursor. It is a "new customer" trigger for a connector.
+//
+// Stripe API docs: https://docs.stripe.com/api/customers/list
+func (s *CustomersService) Poller(cursor PollCursor, params *CustomerListParams) *Poller[Customer] {
+	return newListPoller(cursor, params, s.List)
+}

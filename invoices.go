@@ -466,6 +466,16 @@ func (s *InvoicesService) All(ctx context.Context, params *InvoiceListParams) it
 	return listAll(ctx, params, s.List)
 }
 
+// Poller returns a Poller that delivers new invoices matching params (nil
+// allowed; leave its list fields and Created unset), oldest first and each
+// once, resuming at cursor: PollFromNow(), PollSince(t) or a cursor saved
+// from Poller.Cursor. It is a "new invoice" trigger for a connector.
+//
+// Stripe API docs: https://docs.stripe.com/api/invoices/list
+func (s *InvoicesService) Poller(cursor PollCursor, params *InvoiceListParams) *Poller[Invoice] {
+	return newListPoller(cursor, params, s.List)
+}
+
 // Finalize finalizes a draft invoice: it gets a number and becomes open.
 // params may be nil.
 //

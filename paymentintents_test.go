@@ -21,7 +21,7 @@ const (
 func TestPaymentIntentsCreate(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent.json")))
 
 	pi, err := c.PaymentIntents.Create(context.Background(), &PaymentIntentCreateParams{
 		Amount:                    Ptr(int64(2000)),
@@ -76,7 +76,7 @@ func TestPaymentIntentsCreate(t *testing.T) {
 func TestPaymentIntentsCreateAutomaticPaymentMethods(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent.json")))
 
 	_, err := c.PaymentIntents.Create(context.Background(), &PaymentIntentCreateParams{
 		Amount:                  Ptr(int64(2000)),
@@ -95,7 +95,7 @@ func TestPaymentIntentsCreateAutomaticPaymentMethods(t *testing.T) {
 func TestPaymentIntentsGet(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent.json")))
 
 	pi, err := c.PaymentIntents.Get(context.Background(), testPIID, nil)
 	require.NoError(t, err)
@@ -134,7 +134,7 @@ func TestPaymentIntentsGet(t *testing.T) {
 func TestPaymentIntentsGetExpanded(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent_expanded.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent_expanded.json")))
 
 	pi, err := c.PaymentIntents.Get(context.Background(), testPIID, &PaymentIntentGetParams{
 		Params: Params{Expand: []string{"customer", "payment_method", "latest_charge"}},
@@ -187,7 +187,7 @@ func TestPaymentIntentsGetExpanded(t *testing.T) {
 func TestPaymentIntentsGetRequiresAction(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	mockNilBodySafe(mt, ok(fixture(t, "payment_intent_requires_action.json")))
+	mock(mt, ok(fixture(t, "payment_intent_requires_action.json")))
 
 	pi, err := c.PaymentIntents.Get(context.Background(), testPIID, nil)
 	require.NoError(t, err)
@@ -213,7 +213,7 @@ func TestPaymentIntentsGetRequiresAction(t *testing.T) {
 func TestPaymentIntentsUpdate(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent.json")))
 
 	pi, err := c.PaymentIntents.Update(context.Background(), testPIID, &PaymentIntentUpdateParams{
 		Amount:           Ptr(int64(2000)),
@@ -242,7 +242,7 @@ func TestPaymentIntentsUpdate(t *testing.T) {
 func TestPaymentIntentsConfirm(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent_requires_action.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent_requires_action.json")))
 
 	pi, err := c.PaymentIntents.Confirm(context.Background(), testPIID, &PaymentIntentConfirmParams{
 		PaymentMethod: Ptr("pm_card_visa"),
@@ -273,7 +273,7 @@ func TestPaymentIntentsConfirm(t *testing.T) {
 func TestPaymentIntentsCapture(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent_captured.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent_captured.json")))
 
 	pi, err := c.PaymentIntents.Capture(context.Background(), testPIID, &PaymentIntentCaptureParams{
 		AmountToCapture: Ptr(int64(1500)),
@@ -299,7 +299,7 @@ func TestPaymentIntentsCapture(t *testing.T) {
 func TestPaymentIntentsCancel(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent_canceled.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent_canceled.json")))
 
 	pi, err := c.PaymentIntents.Cancel(context.Background(), testPIID, &PaymentIntentCancelParams{
 		CancellationReason: Ptr(PaymentIntentCancellationReasonRequestedByCustomer),
@@ -319,7 +319,7 @@ func TestPaymentIntentsCancel(t *testing.T) {
 func TestPaymentIntentsRefuseEmptyID(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent.json")))
 	ctx := context.Background()
 
 	_, err := c.PaymentIntents.Get(ctx, "", nil)
@@ -338,7 +338,7 @@ func TestPaymentIntentsRefuseEmptyID(t *testing.T) {
 func TestPaymentIntentsList(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intents_page1.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intents_page1.json")))
 
 	page, err := c.PaymentIntents.List(context.Background(), &PaymentIntentListParams{
 		ListParams: ListParams{Limit: Ptr(int64(2))},
@@ -362,7 +362,7 @@ func TestPaymentIntentsList(t *testing.T) {
 func TestPaymentIntentsAll(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intents_page1.json")), ok(fixture(t, "payment_intents_page2.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intents_page1.json")), ok(fixture(t, "payment_intents_page2.json")))
 
 	var statuses []PaymentIntentStatus
 	var last *PaymentIntent
@@ -388,7 +388,7 @@ func TestPaymentIntentsAll(t *testing.T) {
 func TestPaymentIntentClientSecretNeverPrinted(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	mockNilBodySafe(mt, ok(fixture(t, "payment_intent_expanded.json")))
+	mock(mt, ok(fixture(t, "payment_intent_expanded.json")))
 	pi, err := c.PaymentIntents.Get(context.Background(), testPIID, nil)
 	require.NoError(t, err)
 	require.Equal(t, testClientSecret, pi.ClientSecret.Reveal(), "the secret must decode")

@@ -168,3 +168,13 @@ func (s *RefundsService) List(ctx context.Context, params *RefundListParams) (*L
 func (s *RefundsService) All(ctx context.Context, params *RefundListParams) iter.Seq2[*Refund, error] {
 	return listAll(ctx, params, s.List)
 }
+
+// Poller returns a Poller that delivers new refunds matching params (nil
+// allowed; leave its list fields and Created unset), oldest first and each
+// once, resuming at cursor: PollFromNow(), PollSince(t) or a cursor saved
+// from Poller.Cursor. It is a "new refund" trigger for a connector.
+//
+// Stripe API docs: https://docs.stripe.com/api/refunds/list
+func (s *RefundsService) Poller(cursor PollCursor, params *RefundListParams) *Poller[Refund] {
+	return newListPoller(cursor, params, s.List)
+}
