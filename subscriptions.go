@@ -210,7 +210,7 @@ type SubscriptionItemPriceDataParams struct {
 	Currency          *string                   `url:"currency,omitempty"`
 	Product           *string                   `url:"product,omitempty"`
 	Recurring         *PriceDataRecurringParams `url:"recurring,omitempty"`
-	TaxBehavior       *string                   `url:"tax_behavior,omitempty"`
+	TaxBehavior       *PriceTaxBehavior         `url:"tax_behavior,omitempty"`
 	UnitAmount        *int64                    `url:"unit_amount,omitempty"`
 	UnitAmountDecimal *string                   `url:"unit_amount_decimal,omitempty"`
 }
