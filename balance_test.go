@@ -12,7 +12,7 @@ import (
 func TestBalanceGet(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "balance.json")))
+	rec := mock(mt, ok(fixture(t, "balance.json")))
 
 	b, err := c.Balance.Get(context.Background(), nil)
 	require.NoError(t, err)
@@ -52,7 +52,7 @@ func TestBalanceGet(t *testing.T) {
 func TestBalanceGetConnectedAccount(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "balance.json")))
+	rec := mock(mt, ok(fixture(t, "balance.json")))
 
 	_, err := c.Balance.Get(context.Background(), &BalanceGetParams{
 		Params: Params{StripeAccount: "acct_1Nv0FGQ9RKHgCVdK", Expand: []string{"instant_available.net_available"}},

@@ -14,7 +14,7 @@ const testTxnID = "txn_1MiN3gLkdIwHu7ixxapQrznl"
 func TestBalanceTransactionsGet(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "balance_transaction.json")))
+	rec := mock(mt, ok(fixture(t, "balance_transaction.json")))
 
 	txn, err := c.BalanceTransactions.Get(context.Background(), testTxnID, nil)
 	require.NoError(t, err)
@@ -50,7 +50,7 @@ func TestBalanceTransactionsGet(t *testing.T) {
 func TestBalanceTransactionsGetExpandedSource(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "balance_transaction_expanded_source.json")))
+	rec := mock(mt, ok(fixture(t, "balance_transaction_expanded_source.json")))
 
 	txn, err := c.BalanceTransactions.Get(context.Background(), testTxnID,
 		&BalanceTransactionGetParams{Params: Params{Expand: []string{"source"}}})
@@ -68,7 +68,7 @@ func TestBalanceTransactionsGetExpandedSource(t *testing.T) {
 func TestBalanceTransactionsGetRefusesEmptyID(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "balance_transaction.json")))
+	rec := mock(mt, ok(fixture(t, "balance_transaction.json")))
 	_, err := c.BalanceTransactions.Get(context.Background(), "", nil)
 	require.ErrorContains(t, err, "invalid ID")
 	require.Empty(t, rec.requests())
@@ -77,7 +77,7 @@ func TestBalanceTransactionsGetRefusesEmptyID(t *testing.T) {
 func TestBalanceTransactionsList(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "balance_transactions_page1.json")))
+	rec := mock(mt, ok(fixture(t, "balance_transactions_page1.json")))
 
 	page, err := c.BalanceTransactions.List(context.Background(), &BalanceTransactionListParams{
 		ListParams: ListParams{Limit: Ptr(int64(2))},
@@ -115,7 +115,7 @@ func TestBalanceTransactionsList(t *testing.T) {
 func TestBalanceTransactionsAll(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "balance_transactions_page1.json")), ok(fixture(t, "balance_transactions_page2.json")))
+	rec := mock(mt, ok(fixture(t, "balance_transactions_page1.json")), ok(fixture(t, "balance_transactions_page2.json")))
 
 	params := &BalanceTransactionListParams{Currency: Ptr("usd")}
 	var types []BalanceTransactionType

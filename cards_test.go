@@ -6,24 +6,8 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/require"
 )
-
-// mockNilBodySafe is mock for requests without a body (GET, DELETE): the
-// shared recorder reads req.Body, which is nil for those and panics.
-// Drop it for mock once helpers_test.go checks for a nil body.
-func mockNilBodySafe(mt *httpmock.MockTransport, replies ...reply) *recorder {
-	r := &recorder{replies: replies}
-	mt.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
-		if req.Body == nil {
-			req = req.Clone(req.Context())
-			req.Body = http.NoBody
-		}
-		return r.respond(req)
-	})
-	return r
-}
 
 const (
 	testCustomerID = "cus_NffrFeUfNV2Hib"
@@ -33,7 +17,7 @@ const (
 func TestCardsCreate(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "card_visa.json")))
+	rec := mock(mt, ok(fixture(t, "card_visa.json")))
 
 	params := &CardCreateParams{
 		Source:   "tok_visa",
@@ -74,7 +58,7 @@ func TestCardsCreateRefusesCardNumbers(t *testing.T) {
 		t.Run(src, func(t *testing.T) {
 			t.Parallel()
 			c, mt := newTestClient(t)
-			rec := mockNilBodySafe(mt, ok(fixture(t, "card_visa.json")))
+			rec := mock(mt, ok(fixture(t, "card_visa.json")))
 			_, err := c.Cards.Create(context.Background(), testCustomerID, &CardCreateParams{Source: src})
 			require.ErrorIs(t, err, errCardNumber)
 			require.NotContains(t, err.Error(), "4242")
@@ -105,7 +89,7 @@ func TestLooksLikePAN(t *testing.T) {
 func TestCardsRefusesInvalidArguments(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "card_visa.json")))
+	rec := mock(mt, ok(fixture(t, "card_visa.json")))
 	ctx := context.Background()
 
 	_, err := c.Cards.Create(ctx, "", &CardCreateParams{Source: "tok_visa"})
@@ -140,7 +124,7 @@ func TestCardsRefusesInvalidArguments(t *testing.T) {
 func TestCardsGet(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "card_visa.json")))
+	rec := mock(mt, ok(fixture(t, "card_visa.json")))
 
 	card, err := c.Cards.Get(context.Background(), testCustomerID, testCardID, nil)
 	require.NoError(t, err)
@@ -181,7 +165,7 @@ func TestCardsGet(t *testing.T) {
 func TestCardsGetExpanded(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "card_expanded.json")))
+	rec := mock(mt, ok(fixture(t, "card_expanded.json")))
 
 	card, err := c.Cards.Get(context.Background(), testCustomerID, testCardID,
 		&CardGetParams{Params: Params{Expand: []string{"customer", "account"}}})
@@ -203,7 +187,7 @@ func TestCardsGetExpanded(t *testing.T) {
 func TestCardsUpdate(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "card_updated.json")))
+	rec := mock(mt, ok(fixture(t, "card_updated.json")))
 
 	params := &CardUpdateParams{
 		Name:         Ptr("Jenny Q. Rosen"),
@@ -236,7 +220,7 @@ func TestCardsUpdate(t *testing.T) {
 func TestCardsDelete(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "card_deleted.json")))
+	rec := mock(mt, ok(fixture(t, "card_deleted.json")))
 
 	d, err := c.Cards.Delete(context.Background(), testCustomerID, testCardID)
 	require.NoError(t, err)
@@ -252,7 +236,7 @@ func TestCardsDelete(t *testing.T) {
 func TestCardsList(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "cards_page1.json")))
+	rec := mock(mt, ok(fixture(t, "cards_page1.json")))
 
 	params := &CardListParams{ListParams: ListParams{Limit: Ptr(int64(2)), StartingAfter: Ptr("card_0")}}
 	page, err := c.Cards.List(context.Background(), testCustomerID, params)
@@ -285,7 +269,7 @@ func TestCardsList(t *testing.T) {
 func TestCardsAll(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "cards_page1.json")), ok(fixture(t, "cards_page2.json")))
+	rec := mock(mt, ok(fixture(t, "cards_page1.json")), ok(fixture(t, "cards_page2.json")))
 
 	params := &CardListParams{ListParams: ListParams{Limit: Ptr(int64(2))}}
 	seq := c.Cards.All(context.Background(), testCustomerID, params)

@@ -44,27 +44,27 @@ type Charge struct {
 	AmountRefunded int64  `json:"amount_refunded"`
 	// ApplicationFeeAmount is the Connect application fee, in minor units.
 	ApplicationFeeAmount int64 `json:"application_fee_amount"`
-	// BalanceTransaction is the ID of the balance transaction that moved the
-	// funds. Expanding it is not supported yet: the response would not decode.
-	BalanceTransaction            string               `json:"balance_transaction"`
-	BillingDetails                ChargeBillingDetails `json:"billing_details"`
-	CalculatedStatementDescriptor string               `json:"calculated_statement_descriptor"`
-	Captured                      bool                 `json:"captured"`
-	Created                       int64                `json:"created"`
-	Currency                      string               `json:"currency"`
-	Customer                      Expandable[Customer] `json:"customer"`
-	Description                   string               `json:"description"`
-	Disputed                      bool                 `json:"disputed"`
-	FailureCode                   string               `json:"failure_code"`
-	FailureMessage                string               `json:"failure_message"`
-	FraudDetails                  ChargeFraudDetails   `json:"fraud_details"`
-	Livemode                      bool                 `json:"livemode"`
-	Metadata                      map[string]string    `json:"metadata"`
-	Outcome                       ChargeOutcome        `json:"outcome"`
-	Paid                          bool                 `json:"paid"`
-	// PaymentIntent is the ID of the payment intent that created the charge,
-	// if any. Expanding it is not supported yet: the response would not decode.
-	PaymentIntent        string                     `json:"payment_intent"`
+	// BalanceTransaction is the balance transaction that moved the funds;
+	// expandable.
+	BalanceTransaction            Expandable[BalanceTransaction] `json:"balance_transaction"`
+	BillingDetails                BillingDetails                 `json:"billing_details"`
+	CalculatedStatementDescriptor string                         `json:"calculated_statement_descriptor"`
+	Captured                      bool                           `json:"captured"`
+	Created                       int64                          `json:"created"`
+	Currency                      string                         `json:"currency"`
+	Customer                      Expandable[Customer]           `json:"customer"`
+	Description                   string                         `json:"description"`
+	Disputed                      bool                           `json:"disputed"`
+	FailureCode                   string                         `json:"failure_code"`
+	FailureMessage                string                         `json:"failure_message"`
+	FraudDetails                  ChargeFraudDetails             `json:"fraud_details"`
+	Livemode                      bool                           `json:"livemode"`
+	Metadata                      map[string]string              `json:"metadata"`
+	Outcome                       ChargeOutcome                  `json:"outcome"`
+	Paid                          bool                           `json:"paid"`
+	// PaymentIntent is the payment intent that created the charge, if any;
+	// expandable.
+	PaymentIntent        Expandable[PaymentIntent]  `json:"payment_intent"`
 	PaymentMethod        string                     `json:"payment_method"`
 	PaymentMethodDetails ChargePaymentMethodDetails `json:"payment_method_details"`
 	ReceiptEmail         string                     `json:"receipt_email"`
@@ -79,16 +79,6 @@ type Charge struct {
 	StatementDescriptorSuffix string        `json:"statement_descriptor_suffix"`
 	Status                    ChargeStatus  `json:"status"`
 	TransferGroup             string        `json:"transfer_group"`
-}
-
-// ChargeBillingDetails is the billing information of the payment method
-// charged.
-type ChargeBillingDetails struct {
-	Address Address `json:"address"`
-	Email   string  `json:"email"`
-	Name    string  `json:"name"`
-	Phone   string  `json:"phone"`
-	TaxID   string  `json:"tax_id"`
 }
 
 // ChargeFraudDetails holds fraud assessments of a charge by Stripe and by
@@ -135,26 +125,17 @@ type ChargePaymentMethodDetails struct {
 
 // ChargePaymentMethodDetailsCard describes the card charged.
 type ChargePaymentMethodDetailsCard struct {
-	AmountAuthorized  int64                                `json:"amount_authorized"`
-	AuthorizationCode string                               `json:"authorization_code"`
-	Brand             string                               `json:"brand"`
-	Checks            ChargePaymentMethodDetailsCardChecks `json:"checks"`
-	Country           string                               `json:"country"`
-	ExpMonth          int64                                `json:"exp_month"`
-	ExpYear           int64                                `json:"exp_year"`
-	Fingerprint       string                               `json:"fingerprint"`
-	// Funding is credit, debit, prepaid or unknown.
-	Funding string `json:"funding"`
-	Last4   string `json:"last4"`
-	Network string `json:"network"`
-}
-
-// ChargePaymentMethodDetailsCardChecks are the results of the card's
-// address and CVC checks: pass, fail, unavailable or unchecked.
-type ChargePaymentMethodDetailsCardChecks struct {
-	AddressLine1Check      string `json:"address_line1_check"`
-	AddressPostalCodeCheck string `json:"address_postal_code_check"`
-	CVCCheck               string `json:"cvc_check"`
+	AmountAuthorized  int64       `json:"amount_authorized"`
+	AuthorizationCode string      `json:"authorization_code"`
+	Brand             string      `json:"brand"`
+	Checks            CardChecks  `json:"checks"`
+	Country           string      `json:"country"`
+	ExpMonth          int64       `json:"exp_month"`
+	ExpYear           int64       `json:"exp_year"`
+	Fingerprint       string      `json:"fingerprint"`
+	Funding           CardFunding `json:"funding"`
+	Last4             string      `json:"last4"`
+	Network           string      `json:"network"`
 }
 
 // ChargeShippingParams sets the shipping information of a charge.
@@ -318,4 +299,14 @@ func (s *ChargesService) List(ctx context.Context, params *ChargeListParams) (*L
 // Stripe API docs: https://docs.stripe.com/api/charges/list
 func (s *ChargesService) All(ctx context.Context, params *ChargeListParams) iter.Seq2[*Charge, error] {
 	return listAll(ctx, params, s.List)
+}
+
+// Poller returns a Poller that delivers new charges matching params (nil
+// allowed; leave its list fields and Created unset), oldest first and each
+// once, resuming at cursor: PollFromNow(), PollSince(t) or a cursor saved
+// from Poller.Cursor. It is a "new charge" trigger for a connector.
+//
+// Stripe API docs: https://docs.stripe.com/api/charges/list
+func (s *ChargesService) Poller(cursor PollCursor, params *ChargeListParams) *Poller[Charge] {
+	return newListPoller(cursor, params, s.List)
 }

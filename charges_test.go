@@ -67,8 +67,8 @@ func TestChargesCreate(t *testing.T) {
 	assert.Equal(t, int64(2000), ch.AmountCaptured)
 	assert.Equal(t, int64(500), ch.AmountRefunded)
 	assert.Zero(t, ch.ApplicationFeeAmount)
-	assert.Equal(t, "txn_3MmlLrLkdIwHu7ix0uke3Ezy", ch.BalanceTransaction)
-	assert.Equal(t, ChargeBillingDetails{
+	assert.Equal(t, "txn_3MmlLrLkdIwHu7ix0uke3Ezy", ch.BalanceTransaction.ID)
+	assert.Equal(t, BillingDetails{
 		Address: Address{City: "San Francisco", Country: "US", Line1: "510 Townsend St", PostalCode: "94103", State: "CA"},
 		Email:   "jenny.rosen@example.com",
 		Name:    "Jenny Rosen",
@@ -94,7 +94,7 @@ func TestChargesCreate(t *testing.T) {
 	assert.Equal(t, "Payment complete.", ch.Outcome.SellerMessage)
 	assert.Equal(t, "authorized", ch.Outcome.Type)
 	assert.True(t, ch.Paid)
-	assert.Equal(t, "pi_3MmlLrLkdIwHu7ix0WxZ2gQh", ch.PaymentIntent)
+	assert.Equal(t, "pi_3MmlLrLkdIwHu7ix0WxZ2gQh", ch.PaymentIntent.ID)
 	assert.Equal(t, "card_1MmlLqLkdIwHu7ixSq6uxV7n", ch.PaymentMethod)
 	assert.Equal(t, "card", ch.PaymentMethodDetails.Type)
 	require.NotNil(t, ch.PaymentMethodDetails.Card)
@@ -102,12 +102,12 @@ func TestChargesCreate(t *testing.T) {
 		AmountAuthorized:  2000,
 		AuthorizationCode: "123456",
 		Brand:             "visa",
-		Checks:            ChargePaymentMethodDetailsCardChecks{AddressLine1Check: "pass", AddressPostalCodeCheck: "pass", CVCCheck: "pass"},
+		Checks:            CardChecks{AddressLine1Check: CardCheckPass, AddressPostalCodeCheck: CardCheckPass, CVCCheck: CardCheckPass},
 		Country:           "US",
 		ExpMonth:          8,
 		ExpYear:           2030,
 		Fingerprint:       "Xt5EWLLDS7FJjR1c",
-		Funding:           "credit",
+		Funding:           CardFundingCredit,
 		Last4:             "4242",
 		Network:           "visa",
 	}, *ch.PaymentMethodDetails.Card)
@@ -173,7 +173,7 @@ func TestChargesGetExpanded(t *testing.T) {
 	rec := mock(mt, ok(fixture(t, "charge_expanded.json")))
 
 	ch, err := c.Charges.Get(context.Background(), "ch_3MmlLrLkdIwHu7ix0snN0B15", &ChargeGetParams{
-		Params: Params{Expand: []string{"customer", "refunds", "outcome.rule"}},
+		Params: Params{Expand: []string{"customer", "refunds", "outcome.rule", "balance_transaction"}},
 	})
 	require.NoError(t, err)
 
@@ -181,7 +181,12 @@ func TestChargesGetExpanded(t *testing.T) {
 	require.Len(t, sent, 1)
 	assert.Equal(t, "GET", sent[0].Method)
 	assert.Equal(t, "/v1/charges/ch_3MmlLrLkdIwHu7ix0snN0B15", sent[0].Path)
-	assert.Equal(t, url.Values{"expand[0]": {"customer"}, "expand[1]": {"refunds"}, "expand[2]": {"outcome.rule"}}, sent[0].Query)
+	assert.Equal(t, url.Values{"expand[0]": {"customer"}, "expand[1]": {"refunds"}, "expand[2]": {"outcome.rule"}, "expand[3]": {"balance_transaction"}}, sent[0].Query)
+
+	assert.Equal(t, "txn_3MmlLrLkdIwHu7ix0uke3Ezy", ch.BalanceTransaction.ID)
+	require.NotNil(t, ch.BalanceTransaction.Object)
+	assert.Equal(t, int64(88), ch.BalanceTransaction.Object.Fee)
+	assert.Equal(t, "ch_3MmlLrLkdIwHu7ix0snN0B15", ch.BalanceTransaction.Object.Source.ID)
 	assert.Empty(t, sent[0].RawBody)
 
 	assert.Equal(t, "cus_NffrFeUfNV2Hib", ch.Customer.ID)
@@ -193,7 +198,7 @@ func TestChargesGetExpanded(t *testing.T) {
 	require.NotNil(t, ch.Outcome.Rule.Object)
 	assert.Equal(t, "allow", ch.Outcome.Rule.Object.Action)
 
-	assert.Empty(t, ch.PaymentIntent)
+	assert.Empty(t, ch.PaymentIntent.ID)
 	require.NotNil(t, ch.PaymentMethodDetails.Card)
 	assert.Equal(t, "4242", ch.PaymentMethodDetails.Card.Last4)
 
@@ -308,7 +313,7 @@ func TestChargesCapture(t *testing.T) {
 	assert.Nil(t, ch.Customer.Object)
 	require.NotNil(t, ch.PaymentMethodDetails.Card)
 	assert.Equal(t, "mastercard", ch.PaymentMethodDetails.Card.Brand)
-	assert.Equal(t, "debit", ch.PaymentMethodDetails.Card.Funding)
+	assert.Equal(t, CardFundingDebit, ch.PaymentMethodDetails.Card.Funding)
 	assert.Equal(t, "DE", ch.PaymentMethodDetails.Card.Country)
 	assert.Equal(t, int64(12), ch.PaymentMethodDetails.Card.ExpMonth)
 	assert.Equal(t, int64(2031), ch.PaymentMethodDetails.Card.ExpYear)

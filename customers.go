@@ -51,8 +51,8 @@ type Customer struct {
 
 // CustomerInvoiceSettings are a customer's invoice defaults.
 type CustomerInvoiceSettings struct {
-	DefaultPaymentMethod string `json:"default_payment_method"`
-	Footer               string `json:"footer"`
+	DefaultPaymentMethod Expandable[PaymentMethod] `json:"default_payment_method"`
+	Footer               string                    `json:"footer"`
 }
 
 // CustomerInvoiceSettingsParams sets a customer's invoice defaults.
@@ -175,4 +175,14 @@ func (s *CustomersService) List(ctx context.Context, params *CustomerListParams)
 // Stripe API docs: https://docs.stripe.com/api/customers/list
 func (s *CustomersService) All(ctx context.Context, params *CustomerListParams) iter.Seq2[*Customer, error] {
 	return listAll(ctx, params, s.List)
+}
+
+// Poller returns a Poller that delivers new customers matching params (nil
+// allowed; leave its list fields and Created unset), oldest first and each
+// once, resuming at cursor: PollFromNow(), PollSince(t) or a cursor saved
+// from Poller.Cursor. It is a "new customer" trigger for a connector.
+//
+// Stripe API docs: https://docs.stripe.com/api/customers/list
+func (s *CustomersService) Poller(cursor PollCursor, params *CustomerListParams) *Poller[Customer] {
+	return newListPoller(cursor, params, s.List)
 }

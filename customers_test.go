@@ -65,7 +65,7 @@ func assertCustomerFixture(t *testing.T, cus *Customer) {
 	assert.Equal(t, "Jenny's account", cus.Description)
 	assert.Equal(t, "jennyrosen@example.com", cus.Email)
 	assert.Equal(t, "0759376C", cus.InvoicePrefix)
-	assert.Equal(t, "pm_1MtJUT2eZvKYlo2CJ9xX3Y4Z", cus.InvoiceSettings.DefaultPaymentMethod)
+	assert.Equal(t, "pm_1MtJUT2eZvKYlo2CJ9xX3Y4Z", cus.InvoiceSettings.DefaultPaymentMethod.ID)
 	assert.False(t, cus.Livemode)
 	assert.Equal(t, map[string]string{"company_id": "42"}, cus.Metadata)
 	assert.Equal(t, "Jenny Rosen", cus.Name)

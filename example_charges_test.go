@@ -74,7 +74,7 @@ func ExampleProductsService_Create() {
 		DefaultPriceData: &stripe.ProductDefaultPriceDataParams{
 			Currency:   stripe.Ptr("usd"),
 			UnitAmount: stripe.Ptr(int64(1500)),
-			Recurring: &stripe.ProductDefaultPriceDataRecurringParams{
+			Recurring: &stripe.PriceDataRecurringParams{
 				Interval: stripe.Ptr(stripe.PriceRecurringIntervalMonth),
 			},
 		},

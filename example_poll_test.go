@@ -13,9 +13,9 @@ import (
 	"github.com/stripelite/stripe"
 )
 
-// A "new customer" polling trigger: it prints each customer created after
-// the trigger was first turned on, exactly once and oldest first, and keeps
-// its place across restarts in a small JSON file.
+// A "new charge" polling trigger: it prints each charge created after the
+// trigger was first turned on, exactly once and oldest first, and keeps its
+// place across restarts in a small JSON file.
 func ExamplePoller() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -25,7 +25,7 @@ func ExamplePoller() {
 	}
 
 	// Resume where the last run stopped; the first run starts now.
-	const cursorFile = "new_customer_cursor.json"
+	const cursorFile = "new_charge_cursor.json"
 	cursor := stripe.PollFromNow()
 	if b, err := os.ReadFile(cursorFile); err == nil {
 		if err := json.Unmarshal(b, &cursor); err != nil {
@@ -40,16 +40,15 @@ func ExamplePoller() {
 		return os.WriteFile(cursorFile, b, 0o600)
 	}
 
-	p := stripe.NewPoller(cursor, func(ctx context.Context, lp stripe.ListParams, created *stripe.RangeQuery) (*stripe.List[stripe.Customer], error) {
-		return c.Customers.List(ctx, &stripe.CustomerListParams{ListParams: lp, Created: created})
-	})
-	err = p.Run(ctx, time.Minute, func(ctx context.Context, cus *stripe.Customer) error {
-		// The cursor covers every customer before cus: saving it now means a
-		// crash while handling cus delivers cus again after the restart.
+	// params may filter (Customer, PaymentIntent, ...) or be nil.
+	p := c.Charges.Poller(cursor, nil)
+	err = p.Run(ctx, time.Minute, func(ctx context.Context, ch *stripe.Charge) error {
+		// The cursor covers every charge before ch: saving it now means a
+		// crash while handling ch delivers ch again after the restart.
 		if err := save(p.Cursor()); err != nil {
 			return err
 		}
-		fmt.Printf("new customer %s %s\n", cus.ID, cus.Email)
+		fmt.Printf("new charge %s %d %s %s\n", ch.ID, ch.Amount, ch.Currency, ch.Status)
 		return nil
 	})
 	if err := save(p.Cursor()); err != nil {

@@ -64,11 +64,11 @@ type InvoiceItemPricingParams struct {
 
 // InvoiceItemPriceDataParams prices an invoice item with an inline price.
 type InvoiceItemPriceDataParams struct {
-	Currency          *string `url:"currency,omitempty"`
-	Product           *string `url:"product,omitempty"`
-	TaxBehavior       *string `url:"tax_behavior,omitempty"`
-	UnitAmount        *int64  `url:"unit_amount,omitempty"`
-	UnitAmountDecimal *string `url:"unit_amount_decimal,omitempty"`
+	Currency          *string           `url:"currency,omitempty"`
+	Product           *string           `url:"product,omitempty"`
+	TaxBehavior       *PriceTaxBehavior `url:"tax_behavior,omitempty"`
+	UnitAmount        *int64            `url:"unit_amount,omitempty"`
+	UnitAmountDecimal *string           `url:"unit_amount_decimal,omitempty"`
 }
 
 // InvoiceItemCreateParams are the params of InvoiceItems.Create. Set either
@@ -92,7 +92,7 @@ type InvoiceItemCreateParams struct {
 	Pricing           *InvoiceItemPricingParams   `url:"pricing,omitempty"`
 	Quantity          *int64                      `url:"quantity,omitempty"`
 	Subscription      *string                     `url:"subscription,omitempty"`
-	TaxBehavior       *string                     `url:"tax_behavior,omitempty"`
+	TaxBehavior       *PriceTaxBehavior           `url:"tax_behavior,omitempty"`
 	TaxCode           *string                     `url:"tax_code,omitempty"`
 	TaxRates          Array[string]               `url:"tax_rates,omitempty"`
 	UnitAmountDecimal *string                     `url:"unit_amount_decimal,omitempty"`
@@ -115,7 +115,7 @@ type InvoiceItemUpdateParams struct {
 	PriceData         *InvoiceItemPriceDataParams `url:"price_data,omitempty"`
 	Pricing           *InvoiceItemPricingParams   `url:"pricing,omitempty"`
 	Quantity          *int64                      `url:"quantity,omitempty"`
-	TaxBehavior       *string                     `url:"tax_behavior,omitempty"`
+	TaxBehavior       *PriceTaxBehavior           `url:"tax_behavior,omitempty"`
 	TaxCode           *string                     `url:"tax_code,omitempty"`
 	TaxRates          Array[string]               `url:"tax_rates,omitempty"`
 	UnitAmountDecimal *string                     `url:"unit_amount_decimal,omitempty"`

@@ -39,9 +39,9 @@ func TestContractInvoiceItems(t *testing.T) {
 		Customer:     Ptr("cus_123"),
 		Subscription: Ptr("sub_123"),
 		PriceData: &InvoiceItemPriceDataParams{
-			Currency: Ptr("usd"), Product: Ptr("prod_123"), UnitAmount: Ptr(int64(1500)), TaxBehavior: Ptr("exclusive"),
+			Currency: Ptr("usd"), Product: Ptr("prod_123"), UnitAmount: Ptr(int64(1500)), TaxBehavior: Ptr(PriceTaxBehaviorExclusive),
 		},
-		TaxBehavior: Ptr("exclusive"),
+		TaxBehavior: Ptr(PriceTaxBehaviorExclusive),
 		TaxCode:     Ptr("txcd_10000000"),
 	})
 	require.NoError(t, err)

@@ -80,28 +80,28 @@ type Invoice struct {
 	CollectionMethod         CollectionMethod     `json:"collection_method"`
 	// ConfirmationSecret lets a client confirm the invoice's payment; it is
 	// only sent when expanded.
-	ConfirmationSecret    *InvoiceConfirmationSecret   `json:"confirmation_secret"`
-	Created               int64                        `json:"created"`
-	Currency              string                       `json:"currency"`
-	CustomFields          []InvoiceCustomField         `json:"custom_fields"`
-	Customer              Expandable[Customer]         `json:"customer"`
-	CustomerAddress       *Address                     `json:"customer_address"`
-	CustomerEmail         string                       `json:"customer_email"`
-	CustomerName          string                       `json:"customer_name"`
-	CustomerPhone         string                       `json:"customer_phone"`
-	CustomerShipping      *Shipping                    `json:"customer_shipping"`
-	CustomerTaxExempt     CustomerTaxExempt            `json:"customer_tax_exempt"`
-	DefaultPaymentMethod  Expandable[PaymentMethodRef] `json:"default_payment_method"`
-	DefaultSource         Expandable[Card]             `json:"default_source"`
-	Description           string                       `json:"description"`
-	DueDate               int64                        `json:"due_date"`
-	EffectiveAt           int64                        `json:"effective_at"`
-	EndingBalance         int64                        `json:"ending_balance"`
-	Footer                string                       `json:"footer"`
-	HostedInvoiceURL      string                       `json:"hosted_invoice_url"`
-	InvoicePDF            string                       `json:"invoice_pdf"`
-	Issuer                InvoiceIssuer                `json:"issuer"`
-	LastFinalizationError *Error                       `json:"last_finalization_error"`
+	ConfirmationSecret    *InvoiceConfirmationSecret `json:"confirmation_secret"`
+	Created               int64                      `json:"created"`
+	Currency              string                     `json:"currency"`
+	CustomFields          []InvoiceCustomField       `json:"custom_fields"`
+	Customer              Expandable[Customer]       `json:"customer"`
+	CustomerAddress       *Address                   `json:"customer_address"`
+	CustomerEmail         string                     `json:"customer_email"`
+	CustomerName          string                     `json:"customer_name"`
+	CustomerPhone         string                     `json:"customer_phone"`
+	CustomerShipping      *Shipping                  `json:"customer_shipping"`
+	CustomerTaxExempt     CustomerTaxExempt          `json:"customer_tax_exempt"`
+	DefaultPaymentMethod  Expandable[PaymentMethod]  `json:"default_payment_method"`
+	DefaultSource         Expandable[Card]           `json:"default_source"`
+	Description           string                     `json:"description"`
+	DueDate               int64                      `json:"due_date"`
+	EffectiveAt           int64                      `json:"effective_at"`
+	EndingBalance         int64                      `json:"ending_balance"`
+	Footer                string                     `json:"footer"`
+	HostedInvoiceURL      string                     `json:"hosted_invoice_url"`
+	InvoicePDF            string                     `json:"invoice_pdf"`
+	Issuer                InvoiceIssuer              `json:"issuer"`
+	LastFinalizationError *Error                     `json:"last_finalization_error"`
 	// Lines holds the first page of line items.
 	Lines              List[InvoiceLineItem] `json:"lines"`
 	Livemode           bool                  `json:"livemode"`
@@ -145,8 +145,10 @@ type InvoiceAutomaticTax struct {
 // InvoiceConfirmationSecret is the client secret used to confirm an
 // invoice's payment on the client side.
 type InvoiceConfirmationSecret struct {
-	ClientSecret string `json:"client_secret"`
-	Type         string `json:"type"`
+	// ClientSecret prints and encodes as "[REDACTED]"; use
+	// ClientSecret.Reveal.
+	ClientSecret ClientSecret `json:"client_secret"`
+	Type         string       `json:"type"`
 }
 
 // InvoiceCustomField is a custom name/value pair shown on an invoice.
@@ -280,48 +282,8 @@ type InvoicePricing struct {
 
 // InvoicePricingPriceDetails names the price and product behind a line.
 type InvoicePricingPriceDetails struct {
-	Price   Expandable[PriceRef] `json:"price"`
-	Product string               `json:"product"`
-}
-
-// PriceRef holds the main fields of a price object, as embedded in a
-// subscription item or expanded in pricing details.
-type PriceRef struct {
-	ID                string             `json:"id"`
-	Object            string             `json:"object"`
-	Active            bool               `json:"active"`
-	BillingScheme     string             `json:"billing_scheme"`
-	Created           int64              `json:"created"`
-	Currency          string             `json:"currency"`
-	Livemode          bool               `json:"livemode"`
-	LookupKey         string             `json:"lookup_key"`
-	Metadata          map[string]string  `json:"metadata"`
-	Nickname          string             `json:"nickname"`
-	Product           string             `json:"product"`
-	Recurring         *PriceRefRecurring `json:"recurring"`
-	TaxBehavior       string             `json:"tax_behavior"`
-	Type              string             `json:"type"`
-	UnitAmount        int64              `json:"unit_amount"`
-	UnitAmountDecimal string             `json:"unit_amount_decimal"`
-}
-
-// PriceRefRecurring is the billing interval of a recurring price.
-type PriceRefRecurring struct {
-	Interval      string `json:"interval"`
-	IntervalCount int64  `json:"interval_count"`
-	Meter         string `json:"meter"`
-	UsageType     string `json:"usage_type"`
-}
-
-// PaymentMethodRef holds the main fields of a payment method object, as
-// sent when default_payment_method is expanded.
-type PaymentMethodRef struct {
-	ID       string            `json:"id"`
-	Object   string            `json:"object"`
-	Created  int64             `json:"created"`
-	Livemode bool              `json:"livemode"`
-	Metadata map[string]string `json:"metadata"`
-	Type     string            `json:"type"`
+	Price   Expandable[Price] `json:"price"`
+	Product string            `json:"product"`
 }
 
 // InvoiceAutomaticTaxParams turns automatic tax calculation on or off.
@@ -502,6 +464,16 @@ func (s *InvoicesService) List(ctx context.Context, params *InvoiceListParams) (
 // Stripe API docs: https://docs.stripe.com/api/invoices/list
 func (s *InvoicesService) All(ctx context.Context, params *InvoiceListParams) iter.Seq2[*Invoice, error] {
 	return listAll(ctx, params, s.List)
+}
+
+// Poller returns a Poller that delivers new invoices matching params (nil
+// allowed; leave its list fields and Created unset), oldest first and each
+// once, resuming at cursor: PollFromNow(), PollSince(t) or a cursor saved
+// from Poller.Cursor. It is a "new invoice" trigger for a connector.
+//
+// Stripe API docs: https://docs.stripe.com/api/invoices/list
+func (s *InvoicesService) Poller(cursor PollCursor, params *InvoiceListParams) *Poller[Invoice] {
+	return newListPoller(cursor, params, s.List)
 }
 
 // Finalize finalizes a draft invoice: it gets a number and becomes open.

@@ -271,13 +271,13 @@ func TestInvoicesGetExpanded(t *testing.T) {
 	require.Equal(t, "price_1QaBc02eZvKYlo2CpRiCe001", price.ID)
 	require.NotNil(t, price.Object)
 	require.Equal(t, int64(4900), price.Object.UnitAmount)
-	require.Equal(t, "month", price.Object.Recurring.Interval)
+	require.Equal(t, PriceRecurringIntervalMonth, price.Object.Recurring.Interval)
 	// The second line's price was not expanded in this fixture.
 	require.Nil(t, inv.Lines.Data[1].Pricing.PriceDetails.Price.Object)
 
 	require.NotNil(t, inv.ConfirmationSecret)
 	require.Equal(t, "payment_intent", inv.ConfirmationSecret.Type)
-	require.Equal(t, "in_1QaBcE2eZvKYlo2C_secret_fakeFAKEfake", inv.ConfirmationSecret.ClientSecret)
+	require.Equal(t, "in_1QaBcE2eZvKYlo2C_secret_fakeFAKEfake", inv.ConfirmationSecret.ClientSecret.Reveal())
 }
 
 func TestInvoicesUpdate(t *testing.T) {

@@ -145,9 +145,9 @@ type PaymentIntent struct {
 	// nil if none failed (or the intent was retried successfully).
 	LastPaymentError *PaymentIntentLastPaymentError `json:"last_payment_error"`
 	// LatestCharge is the latest charge the intent created; expandable.
-	LatestCharge Expandable[PaymentIntentLatestCharge] `json:"latest_charge"`
-	Livemode     bool                                  `json:"livemode"`
-	Metadata     map[string]string                     `json:"metadata"`
+	LatestCharge Expandable[Charge] `json:"latest_charge"`
+	Livemode     bool               `json:"livemode"`
+	Metadata     map[string]string  `json:"metadata"`
 	// NextAction is what the customer must do next when Status is
 	// requires_action; nil otherwise.
 	NextAction *PaymentIntentNextAction `json:"next_action"`
@@ -188,21 +188,6 @@ type PaymentIntentLastPaymentError struct {
 	Param              string         `json:"param"`
 	PaymentMethod      *PaymentMethod `json:"payment_method"`
 	PaymentMethodType  string         `json:"payment_method_type"`
-}
-
-// PaymentIntentLatestCharge is the latest charge of a PaymentIntent, as far
-// as it is decoded here; only ID is set unless latest_charge was expanded.
-type PaymentIntentLatestCharge struct {
-	ID             string `json:"id"`
-	Object         string `json:"object"`
-	Amount         int64  `json:"amount"`
-	AmountCaptured int64  `json:"amount_captured"`
-	AmountRefunded int64  `json:"amount_refunded"`
-	// Status is "succeeded", "pending" or "failed".
-	Status   string `json:"status"`
-	Paid     bool   `json:"paid"`
-	Captured bool   `json:"captured"`
-	Refunded bool   `json:"refunded"`
 }
 
 // PaymentIntentNextAction is what the customer must do to complete the

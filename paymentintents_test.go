@@ -21,7 +21,7 @@ const (
 func TestPaymentIntentsCreate(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent.json")))
 
 	pi, err := c.PaymentIntents.Create(context.Background(), &PaymentIntentCreateParams{
 		Amount:                    Ptr(int64(2000)),
@@ -76,7 +76,7 @@ func TestPaymentIntentsCreate(t *testing.T) {
 func TestPaymentIntentsCreateAutomaticPaymentMethods(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent.json")))
 
 	_, err := c.PaymentIntents.Create(context.Background(), &PaymentIntentCreateParams{
 		Amount:                  Ptr(int64(2000)),
@@ -95,7 +95,7 @@ func TestPaymentIntentsCreateAutomaticPaymentMethods(t *testing.T) {
 func TestPaymentIntentsGet(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent.json")))
 
 	pi, err := c.PaymentIntents.Get(context.Background(), testPIID, nil)
 	require.NoError(t, err)
@@ -119,7 +119,7 @@ func TestPaymentIntentsGet(t *testing.T) {
 		Currency:                  "usd",
 		Customer:                  Expandable[Customer]{ID: testCustomerID},
 		Description:               "Order #1042",
-		LatestCharge:              Expandable[PaymentIntentLatestCharge]{ID: "ch_3MtwBwLkdIwHu7ix0snN0B15"},
+		LatestCharge:              Expandable[Charge]{ID: "ch_3MtwBwLkdIwHu7ix0snN0B15"},
 		Metadata:                  map[string]string{"order_id": "1042"},
 		PaymentMethod:             Expandable[PaymentMethod]{ID: "pm_1MtwBvLkdIwHu7ixLdNqUvMh"},
 		PaymentMethodTypes:        []string{"card"},
@@ -134,7 +134,7 @@ func TestPaymentIntentsGet(t *testing.T) {
 func TestPaymentIntentsGetExpanded(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent_expanded.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent_expanded.json")))
 
 	pi, err := c.PaymentIntents.Get(context.Background(), testPIID, &PaymentIntentGetParams{
 		Params: Params{Expand: []string{"customer", "payment_method", "latest_charge"}},
@@ -159,7 +159,7 @@ func TestPaymentIntentsGetExpanded(t *testing.T) {
 	require.Equal(t, "94103", pm.BillingDetails.Address.PostalCode)
 	require.Equal(t, &PaymentMethodCard{
 		Brand:        "visa",
-		Checks:       PaymentMethodCardChecks{AddressLine1Check: CardCheckPass, AddressPostalCodeCheck: CardCheckPass, CVCCheck: CardCheckPass},
+		Checks:       CardChecks{AddressLine1Check: CardCheckPass, AddressPostalCodeCheck: CardCheckPass, CVCCheck: CardCheckPass},
 		Country:      "US",
 		DisplayBrand: "visa",
 		ExpMonth:     8,
@@ -170,15 +170,24 @@ func TestPaymentIntentsGetExpanded(t *testing.T) {
 	}, pm.Card)
 
 	require.Equal(t, "ch_3MtwBwLkdIwHu7ix0snN0B15", pi.LatestCharge.ID)
-	require.Equal(t, &PaymentIntentLatestCharge{
-		ID: "ch_3MtwBwLkdIwHu7ix0snN0B15", Object: "charge", Amount: 2000, Status: "succeeded", Paid: true,
-	}, pi.LatestCharge.Object)
+	ch := pi.LatestCharge.Object
+	require.NotNil(t, ch)
+	require.Equal(t, "ch_3MtwBwLkdIwHu7ix0snN0B15", ch.ID)
+	require.Equal(t, "charge", ch.Object)
+	require.Equal(t, int64(2000), ch.Amount)
+	require.Equal(t, ChargeStatusSucceeded, ch.Status)
+	require.True(t, ch.Paid)
+	require.Equal(t, int64(1680800505), ch.Created)
+	require.Equal(t, testCustomerID, ch.Customer.ID)
+	require.Equal(t, testPIID, ch.PaymentIntent.ID)
+	require.Nil(t, ch.PaymentIntent.Object)
+	require.Empty(t, ch.BalanceTransaction.ID)
 }
 
 func TestPaymentIntentsGetRequiresAction(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	mockNilBodySafe(mt, ok(fixture(t, "payment_intent_requires_action.json")))
+	mock(mt, ok(fixture(t, "payment_intent_requires_action.json")))
 
 	pi, err := c.PaymentIntents.Get(context.Background(), testPIID, nil)
 	require.NoError(t, err)
@@ -204,7 +213,7 @@ func TestPaymentIntentsGetRequiresAction(t *testing.T) {
 func TestPaymentIntentsUpdate(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent.json")))
 
 	pi, err := c.PaymentIntents.Update(context.Background(), testPIID, &PaymentIntentUpdateParams{
 		Amount:           Ptr(int64(2000)),
@@ -233,7 +242,7 @@ func TestPaymentIntentsUpdate(t *testing.T) {
 func TestPaymentIntentsConfirm(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent_requires_action.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent_requires_action.json")))
 
 	pi, err := c.PaymentIntents.Confirm(context.Background(), testPIID, &PaymentIntentConfirmParams{
 		PaymentMethod: Ptr("pm_card_visa"),
@@ -264,7 +273,7 @@ func TestPaymentIntentsConfirm(t *testing.T) {
 func TestPaymentIntentsCapture(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent_captured.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent_captured.json")))
 
 	pi, err := c.PaymentIntents.Capture(context.Background(), testPIID, &PaymentIntentCaptureParams{
 		AmountToCapture: Ptr(int64(1500)),
@@ -290,7 +299,7 @@ func TestPaymentIntentsCapture(t *testing.T) {
 func TestPaymentIntentsCancel(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent_canceled.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent_canceled.json")))
 
 	pi, err := c.PaymentIntents.Cancel(context.Background(), testPIID, &PaymentIntentCancelParams{
 		CancellationReason: Ptr(PaymentIntentCancellationReasonRequestedByCustomer),
@@ -310,7 +319,7 @@ func TestPaymentIntentsCancel(t *testing.T) {
 func TestPaymentIntentsRefuseEmptyID(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intent.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intent.json")))
 	ctx := context.Background()
 
 	_, err := c.PaymentIntents.Get(ctx, "", nil)
@@ -329,7 +338,7 @@ func TestPaymentIntentsRefuseEmptyID(t *testing.T) {
 func TestPaymentIntentsList(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intents_page1.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intents_page1.json")))
 
 	page, err := c.PaymentIntents.List(context.Background(), &PaymentIntentListParams{
 		ListParams: ListParams{Limit: Ptr(int64(2))},
@@ -353,7 +362,7 @@ func TestPaymentIntentsList(t *testing.T) {
 func TestPaymentIntentsAll(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockNilBodySafe(mt, ok(fixture(t, "payment_intents_page1.json")), ok(fixture(t, "payment_intents_page2.json")))
+	rec := mock(mt, ok(fixture(t, "payment_intents_page1.json")), ok(fixture(t, "payment_intents_page2.json")))
 
 	var statuses []PaymentIntentStatus
 	var last *PaymentIntent
@@ -379,7 +388,7 @@ func TestPaymentIntentsAll(t *testing.T) {
 func TestPaymentIntentClientSecretNeverPrinted(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	mockNilBodySafe(mt, ok(fixture(t, "payment_intent_expanded.json")))
+	mock(mt, ok(fixture(t, "payment_intent_expanded.json")))
 	pi, err := c.PaymentIntents.Get(context.Background(), testPIID, nil)
 	require.NoError(t, err)
 	require.Equal(t, testClientSecret, pi.ClientSecret.Reveal(), "the secret must decode")

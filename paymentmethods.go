@@ -8,8 +8,8 @@ type PaymentMethod struct {
 	Object string `json:"object"`
 	// AllowRedisplay says whether the payment method may be shown to the
 	// customer again in a checkout flow.
-	AllowRedisplay CardAllowRedisplay          `json:"allow_redisplay"`
-	BillingDetails PaymentMethodBillingDetails `json:"billing_details"`
+	AllowRedisplay CardAllowRedisplay `json:"allow_redisplay"`
+	BillingDetails BillingDetails     `json:"billing_details"`
 	// Card is set when Type is "card".
 	Card    *PaymentMethodCard `json:"card"`
 	Created int64              `json:"created"`
@@ -23,8 +23,9 @@ type PaymentMethod struct {
 	Type string `json:"type"`
 }
 
-// PaymentMethodBillingDetails is the billing information of a payment method.
-type PaymentMethodBillingDetails struct {
+// BillingDetails is the billing information of a payment method, also
+// copied onto each charge made with it.
+type BillingDetails struct {
 	Address Address `json:"address"`
 	Email   string  `json:"email"`
 	Name    string  `json:"name"`
@@ -39,18 +40,19 @@ type PaymentMethodCard struct {
 	// "unknown".
 	Brand string `json:"brand"`
 	// Checks are the results of the CVC and address checks.
-	Checks       PaymentMethodCardChecks `json:"checks"`
-	Country      string                  `json:"country"`
-	DisplayBrand string                  `json:"display_brand"`
-	ExpMonth     int64                   `json:"exp_month"`
-	ExpYear      int64                   `json:"exp_year"`
-	Fingerprint  string                  `json:"fingerprint"`
-	Funding      CardFunding             `json:"funding"`
-	Last4        string                  `json:"last4"`
+	Checks       CardChecks  `json:"checks"`
+	Country      string      `json:"country"`
+	DisplayBrand string      `json:"display_brand"`
+	ExpMonth     int64       `json:"exp_month"`
+	ExpYear      int64       `json:"exp_year"`
+	Fingerprint  string      `json:"fingerprint"`
+	Funding      CardFunding `json:"funding"`
+	Last4        string      `json:"last4"`
 }
 
-// PaymentMethodCardChecks are the results of a card's verification checks.
-type PaymentMethodCardChecks struct {
+// CardChecks are the results of a card's address and CVC checks, on a
+// payment method or on a charge.
+type CardChecks struct {
 	AddressLine1Check      CardCheck `json:"address_line1_check"`
 	AddressPostalCodeCheck CardCheck `json:"address_postal_code_check"`
 	CVCCheck               CardCheck `json:"cvc_check"`

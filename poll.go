@@ -117,9 +117,11 @@ type Poller[T any] struct {
 // saved from Cursor, PollFromNow() or PollSince(t). For a list with no
 // service method yet, list is a closure such as:
 //
-//	func(ctx context.Context, lp stripe.ListParams, created *stripe.RangeQuery) (*stripe.List[stripe.Customer], error) {
-//		return c.Customers.List(ctx, &stripe.CustomerListParams{ListParams: lp, Created: created})
+//	func(ctx context.Context, lp stripe.ListParams, created *stripe.RangeQuery) (*stripe.List[stripe.PaymentIntent], error) {
+//		return c.PaymentIntents.List(ctx, &stripe.PaymentIntentListParams{ListParams: lp, Created: created})
 //	}
+//
+// Charges, Refunds, Customers and Invoices have a Poller method instead.
 func NewPoller[T any](cursor PollCursor, list PollListFunc[T]) *Poller[T] {
 	p := &Poller[T]{list: list, cur: cursor.clone()}
 	if list == nil {

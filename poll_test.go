@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"sync"
@@ -179,23 +180,6 @@ func customerIDs(objs []*Customer) []string {
 	return ids
 }
 
-// mockGET is mock for GET requests, whose Body is nil: recorder.respond
-// reads req.Body unconditionally.
-func mockGET(mt *httpmock.MockTransport, replies ...reply) *recorder {
-	r := &recorder{replies: replies}
-	mt.RegisterNoResponder(func(req *http.Request) (*http.Response, error) {
-		req = req.Clone(req.Context())
-		req.Body = http.NoBody
-		return r.respond(req)
-	})
-	return r
-}
-
-// customerPoller is what Customers.Poller will be.
-func customerPoller(c *Client, cursor PollCursor, params *CustomerListParams) *Poller[Customer] {
-	return newListPoller(cursor, params, c.Customers.List)
-}
-
 // q builds the expected query of a list request.
 func q(kv ...string) url.Values {
 	v := url.Values{}
@@ -211,7 +195,7 @@ func TestPollerFromNowDeliversObjectsCreatedLater(t *testing.T) {
 	f := newFakeList(mt)
 	f.add(100, "cus_a")
 	f.add(200, "cus_b", "cus_c")
-	p := customerPoller(c, PollFromNow(), nil)
+	p := c.Customers.Poller(PollFromNow(), nil)
 	ctx := context.Background()
 
 	got, err := p.Poll(ctx)
@@ -248,7 +232,7 @@ func TestPollerFromNowOnEmptyList(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
 	f := newFakeList(mt)
-	p := customerPoller(c, PollFromNow(), nil)
+	p := c.Customers.Poller(PollFromNow(), nil)
 	ctx := context.Background()
 
 	got, err := p.Poll(ctx)
@@ -281,7 +265,7 @@ func TestPollerSinceTimeKeepsCallerFilters(t *testing.T) {
 	f.add(200, "cus_b", "cus_c", "cus_d")
 	f.add(300, "cus_e")
 	params := &CustomerListParams{Email: Ptr("x@example.com")}
-	p := customerPoller(c, PollSince(time.Unix(200, 999_000_000)), params)
+	p := c.Customers.Poller(PollSince(time.Unix(200, 999_000_000)), params)
 	ctx := context.Background()
 
 	got, err := p.Poll(ctx)
@@ -305,7 +289,7 @@ func TestPollerPagesThroughManyNewObjects(t *testing.T) {
 	c, mt := newTestClient(t)
 	f := newFakeList(mt)
 	f.add(100, "cus_0000")
-	p := customerPoller(c, PollFromNow(), nil)
+	p := c.Customers.Poller(PollFromNow(), nil)
 	ctx := context.Background()
 	_, err := p.Poll(ctx)
 	require.NoError(t, err)
@@ -337,7 +321,7 @@ func TestPollerFailedPollLosesNothing(t *testing.T) {
 	c, mt := newTestClient(t, WithMaxRetries(0))
 	f := newFakeList(mt)
 	f.add(100, "cus_0000")
-	p := customerPoller(c, PollFromNow(), nil)
+	p := c.Customers.Poller(PollFromNow(), nil)
 	ctx := context.Background()
 	_, err := p.Poll(ctx)
 	require.NoError(t, err)
@@ -382,7 +366,7 @@ func TestPollerRestartsFromPersistedCursor(t *testing.T) {
 	f.add(100, "cus_a")
 	ctx := context.Background()
 
-	first := customerPoller(c, PollSince(time.Unix(100, 0)), nil)
+	first := c.Customers.Poller(PollSince(time.Unix(100, 0)), nil)
 	got, err := first.Poll(ctx)
 	require.NoError(t, err)
 	require.Equal(t, []string{"cus_a"}, customerIDs(got))
@@ -400,7 +384,7 @@ func TestPollerRestartsFromPersistedCursor(t *testing.T) {
 	f.add(150, "cus_d")
 	var restored PollCursor
 	require.NoError(t, json.Unmarshal(saved, &restored))
-	second := customerPoller(c, restored, nil)
+	second := c.Customers.Poller(restored, nil)
 	got, err = second.Poll(ctx)
 	require.NoError(t, err)
 	require.Equal(t, []string{"cus_c", "cus_d"}, customerIDs(got))
@@ -422,7 +406,7 @@ func TestPollerCursorObjectDeleted(t *testing.T) {
 			f.add(99, "cus_old")
 			f.add(100, "cus_b")
 			ctx := context.Background()
-			p := customerPoller(c, PollSince(time.Unix(100, 0)), nil)
+			p := c.Customers.Poller(PollSince(time.Unix(100, 0)), nil)
 			got, err := p.Poll(ctx)
 			require.NoError(t, err)
 			require.Equal(t, []string{"cus_b"}, customerIDs(got))
@@ -466,7 +450,7 @@ func TestPollerRunAdvancesObjectByObject(t *testing.T) {
 	c, mt := newTestClient(t)
 	f := newFakeList(mt)
 	f.add(100, seq("cus_", 1, 5)...)
-	p := customerPoller(c, PollSince(time.Unix(100, 0)), nil)
+	p := c.Customers.Poller(PollSince(time.Unix(100, 0)), nil)
 
 	var seen []string
 	errBusy := errors.New("downstream busy")
@@ -533,15 +517,15 @@ type noCreatedListParams struct {
 func TestPollerInvalidSetup(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockGET(mt, ok(`{"object":"list","data":[],"has_more":false}`))
+	rec := mock(mt, ok(`{"object":"list","data":[],"has_more":false}`))
 	ctx := context.Background()
 	noop := func(context.Context, *Customer) error { return nil }
 
 	for name, p := range map[string]*Poller[Customer]{
 		"nil list":        NewPoller[Customer](PollFromNow(), nil),
-		"created set":     customerPoller(c, PollFromNow(), &CustomerListParams{Created: &RangeQuery{GT: Ptr[int64](5)}}),
-		"limit set":       customerPoller(c, PollFromNow(), &CustomerListParams{ListParams: ListParams{Limit: Ptr[int64](10)}}),
-		"ending_before":   customerPoller(c, PollFromNow(), &CustomerListParams{ListParams: ListParams{EndingBefore: Ptr("cus_x")}}),
+		"created set":     c.Customers.Poller(PollFromNow(), &CustomerListParams{Created: &RangeQuery{GT: Ptr[int64](5)}}),
+		"limit set":       c.Customers.Poller(PollFromNow(), &CustomerListParams{ListParams: ListParams{Limit: Ptr[int64](10)}}),
+		"ending_before":   c.Customers.Poller(PollFromNow(), &CustomerListParams{ListParams: ListParams{EndingBefore: Ptr("cus_x")}}),
 		"no created func": newListPoller(PollFromNow(), &noCreatedListParams{}, func(context.Context, *noCreatedListParams) (*List[Customer], error) { return nil, nil }),
 	} {
 		_, err := p.Poll(ctx)
@@ -554,7 +538,7 @@ func TestPollerInvalidSetup(t *testing.T) {
 	}).Poll(ctx)
 	require.ErrorContains(t, err, "needs an ID string and a Created int64 field")
 
-	p := customerPoller(c, PollFromNow(), nil)
+	p := c.Customers.Poller(PollFromNow(), nil)
 	require.Error(t, p.Run(ctx, 0, noop))
 	require.Error(t, p.Run(ctx, time.Second, nil))
 	require.Empty(t, rec.requests(), "no request for a poller that cannot work")
@@ -580,11 +564,11 @@ func TestPollerStopsOnServerThatDoesNotAdvance(t *testing.T) {
 func TestPollerRawFixtures(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockGET(mt,
+	rec := mock(mt,
 		ok(fixture(t, "poll_customers_newer_page1.json")),
 		ok(fixture(t, "poll_customers_newer_page2.json")),
 	)
-	p := customerPoller(c, PollCursor{LastID: "cus_R0poll0001", Created: 1767225601}, nil)
+	p := c.Customers.Poller(PollCursor{LastID: "cus_R0poll0001", Created: 1767225601}, nil)
 	got, err := p.Poll(context.Background())
 	require.NoError(t, err)
 	require.Equal(t, []string{"cus_R0poll0002", "cus_R0poll0003", "cus_R0poll0004", "cus_R0poll0005"}, customerIDs(got))
@@ -609,12 +593,12 @@ func TestPollerRawFixtures(t *testing.T) {
 func TestPollerRawFixturesDeletedCursor(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mockGET(mt,
+	rec := mock(mt,
 		reply{status: http.StatusBadRequest, body: fixture(t, "poll_error_resource_missing.json")},
 		ok(fixture(t, "poll_customers_since.json")),
 	)
 	cursor := PollCursor{LastID: "cus_R0poll0001", Created: 1767225601, SeenIDs: []string{"cus_R0poll0000", "cus_R0poll0001"}}
-	p := customerPoller(c, cursor, nil)
+	p := c.Customers.Poller(cursor, nil)
 	got, err := p.Poll(context.Background())
 	require.NoError(t, err)
 	require.Equal(t, []string{"cus_R0poll0002", "cus_R0poll0003"}, customerIDs(got))
@@ -650,7 +634,7 @@ func TestContractPoller(t *testing.T) {
 	t.Parallel()
 	c := contractClient(t)
 	ctx := context.Background()
-	p := customerPoller(c, PollSince(time.Unix(1, 0)), &CustomerListParams{
+	p := c.Customers.Poller(PollSince(time.Unix(1, 0)), &CustomerListParams{
 		Params: Params{Expand: []string{"data.default_source"}},
 		Email:  Ptr("jenny@example.com"),
 	})
@@ -660,9 +644,165 @@ func TestContractPoller(t *testing.T) {
 	_, err = p.Poll(ctx) // ending_before
 	require.NoError(t, err)
 
-	now := customerPoller(c, PollFromNow(), nil)
+	now := c.Customers.Poller(PollFromNow(), nil)
 	got, err := now.Poll(ctx)
 	require.NoError(t, err)
 	require.Empty(t, got)
 	require.NotEmpty(t, now.Cursor().LastID)
+
+	// Each service's Poller sends params stripe-mock accepts, by created
+	// time and then after the cursor.
+	pollTwice := func(name string, poll func(context.Context) error, cursor func() PollCursor) {
+		require.NoError(t, poll(ctx), name)
+		require.NotEmpty(t, cursor().LastID, name)
+		require.NoError(t, poll(ctx), name)
+	}
+	since := PollSince(time.Unix(1, 0))
+	ch := c.Charges.Poller(since, &ChargeListParams{Customer: Ptr("cus_123")})
+	pollTwice("charges", func(ctx context.Context) error { _, err := ch.Poll(ctx); return err }, ch.Cursor)
+	re := c.Refunds.Poller(since, &RefundListParams{Charge: Ptr("ch_123")})
+	pollTwice("refunds", func(ctx context.Context) error { _, err := re.Poll(ctx); return err }, re.Cursor)
+	in := c.Invoices.Poller(since, &InvoiceListParams{Status: Ptr(InvoiceStatusPaid)})
+	pollTwice("invoices", func(ctx context.Context) error { _, err := in.Poll(ctx); return err }, in.Cursor)
+}
+
+// servicePollerCase is one service's Poller method, checked by
+// testServicePoller.
+type servicePollerCase[T any] struct {
+	path     string                                     // the list path
+	poller   func(c *Client, cur PollCursor) *Poller[T] // the Poller under test, with one filter set
+	filter   url.Values                                 // the filter it sends
+	page     string                                     // a page of two objects newer than "old_1", newest first
+	wantIDs  []string                                   // the page's IDs, oldest first
+	wantLast int64                                      // the newest object's created time
+}
+
+// testServicePoller checks that a poll after a cursor lists the objects
+// ending before the cursor on the service's path, with the filter, and
+// delivers them oldest first.
+func testServicePoller[T any](t *testing.T, tc servicePollerCase[T]) []*T {
+	t.Helper()
+	c, mt := newTestClient(t)
+	rec := mock(mt, ok(tc.page))
+	p := tc.poller(c, PollCursor{LastID: "old_1", Created: 100})
+
+	got, err := p.Poll(context.Background())
+	require.NoError(t, err)
+
+	sent := rec.requests()
+	require.Len(t, sent, 1)
+	require.Equal(t, http.MethodGet, sent[0].Method)
+	require.Equal(t, tc.path, sent[0].Path)
+	want := q("limit", "100", "ending_before", "old_1")
+	for k, v := range tc.filter {
+		want[k] = v
+	}
+	require.Equal(t, want, sent[0].Query)
+
+	ids := make([]string, len(got))
+	for i, obj := range got {
+		ids[i] = reflect.ValueOf(obj).Elem().FieldByName("ID").String()
+	}
+	require.Equal(t, tc.wantIDs, ids)
+	newest := tc.wantIDs[len(tc.wantIDs)-1]
+	require.Equal(t, PollCursor{LastID: newest, Created: tc.wantLast, SeenIDs: []string{newest}}, p.Cursor())
+	return got
+}
+
+func TestChargesPoller(t *testing.T) {
+	t.Parallel()
+	got := testServicePoller(t, servicePollerCase[Charge]{
+		path: "/v1/charges",
+		poller: func(c *Client, cur PollCursor) *Poller[Charge] {
+			return c.Charges.Poller(cur, &ChargeListParams{Customer: Ptr(testCustomerID)})
+		},
+		filter: q("customer", testCustomerID),
+		page: `{"object":"list","url":"/v1/charges","has_more":false,"data":[
+			{"id":"ch_3","object":"charge","amount":3000,"created":300,"customer":"cus_NffrFeUfNV2Hib","status":"succeeded"},
+			{"id":"ch_2","object":"charge","amount":2000,"created":200,"customer":"cus_NffrFeUfNV2Hib","status":"failed"}]}`,
+		wantIDs:  []string{"ch_2", "ch_3"},
+		wantLast: 300,
+	})
+	require.Equal(t, int64(2000), got[0].Amount)
+	require.Equal(t, ChargeStatusFailed, got[0].Status)
+	require.Equal(t, testCustomerID, got[1].Customer.ID)
+}
+
+func TestRefundsPoller(t *testing.T) {
+	t.Parallel()
+	got := testServicePoller(t, servicePollerCase[Refund]{
+		path: "/v1/refunds",
+		poller: func(c *Client, cur PollCursor) *Poller[Refund] {
+			return c.Refunds.Poller(cur, &RefundListParams{Charge: Ptr("ch_1")})
+		},
+		filter: q("charge", "ch_1"),
+		page: `{"object":"list","url":"/v1/refunds","has_more":false,"data":[
+			{"id":"re_3","object":"refund","amount":300,"charge":"ch_1","created":250,"status":"pending"},
+			{"id":"re_2","object":"refund","amount":200,"charge":"ch_1","created":240,"status":"succeeded"}]}`,
+		wantIDs:  []string{"re_2", "re_3"},
+		wantLast: 250,
+	})
+	require.Equal(t, int64(200), got[0].Amount)
+	require.Equal(t, RefundStatusPending, got[1].Status)
+	require.Equal(t, "ch_1", got[1].Charge.ID)
+}
+
+func TestCustomersPoller(t *testing.T) {
+	t.Parallel()
+	got := testServicePoller(t, servicePollerCase[Customer]{
+		path: "/v1/customers",
+		poller: func(c *Client, cur PollCursor) *Poller[Customer] {
+			return c.Customers.Poller(cur, &CustomerListParams{Email: Ptr("jenny@example.com")})
+		},
+		filter: q("email", "jenny@example.com"),
+		page: `{"object":"list","url":"/v1/customers","has_more":false,"data":[
+			{"id":"cus_3","object":"customer","created":301,"email":"jenny@example.com","name":"Jenny Rosen"},
+			{"id":"cus_2","object":"customer","created":150,"email":"jenny@example.com","name":"Jenny R."}]}`,
+		wantIDs:  []string{"cus_2", "cus_3"},
+		wantLast: 301,
+	})
+	require.Equal(t, "Jenny R.", got[0].Name)
+	require.Equal(t, "Jenny Rosen", got[1].Name)
+}
+
+func TestInvoicesPoller(t *testing.T) {
+	t.Parallel()
+	got := testServicePoller(t, servicePollerCase[Invoice]{
+		path: "/v1/invoices",
+		poller: func(c *Client, cur PollCursor) *Poller[Invoice] {
+			return c.Invoices.Poller(cur, &InvoiceListParams{Status: Ptr(InvoiceStatusPaid)})
+		},
+		filter: q("status", "paid"),
+		page: `{"object":"list","url":"/v1/invoices","has_more":false,"data":[
+			{"id":"in_3","object":"invoice","amount_paid":4900,"created":400,"status":"paid"},
+			{"id":"in_2","object":"invoice","amount_paid":1500,"created":399,"status":"paid"}]}`,
+		wantIDs:  []string{"in_2", "in_3"},
+		wantLast: 400,
+	})
+	require.Equal(t, int64(1500), got[0].AmountPaid)
+	require.Equal(t, InvoiceStatusPaid, got[1].Status)
+}
+
+func TestServicePollersRejectListFields(t *testing.T) {
+	t.Parallel()
+	c, mt := newTestClient(t)
+	rec := mock(mt, ok(`{"object":"list","data":[],"has_more":false}`))
+	ctx := context.Background()
+	for name, poll := range map[string]func() error{
+		"charges limit": func() error {
+			_, err := c.Charges.Poller(PollFromNow(), &ChargeListParams{ListParams: ListParams{Limit: Ptr[int64](3)}}).Poll(ctx)
+			return err
+		},
+		"refunds created": func() error {
+			_, err := c.Refunds.Poller(PollFromNow(), &RefundListParams{Created: &RangeQuery{GT: Ptr[int64](1)}}).Poll(ctx)
+			return err
+		},
+		"invoices ending_before": func() error {
+			_, err := c.Invoices.Poller(PollFromNow(), &InvoiceListParams{ListParams: ListParams{EndingBefore: Ptr("in_1")}}).Poll(ctx)
+			return err
+		},
+	} {
+		require.ErrorContains(t, poll(), "leave them unset", name)
+	}
+	require.Empty(t, rec.requests())
 }

@@ -143,6 +143,13 @@ type PriceRecurringParams struct {
 	UsageType     *PriceRecurringUsageType `url:"usage_type,omitempty"`
 }
 
+// PriceDataRecurringParams sets the billing schedule of an inline price
+// (a subscription item's or a product's default price_data).
+type PriceDataRecurringParams struct {
+	Interval      *PriceRecurringInterval `url:"interval,omitempty"`
+	IntervalCount *int64                  `url:"interval_count,omitempty"`
+}
+
 // PriceProductDataParams creates the price's product inline.
 type PriceProductDataParams struct {
 	Active              *bool    `url:"active,omitempty"`

@@ -59,19 +59,12 @@ type TaxCode struct {
 	Name        string `json:"name"`
 }
 
-// ProductDefaultPriceDataRecurringParams sets the billing schedule of a
-// product's default price.
-type ProductDefaultPriceDataRecurringParams struct {
-	Interval      *PriceRecurringInterval `url:"interval,omitempty"`
-	IntervalCount *int64                  `url:"interval_count,omitempty"`
-}
-
 // ProductDefaultPriceDataParams creates the product's default price with it.
 type ProductDefaultPriceDataParams struct {
-	Currency    *string                                 `url:"currency,omitempty"`
-	Metadata    Metadata                                `url:"metadata,omitempty"`
-	Recurring   *ProductDefaultPriceDataRecurringParams `url:"recurring,omitempty"`
-	TaxBehavior *PriceTaxBehavior                       `url:"tax_behavior,omitempty"`
+	Currency    *string                   `url:"currency,omitempty"`
+	Metadata    Metadata                  `url:"metadata,omitempty"`
+	Recurring   *PriceDataRecurringParams `url:"recurring,omitempty"`
+	TaxBehavior *PriceTaxBehavior         `url:"tax_behavior,omitempty"`
 	// UnitAmount is in minor units (cents for usd).
 	UnitAmount        *int64  `url:"unit_amount,omitempty"`
 	UnitAmountDecimal *string `url:"unit_amount_decimal,omitempty"`

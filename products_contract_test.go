@@ -22,7 +22,7 @@ func TestContractProducts(t *testing.T) {
 			Currency:    Ptr("usd"),
 			UnitAmount:  Ptr(int64(1500)),
 			TaxBehavior: Ptr(PriceTaxBehaviorExclusive),
-			Recurring:   &ProductDefaultPriceDataRecurringParams{Interval: Ptr(PriceRecurringIntervalMonth), IntervalCount: Ptr(int64(1))},
+			Recurring:   &PriceDataRecurringParams{Interval: Ptr(PriceRecurringIntervalMonth), IntervalCount: Ptr(int64(1))},
 		},
 		Images:              []string{"https://files.example.com/gold.png"},
 		MarketingFeatures:   []ProductMarketingFeatureParams{{Name: Ptr("Unlimited projects")}},

@@ -23,7 +23,7 @@ func TestProductsCreate(t *testing.T) {
 		DefaultPriceData: &ProductDefaultPriceDataParams{
 			Currency:   Ptr("usd"),
 			UnitAmount: Ptr(int64(1500)),
-			Recurring:  &ProductDefaultPriceDataRecurringParams{Interval: Ptr(PriceRecurringIntervalMonth), IntervalCount: Ptr(int64(1))},
+			Recurring:  &PriceDataRecurringParams{Interval: Ptr(PriceRecurringIntervalMonth), IntervalCount: Ptr(int64(1))},
 		},
 		Images:              []string{"https://files.example.com/gold.png"},
 		MarketingFeatures:   []ProductMarketingFeatureParams{{Name: Ptr("Unlimited projects")}, {Name: Ptr("Priority support")}},

@@ -40,22 +40,21 @@ type Refund struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
 	Amount int64  `json:"amount"`
-	// BalanceTransaction is the ID of the balance transaction that moved the
-	// funds. Expanding it is not supported yet: the response would not decode.
-	BalanceTransaction string               `json:"balance_transaction"`
-	Charge             Expandable[Charge]   `json:"charge"`
-	Created            int64                `json:"created"`
-	Currency           string               `json:"currency"`
-	Customer           Expandable[Customer] `json:"customer"`
-	Description        string               `json:"description"`
+	// BalanceTransaction is the balance transaction that moved the funds;
+	// expandable.
+	BalanceTransaction Expandable[BalanceTransaction] `json:"balance_transaction"`
+	Charge             Expandable[Charge]             `json:"charge"`
+	Created            int64                          `json:"created"`
+	Currency           string                         `json:"currency"`
+	Customer           Expandable[Customer]           `json:"customer"`
+	Description        string                         `json:"description"`
 	// FailureReason is set when Status is failed, e.g. lost_or_stolen_card
 	// or expired_or_canceled_card.
 	FailureReason     string            `json:"failure_reason"`
 	InstructionsEmail string            `json:"instructions_email"`
 	Metadata          map[string]string `json:"metadata"`
-	// PaymentIntent is the ID of the payment intent refunded, if any.
-	// Expanding it is not supported yet: the response would not decode.
-	PaymentIntent string `json:"payment_intent"`
+	// PaymentIntent is the payment intent refunded, if any; expandable.
+	PaymentIntent Expandable[PaymentIntent] `json:"payment_intent"`
 	// PendingReason is charge_pending, insufficient_funds or processing.
 	PendingReason string       `json:"pending_reason"`
 	Reason        RefundReason `json:"reason"`
@@ -168,4 +167,14 @@ func (s *RefundsService) List(ctx context.Context, params *RefundListParams) (*L
 // Stripe API docs: https://docs.stripe.com/api/refunds/list
 func (s *RefundsService) All(ctx context.Context, params *RefundListParams) iter.Seq2[*Refund, error] {
 	return listAll(ctx, params, s.List)
+}
+
+// Poller returns a Poller that delivers new refunds matching params (nil
+// allowed; leave its list fields and Created unset), oldest first and each
+// once, resuming at cursor: PollFromNow(), PollSince(t) or a cursor saved
+// from Poller.Cursor. It is a "new refund" trigger for a connector.
+//
+// Stripe API docs: https://docs.stripe.com/api/refunds/list
+func (s *RefundsService) Poller(cursor PollCursor, params *RefundListParams) *Poller[Refund] {
+	return newListPoller(cursor, params, s.List)
 }

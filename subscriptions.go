@@ -72,7 +72,7 @@ type Subscription struct {
 	Currency                 string                                `json:"currency"`
 	Customer                 Expandable[Customer]                  `json:"customer"`
 	DaysUntilDue             int64                                 `json:"days_until_due"`
-	DefaultPaymentMethod     Expandable[PaymentMethodRef]          `json:"default_payment_method"`
+	DefaultPaymentMethod     Expandable[PaymentMethod]             `json:"default_payment_method"`
 	DefaultSource            Expandable[Card]                      `json:"default_source"`
 	Description              string                                `json:"description"`
 	EndedAt                  int64                                 `json:"ended_at"`
@@ -87,7 +87,7 @@ type Subscription struct {
 	PauseCollection               *SubscriptionPauseCollection `json:"pause_collection"`
 	// PendingSetupIntent collects a payment method when the first invoice
 	// needs no payment (for example during a trial).
-	PendingSetupIntent Expandable[SetupIntentRef] `json:"pending_setup_intent"`
+	PendingSetupIntent Expandable[SetupIntent]    `json:"pending_setup_intent"`
 	Schedule           string                     `json:"schedule"`
 	StartDate          int64                      `json:"start_date"`
 	Status             SubscriptionStatus         `json:"status"`
@@ -107,7 +107,7 @@ type SubscriptionItem struct {
 	CurrentPeriodEnd   int64             `json:"current_period_end"`
 	CurrentPeriodStart int64             `json:"current_period_start"`
 	Metadata           map[string]string `json:"metadata"`
-	Price              PriceRef          `json:"price"`
+	Price              Price             `json:"price"`
 	Quantity           int64             `json:"quantity"`
 	// Subscription is the ID of the subscription the item belongs to.
 	Subscription string `json:"subscription"`
@@ -177,13 +177,16 @@ type SubscriptionTrialEndBehavior struct {
 	MissingPaymentMethod string `json:"missing_payment_method"`
 }
 
-// SetupIntentRef holds the main fields of a setup intent object, as sent
-// when pending_setup_intent is expanded.
-type SetupIntentRef struct {
-	ID           string `json:"id"`
-	Object       string `json:"object"`
-	ClientSecret string `json:"client_secret"`
-	Status       string `json:"status"`
+// SetupIntent is a Stripe setup intent object, as sent when a
+// subscription's pending_setup_intent is expanded. Only its main fields are
+// decoded.
+type SetupIntent struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// ClientSecret is passed to the frontend to collect the payment method
+	// there. It prints and encodes as "[REDACTED]"; use ClientSecret.Reveal.
+	ClientSecret ClientSecret `json:"client_secret"`
+	Status       string       `json:"status"`
 }
 
 // SubscriptionItemParams is one element of a subscription's items:
@@ -204,19 +207,12 @@ type SubscriptionItemParams struct {
 // SubscriptionItemPriceDataParams is an inline recurring price for a
 // subscription item.
 type SubscriptionItemPriceDataParams struct {
-	Currency          *string                      `url:"currency,omitempty"`
-	Product           *string                      `url:"product,omitempty"`
-	Recurring         *SubscriptionRecurringParams `url:"recurring,omitempty"`
-	TaxBehavior       *string                      `url:"tax_behavior,omitempty"`
-	UnitAmount        *int64                       `url:"unit_amount,omitempty"`
-	UnitAmountDecimal *string                      `url:"unit_amount_decimal,omitempty"`
-}
-
-// SubscriptionRecurringParams is the billing interval of an inline price:
-// Interval is day, week, month or year.
-type SubscriptionRecurringParams struct {
-	Interval      *string `url:"interval,omitempty"`
-	IntervalCount *int64  `url:"interval_count,omitempty"`
+	Currency          *string                   `url:"currency,omitempty"`
+	Product           *string                   `url:"product,omitempty"`
+	Recurring         *PriceDataRecurringParams `url:"recurring,omitempty"`
+	TaxBehavior       *PriceTaxBehavior         `url:"tax_behavior,omitempty"`
+	UnitAmount        *int64                    `url:"unit_amount,omitempty"`
+	UnitAmountDecimal *string                   `url:"unit_amount_decimal,omitempty"`
 }
 
 // SubscriptionPaymentSettingsParams sets how a subscription's invoices are

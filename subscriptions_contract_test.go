@@ -19,7 +19,7 @@ func TestContractSubscriptions(t *testing.T) {
 			{Price: Ptr("price_seat"), Quantity: Ptr(int64(3)), TaxRates: []string{"txr_123"}},
 			{PriceData: &SubscriptionItemPriceDataParams{
 				Currency: Ptr("usd"), Product: Ptr("prod_123"), UnitAmount: Ptr(int64(500)),
-				Recurring: &SubscriptionRecurringParams{Interval: Ptr("month"), IntervalCount: Ptr(int64(1))},
+				Recurring: &PriceDataRecurringParams{Interval: Ptr(PriceRecurringIntervalMonth), IntervalCount: Ptr(int64(1))},
 			}},
 		},
 		DefaultPaymentMethod: Ptr("pm_123"),

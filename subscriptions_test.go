@@ -22,7 +22,7 @@ func TestSubscriptionsCreate(t *testing.T) {
 			{Price: Ptr("price_seat"), Quantity: Ptr(int64(3)), TaxRates: []string{"txr_1"}},
 			{PriceData: &SubscriptionItemPriceDataParams{
 				Currency: Ptr("usd"), Product: Ptr("prod_1"), UnitAmount: Ptr(int64(500)),
-				Recurring: &SubscriptionRecurringParams{Interval: Ptr("month")},
+				Recurring: &PriceDataRecurringParams{Interval: Ptr(PriceRecurringIntervalMonth)},
 			}},
 		},
 		DefaultPaymentMethod: Ptr("pm_1"),
@@ -131,9 +131,9 @@ func requireSubscriptionFixture(t *testing.T, sub *Subscription) {
 	require.Equal(t, int64(4900), it.Price.UnitAmount)
 	require.Equal(t, "4900", it.Price.UnitAmountDecimal)
 	require.Equal(t, "pro_monthly", it.Price.LookupKey)
-	require.Equal(t, "prod_RsT5uV6wX7yZ8a", it.Price.Product)
-	require.Equal(t, "recurring", it.Price.Type)
-	require.Equal(t, &PriceRefRecurring{Interval: "month", IntervalCount: 1, UsageType: "licensed"}, it.Price.Recurring)
+	require.Equal(t, "prod_RsT5uV6wX7yZ8a", it.Price.Product.ID)
+	require.Equal(t, PriceTypeRecurring, it.Price.Type)
+	require.Equal(t, &PriceRecurring{Interval: PriceRecurringIntervalMonth, IntervalCount: 1, UsageType: PriceRecurringUsageTypeLicensed}, it.Price.Recurring)
 	require.Equal(t, int64(3), sub.Items.Data[1].Quantity)
 	require.Equal(t, int64(1500), sub.Items.Data[1].Price.UnitAmount)
 }
@@ -179,13 +179,13 @@ func TestSubscriptionsGetExpanded(t *testing.T) {
 	require.Equal(t, "in_1QaBcE2eZvKYlo2CmNoPqRsT", inv.ID)
 	require.NotNil(t, inv.Object)
 	require.Equal(t, int64(10223), inv.Object.AmountDue)
-	require.Equal(t, "in_1QaBcE2eZvKYlo2C_secret_fakeFAKEfake", inv.Object.ConfirmationSecret.ClientSecret)
+	require.Equal(t, "in_1QaBcE2eZvKYlo2C_secret_fakeFAKEfake", inv.Object.ConfirmationSecret.ClientSecret.Reveal())
 	require.Equal(t, testSubID, inv.Object.Parent.SubscriptionDetails.Subscription.ID)
 	require.Len(t, inv.Object.Lines.Data, 2)
 
 	require.Equal(t, "seti_1QaBcL2eZvKYlo2CsEtUp001", sub.PendingSetupIntent.ID)
 	require.Equal(t, "requires_payment_method", sub.PendingSetupIntent.Object.Status)
-	require.Equal(t, "seti_1QaBcL2eZvKYlo2CsEtUp001_secret_fakeFAKE", sub.PendingSetupIntent.Object.ClientSecret)
+	require.Equal(t, "seti_1QaBcL2eZvKYlo2CsEtUp001_secret_fakeFAKE", sub.PendingSetupIntent.Object.ClientSecret.Reveal())
 }
 
 func TestSubscriptionsUpdate(t *testing.T) {
