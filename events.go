@@ -255,3 +255,13 @@ func (s *EventsService) List(ctx context.Context, params *EventListParams) (*Lis
 func (s *EventsService) All(ctx context.Context, params *EventListParams) iter.Seq2[*Event, error] {
 	return listAll(ctx, params, s.List)
 }
+
+// Poller returns a Poller that delivers new events matching params (nil
+// allowed; typically Types set, its list fields and Created left unset),
+// oldest first and each once, resuming at cursor: a polling trigger for
+// "new event of types X".
+//
+// Stripe API docs: https://docs.stripe.com/api/events/list
+func (s *EventsService) Poller(cursor PollCursor, params *EventListParams) *Poller[Event] {
+	return newListPoller(cursor, params, s.List)
+}

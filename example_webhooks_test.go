@@ -20,21 +20,13 @@ import (
 func ExampleWebhookHandler() {
 	secret := "whsec_example" // in production: os.Getenv("STRIPE_WEBHOOK_SECRET")
 
-	// The invoice fields this endpoint needs; EventData.Decode fills any struct.
-	type paidInvoice struct {
-		ID         string `json:"id"`
-		Customer   string `json:"customer"`
-		AmountPaid int64  `json:"amount_paid"`
-		Currency   string `json:"currency"`
-	}
-
 	var router stripe.WebhookRouter
 	router.On(stripe.EventInvoicePaid, func(ctx context.Context, ev *stripe.Event) error {
-		var inv paidInvoice
+		var inv stripe.Invoice
 		if err := ev.Data.Decode(&inv); err != nil {
 			return err
 		}
-		fmt.Printf("invoice %s paid: %d %s by %s\n", inv.ID, inv.AmountPaid, inv.Currency, inv.Customer)
+		fmt.Printf("invoice %s paid: %d %s by %s\n", inv.ID, inv.AmountPaid, inv.Currency, inv.Customer.ID)
 		return nil
 	})
 

@@ -806,3 +806,21 @@ func TestServicePollersRejectListFields(t *testing.T) {
 	}
 	require.Empty(t, rec.requests())
 }
+
+func TestEventsPoller(t *testing.T) {
+	t.Parallel()
+	got := testServicePoller(t, servicePollerCase[Event]{
+		path: "/v1/events",
+		poller: func(c *Client, cur PollCursor) *Poller[Event] {
+			return c.Events.Poller(cur, &EventListParams{Types: []EventType{EventInvoicePaid, EventChargeRefunded}})
+		},
+		filter: url.Values{"types[0]": {"invoice.paid"}, "types[1]": {"charge.refunded"}},
+		page: `{"object":"list","url":"/v1/events","has_more":false,"data":[
+			{"id":"evt_3","object":"event","type":"charge.refunded","created":320,"data":{"object":{"id":"ch_1","object":"charge"}}},
+			{"id":"evt_2","object":"event","type":"invoice.paid","created":310,"data":{"object":{"id":"in_1","object":"invoice"}}}]}`,
+		wantIDs:  []string{"evt_2", "evt_3"},
+		wantLast: 320,
+	})
+	require.Equal(t, EventInvoicePaid, got[0].Type)
+	require.Equal(t, "charge", got[1].Data.ObjectType())
+}
