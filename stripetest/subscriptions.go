@@ -1,0 +1,3 @@
+package stripetest
+
+func (s *Server) endSubscription(r *request, sub obj, f *form) {}
