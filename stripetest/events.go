@@ -101,12 +101,7 @@ func (s *Server) snapshot(o obj) obj { return s.render(o, nil) }
 // top-level fields' old values as previous_attributes.
 func (s *Server) emitUpdated(r *request, typ string, o, before obj) {
 	after := s.render(o, nil)
-	prev := obj{}
-	for k, old := range before {
-		if !reflect.DeepEqual(old, after[k]) {
-			prev[k] = old
-		}
-	}
+	prev := diffTop(before, after)
 	for k := range after {
 		if _, ok := before[k]; !ok {
 			prev[k] = nil
@@ -115,6 +110,17 @@ func (s *Server) emitUpdated(r *request, typ string, o, before obj) {
 	if len(prev) > 0 {
 		s.emit(r, typ, o, prev)
 	}
+}
+
+// diffTop returns the old values of the top-level fields that changed.
+func diffTop(before, after obj) obj {
+	prev := obj{}
+	for k, v := range before {
+		if a, ok := after[k]; !ok || !reflect.DeepEqual(v, a) {
+			prev[k] = v
+		}
+	}
+	return prev
 }
 
 // webhookSender delivers event payloads in order from one goroutine.
