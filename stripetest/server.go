@@ -12,6 +12,14 @@
 // created customer can be fetched, listed, charged and deleted; every change
 // emits an Event, which can also be delivered, signed, to a webhook URL.
 //
+// Test cards work as in Stripe's test mode: tokens tok_visa,
+// tok_mastercard, tok_amex, tok_discover, ... (for cards and charges) and
+// payment methods pm_card_visa, pm_card_mastercard, ... (for payment
+// intents). tok_chargeDeclined / pm_card_chargeDeclined and their
+// ...InsufficientFunds, ...ExpiredCard, ...IncorrectCvc,
+// ...ProcessingError siblings give cards whose charges fail with a 402
+// card_error.
+//
 // Money moves simply: a captured charge is available in the balance at once
 // (net of a 2.9% + 30 fee), a refund takes its amount out again. There are
 // no taxes, discounts, customer credit balances or prorations, and
@@ -465,7 +473,7 @@ func (s *Server) dispatch(hr *http.Request, reqID, key string) (response, bool) 
 			return response{status: e.status, body: e.body}, false
 		}
 	}
-	out, err := rt.fn(r)
+	out, err := runHandler(rt.fn, r)
 	if err == nil {
 		err = *r.form.err
 	}
@@ -490,6 +498,18 @@ func (s *Server) dispatch(hr *http.Request, reqID, key string) (response, bool) 
 		s.idem[scope] = &idemEntry{method: hr.Method, path: hr.URL.Path, params: canon, status: resp.status, body: resp.body}
 	}
 	return resp, hr.Method != http.MethodGet
+}
+
+// runHandler runs fn, turning a panic (a bug in stripetest) into a 500
+// api_error instead of a dropped connection.
+func runHandler(fn handlerFunc, r *request) (out any, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, &apiError{status: http.StatusInternalServerError, typ: "api_error",
+				message: fmt.Sprintf("stripetest: internal error in %s %s: %v", r.method, r.path, p)}
+		}
+	}()
+	return fn(r)
 }
 
 // --- errors ---
