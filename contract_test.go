@@ -1,21 +1,13 @@
 package stripe
 
 import (
-	"bufio"
 	"context"
-	"errors"
-	"fmt"
-	"io"
 	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
-	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
+	"github.com/stripelite/stripe/internal/stripemock"
 	"golang.org/x/time/rate"
 )
 
@@ -27,16 +19,15 @@ import (
 
 var stripeMock struct {
 	once sync.Once
-	cmd  *exec.Cmd
 	url  string
+	stop func()
 	err  error
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if cmd := stripeMock.cmd; cmd != nil {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
+	if stripeMock.stop != nil {
+		stripeMock.stop()
 	}
 	os.Exit(code)
 }
@@ -45,7 +36,7 @@ func TestMain(m *testing.M) {
 // binary on a free loopback port.
 func contractClient(t *testing.T) *Client {
 	t.Helper()
-	stripeMock.once.Do(startStripeMock)
+	stripeMock.once.Do(func() { stripeMock.url, stripeMock.stop, stripeMock.err = stripemock.Start() })
 	if stripeMock.err != nil {
 		if os.Getenv("STRIPELITE_CONTRACT") == "require" {
 			t.Fatalf("stripe-mock: %v", stripeMock.err)
@@ -55,63 +46,6 @@ func contractClient(t *testing.T) *Client {
 	c, err := NewClient(testKey, WithBaseURL(stripeMock.url), WithRateLimit(rate.Inf, rate.Inf), WithMaxRetries(0))
 	require.NoError(t, err)
 	return c
-}
-
-func stripeMockBinary() (string, error) {
-	if p := os.Getenv("STRIPE_MOCK_BIN"); p != "" {
-		return p, nil
-	}
-	if p, err := exec.LookPath("stripe-mock"); err == nil {
-		return p, nil
-	}
-	out, err := exec.Command("go", "env", "GOPATH").Output()
-	if err != nil {
-		return "", err
-	}
-	p := filepath.Join(strings.TrimSpace(string(out)), "bin", "stripe-mock")
-	if _, err := os.Stat(p); err != nil {
-		return "", errors.New("stripe-mock binary not found")
-	}
-	return p, nil
-}
-
-var listenLine = regexp.MustCompile(`Listening for HTTP at address: (\S+)`)
-
-func startStripeMock() {
-	bin, err := stripeMockBinary()
-	if err != nil {
-		stripeMock.err = err
-		return
-	}
-	cmd := exec.Command(bin, "-http-addr", "127.0.0.1:0", "-https-addr", "127.0.0.1:0", "-strict-version-check")
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		stripeMock.err = err
-		return
-	}
-	cmd.Stderr = cmd.Stdout
-	if err := cmd.Start(); err != nil {
-		stripeMock.err = err
-		return
-	}
-	stripeMock.cmd = cmd
-	found := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if m := listenLine.FindStringSubmatch(sc.Text()); m != nil {
-				found <- m[1]
-				break
-			}
-		}
-		_, _ = io.Copy(io.Discard, out)
-	}()
-	select {
-	case addr := <-found:
-		stripeMock.url = "http://" + addr
-	case <-time.After(30 * time.Second):
-		stripeMock.err = fmt.Errorf("%s did not start listening within 30s", bin)
-	}
 }
 
 func TestContractCustomers(t *testing.T) {

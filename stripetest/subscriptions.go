@@ -1,0 +1,531 @@
+package stripetest
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+)
+
+func (s *Server) registerSubscriptions() {
+	s.handle("POST", "/v1/subscriptions", []string{"add_invoice_items", "application_fee_percent", "automatic_tax", "backdate_start_date",
+		"billing_cycle_anchor", "billing_cycle_anchor_config", "billing_mode", "billing_schedules", "billing_thresholds", "cancel_at",
+		"cancel_at_period_end", "collection_method", "currency", "customer", "customer_account", "days_until_due", "default_payment_method",
+		"default_source", "default_tax_rates", "description", "discounts", "invoice_settings", "items", "metadata", "off_session",
+		"on_behalf_of", "payment_behavior", "payment_settings", "pending_invoice_item_interval", "proration_behavior", "transfer_data",
+		"trial_end", "trial_from_plan", "trial_period_days", "trial_settings"}, s.createSubscription)
+	s.handle("GET", "/v1/subscriptions", []string{"automatic_tax", "collection_method", "created", "current_period_end", "current_period_start",
+		"customer", "customer_account", "ending_before", "limit", "price", "starting_after", "status", "test_clock"}, s.listSubscriptions)
+	s.handle("GET", "/v1/subscriptions/{id}", nil, func(r *request) (any, error) {
+		sub, err := s.get("subscription", r.pathVal("id"))
+		if err != nil {
+			return nil, err
+		}
+		return s.render(sub, r.expand), nil
+	})
+	s.handle("POST", "/v1/subscriptions/{id}", []string{"add_invoice_items", "application_fee_percent", "automatic_tax", "billing_cycle_anchor",
+		"billing_schedules", "billing_thresholds", "cancel_at", "cancel_at_period_end", "cancellation_details", "collection_method",
+		"days_until_due", "default_payment_method", "default_source", "default_tax_rates", "description", "discounts", "expand",
+		"invoice_settings", "items", "metadata", "off_session", "on_behalf_of", "pause_collection", "payment_behavior", "payment_settings",
+		"pending_invoice_item_interval", "proration_behavior", "proration_date", "transfer_data", "trial_end", "trial_from_plan",
+		"trial_settings"}, s.updateSubscription)
+	s.handle("DELETE", "/v1/subscriptions/{id}", []string{"cancellation_details", "invoice_now", "prorate"}, s.cancelSubscription)
+	s.handle("POST", "/v1/subscriptions/{id}/resume", []string{"billing_cycle_anchor", "proration_behavior", "proration_date"}, s.resumeSubscription)
+}
+
+// periodEnd adds count intervals of a recurring price to start.
+func periodEnd(start int64, interval string, count int64) int64 {
+	t := time.Unix(start, 0).UTC()
+	n := int(count)
+	switch interval {
+	case "day":
+		t = t.AddDate(0, 0, n)
+	case "week":
+		t = t.AddDate(0, 0, 7*n)
+	case "month":
+		t = t.AddDate(0, n, 0)
+	case "year":
+		t = t.AddDate(n, 0, 0)
+	}
+	return t.Unix()
+}
+
+// subItemPrice finds or creates the price of one items[i] entry.
+func (s *Server) subItemPrice(f *form) (obj, error) {
+	if id, ok := f.str("price"); ok {
+		price, err := s.get("price", id)
+		if err != nil {
+			return nil, invalid(f.name("price"), "resource_missing", "No such price: '%s'", id)
+		}
+		return price, nil
+	}
+	if f.has("price_data") {
+		pd := f.sub("price_data")
+		prodID, _ := pd.str("product")
+		if _, err := s.get("product", prodID); err != nil {
+			return nil, invalid(pd.name("product"), "resource_missing", "No such product: '%s'", prodID)
+		}
+		price, err := s.buildPrice(pd, prodID)
+		if err != nil {
+			return nil, err
+		}
+		if price["recurring"] == nil {
+			return nil, missingParam(pd.name("recurring"))
+		}
+		price["active"] = false
+		return s.insert(price), nil
+	}
+	return nil, missingParam(f.name("price"))
+}
+
+func (s *Server) newSubItem(sub obj, price obj, qty int64, f *form) obj {
+	rec := price["recurring"].(obj)
+	start := sub["start_date"].(int64)
+	si := obj{
+		"id": s.newID("si"), "object": "subscription_item", "billing_thresholds": nil, "created": s.unix(),
+		"current_period_end": periodEnd(start, rec["interval"].(string), rec["interval_count"].(int64)), "current_period_start": start,
+		"discounts": []any{}, "metadata": obj{}, "price": price["id"], "quantity": qty, "subscription": sub["id"], "tax_rates": []any{},
+	}
+	if f != nil {
+		applyMetadata(si, f)
+	}
+	return si
+}
+
+// renderItems refreshes sub.items from the stored subscription items, with
+// each price embedded as Stripe does.
+func (s *Server) renderItems(sub obj) {
+	var data []any
+	for _, si := range sub["_items"].([]obj) {
+		item := deepCopy(si).(obj)
+		if p, ok := s.byID[idOf(si["price"])]; ok {
+			item["price"] = deepCopy(p)
+		}
+		data = append(data, item)
+	}
+	sub["items"] = listObject("/v1/subscription_items?subscription="+sub["id"].(string), data)
+}
+
+func (s *Server) createSubscription(r *request) (any, error) {
+	f := r.form
+	cusID, ok := f.str("customer")
+	if !ok || cusID == "" {
+		return nil, missingParam("customer")
+	}
+	cus, err := s.get("customer", cusID)
+	if err != nil {
+		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
+	}
+	itemForms := f.forms("items")
+	if len(itemForms) == 0 {
+		if err := f.failed(); err != nil {
+			return nil, err
+		}
+		return nil, missingParam("items")
+	}
+	behavior := f.strOr("payment_behavior", "allow_incomplete")
+	switch behavior {
+	case "allow_incomplete", "default_incomplete", "error_if_incomplete", "pending_if_incomplete":
+	default:
+		return nil, invalid("payment_behavior", "", "Invalid payment_behavior")
+	}
+	now := s.unix()
+	id := s.newID("sub")
+	sub := obj{
+		"id": id, "object": "subscription", "application": nil, "application_fee_percent": nil,
+		"automatic_tax": obj{"disabled_reason": nil, "enabled": false, "liability": nil}, "billing_cycle_anchor": now,
+		"billing_cycle_anchor_config": nil, "billing_mode": obj{"flexible": nil, "type": "classic"}, "billing_thresholds": nil,
+		"cancel_at": nil, "cancel_at_period_end": false, "canceled_at": nil,
+		"cancellation_details": obj{"comment": nil, "feedback": nil, "reason": nil}, "collection_method": "charge_automatically",
+		"created": now, "currency": "usd", "customer": cusID, "days_until_due": nil, "default_payment_method": nil, "default_source": nil,
+		"default_tax_rates": []any{}, "description": nil, "discounts": []any{}, "ended_at": nil,
+		"invoice_settings": obj{"account_tax_ids": nil, "issuer": obj{"type": "self"}}, "latest_invoice": nil, "livemode": false,
+		"metadata": obj{}, "next_pending_invoice_item_invoice": nil, "on_behalf_of": nil, "pause_collection": nil,
+		"payment_settings":              obj{"payment_method_options": nil, "payment_method_types": nil, "save_default_payment_method": "off"},
+		"pending_invoice_item_interval": nil, "pending_setup_intent": nil, "pending_update": nil, "schedule": nil, "start_date": now,
+		"status": "incomplete", "test_clock": nil, "transfer_data": nil, "trial_end": nil,
+		"trial_settings": obj{"end_behavior": obj{"missing_payment_method": "create_invoice"}}, "trial_start": nil,
+	}
+	if err := s.applySubParams(sub, f); err != nil {
+		return nil, err
+	}
+	var items []obj
+	var prices []obj
+	for _, itf := range itemForms {
+		price, err := s.subItemPrice(itf)
+		if err != nil {
+			return nil, err
+		}
+		if price["recurring"] == nil {
+			return nil, invalid(itf.name("price"), "", "The price specified is set to `type=one_time` but this field only accepts prices with `type=recurring`.")
+		}
+		if len(prices) > 0 && price["currency"] != prices[0]["currency"] {
+			return nil, invalid(itf.name("price"), "", "All prices on a subscription must have the same currency.")
+		}
+		qty := int64(1)
+		if n, ok := itf.int("quantity"); ok {
+			qty = n
+		}
+		prices = append(prices, price)
+		items = append(items, s.newSubItem(sub, price, qty, itf))
+	}
+	sub["currency"] = prices[0]["currency"]
+	trialEnd := int64(0)
+	if n, ok := f.int("trial_period_days"); ok && n > 0 {
+		trialEnd = now + n*86400
+	}
+	if v, ok := f.str("trial_end"); ok && v != "now" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n <= now {
+			return nil, invalid("trial_end", "", "Invalid timestamp: must be an integer Unix timestamp in the future.")
+		}
+		trialEnd = n
+	}
+	if err := f.failed(); err != nil {
+		return nil, err
+	}
+	if sub["collection_method"] == "send_invoice" && sub["days_until_due"] == nil {
+		return nil, missingParam("days_until_due")
+	}
+
+	// Build the first invoice and find what pays it before storing anything.
+	inv := s.newInvoice(cus, sub["currency"].(string), sub["collection_method"].(string), "subscription_create")
+	inv["parent"] = obj{"quote_details": nil, "subscription_details": obj{"metadata": deepCopy(sub["metadata"]), "subscription": id}, "type": "subscription_details"}
+	if d, ok := sub["days_until_due"].(int64); ok {
+		inv["due_date"] = now + d*86400
+	}
+	var lines []any
+	var total int64
+	for i, si := range items {
+		price := prices[i]
+		unit, _ := price["unit_amount"].(int64)
+		amount := unit * si["quantity"].(int64)
+		desc := fmt.Sprintf("%d × %s (at %s / %s)", si["quantity"], s.productName(price), money(unit, price["currency"].(string)), price["recurring"].(obj)["interval"])
+		end := si["current_period_end"]
+		if trialEnd > 0 {
+			amount, desc, end = 0, "Trial period for "+s.productName(price), trialEnd
+			si["current_period_end"] = trialEnd
+		}
+		total += amount
+		lines = append(lines, obj{
+			"id": s.newID("il"), "object": "line_item", "amount": amount, "currency": price["currency"], "description": desc,
+			"discount_amounts": []any{}, "discountable": true, "discounts": []any{}, "invoice": inv["id"], "livemode": false, "metadata": obj{},
+			"parent": obj{"invoice_item_details": nil, "type": "subscription_item_details",
+				"subscription_item_details": obj{"invoice_item": nil, "proration": false, "proration_details": obj{"credited_items": nil}, "subscription": id, "subscription_item": si["id"]}},
+			"period": obj{"start": now, "end": end}, "pretax_credit_amounts": []any{},
+			"pricing":  obj{"price_details": obj{"price": price["id"], "product": price["product"]}, "type": "price_details", "unit_amount_decimal": price["unit_amount_decimal"]},
+			"quantity": si["quantity"], "quantity_decimal": strconv.FormatInt(si["quantity"].(int64), 10), "subtotal": amount, "taxes": []any{},
+		})
+	}
+	inv["_sublines"] = lines
+	for _, ii := range s.kinds["invoiceitem"] { // pending items ride along on the first invoice
+		if ii["customer"] == cusID && ii["invoice"] == nil && ii["currency"] == inv["currency"] {
+			total += ii["amount"].(int64)
+		}
+	}
+	var pm obj
+	chargeNow := sub["collection_method"] == "charge_automatically" && total > 0 && behavior != "default_incomplete"
+	if chargeNow {
+		sub["_items"] = items
+		inv["default_payment_method"] = sub["default_payment_method"]
+		inv["default_source"] = sub["default_source"]
+		pm, err = s.invoicePaymentMethod(inv, &form{m: obj{}, err: new(error)})
+		if err != nil {
+			return nil, err
+		}
+		inv["default_payment_method"], inv["default_source"] = nil, nil
+		if name, _ := pm["_card"].(string); behavior == "error_if_incomplete" && testCards[name].code != "" {
+			tc := testCards[name]
+			return nil, &apiError{status: 402, typ: "card_error", code: tc.code, declineCode: tc.decline, message: tc.message, saved: true}
+		}
+	}
+
+	sub["_items"] = items
+	if trialEnd > 0 {
+		sub["status"], sub["trial_start"], sub["trial_end"] = "trialing", now, trialEnd
+	}
+	s.renderItems(sub)
+	s.insert(sub)
+	for _, si := range items {
+		s.insert(si)
+	}
+	s.insert(inv)
+	sub["latest_invoice"] = inv["id"]
+	s.attachPendingItems(inv)
+	s.recalcInvoice(inv)
+	s.emit(r, "customer.subscription.created", sub, nil)
+	s.emit(r, "invoice.created", inv, nil)
+	s.finalize(r, inv)
+	switch {
+	case inv["status"] == "paid":
+		if sub["status"] != "trialing" {
+			sub["status"] = "active"
+		}
+	case sub["collection_method"] == "send_invoice":
+		sub["status"] = "active"
+	case chargeNow:
+		if err := s.collect(r, inv, pm); err != nil {
+			var ae *apiError
+			if !errors.As(err, &ae) || ae.typ != "card_error" {
+				return nil, err
+			}
+		}
+	}
+	if sub["status"] != "incomplete" {
+		before := obj{"status": "incomplete"}
+		s.emit(r, "customer.subscription.updated", sub, before)
+	}
+	return s.render(sub, r.expand), nil
+}
+
+func (s *Server) productName(price obj) string {
+	if p, ok := s.byID[idOf(price["product"])]; ok {
+		if n, ok := p["name"].(string); ok {
+			return n
+		}
+	}
+	return idOf(price["product"])
+}
+
+func (s *Server) applySubParams(sub obj, f *form) error {
+	setStrings(sub, f, "description", "on_behalf_of")
+	if v, ok := f.str("collection_method"); ok {
+		if v != "charge_automatically" && v != "send_invoice" {
+			return invalid("collection_method", "", "Invalid collection_method: must be one of charge_automatically or send_invoice")
+		}
+		sub["collection_method"] = v
+	}
+	if n, ok := f.int("days_until_due"); ok {
+		sub["days_until_due"] = n
+	}
+	if b, ok := f.bool("cancel_at_period_end"); ok {
+		sub["cancel_at_period_end"] = b
+	}
+	if v, ok := f.str("cancel_at"); ok {
+		if v == "" {
+			sub["cancel_at"] = nil
+		} else if n, ok := f.int("cancel_at"); ok {
+			sub["cancel_at"] = n
+		}
+	}
+	if n, ok := f.int("application_fee_percent"); ok {
+		sub["application_fee_percent"] = n
+	}
+	for _, k := range []string{"default_payment_method", "default_source"} {
+		if v, ok := f.str(k); ok {
+			if v == "" {
+				sub[k] = nil
+				continue
+			}
+			pm, err := s.resolvePaymentMethod(v, k)
+			if err != nil {
+				return err
+			}
+			sub[k] = pm["id"]
+		}
+	}
+	if f.has("default_tax_rates") {
+		sub["default_tax_rates"] = deepCopy(f.strings("default_tax_rates"))
+	}
+	if ps := f.sub("payment_settings"); len(ps.m) > 0 {
+		settings := sub["payment_settings"].(obj)
+		if ps.has("payment_method_types") {
+			settings["payment_method_types"] = deepCopy(ps.strings("payment_method_types"))
+		}
+		if v, ok := ps.str("save_default_payment_method"); ok {
+			settings["save_default_payment_method"] = v
+		}
+	}
+	applyMetadata(sub, f)
+	return f.failed()
+}
+
+func (s *Server) updateSubscription(r *request) (any, error) {
+	sub, err := s.get("subscription", r.pathVal("id"))
+	if err != nil {
+		return nil, err
+	}
+	if sub["status"] == "canceled" || sub["status"] == "incomplete_expired" {
+		return nil, invalid("", "", "A canceled subscription can only update its cancellation_details and metadata.")
+	}
+	f := r.form
+	before := s.snapshot(sub)
+	clone := deepCopy(sub).(obj)
+	if err := s.applySubParams(clone, f); err != nil {
+		return nil, err
+	}
+	if f.has("pause_collection") {
+		pc := f.sub("pause_collection")
+		if len(pc.m) == 0 {
+			clone["pause_collection"] = nil
+		} else {
+			behavior, ok := pc.str("behavior")
+			if !ok {
+				return nil, missingParam("pause_collection[behavior]")
+			}
+			var resumes any
+			if n, ok := pc.int("resumes_at"); ok {
+				resumes = n
+			}
+			clone["pause_collection"] = obj{"behavior": behavior, "resumes_at": resumes}
+		}
+	}
+	if cd := f.sub("cancellation_details"); len(cd.m) > 0 {
+		details := clone["cancellation_details"].(obj)
+		setStrings(details, cd, "comment", "feedback")
+	}
+	if v, ok := f.str("trial_end"); ok && v == "now" && clone["status"] == "trialing" {
+		clone["status"], clone["trial_end"] = "active", s.unix()
+	}
+	items := append([]obj(nil), sub["_items"].([]obj)...)
+	var added, removed []obj
+	for _, itf := range f.forms("items") {
+		id, hasID := itf.str("id")
+		var si obj
+		if hasID {
+			for _, x := range items {
+				if x["id"] == id {
+					si = x
+				}
+			}
+			if si == nil {
+				return nil, invalid(itf.name("id"), "resource_missing", "No such subscription item: '%s'", id)
+			}
+			if del, _ := itf.bool("deleted"); del {
+				removed = append(removed, si)
+				continue
+			}
+			si = deepCopy(si).(obj)
+		}
+		if itf.has("price") || itf.has("price_data") || si == nil {
+			price, err := s.subItemPrice(itf)
+			if err != nil {
+				return nil, err
+			}
+			if si == nil {
+				si = s.newSubItem(sub, price, 1, itf)
+				added = append(added, si)
+			}
+			si["price"] = price["id"]
+		}
+		if n, ok := itf.int("quantity"); ok {
+			si["quantity"] = n
+		}
+		applyMetadata(si, itf)
+		if hasID {
+			for i, x := range items {
+				if x["id"] == si["id"] {
+					items[i] = si
+				}
+			}
+		}
+	}
+	if err := f.failed(); err != nil {
+		return nil, err
+	}
+	for _, rm := range removed {
+		for i, x := range items {
+			if x["id"] == rm["id"] {
+				items = append(items[:i:i], items[i+1:]...)
+				break
+			}
+		}
+		s.remove(rm)
+	}
+	for _, si := range items {
+		if orig, ok := s.byID[si["id"].(string)]; ok {
+			for k, v := range si {
+				orig[k] = v
+			}
+		}
+	}
+	for _, si := range added {
+		s.insert(si)
+		items = append(items, si)
+	}
+	for k, v := range clone {
+		if k != "items" {
+			sub[k] = v
+		}
+	}
+	stored := make([]obj, 0, len(items))
+	for _, si := range items {
+		stored = append(stored, s.byID[si["id"].(string)])
+	}
+	sub["_items"] = stored
+	s.renderItems(sub)
+	s.emitUpdated(r, "customer.subscription.updated", sub, before)
+	return s.render(sub, r.expand), nil
+}
+
+// endSubscription cancels sub now.
+func (s *Server) endSubscription(r *request, sub obj, f *form) {
+	now := s.unix()
+	sub["status"], sub["canceled_at"], sub["ended_at"] = "canceled", now, now
+	details := sub["cancellation_details"].(obj)
+	details["reason"] = "cancellation_requested"
+	if f != nil {
+		setStrings(details, f.sub("cancellation_details"), "comment", "feedback")
+	}
+	s.emit(r, "customer.subscription.deleted", sub, nil)
+}
+
+func (s *Server) cancelSubscription(r *request) (any, error) {
+	sub, err := s.get("subscription", r.pathVal("id"))
+	if err != nil {
+		return nil, err
+	}
+	if sub["status"] == "canceled" {
+		return nil, invalid("", "", "This subscription has already been canceled.")
+	}
+	f := r.form
+	f.bool("invoice_now")
+	f.bool("prorate")
+	f.sub("cancellation_details").unknown("comment", "feedback")
+	if err := f.failed(); err != nil {
+		return nil, err
+	}
+	s.endSubscription(r, sub, f)
+	return s.render(sub, r.expand), nil
+}
+
+func (s *Server) resumeSubscription(r *request) (any, error) {
+	sub, err := s.get("subscription", r.pathVal("id"))
+	if err != nil {
+		return nil, err
+	}
+	if sub["status"] != "paused" {
+		return nil, invalid("", "", "Only a paused subscription can be resumed; %s is %s.", sub["id"], sub["status"])
+	}
+	before := s.snapshot(sub)
+	sub["status"] = "active"
+	s.emitUpdated(r, "customer.subscription.resumed", sub, before)
+	return s.render(sub, r.expand), nil
+}
+
+func (s *Server) listSubscriptions(r *request) (any, error) {
+	f := r.form
+	cus, hasCus := f.str("customer")
+	price, hasPrice := f.str("price")
+	cm, hasCM := f.str("collection_method")
+	status := f.strOr("status", "")
+	return s.listOf(r, "subscription", "/v1/subscriptions", func(sub obj) bool {
+		switch {
+		case status == "" && (sub["status"] == "canceled" || sub["status"] == "incomplete_expired"):
+			return false
+		case status != "" && status != "all" && sub["status"] != status:
+			return false
+		case hasCus && sub["customer"] != cus, hasCM && sub["collection_method"] != cm:
+			return false
+		}
+		if hasPrice {
+			for _, si := range sub["_items"].([]obj) {
+				if si["price"] == price {
+					return true
+				}
+			}
+			return false
+		}
+		return true
+	})
+}
