@@ -111,11 +111,15 @@ func PollingTriggers() []PollingTrigger {
 	return []PollingTrigger{
 		{
 			Name: "stripe.newCharge", Description: "Fires once for each new charge, oldest first.",
-			NewPoller: func(c *stripe.Client, cur stripe.PollCursor) Poller { return anyPoller[stripe.Charge]{NewChargePoller(c, cur)} },
+			NewPoller: func(c *stripe.Client, cur stripe.PollCursor) Poller {
+				return anyPoller[stripe.Charge]{NewChargePoller(c, cur)}
+			},
 		},
 		{
 			Name: "stripe.newRefund", Description: "Fires once for each new refund, oldest first.",
-			NewPoller: func(c *stripe.Client, cur stripe.PollCursor) Poller { return anyPoller[stripe.Refund]{NewRefundPoller(c, cur)} },
+			NewPoller: func(c *stripe.Client, cur stripe.PollCursor) Poller {
+				return anyPoller[stripe.Refund]{NewRefundPoller(c, cur)}
+			},
 		},
 	}
 }
