@@ -225,10 +225,10 @@ type ErrorInfo struct {
 	// Stripe could not be reached, "canceled", or "client_error" for a
 	// request the client refused to send.
 	Type      string `json:"type"`
-	Code      string `json:"code,omitempty"`
+	Code      string `json:"code"`
 	Message   string `json:"message"`
 	Param     string `json:"param,omitempty"`
-	RequestID string `json:"request_id,omitempty"`
+	RequestID string `json:"request_id"`
 	// DeclineCode is set for declined cards.
 	DeclineCode string `json:"decline_code,omitempty"`
 	// HTTPStatus is Stripe's HTTP status, when there was a response.
