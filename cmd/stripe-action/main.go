@@ -19,6 +19,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -58,9 +59,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, env func(stri
 
 func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, env func(string) string) int {
 	key := env("STRIPE_SECRET_KEY")
-	// Whatever happens below, the key is not printed.
-	stdout = &redactor{w: stdout, secret: key}
-	stderr = &redactor{w: stderr, secret: key}
+	// Whatever happens below, the key is not printed, nor the Basic
+	// credentials it makes (should a server echo them).
+	secrets := []string{key, base64.StdEncoding.EncodeToString([]byte(key + ":"))}
+	stdout = &redactor{w: stdout, secrets: secrets}
+	stderr = &redactor{w: stderr, secrets: secrets}
 
 	fs := flag.NewFlagSet("stripe-action", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -179,7 +182,8 @@ func newClient(key, base string, stderr io.Writer) (*stripe.Client, func(), erro
 	opts := []stripe.Option{stripe.WithAppInfo("stripe-action", stripe.Version, "")}
 	if key == "" && base == "" {
 		fmt.Fprintln(stderr, offlineNotice)
-		return offlineClient(opts...)
+		// An in-process server gains nothing from retries.
+		return offlineClient(append(opts, stripe.WithMaxRetries(0))...)
 	}
 	if key == "" {
 		key = "sk_test_123"
@@ -205,19 +209,22 @@ func printError(stdout io.Writer, err error) int {
 	return exitFailed
 }
 
-// redactor replaces the secret in everything written through it. Output
+// redactor replaces the secrets in everything written through it. Output
 // is written in whole documents or lines, so a secret is never split
 // across two writes.
 type redactor struct {
-	w      io.Writer
-	secret string
+	w       io.Writer
+	secrets []string
 }
 
 func (r *redactor) Write(p []byte) (int, error) {
-	if len(r.secret) < 8 || !bytes.Contains(p, []byte(r.secret)) {
-		return r.w.Write(p)
+	s := string(p)
+	for _, secret := range r.secrets {
+		if len(secret) >= 8 { // an unset key makes a short base64 that could match anything
+			s = strings.ReplaceAll(s, secret, "[REDACTED]")
+		}
 	}
-	if _, err := io.WriteString(r.w, strings.ReplaceAll(string(p), r.secret, "[REDACTED]")); err != nil {
+	if _, err := io.WriteString(r.w, s); err != nil {
 		return 0, err
 	}
 	return len(p), nil
