@@ -1,0 +1,22 @@
+package main
+
+import (
+	"github.com/stripelite/stripe"
+	"github.com/stripelite/stripe/stripetest"
+)
+
+// offlineNotice is printed on stderr when no key and no base URL are set.
+const offlineNotice = "stripe-action: STRIPE_SECRET_KEY and STRIPE_API_BASE are not set; " +
+	"running against an in-process stripetest server (no request leaves this process)"
+
+// offlineClient starts an in-process stripetest server and returns a client
+// for it and the function that stops the server.
+func offlineClient(opts ...stripe.Option) (*stripe.Client, func(), error) {
+	srv := stripetest.New()
+	c, err := srv.Client(opts...)
+	if err != nil {
+		srv.Close()
+		return nil, nil, err
+	}
+	return c, srv.Close, nil
+}

@@ -1,0 +1,142 @@
+package connector
+
+import (
+	"context"
+	"iter"
+
+	"github.com/stripelite/stripe"
+)
+
+// listConfig is embedded in the config of every list action.
+type listConfig struct {
+	Limit         *int64  `json:"limit" min:"1" max:"100" desc:"Page size, 1 to 100 (Stripe's default is 10). With returnAll, the size of each page fetched."`
+	StartingAfter *string `json:"startingAfter" desc:"Cursor: the ID of the object this page starts after (the last ID of the previous page)."`
+	ReturnAll     *bool   `json:"returnAll" desc:"Fetch every page and return all matching objects in one list, instead of one page."`
+}
+
+func (l listConfig) params() stripe.ListParams {
+	return stripe.ListParams{Limit: l.Limit, StartingAfter: l.StartingAfter}
+}
+
+// listOrAll returns one page from list, or, with returnAll, every object
+// that all yields, as one list object with has_more false.
+func listOrAll[T any](l listConfig, list func() (*stripe.List[T], error), all func() iter.Seq2[*T, error]) (any, error) {
+	if l.ReturnAll == nil || !*l.ReturnAll {
+		return list()
+	}
+	out := &stripe.List[T]{Object: "list", Data: []T{}}
+	for obj, err := range all() {
+		if err != nil {
+			return nil, err
+		}
+		out.Data = append(out.Data, *obj)
+	}
+	return out, nil
+}
+
+type addressConfig struct {
+	Line1      *string `json:"line1" desc:"Street address."`
+	Line2      *string `json:"line2" desc:"Apartment, suite or building."`
+	City       *string `json:"city" desc:"City or town."`
+	State      *string `json:"state" desc:"State, county, province or region."`
+	PostalCode *string `json:"postalCode" desc:"ZIP or postal code."`
+	Country    *string `json:"country" desc:"Two-letter country code (ISO 3166-1 alpha-2)."`
+}
+
+func (a *addressConfig) params() *stripe.AddressParams {
+	if a == nil {
+		return nil
+	}
+	return &stripe.AddressParams{Line1: a.Line1, Line2: a.Line2, City: a.City, State: a.State, PostalCode: a.PostalCode, Country: a.Country}
+}
+
+type customerIDConfig struct {
+	CustomerID string `json:"customerId" required:"true" desc:"The customer's ID (cus_...)."`
+}
+
+type customerFields struct {
+	Email       *string                   `json:"email" desc:"The customer's email address."`
+	Name        *string                   `json:"name" desc:"The customer's full name or business name."`
+	Description *string                   `json:"description" desc:"An internal note about the customer."`
+	Phone       *string                   `json:"phone" desc:"The customer's phone number."`
+	Address     *addressConfig            `json:"address" desc:"The customer's billing address."`
+	Metadata    map[string]string         `json:"metadata" desc:"Key-value pairs (strings) to attach to the object; an empty value unsets a key on update."`
+	TaxExempt   *stripe.CustomerTaxExempt `json:"taxExempt" enum:"none,exempt,reverse" desc:"The customer's tax exemption."`
+}
+
+type createCustomerConfig struct {
+	customerFields
+	PaymentMethodID *string `json:"paymentMethodId" desc:"A payment method (pm_...) to attach to the new customer."`
+	Source          *string `json:"source" desc:"A card token (tok_...) to save as the customer's default source."`
+}
+
+type updateCustomerConfig struct {
+	customerIDConfig
+	customerFields
+	DefaultSource *string `json:"defaultSource" desc:"The ID of a saved card or source to make the default."`
+}
+
+type listCustomersConfig struct {
+	Email *string `json:"email" desc:"Only customers with exactly this email (case-sensitive)."`
+	listConfig
+}
+
+type findCustomerConfig struct {
+	Email string `json:"email" required:"true" desc:"The email to look for (exact, case-sensitive match)."`
+}
+
+// FoundCustomer is the result of stripe.findCustomer.
+type FoundCustomer struct {
+	Found bool `json:"found"`
+	// Customer is the newest customer with the email, or nil.
+	Customer *stripe.Customer `json:"customer"`
+}
+
+const exampleCustomer = `{"id": "cus_123", "object": "customer", "email": "jenny@example.com", "name": "Jenny Rosen", "created": 1700000000, "metadata": {"order_id": "A-1"}}`
+
+func customerActions() []Action {
+	return []Action{
+		define("stripe.getCustomer", "Retrieve a customer by ID.", exampleCustomer,
+			func(ctx context.Context, c *stripe.Client, cfg *customerIDConfig) (any, error) {
+				return c.Customers.Get(ctx, cfg.CustomerID, nil)
+			}),
+		define("stripe.createCustomer", "Create a customer.", exampleCustomer,
+			func(ctx context.Context, c *stripe.Client, cfg *createCustomerConfig) (any, error) {
+				return c.Customers.Create(ctx, &stripe.CustomerCreateParams{
+					Email: cfg.Email, Name: cfg.Name, Description: cfg.Description, Phone: cfg.Phone,
+					Address: cfg.Address.params(), Metadata: cfg.Metadata, TaxExempt: cfg.TaxExempt,
+					PaymentMethod: cfg.PaymentMethodID, Source: cfg.Source,
+				})
+			}),
+		define("stripe.updateCustomer", "Change the fields given on a customer; others stay as they are.", exampleCustomer,
+			func(ctx context.Context, c *stripe.Client, cfg *updateCustomerConfig) (any, error) {
+				return c.Customers.Update(ctx, cfg.CustomerID, &stripe.CustomerUpdateParams{
+					Email: cfg.Email, Name: cfg.Name, Description: cfg.Description, Phone: cfg.Phone,
+					Address: cfg.Address.params(), Metadata: cfg.Metadata, TaxExempt: cfg.TaxExempt,
+					DefaultSource: cfg.DefaultSource,
+				})
+			}),
+		define("stripe.listCustomers", "List customers, newest first, optionally filtered by email.",
+			`{"object": "list", "data": [`+exampleCustomer+`], "has_more": false, "url": "/v1/customers"}`,
+			func(ctx context.Context, c *stripe.Client, cfg *listCustomersConfig) (any, error) {
+				p := &stripe.CustomerListParams{ListParams: cfg.params(), Email: cfg.Email}
+				return listOrAll(cfg.listConfig,
+					func() (*stripe.List[stripe.Customer], error) { return c.Customers.List(ctx, p) },
+					func() iter.Seq2[*stripe.Customer, error] { return c.Customers.All(ctx, p) })
+			}),
+		define("stripe.findCustomer", "Find the newest customer with an email address (found is false when there is none).",
+			`{"found": true, "customer": `+exampleCustomer+`}`,
+			func(ctx context.Context, c *stripe.Client, cfg *findCustomerConfig) (any, error) {
+				page, err := c.Customers.List(ctx, &stripe.CustomerListParams{
+					ListParams: stripe.ListParams{Limit: stripe.Ptr[int64](1)}, Email: &cfg.Email,
+				})
+				if err != nil {
+					return nil, err
+				}
+				if len(page.Data) == 0 {
+					return &FoundCustomer{}, nil
+				}
+				return &FoundCustomer{Found: true, Customer: &page.Data[0]}, nil
+			}),
+	}
+}
