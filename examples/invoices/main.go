@@ -1,6 +1,7 @@
-// Command invoices walks an invoice through its life: a customer with a
-// card, a product and price, invoice items, a draft invoice whose totals
-// add up, finalization and payment.
+// Command invoices runs the seed invoice workflow of a connector: find the
+// customer by email or create it, create a draft invoice that is emailed and
+// payable within 30 days (auto_advance=false, so it stays a draft until we
+// finalize it), add an item, finalize the invoice and send it.
 //
 //	go run ./examples/invoices
 package main
@@ -28,38 +29,30 @@ func main() {
 }
 
 func run(ctx context.Context, c *stripe.Client, out io.Writer) error {
-	cus, err := c.Customers.Create(ctx, &stripe.CustomerCreateParams{
-		Email:  stripe.Ptr("jenny@example.com"),
-		Name:   stripe.Ptr("Jenny Rosen"),
-		Source: stripe.Ptr("tok_visa"),
-	})
+	const email = "jenny@example.com"
+	page, err := c.Customers.List(ctx, &stripe.CustomerListParams{Email: stripe.Ptr(email)})
 	if err != nil {
-		return fmt.Errorf("creating customer: %w", err)
+		return fmt.Errorf("finding customer: %w", err)
 	}
-	fmt.Fprintf(out, "customer %s\n", cus.ID)
-
-	prod, err := c.Products.Create(ctx, &stripe.ProductCreateParams{Name: stripe.Ptr("Consulting hour")})
-	if err != nil {
-		return fmt.Errorf("creating product: %w", err)
-	}
-	price, err := c.Prices.Create(ctx, &stripe.PriceCreateParams{
-		Product: stripe.Ptr(prod.ID), Currency: stripe.Ptr("usd"), UnitAmount: stripe.Ptr(int64(15000)),
-	})
-	if err != nil {
-		return fmt.Errorf("creating price: %w", err)
+	var cus *stripe.Customer
+	if len(page.Data) > 0 {
+		cus = &page.Data[0]
+		fmt.Fprintf(out, "found customer %s\n", cus.ID)
+	} else {
+		cus, err = c.Customers.Create(ctx, &stripe.CustomerCreateParams{Email: stripe.Ptr(email), Name: stripe.Ptr("Jenny Rosen")})
+		if err != nil {
+			return fmt.Errorf("creating customer: %w", err)
+		}
+		fmt.Fprintf(out, "created customer %s\n", cus.ID)
 	}
 
-	// A pending item: it waits for the customer's next invoice.
-	if _, err := c.InvoiceItems.Create(ctx, &stripe.InvoiceItemCreateParams{
-		Customer: stripe.Ptr(cus.ID), Amount: stripe.Ptr(int64(2500)), Currency: stripe.Ptr("usd"),
-		Description: stripe.Ptr("Setup fee"),
-	}); err != nil {
-		return fmt.Errorf("creating invoice item: %w", err)
-	}
 	inv, err := c.Invoices.Create(ctx, &stripe.InvoiceCreateParams{
-		Customer:                    stripe.Ptr(cus.ID),
-		PendingInvoiceItemsBehavior: stripe.Ptr(stripe.InvoicePendingInvoiceItemsBehaviorInclude),
-		Description:                 stripe.Ptr("March consulting"),
+		Customer:         stripe.Ptr(cus.ID),
+		AutoAdvance:      stripe.Ptr(false),
+		CollectionMethod: stripe.Ptr(stripe.CollectionMethodSendInvoice),
+		DaysUntilDue:     stripe.Ptr(int64(30)),
+		Description:      stripe.Ptr("Invoice for services"),
+		Metadata:         stripe.Metadata{"order_id": "A-1"},
 	})
 	if err != nil {
 		return fmt.Errorf("creating invoice: %w", err)
@@ -67,30 +60,26 @@ func run(ctx context.Context, c *stripe.Client, out io.Writer) error {
 	// An item created with Invoice lands on that draft.
 	if _, err := c.InvoiceItems.Create(ctx, &stripe.InvoiceItemCreateParams{
 		Customer: stripe.Ptr(cus.ID), Invoice: stripe.Ptr(inv.ID),
-		Pricing: &stripe.InvoiceItemPricingParams{Price: stripe.Ptr(price.ID)}, Quantity: stripe.Ptr(int64(3)),
+		Amount: stripe.Ptr(int64(9900)), Currency: stripe.Ptr("usd"), Description: stripe.Ptr("Consulting, March"),
 	}); err != nil {
 		return fmt.Errorf("adding invoice item: %w", err)
 	}
-
 	inv, err = c.Invoices.Get(ctx, inv.ID, nil)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "draft %s: %d lines, subtotal %d, total %d, due %d\n", inv.ID, len(inv.Lines.Data), inv.Subtotal, inv.Total, inv.AmountDue)
-	for _, l := range inv.Lines.Data {
-		fmt.Fprintf(out, "  %-40s %8d\n", l.Description, l.Amount)
-	}
+	fmt.Fprintf(out, "draft %s: %d line(s), total %d %s\n", inv.ID, len(inv.Lines.Data), inv.Total, inv.Currency)
 
 	inv, err = c.Invoices.Finalize(ctx, inv.ID, nil)
 	if err != nil {
 		return fmt.Errorf("finalizing: %w", err)
 	}
-	fmt.Fprintf(out, "finalized: number %s, status %s\n", inv.Number, inv.Status)
+	fmt.Fprintf(out, "finalized: number %s, status %s, amount due %d\n", inv.Number, inv.Status, inv.AmountDue)
 
-	inv, err = c.Invoices.Pay(ctx, inv.ID, nil)
+	inv, err = c.Invoices.Send(ctx, inv.ID, nil)
 	if err != nil {
-		return fmt.Errorf("paying: %w", err)
+		return fmt.Errorf("sending: %w", err)
 	}
-	fmt.Fprintf(out, "paid: status %s, amount paid %d, remaining %d\n", inv.Status, inv.AmountPaid, inv.AmountRemaining)
+	fmt.Fprintf(out, "sent to %s: status %s\n", cus.Email, inv.Status)
 	return nil
 }

@@ -16,7 +16,15 @@ func TestRun(t *testing.T) {
 	require.NoError(t, err)
 	var out bytes.Buffer
 	require.NoError(t, run(context.Background(), c, &out))
-	require.Contains(t, out.String(), "subtotal 47500, total 47500, due 47500")
-	require.Contains(t, out.String(), "paid: status paid, amount paid 47500, remaining 0")
+	require.Contains(t, out.String(), "created customer cus_")
+	require.Contains(t, out.String(), "1 line(s), total 9900 usd")
+	require.Contains(t, out.String(), "status open, amount due 9900")
+	require.Contains(t, out.String(), "sent to jenny@example.com: status open")
 	require.Equal(t, 1, srv.Count("invoice"))
+
+	// A second run finds the customer instead of creating another.
+	out.Reset()
+	require.NoError(t, run(context.Background(), c, &out))
+	require.Contains(t, out.String(), "found customer cus_")
+	require.Equal(t, 1, srv.Count("customer"))
 }
