@@ -113,7 +113,7 @@ func WithBaseURL(u string) Option {
 	return func(c *Client) error {
 		p, err := url.Parse(u)
 		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-			return fmt.Errorf("stripe: WithBaseURL: %q is not an absolute http(s) URL", u)
+			return fmt.Errorf("stripe: WithBaseURL: %q is not an absolute http(s) URL", redact(u))
 		}
 		if p.RawQuery != "" || p.Fragment != "" || p.User != nil {
 			// User info may hold a key: it is never echoed.
@@ -147,7 +147,7 @@ func WithHTTPClient(hc *http.Client) Option {
 func WithAPIVersion(v string) Option {
 	return func(c *Client) error {
 		if v == "" || !isHeaderSafe(v) {
-			return fmt.Errorf("stripe: WithAPIVersion: invalid version %q", v)
+			return fmt.Errorf("stripe: WithAPIVersion: invalid version %q", redact(v))
 		}
 		c.apiVersion = v
 		return nil
@@ -159,7 +159,7 @@ func WithAPIVersion(v string) Option {
 func WithStripeAccount(accountID string) Option {
 	return func(c *Client) error {
 		if !isHeaderSafe(accountID) {
-			return fmt.Errorf("stripe: WithStripeAccount: invalid account ID %q", accountID)
+			return fmt.Errorf("stripe: WithStripeAccount: invalid account ID %q", redact(accountID))
 		}
 		c.stripeAccount = accountID
 		return nil
@@ -214,7 +214,7 @@ func WithAppInfo(name, version, url string) Option {
 			info += " (" + url + ")"
 		}
 		if name == "" || !isHeaderSafe(info) {
-			return fmt.Errorf("stripe: WithAppInfo: invalid app info %q", info)
+			return fmt.Errorf("stripe: WithAppInfo: invalid app info %q", redact(info))
 		}
 		c.appInfo = info
 		return nil

@@ -218,14 +218,14 @@ func quoteBody(status int, body []byte) string {
 	return "unexpected non-JSON error body: " + s
 }
 
-// secretPattern matches API keys, client secrets and card tokens that a
-// server might echo.
-var secretPattern = regexp.MustCompile(`\b((?:sk|rk|pk)_(?:test|live)_|whsec_|tok_)[A-Za-z0-9]+|(_secret_)[A-Za-z0-9]+`)
+// secretPattern matches API keys, client secrets, card tokens and the
+// base64 Basic credential of a secret or restricted key that a server or
+// proxy might echo. No word boundary is required: an echoed form body puts
+// them right after "%3D".
+var secretPattern = regexp.MustCompile(`((?:sk|rk|pk)_(?:test|live)_|whsec_|tok_)[A-Za-z0-9]+|(_secret_)[A-Za-z0-9]+|(?:c2tf|cmtf)(?:dGVzdF8|bGl2ZV8)[A-Za-z0-9+/]*=*`)
 
-// redact masks API keys, webhook secrets, client secrets and card tokens in s.
+// redact masks API keys, webhook secrets, client secrets, card tokens and
+// Authorization credentials in s.
 func redact(s string) string {
-	if !strings.Contains(s, "_") {
-		return s
-	}
 	return secretPattern.ReplaceAllString(s, "$1$2[REDACTED]")
 }
