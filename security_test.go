@@ -197,6 +197,7 @@ func TestSecurityConstructorErrorsHideKeys(t *testing.T) {
 		{testKey, WithBaseURL("https://" + leakKey + ":@api.stripe.com")},
 		{testKey, WithBaseURL("https://user:" + leakKey + "@api.stripe.com")},
 		{testKey, WithBaseURL("https://api.stripe.com/?key=" + leakKey)},
+		{testKey, WithBaseURL("https://deploy:hunter2LeakCanaryKeyXYZ@api.stripe.com")},
 		{testKey, WithBaseURL("https://api.stripe.com/#" + leakClientSecret)},
 		{testKey, WithStripeAccount(leakToken + "\r\n")},
 	} {
