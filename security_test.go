@@ -210,3 +210,19 @@ func TestSecurityConstructorErrorsHideKeys(t *testing.T) {
 		assert.NotContains(t, s, "LeakCanaryKeyXYZ")
 	}
 }
+
+// TestSecurityErrorStringRedactsAnyError: Error() masks secrets and keeps
+// one line even for an *Error built by hand (say, in a caller's fake), not
+// only for those decoded from a response.
+func TestSecurityErrorStringRedactsAnyError(t *testing.T) {
+	t.Parallel()
+	e := &Error{Type: ErrorTypeCard, Code: ErrorCode(leakToken), Param: leakClientSecret,
+		Message: "key " + leakKey + "\nX-Forged: log line", RequestID: "req_1\r\n"}
+	msg := e.Error()
+	for _, s := range leakCanaries() {
+		assert.NotContains(t, msg, s)
+	}
+	assert.NotContains(t, msg, "\n")
+	assert.NotContains(t, msg, "\r")
+	assert.Contains(t, msg, "X-Forged: log line", "the rest of the message is kept")
+}
