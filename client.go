@@ -113,10 +113,12 @@ func WithBaseURL(u string) Option {
 	return func(c *Client) error {
 		p, err := url.Parse(u)
 		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-			return fmt.Errorf("stripe: WithBaseURL: %q is not an absolute http(s) URL", u)
+			return fmt.Errorf("stripe: WithBaseURL: %q is not an absolute http(s) URL", redact(u))
 		}
 		if p.RawQuery != "" || p.Fragment != "" || p.User != nil {
-			return fmt.Errorf("stripe: WithBaseURL: %q must not carry a query, fragment or user info", u)
+			// User info may hold a key: it is never echoed.
+			p.User = nil
+			return fmt.Errorf("stripe: WithBaseURL: %q must not carry a query, fragment or user info", redact(p.String()))
 		}
 		c.baseURL = strings.TrimRight(p.String(), "/")
 		return nil
@@ -125,7 +127,11 @@ func WithBaseURL(u string) Option {
 
 // WithHTTPClient sets the *http.Client requests go through. The client is used
 // as given: its Transport, Timeout and redirect policy stay the caller's.
-// The default client has an 80 s timeout.
+// The default client has an 80 s timeout and follows no redirects (Stripe
+// never redirects API calls, and Go's default policy would forward the
+// Authorization header to another port of the same host); a caller's client
+// should refuse redirects too, for example with CheckRedirect returning
+// http.ErrUseLastResponse.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *Client) error {
 		if hc == nil {
@@ -141,7 +147,7 @@ func WithHTTPClient(hc *http.Client) Option {
 func WithAPIVersion(v string) Option {
 	return func(c *Client) error {
 		if v == "" || !isHeaderSafe(v) {
-			return fmt.Errorf("stripe: WithAPIVersion: invalid version %q", v)
+			return fmt.Errorf("stripe: WithAPIVersion: invalid version %q", redact(v))
 		}
 		c.apiVersion = v
 		return nil
@@ -153,7 +159,7 @@ func WithAPIVersion(v string) Option {
 func WithStripeAccount(accountID string) Option {
 	return func(c *Client) error {
 		if !isHeaderSafe(accountID) {
-			return fmt.Errorf("stripe: WithStripeAccount: invalid account ID %q", accountID)
+			return fmt.Errorf("stripe: WithStripeAccount: invalid account ID %q", redact(accountID))
 		}
 		c.stripeAccount = accountID
 		return nil
@@ -208,7 +214,7 @@ func WithAppInfo(name, version, url string) Option {
 			info += " (" + url + ")"
 		}
 		if name == "" || !isHeaderSafe(info) {
-			return fmt.Errorf("stripe: WithAppInfo: invalid app info %q", info)
+			return fmt.Errorf("stripe: WithAppInfo: invalid app info %q", redact(info))
 		}
 		c.appInfo = info
 		return nil
@@ -247,7 +253,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 		baseURL:          DefaultBaseURL,
 		auth:             &secret{"Basic " + base64.StdEncoding.EncodeToString([]byte(key+":"))},
 		apiVersion:       APIVersion,
-		httpClient:       &http.Client{Timeout: defaultTimeout},
+		httpClient:       &http.Client{Timeout: defaultTimeout, CheckRedirect: refuseRedirect},
 		maxRetries:       DefaultMaxRetries,
 		maxResponseBytes: DefaultMaxResponseBytes,
 		newIdemKey:       newUUID,
@@ -309,6 +315,16 @@ func checkKey(key string) error {
 	return nil
 }
 
+// errRedirect is returned, wrapped, when the server answers with a redirect.
+var errRedirect = errors.New("stripe: refusing to follow a redirect: the Stripe API never redirects")
+
+// refuseRedirect is the default client's CheckRedirect: following a redirect
+// would resend the Authorization header, and a 307 the POST body, to
+// wherever the server points.
+func refuseRedirect(req *http.Request, _ []*http.Request) error {
+	return fmt.Errorf("%w (to host %q)", errRedirect, req.URL.Host)
+}
+
 func newLimiter(l rate.Limit) *rate.Limiter {
 	// A burst of one spaces requests evenly, so the rate Stripe observes
 	// never exceeds the limit, even for a short window.
@@ -333,7 +349,7 @@ func pathf(format string, ids ...string) (string, error) {
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		if id == "" || id == "." || id == ".." || !isHeaderSafe(id) {
-			return "", fmt.Errorf("stripe: invalid ID %q", id)
+			return "", fmt.Errorf("stripe: invalid ID %q", redact(id))
 		}
 		args[i] = url.PathEscape(id)
 	}
@@ -382,7 +398,7 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 	}
 	if account != "" {
 		if !isHeaderSafe(account) {
-			return fmt.Errorf("stripe: invalid StripeAccount %q", account)
+			return fmt.Errorf("stripe: invalid StripeAccount %q", redact(account))
 		}
 		header.Set("Stripe-Account", account)
 	}
@@ -396,7 +412,7 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 			key = c.newIdemKey()
 		}
 		if !isHeaderSafe(key) || len(key) > 255 {
-			return fmt.Errorf("stripe: invalid IdempotencyKey %q", key)
+			return fmt.Errorf("stripe: invalid IdempotencyKey %q", redact(key))
 		}
 		if key != "" {
 			header.Set("Idempotency-Key", key)
@@ -432,7 +448,7 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 		}
 		if c.logger != nil {
 			c.logger.LogAttrs(ctx, slog.LevelWarn, "stripe: retrying",
-				slog.String("method", method), slog.String("path", path),
+				slog.String("method", method), slog.String("path", redact(path)),
 				slog.Int("attempt", attempt+1), slog.Duration("wait", wait), slog.String("error", err.Error()))
 		}
 		if err := c.sleep(ctx, wait); err != nil {
@@ -458,13 +474,18 @@ func (c *Client) attempt(ctx context.Context, method, target string, header http
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return false, 0, ctxErr
 		}
-		return true, 0, fmt.Errorf("stripe: %s %s: %w", method, req.URL.Path, unwrapURLError(err))
+		// A redirect is refused for good; anything else is a network error.
+		retry := !errors.Is(err, errRedirect)
+		return retry, 0, fmt.Errorf("stripe: %s %s: %w", method, redact(req.URL.Path), unwrapURLError(err))
 	}
 	defer closeBody(resp.Body)
 
 	requestID := resp.Header.Get("Request-Id")
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		return false, 0, c.decode(ctx, resp, requestID, out)
+		err := c.decode(ctx, resp, requestID, out)
+		// A body cut off mid-way is a network error like any other.
+		var re *readError
+		return errors.As(err, &re), 0, err
 	}
 
 	errBody, readErr := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
@@ -492,22 +513,64 @@ func (c *Client) attempt(ctx context.Context, method, target string, header http
 	return retry, wait, apiErr
 }
 
-// decode reads a 2xx body into out, up to maxResponseBytes.
+// decode reads a 2xx body into out, up to maxResponseBytes. A 2xx body
+// shaped like Stripe's error object ({"error": {...}}) is returned as an
+// *Error rather than decoded into an empty out.
 func (c *Client) decode(ctx context.Context, resp *http.Response, requestID string, out any) error {
 	if out == nil {
 		return nil
 	}
-	lr := &io.LimitedReader{R: resp.Body, N: c.maxResponseBytes + 1}
-	if err := json.NewDecoder(lr).Decode(out); err != nil {
+	body, err := io.ReadAll(io.LimitReader(resp.Body, c.maxResponseBytes+1))
+	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
-		if lr.N <= 0 {
-			return fmt.Errorf("stripe: response body exceeds %d bytes [%s]", c.maxResponseBytes, requestID)
-		}
-		return fmt.Errorf("stripe: decoding %d response [%s]: %w", resp.StatusCode, requestID, err)
+		return &readError{fmt.Errorf("stripe: reading %d response [%s]: %w", resp.StatusCode, requestID, err)}
+	}
+	if int64(len(body)) > c.maxResponseBytes {
+		return fmt.Errorf("stripe: response body exceeds %d bytes [%s]", c.maxResponseBytes, requestID)
+	}
+	if isErrorEnvelope(body) {
+		return newError(resp.StatusCode, requestID, body)
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		return fmt.Errorf("stripe: decoding %d response (Content-Type %q) [%s]: %w",
+			resp.StatusCode, redact(resp.Header.Get("Content-Type")), requestID, err)
 	}
 	return nil
+}
+
+// readError marks a response body that broke off while being read.
+type readError struct{ err error }
+
+func (e *readError) Error() string { return e.err.Error() }
+func (e *readError) Unwrap() error { return e.err }
+
+// isErrorEnvelope reports whether body is a JSON object whose first key is
+// "error" with an object value, which is how Stripe sends errors. Only the
+// first bytes are looked at; the body is decoded once, by the caller.
+func isErrorEnvelope(body []byte) bool {
+	rest, ok := skipJSONPrefix(body, "{")
+	if !ok {
+		return false
+	}
+	if rest, ok = skipJSONPrefix(rest, `"error"`); !ok {
+		return false
+	}
+	if rest, ok = skipJSONPrefix(rest, ":"); !ok {
+		return false
+	}
+	_, ok = skipJSONPrefix(rest, "{")
+	return ok
+}
+
+// skipJSONPrefix skips JSON whitespace and then tok, if b starts with it.
+func skipJSONPrefix(b []byte, tok string) ([]byte, bool) {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	if !bytes.HasPrefix(b, []byte(tok)) {
+		return b, false
+	}
+	return b[len(tok):], true
 }
 
 // closeBody drains a little of what is left so the connection can be reused.
@@ -528,7 +591,7 @@ func unwrapURLError(err error) error {
 
 func (c *Client) log(ctx context.Context, method, path string, attempt int, start time.Time, err error) {
 	attrs := []slog.Attr{
-		slog.String("method", method), slog.String("path", path),
+		slog.String("method", method), slog.String("path", redact(path)),
 		slog.Int("attempt", attempt), slog.Duration("elapsed", time.Since(start)),
 	}
 	var apiErr *Error

@@ -90,6 +90,8 @@ type Error struct {
 }
 
 // Error returns one line: stripe: 402 card_error (card_declined): Your card was declined [req_abc].
+// Control characters and line breaks become spaces, and keys and client
+// secrets are masked, whatever the fields hold.
 func (e *Error) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "stripe: %d %s", e.HTTPStatus, e.Type)
@@ -109,7 +111,24 @@ func (e *Error) Error() string {
 	if e.RequestID != "" {
 		fmt.Fprintf(&b, " [%s]", e.RequestID)
 	}
-	return b.String()
+	return redact(oneLine(b.String()))
+}
+
+// oneLine replaces control characters and Unicode line and paragraph
+// separators with spaces, so text from a server cannot forge log lines.
+func oneLine(s string) string {
+	isBreak := func(r rune) bool {
+		return r < ' ' || (r >= 0x7f && r < 0xa0) || r == '\u2028' || r == '\u2029'
+	}
+	if strings.IndexFunc(s, isBreak) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBreak(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // Is reports whether target is the sentinel for this error's kind.
@@ -157,12 +176,18 @@ func newError(status int, requestID string, body []byte) *Error {
 	if e.Type == "" {
 		e.Type = typeForStatus(status)
 	}
-	e.Message = redact(e.Message)
+	for _, f := range []*string{&e.Message, &e.Param, &e.DeclineCode, &e.DocURL, &e.Charge, &e.AdviceCode, &e.RequestID} {
+		*f = redact(*f)
+	}
+	e.Type, e.Code = ErrorType(redact(string(e.Type))), ErrorCode(redact(string(e.Code)))
 	return e
 }
 
 func typeForStatus(status int) ErrorType {
 	switch {
+	case status < 300:
+		// A 2xx whose body is an error object: the API failed to say more.
+		return ErrorTypeAPI
 	case status == http.StatusUnauthorized:
 		return ErrorTypeAuthentication
 	case status == http.StatusForbidden:
@@ -193,13 +218,17 @@ func quoteBody(status int, body []byte) string {
 	return "unexpected non-JSON error body: " + s
 }
 
-// secretPattern matches API keys and client secrets that a server might echo.
-var secretPattern = regexp.MustCompile(`\b((?:sk|rk|pk)_(?:test|live)_|whsec_)[A-Za-z0-9]+|(_secret_)[A-Za-z0-9]+`)
+// secretPattern matches API keys, client secrets, card tokens and the
+// base64 Basic credential of a secret or restricted key that a server or
+// proxy might echo. No word boundary is required: an echoed form body puts
+// them right after "%3D".
+var secretPattern = regexp.MustCompile(`((?:sk|rk|pk)_(?:test|live)_|whsec_|tok_)[A-Za-z0-9]+|(_secret_)[A-Za-z0-9]+|(?:c2tf|cmtf)(?:dGVzdF8|bGl2ZV8)[A-Za-z0-9+/]*=*`)
 
-// redact masks API keys, webhook secrets and client secrets in s.
+// redact masks API keys, webhook secrets, client secrets, card tokens and
+// Authorization credentials in s.
 func redact(s string) string {
-	if !strings.Contains(s, "_") {
-		return s
+	if !strings.Contains(s, "_") && !strings.Contains(s, "dGVzdF8") && !strings.Contains(s, "bGl2ZV8") {
+		return s // nothing the pattern could match
 	}
 	return secretPattern.ReplaceAllString(s, "$1$2[REDACTED]")
 }

@@ -45,7 +45,7 @@ type Metadata map[string]string
 func (m Metadata) EncodeValues(key string, v *url.Values) error {
 	for k, val := range m {
 		if k == "" || strings.ContainsAny(k, "[]") {
-			return fmt.Errorf("stripe: invalid metadata key %q: must be non-empty and contain no '[' or ']'", k)
+			return fmt.Errorf("stripe: invalid metadata key %q: must be non-empty and contain no '[' or ']'", redact(k))
 		}
 		v.Set(key+"["+k+"]", val)
 	}
