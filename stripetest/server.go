@@ -25,6 +25,10 @@
 // no taxes, discounts, customer credit balances or prorations, and
 // subscriptions never renew on their own.
 //
+// WithDemoData preloads a small data set with stable IDs (cus_123,
+// card_123, price_123, sub_123, ch_123, in_123, pi_123, ...) in the states
+// documented there, for examples and demos.
+//
 // Switches make failures reproducible: FailNext, DropNextAfterCommit,
 // WithRateLimit and WithLatency.
 package stripetest
@@ -81,6 +85,9 @@ type Server struct {
 	idem    map[string]*idemEntry
 	routes  []*route
 	balance map[string]*balanceAmounts // by currency
+
+	demo     bool              // WithDemoData
+	fixedIDs map[string]string // by prefix: the ID newID hands out next (demo data)
 }
 
 // obj is a stored Stripe object. Keys starting with "_" are internal and
@@ -145,6 +152,11 @@ func New(opts ...Option) *Server {
 		}
 	}
 	s.registerRoutes()
+	if s.demo {
+		if err := s.seedDemo(); err != nil {
+			panic("stripetest: WithDemoData: " + err.Error()) // a bug in stripetest; its tests seed once
+		}
+	}
 	s.hs = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	s.URL = s.hs.URL
 	if s.hook != nil {
@@ -596,6 +608,10 @@ func randomID(n int) string {
 }
 
 func (s *Server) newID(prefix string) string {
+	if id, ok := s.fixedIDs[prefix]; ok {
+		delete(s.fixedIDs, prefix)
+		return id
+	}
 	for {
 		id := prefix + "_" + randomID(14)
 		if _, taken := s.byID[id]; !taken {

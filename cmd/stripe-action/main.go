@@ -8,7 +8,9 @@
 //
 // The key comes from STRIPE_SECRET_KEY and the API host from STRIPE_API_BASE
 // (with only the base set, the key is sk_test_123, as for stripe-mock). With
-// neither set it runs against an in-process stripetest server.
+// neither set it runs against an in-process stripetest server preloaded with
+// stripetest.WithDemoData (cus_123, in_123, pi_123, ...), which the example
+// configs in testdata/actions use.
 //
 // Errors are printed on stdout as {"error": {"type", "code", "message",
 // "param", "request_id"}}; the exit status is 1 for an error from Stripe or
@@ -73,7 +75,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: stripe-action [-list | -schema NAME | -triggers | FILE]\n\n"+
 			"Runs {\"action\": \"stripe.getCustomer\", \"config\": {...}} from FILE or stdin and prints the result as JSON.\n"+
-			"Env: STRIPE_SECRET_KEY, STRIPE_API_BASE (neither: an in-process stripetest server).")
+			"Env: STRIPE_SECRET_KEY, STRIPE_API_BASE (neither: an in-process stripetest server with demo data).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -185,28 +185,104 @@ func TestExamples(t *testing.T) {
 	}
 }
 
+// offlineWant is what an example prints when run against the offline
+// server's demo data: the object type, the ID (exact, or a prefix ending in
+// "_" for a new object), top-level fields, and for list results IDs that
+// must be listed.
+type offlineWant struct {
+	object string
+	id     string
+	fields map[string]any
+	listed []string
+}
+
+var offlineWants = map[string]offlineWant{
+	"addCard.json":                 {object: "card", id: "card_", fields: map[string]any{"customer": "cus_123", "last4": "4242"}},
+	"cancelPaymentIntent.json":     {object: "payment_intent", id: "pi_123", fields: map[string]any{"status": "canceled", "cancellation_reason": "requested_by_customer"}},
+	"cancelSubscription.json":      {object: "subscription", id: "sub_123", fields: map[string]any{"status": "canceled"}},
+	"capturePaymentIntent.json":    {object: "payment_intent", id: "pi_capture_123", fields: map[string]any{"status": "succeeded", "amount_received": 1500.0}},
+	"confirmPaymentIntent.json":    {object: "payment_intent", id: "pi_123", fields: map[string]any{"status": "succeeded"}},
+	"createCharge.json":            {object: "charge", id: "ch_", fields: map[string]any{"status": "succeeded", "amount": 2000.0}},
+	"createCustomer.json":          {object: "customer", id: "cus_", fields: map[string]any{"email": "jenny@example.com"}},
+	"createInvoice.json":           {object: "invoice", id: "in_", fields: map[string]any{"status": "draft", "customer": "cus_123"}},
+	"createInvoiceItem.json":       {object: "invoiceitem", id: "ii_", fields: map[string]any{"invoice": "in_123", "amount": 5000.0}},
+	"createPaymentIntent.json":     {object: "payment_intent", id: "pi_", fields: map[string]any{"status": "requires_payment_method", "customer": "cus_123"}},
+	"createProduct.json":           {object: "product", id: "prod_", fields: map[string]any{"name": "Gold plan"}},
+	"createRefund.json":            {object: "refund", id: "re_", fields: map[string]any{"charge": "ch_123", "amount": 1000.0, "status": "succeeded"}},
+	"createSubscription.json":      {object: "subscription", id: "sub_", fields: map[string]any{"status": "trialing", "customer": "cus_123"}},
+	"finalizeInvoice.json":         {object: "invoice", id: "in_123", fields: map[string]any{"status": "open", "amount_due": 5000.0}},
+	"findCustomer.json":            {fields: map[string]any{"found": true}},
+	"getBalance.json":              {object: "balance"},
+	"getCard.json":                 {object: "card", id: "card_123", fields: map[string]any{"customer": "cus_123"}},
+	"getCustomer.json":             {object: "customer", id: "cus_123", fields: map[string]any{"email": "jenny@example.com", "default_source": "card_123"}},
+	"getInvoice.json":              {object: "invoice", id: "in_123", fields: map[string]any{"status": "draft"}},
+	"getPaymentIntent.json":        {object: "payment_intent", id: "pi_123", fields: map[string]any{"status": "requires_confirmation"}},
+	"getSubscription.json":         {object: "subscription", id: "sub_123", fields: map[string]any{"status": "active"}},
+	"listBalanceTransactions.json": {object: "list"},
+	"listCards.json":               {object: "list", listed: []string{"card_123"}},
+	"listCustomers.json":           {object: "list", listed: []string{"cus_123"}},
+	"listInvoices.json":            {object: "list", listed: []string{"in_open_123"}},
+	"listPaymentIntents.json":      {object: "list", listed: []string{"pi_123", "pi_capture_123"}},
+	"listSubscriptions.json":       {object: "list", listed: []string{"sub_123"}},
+	"removeCard.json":              {object: "card", id: "card_123", fields: map[string]any{"deleted": true}},
+	"sendInvoice.json":             {object: "invoice", id: "in_open_123", fields: map[string]any{"status": "open"}},
+	"updateCustomer.json":          {object: "customer", id: "cus_123", fields: map[string]any{"email": "jenny.rosen@example.com"}},
+	"updateSubscription.json":      {object: "subscription", id: "sub_123", fields: map[string]any{"status": "active"}},
+	"voidInvoice.json":             {object: "invoice", id: "in_open_123", fields: map[string]any{"status": "void"}},
+}
+
 // TestExamplesAgainstStripetest runs the examples with neither
-// STRIPE_SECRET_KEY nor STRIPE_API_BASE set, so against the in-process
-// stripetest server. While stripetest is the branch's stub (every request
-// answers 501), it checks the offline notice and the error output and then
-// skips; with the real stripetest it asserts that every example succeeds.
+// STRIPE_SECRET_KEY nor STRIPE_API_BASE set, so each against a fresh
+// in-process stripetest server with its demo data, and checks that every
+// example succeeds on the demo object it names.
 func TestExamplesAgainstStripetest(t *testing.T) {
 	t.Parallel()
 	files := examples(t)
-	r := runCmd(t, nil, "", files[0])
-	assert.Contains(t, r.stderr, "stripetest")
-	if strings.Contains(r.stdout, "stripetest stub") {
-		assert.Equal(t, 1, r.code)
-		assert.Equal(t, "api_error", decode(t, r.stdout)["error"].(map[string]any)["type"])
-		t.Skip("stripetest is still the stub on this branch")
-	}
+	assert.Len(t, offlineWants, len(files), "one expectation per example")
 	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
+		name := filepath.Base(file)
+		t.Run(name, func(t *testing.T) {
 			t.Parallel()
+			want, ok := offlineWants[name]
+			require.True(t, ok, "no expectation for %s in offlineWants", name)
 			r := runCmd(t, nil, "", file)
-			assert.Contains(t, r.stderr, "stripetest")
-			require.Equal(t, 0, r.code, "stdout: %s", r.stdout)
-			decode(t, r.stdout)
+			assert.Contains(t, r.stderr, "stripetest server with demo data")
+			require.Equal(t, 0, r.code, "stdout: %s\nstderr: %s", r.stdout, r.stderr)
+			out := decode(t, r.stdout)
+			if want.object != "" {
+				assert.Equal(t, want.object, out["object"])
+			}
+			id, _ := out["id"].(string)
+			switch {
+			case want.id == "":
+			case strings.HasSuffix(want.id, "_"): // a new object
+				assert.True(t, strings.HasPrefix(id, want.id), "id %q has prefix %q", id, want.id)
+				assert.NotContains(t, id, "123", "a new object, not a demo one")
+			default:
+				assert.Equal(t, want.id, id)
+			}
+			for k, v := range want.fields {
+				assert.Equal(t, v, out[k], k)
+			}
+			if want.object == "list" {
+				data, _ := out["data"].([]any)
+				assert.NotEmpty(t, data)
+				var ids []string
+				for _, d := range data {
+					ids = append(ids, d.(map[string]any)["id"].(string))
+				}
+				assert.Subset(t, ids, want.listed)
+			}
+			switch name {
+			case "findCustomer.json":
+				assert.Equal(t, "cus_123", out["customer"].(map[string]any)["id"])
+			case "updateSubscription.json":
+				items := out["items"].(map[string]any)["data"].([]any)
+				require.Len(t, items, 1)
+				item := items[0].(map[string]any)
+				assert.Equal(t, "si_123", item["id"])
+				assert.Equal(t, 3.0, item["quantity"])
+			}
 		})
 	}
 }
