@@ -2,7 +2,6 @@ package stripe_test
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 
@@ -211,15 +210,7 @@ func TestContractShared(t *testing.T) {
 
 	t.Run("stripe-mock", func(t *testing.T) {
 		t.Parallel()
-		base, stop, err := stripemock.Start()
-		if err != nil {
-			if os.Getenv("STRIPELITE_CONTRACT") == "require" {
-				t.Fatalf("stripe-mock: %v", err)
-			}
-			t.Skipf("stripe-mock not available (%v); run scripts/test.sh", err)
-		}
-		t.Cleanup(stop)
-		c, err := stripe.NewClient("sk_test_123", stripe.WithBaseURL(base), stripe.WithRateLimit(rate.Inf, rate.Inf), stripe.WithMaxRetries(0))
+		c, err := stripe.NewClient("sk_test_123", stripe.WithBaseURL(stripemock.URL(t)), stripe.WithRateLimit(rate.Inf, rate.Inf), stripe.WithMaxRetries(0))
 		require.NoError(t, err)
 		for _, call := range sharedCalls {
 			t.Run(call.name, func(t *testing.T) { call.run(t, ctx, c) })

@@ -3,7 +3,6 @@ package stripe
 import (
 	"context"
 	"os"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -17,33 +16,17 @@ import (
 // STRIPELITE_CONTRACT=require, so there a missing binary fails instead of
 // skipping.
 
-var stripeMock struct {
-	once sync.Once
-	url  string
-	stop func()
-	err  error
-}
-
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if stripeMock.stop != nil {
-		stripeMock.stop()
-	}
+	stripemock.Stop()
 	os.Exit(code)
 }
 
-// contractClient returns a client for a stripe-mock started once per test
-// binary on a free loopback port.
+// contractClient returns a client for the stripe-mock shared by this test
+// binary, on a free loopback port.
 func contractClient(t *testing.T) *Client {
 	t.Helper()
-	stripeMock.once.Do(func() { stripeMock.url, stripeMock.stop, stripeMock.err = stripemock.Start() })
-	if stripeMock.err != nil {
-		if os.Getenv("STRIPELITE_CONTRACT") == "require" {
-			t.Fatalf("stripe-mock: %v", stripeMock.err)
-		}
-		t.Skipf("stripe-mock not available (%v); run scripts/test.sh", stripeMock.err)
-	}
-	c, err := NewClient(testKey, WithBaseURL(stripeMock.url), WithRateLimit(rate.Inf, rate.Inf), WithMaxRetries(0))
+	c, err := NewClient(testKey, WithBaseURL(stripemock.URL(t)), WithRateLimit(rate.Inf, rate.Inf), WithMaxRetries(0))
 	require.NoError(t, err)
 	return c
 }

@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
+	"testing"
 	"time"
 )
 
@@ -79,5 +81,36 @@ func Start() (baseURL string, stop func(), err error) {
 	case <-time.After(30 * time.Second):
 		stop()
 		return "", nil, fmt.Errorf("%s did not start listening within 30s", bin)
+	}
+}
+
+// shared is the one stripe-mock of a test binary.
+var shared struct {
+	once sync.Once
+	url  string
+	stop func()
+	err  error
+}
+
+// URL returns the base URL of a stripe-mock shared by the whole test binary,
+// starting it on first use. If it cannot start, the test fails when
+// STRIPELITE_CONTRACT=require (as scripts/test.sh sets) and is skipped
+// otherwise. Call Stop from TestMain once the tests have run.
+func URL(t testing.TB) string {
+	t.Helper()
+	shared.once.Do(func() { shared.url, shared.stop, shared.err = Start() })
+	if shared.err != nil {
+		if os.Getenv("STRIPELITE_CONTRACT") == "require" {
+			t.Fatalf("stripe-mock: %v", shared.err)
+		}
+		t.Skipf("stripe-mock not available (%v); run scripts/test.sh", shared.err)
+	}
+	return shared.url
+}
+
+// Stop stops the shared stripe-mock, if URL started one.
+func Stop() {
+	if shared.stop != nil {
+		shared.stop()
 	}
 }
