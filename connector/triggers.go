@@ -92,33 +92,19 @@ func (a anyPoller[T]) Poll(ctx context.Context) ([]any, error) {
 
 func (a anyPoller[T]) Cursor() stripe.PollCursor { return a.p.Cursor() }
 
-// NewChargePoller delivers each new charge once, oldest first.
-func NewChargePoller(c *stripe.Client, cursor stripe.PollCursor) *stripe.Poller[stripe.Charge] {
-	return stripe.NewPoller(cursor, func(ctx context.Context, lp stripe.ListParams, created *stripe.RangeQuery) (*stripe.List[stripe.Charge], error) {
-		return c.Charges.List(ctx, &stripe.ChargeListParams{ListParams: lp, Created: created})
-	})
-}
-
-// NewRefundPoller delivers each new refund once, oldest first.
-func NewRefundPoller(c *stripe.Client, cursor stripe.PollCursor) *stripe.Poller[stripe.Refund] {
-	return stripe.NewPoller(cursor, func(ctx context.Context, lp stripe.ListParams, created *stripe.RangeQuery) (*stripe.List[stripe.Refund], error) {
-		return c.Refunds.List(ctx, &stripe.RefundListParams{ListParams: lp, Created: created})
-	})
-}
-
 // PollingTriggers returns the polling triggers: newCharge and newRefund.
 func PollingTriggers() []PollingTrigger {
 	return []PollingTrigger{
 		{
 			Name: "stripe.newCharge", Description: "Fires once for each new charge, oldest first.",
 			NewPoller: func(c *stripe.Client, cur stripe.PollCursor) Poller {
-				return anyPoller[stripe.Charge]{NewChargePoller(c, cur)}
+				return anyPoller[stripe.Charge]{c.Charges.Poller(cur, nil)}
 			},
 		},
 		{
 			Name: "stripe.newRefund", Description: "Fires once for each new refund, oldest first.",
 			NewPoller: func(c *stripe.Client, cur stripe.PollCursor) Poller {
-				return anyPoller[stripe.Refund]{NewRefundPoller(c, cur)}
+				return anyPoller[stripe.Refund]{c.Refunds.Poller(cur, nil)}
 			},
 		},
 	}
