@@ -50,17 +50,11 @@ func main() {
 	}
 }
 
-// newChargePoller polls for charges created after its first poll. A real
-// connector persists p.Cursor() (it is JSON) and passes it back here on
-// restart instead of PollFromNow.
-func newChargePoller(c *stripe.Client) *stripe.Poller[stripe.Charge] {
-	return stripe.NewPoller(stripe.PollFromNow(), func(ctx context.Context, lp stripe.ListParams, created *stripe.RangeQuery) (*stripe.List[stripe.Charge], error) {
-		return c.Charges.List(ctx, &stripe.ChargeListParams{ListParams: lp, Created: created})
-	})
-}
-
 func run(ctx context.Context, c *stripe.Client, out io.Writer) (*stripe.Poller[stripe.Charge], error) {
-	p := newChargePoller(c)
+	// The poller delivers charges created after its first poll. A real
+	// connector persists p.Cursor() (it is JSON) and passes it back here on
+	// restart instead of PollFromNow.
+	p := c.Charges.Poller(stripe.PollFromNow(), nil)
 	// The first poll from PollFromNow only records where "now" is.
 	if _, err := p.Poll(ctx); err != nil {
 		return nil, fmt.Errorf("first poll: %w", err)
