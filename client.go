@@ -32,8 +32,10 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -371,11 +373,11 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 		}
 	}
 
-	header := make(http.Header, 8)
-	header.Set("Authorization", c.auth.v)
-	header.Set("Stripe-Version", c.apiVersion)
-	header.Set("User-Agent", c.userAgent)
-	header.Set("Accept", "application/json")
+	header := headerBuilder{h: make(http.Header, 7), vals: make([]string, 0, 7)}
+	header.set("Authorization", c.auth.v)
+	header.set("Stripe-Version", c.apiVersion)
+	header.set("User-Agent", c.userAgent)
+	header.set("Accept", "application/json")
 	account := c.stripeAccount
 	if p != nil && p.StripeAccount != "" {
 		account = p.StripeAccount
@@ -384,11 +386,11 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 		if !isHeaderSafe(account) {
 			return fmt.Errorf("stripe: invalid StripeAccount %q", account)
 		}
-		header.Set("Stripe-Account", account)
+		header.set("Stripe-Account", account)
 	}
 	retryable := true
 	if method == http.MethodPost {
-		header.Set("Content-Type", "application/x-www-form-urlencoded")
+		header.set("Content-Type", "application/x-www-form-urlencoded")
 		key := ""
 		if p != nil && p.IdempotencyKey != "" {
 			key = p.IdempotencyKey
@@ -399,7 +401,7 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 			return fmt.Errorf("stripe: invalid IdempotencyKey %q", key)
 		}
 		if key != "" {
-			header.Set("Idempotency-Key", key)
+			header.set("Idempotency-Key", key)
 		} else {
 			retryable = false
 		}
@@ -417,7 +419,7 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 			return err
 		}
 		start := time.Now()
-		retry, wait, err := c.attempt(ctx, method, target, header, body, out)
+		retry, wait, err := c.attempt(ctx, method, target, header.h, body, out)
 		if c.logger != nil {
 			c.log(ctx, method, path, attempt, start, err)
 		}
@@ -497,7 +499,34 @@ func (c *Client) decode(ctx context.Context, resp *http.Response, requestID stri
 	if out == nil {
 		return nil
 	}
-	lr := &io.LimitedReader{R: resp.Body, N: c.maxResponseBytes + 1}
+	var body io.Reader = resp.Body
+	if n := resp.ContentLength; n > 0 && n <= c.maxResponseBytes {
+		// The length is known: read the body whole into a pooled buffer and
+		// decode it in place, instead of letting json.Decoder grow its own
+		// buffer step by step. Only a syntax error (found before anything
+		// is decoded) or a short read falls back to json.Decoder over the
+		// same bytes, so results and errors stay what they were.
+		bp := bodyPool.Get().(*[]byte)
+		defer putBodyBuf(bp)
+		buf := slices.Grow((*bp)[:0], int(n))[:n]
+		*bp = buf
+		m, err := io.ReadFull(resp.Body, buf)
+		if err == nil {
+			err = json.Unmarshal(buf, out)
+			if err == nil {
+				return nil
+			}
+			var syntaxErr *json.SyntaxError
+			if !errors.As(err, &syntaxErr) {
+				if ctxErr := ctx.Err(); ctxErr != nil {
+					return ctxErr
+				}
+				return fmt.Errorf("stripe: decoding %d response [%s]: %w", resp.StatusCode, requestID, err)
+			}
+		}
+		body = io.MultiReader(bytes.NewReader(buf[:m]), resp.Body)
+	}
+	lr := &io.LimitedReader{R: body, N: c.maxResponseBytes + 1}
 	if err := json.NewDecoder(lr).Decode(out); err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
@@ -508,6 +537,31 @@ func (c *Client) decode(ctx context.Context, resp *http.Response, requestID stri
 		return fmt.Errorf("stripe: decoding %d response [%s]: %w", resp.StatusCode, requestID, err)
 	}
 	return nil
+}
+
+// bodyPool holds response buffers; buffers over maxPooledBody are dropped.
+var bodyPool = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledBody = 1 << 20
+
+func putBodyBuf(bp *[]byte) {
+	if cap(*bp) <= maxPooledBody {
+		bodyPool.Put(bp)
+	}
+}
+
+// headerBuilder fills a header whose values share one backing array, as
+// http.Header.Clone does, instead of one allocation per Set.
+type headerBuilder struct {
+	h    http.Header
+	vals []string
+}
+
+// set sets a canonical header key.
+func (b *headerBuilder) set(key, value string) {
+	b.vals = append(b.vals, value)
+	n := len(b.vals)
+	b.h[key] = b.vals[n-1 : n : n]
 }
 
 // closeBody drains a little of what is left so the connection can be reused.
