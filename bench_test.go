@@ -262,7 +262,7 @@ func TestArrayElementsMatchQuerystring(t *testing.T) {
 				want["items[3]["+head+"]"+rest] = vals
 			}
 			got := url.Values{}
-			if err := encodeStruct(got, v, "items[3]"); err != nil {
+			if err := encodeStruct(&got, v, "items[3]"); err != nil {
 				t.Fatal(err)
 			}
 			if !reflect.DeepEqual(got, want) {

@@ -75,7 +75,7 @@ func (a Array[T]) EncodeValues(key string, v *url.Values) error {
 			continue
 		}
 		// "price_data[currency]" is sent as "items[0][price_data][currency]".
-		if err := encodeStruct(*v, elem, prefix); err != nil {
+		if err := encodeStruct(v, elem, prefix); err != nil {
 			return err
 		}
 	}
@@ -114,7 +114,7 @@ func encodeForm(params any) (url.Values, error) {
 		return v, nil
 	}
 	v := make(url.Values, plan.sizeHint)
-	if err := plan.encode(v, val, ""); err != nil {
+	if err := plan.encode(&v, val, ""); err != nil {
 		return nil, fmt.Errorf("stripe: encoding params: %w", err)
 	}
 	return v, nil
@@ -122,7 +122,7 @@ func encodeForm(params any) (url.Values, error) {
 
 // encodeStruct adds the fields of the struct val to v under scope, as
 // go-querystring would.
-func encodeStruct(v url.Values, val reflect.Value, scope string) error {
+func encodeStruct(v *url.Values, val reflect.Value, scope string) error {
 	plan := planFor(val.Type())
 	if !plan.fallback {
 		return plan.encode(v, val, scope)
@@ -136,7 +136,7 @@ func encodeStruct(v url.Values, val reflect.Value, scope string) error {
 		if rest != "" {
 			rest = "[" + rest
 		}
-		v[scope+"["+head+"]"+rest] = vals
+		(*v)[scope+"["+head+"]"+rest] = vals
 	}
 	return nil
 }
@@ -247,7 +247,9 @@ func indirectType(t reflect.Type) reflect.Type {
 	return t
 }
 
-func (p *formPlan) encode(values url.Values, val reflect.Value, scope string) error {
+// encode adds val's fields to *values; a pointer, so that the encoders it
+// calls get it without a copy escaping to the heap on every call.
+func (p *formPlan) encode(values *url.Values, val reflect.Value, scope string) error {
 	for i := range p.fields {
 		f := &p.fields[i]
 		sv := val.Field(f.index)
@@ -262,7 +264,7 @@ func (p *formPlan) encode(values url.Values, val reflect.Value, scope string) er
 			if sv.Kind() == reflect.Pointer && sv.IsNil() && sv.Type().Elem().Implements(encoderType) {
 				sv = reflect.New(sv.Type().Elem())
 			}
-			if err := sv.Interface().(query.Encoder).EncodeValues(name, &values); err != nil {
+			if err := sv.Interface().(query.Encoder).EncodeValues(name, values); err != nil {
 				return err
 			}
 			continue
@@ -276,7 +278,7 @@ func (p *formPlan) encode(values url.Values, val reflect.Value, scope string) er
 			}
 			continue
 		}
-		values[name] = append(values[name], formatScalar(sv))
+		(*values)[name] = append((*values)[name], formatScalar(sv))
 	}
 	for _, i := range p.embedded {
 		if err := planFor(val.Type().Field(i).Type).encode(values, val.Field(i), scope); err != nil {
