@@ -2,8 +2,11 @@ package stripe
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,6 +16,7 @@ import (
 	"time"
 
 	"github.com/google/go-querystring/query"
+	"golang.org/x/time/rate"
 )
 
 // The client-side work of a request without the network: the form encoder
@@ -340,5 +344,61 @@ func fillValue(f reflect.Value, name string, mode, depth int) {
 			fillValue(s.Index(j), name, 0, depth+1)
 		}
 		f.Set(s)
+	}
+}
+
+// lengthTransport answers every request with body, declaring length as its
+// Content-Length (-1: unknown).
+type lengthTransport struct {
+	body   string
+	length int64
+}
+
+func (lt lengthTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	return &http.Response{
+		StatusCode: http.StatusOK, Header: http.Header{"Request-Id": {"req_len"}},
+		Body: io.NopCloser(strings.NewReader(lt.body)), ContentLength: lt.length, Request: req,
+	}, nil
+}
+
+// TestDecodeKnownLengthMatchesStream holds the pooled-buffer decoding of
+// bodies with a known length to what json.Decoder on the stream gives.
+func TestDecodeKnownLengthMatchesStream(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, body string
+		length     int64 // declared; 0 means len(body)
+	}{
+		{name: "ok", body: `{"id":"cus_1","email":"a@example.com"}`},
+		{name: "trailing data", body: `{"id":"cus_1"} {"id":"cus_2"}`},
+		{name: "trailing garbage", body: `{"id":"cus_1"}xyz`},
+		{name: "type error", body: `{"id":5,"email":"a@example.com"}`},
+		{name: "syntax error", body: `{"id":"cus_1",}`},
+		{name: "truncated", body: `{"id":"cus_1","email":`},
+		{name: "short body", body: `{"id":"cus_1"}`, length: 40},
+		{name: "long body", body: `{"id":"cus_1"}   {"x":1}`, length: 10},
+		{name: "over the limit", body: `{"id":"cus_1","email":"a@example.com"}`, length: 1 << 30},
+	} {
+		get := func(length int64) (*Customer, string) {
+			c, err := NewClient(testKey, WithRateLimit(rate.Inf, rate.Inf), WithMaxRetries(0), WithMaxResponseBytes(1<<20),
+				WithHTTPClient(&http.Client{Transport: lengthTransport{tc.body, length}}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cus, err := c.Customers.Get(context.Background(), "cus_1", nil)
+			if err != nil {
+				return cus, err.Error()
+			}
+			return cus, ""
+		}
+		length := tc.length
+		if length == 0 {
+			length = int64(len(tc.body))
+		}
+		wantCus, wantErr := get(-1)
+		gotCus, gotErr := get(length)
+		if gotErr != wantErr || !reflect.DeepEqual(gotCus, wantCus) {
+			t.Errorf("%s: got %+v, %q; the stream gives %+v, %q", tc.name, gotCus, gotErr, wantCus, wantErr)
+		}
 	}
 }

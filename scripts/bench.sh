@@ -5,7 +5,8 @@
 #
 # The test binary is built once and run COUNT (default 5) times with
 # -count 1, which gives the same 5 samples as -count 5 but interleaves the
-# contenders over time, so load from other processes hits them alike.
+# contenders over time, so load from other processes hits them alike; each
+# run also rotates which contender goes first (-rotate).
 # Then: medians and ratios against the budgets (cmd/benchtable), and
 # benchstat if it can be fetched. Raw output goes to $OUT (default
 # bench.out at the repository root, which git ignores). Extra arguments go to the test binary,
@@ -23,7 +24,7 @@ go test -c -o "$tmp/benchcmp.test" .
 : >"$out"
 for i in $(seq "$count"); do
 	echo "== round $i/$count" >&2
-	"$tmp/benchcmp.test" -test.run '^$' -test.bench . -test.benchmem -test.count 1 "$@" | tee -a "$out"
+	"$tmp/benchcmp.test" -test.run '^$' -test.bench . -test.benchmem -test.count 1 -rotate "$i" "$@" | tee -a "$out"
 done
 
 echo

@@ -2,12 +2,23 @@ package benchcmp
 
 import (
 	"context"
+	"flag"
 	"testing"
 )
 
-// The contenders in the order they run inside every benchmark, so load
-// drift on a shared machine hits all three alike.
+// The contenders, run one after the other inside every benchmark.
 var contenderNames = []string{"floor", "stripelite", "stripego"}
+
+// rotate starts each benchmark's contenders at a different one, so that
+// over several runs (scripts/bench.sh passes the round number) none of them
+// always runs first or right after another.
+var rotate = flag.Int("rotate", 0, "rotate the contenders' order by this much")
+
+func contenderOrder() []string {
+	n := len(contenderNames)
+	r := ((*rotate % n) + n) % n
+	return append(append([]string(nil), contenderNames[r:]...), contenderNames[:r]...)
+}
 
 func newContenders(tb testing.TB, baseURL string) map[string]contender {
 	tb.Helper()
@@ -82,7 +93,7 @@ func benchCall(b *testing.B, i int) {
 	cs := newContenders(b, srv.URL)
 	call := calls[i]
 	ctx := context.Background()
-	for _, name := range contenderNames {
+	for _, name := range contenderOrder() {
 		c := cs[name]
 		b.Run(name, func(b *testing.B) {
 			// One warm-up call opens the connection outside the timing.

@@ -2,11 +2,15 @@ package benchcmp
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -98,13 +102,29 @@ func (l *liteContender) listAll(ctx context.Context) (int, string, error) {
 // into stripelite's own types ---
 
 type floorContender struct {
-	hc      *http.Client
-	baseURL string
-	auth    string
+	hc        *http.Client
+	baseURL   string
+	auth      string
+	userAgent string
 }
 
 func newFloor(baseURL string) *floorContender {
-	return &floorContender{hc: newHTTPClient(), baseURL: baseURL, auth: "Bearer " + testKey}
+	return &floorContender{
+		hc:        newHTTPClient(),
+		baseURL:   baseURL,
+		auth:      "Basic " + base64.StdEncoding.EncodeToString([]byte(testKey+":")),
+		userAgent: "stripelite/" + stripe.Version + " go/" + runtime.Version(),
+	}
+}
+
+// newUUID is a random version 4 UUID, the floor's Idempotency-Key.
+func newUUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b[:])
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
 }
 
 func (f *floorContender) do(ctx context.Context, method, path string, form url.Values, out any) error {
@@ -121,10 +141,15 @@ func (f *floorContender) do(ctx context.Context, method, path string, form url.V
 	if err != nil {
 		return err
 	}
+	// The same headers as stripelite sends, so both put the same bytes on
+	// the wire and the ratio is the client's own overhead.
 	req.Header.Set("Authorization", f.auth)
 	req.Header.Set("Stripe-Version", stripe.APIVersion)
+	req.Header.Set("User-Agent", f.userAgent)
+	req.Header.Set("Accept", "application/json")
 	if body != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Idempotency-Key", newUUID())
 	}
 	resp, err := f.hc.Do(req)
 	if err != nil {
