@@ -71,7 +71,7 @@ func (a Array[T]) EncodeValues(key string, v *url.Values) error {
 		}
 		prefix := key + "[" + strconv.Itoa(i) + "]"
 		if elem.Kind() != reflect.Struct {
-			v.Set(prefix, formatScalar(elem))
+			v.Set(prefix, formatScalar(elem, needsFmt(elem.Type())))
 			continue
 		}
 		// "price_data[currency]" is sent as "items[0][price_data][currency]".
@@ -160,6 +160,7 @@ type formField struct {
 	omitEmpty bool
 	encoder   bool      // the field's type implements query.Encoder
 	sub       *formPlan // the struct the field points to, if it does
+	useFmt    bool      // its value is formatted by fmt, see formatScalar
 }
 
 var (
@@ -223,6 +224,7 @@ func buildPlan(t reflect.Type, seen map[reflect.Type]*formPlan) *formPlan {
 			f.encoder = true
 		} else {
 			base := indirectType(sf.Type)
+			f.useFmt = needsFmt(base)
 			switch {
 			case base == timeType:
 				p.fallback = true
@@ -278,7 +280,7 @@ func (p *formPlan) encode(values *url.Values, val reflect.Value, scope string) e
 			}
 			continue
 		}
-		(*values)[name] = append((*values)[name], formatScalar(sv))
+		(*values)[name] = append((*values)[name], formatScalar(sv, f.useFmt))
 	}
 	for _, i := range p.embedded {
 		if err := planFor(val.Type().Field(i).Type).encode(values, val.Field(i), scope); err != nil {
@@ -294,14 +296,29 @@ var (
 	formatterType = reflect.TypeOf((*fmt.Formatter)(nil)).Elem()
 )
 
+// needsFmt reports whether values of t must go through fmt.Sprint: they
+// format themselves, or are not a plain string, integer or bool.
+func needsFmt(t reflect.Type) bool {
+	if t.Implements(stringerType) || t.Implements(errorType) || t.Implements(formatterType) {
+		return true
+	}
+	switch t.Kind() {
+	case reflect.String, reflect.Bool,
+		reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return false
+	}
+	return true
+}
+
 // formatScalar is fmt.Sprint(v.Interface()) (go-querystring's rule, with a
-// nil pointer as ""), without boxing for plain strings, integers and bools.
-func formatScalar(v reflect.Value) string {
+// nil pointer as ""), without boxing for plain strings, integers and bools;
+// useFmt is needsFmt of v's type.
+func formatScalar(v reflect.Value, useFmt bool) string {
 	if v.Kind() == reflect.Pointer && v.IsNil() {
 		return ""
 	}
-	t := v.Type()
-	if t.Implements(stringerType) || t.Implements(errorType) || t.Implements(formatterType) {
+	if useFmt {
 		return fmt.Sprint(v.Interface())
 	}
 	switch v.Kind() {
