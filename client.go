@@ -32,8 +32,10 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -387,11 +389,11 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 		}
 	}
 
-	header := make(http.Header, 8)
-	header.Set("Authorization", c.auth.v)
-	header.Set("Stripe-Version", c.apiVersion)
-	header.Set("User-Agent", c.userAgent)
-	header.Set("Accept", "application/json")
+	header := headerBuilder{h: make(http.Header, 7), vals: make([]string, 0, 7)}
+	header.set("Authorization", c.auth.v)
+	header.set("Stripe-Version", c.apiVersion)
+	header.set("User-Agent", c.userAgent)
+	header.set("Accept", "application/json")
 	account := c.stripeAccount
 	if p != nil && p.StripeAccount != "" {
 		account = p.StripeAccount
@@ -400,11 +402,11 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 		if !isHeaderSafe(account) {
 			return fmt.Errorf("stripe: invalid StripeAccount %q", redact(account))
 		}
-		header.Set("Stripe-Account", account)
+		header.set("Stripe-Account", account)
 	}
 	retryable := true
 	if method == http.MethodPost {
-		header.Set("Content-Type", "application/x-www-form-urlencoded")
+		header.set("Content-Type", "application/x-www-form-urlencoded")
 		key := ""
 		if p != nil && p.IdempotencyKey != "" {
 			key = p.IdempotencyKey
@@ -415,7 +417,7 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 			return fmt.Errorf("stripe: invalid IdempotencyKey %q", redact(key))
 		}
 		if key != "" {
-			header.Set("Idempotency-Key", key)
+			header.set("Idempotency-Key", key)
 		} else {
 			retryable = false
 		}
@@ -433,7 +435,7 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 			return err
 		}
 		start := time.Now()
-		retry, wait, err := c.attempt(ctx, method, target, header, body, out)
+		retry, wait, err := c.attempt(ctx, method, target, header.h, body, out)
 		if c.logger != nil {
 			c.log(ctx, method, path, attempt, start, err)
 		}
@@ -520,7 +522,17 @@ func (c *Client) decode(ctx context.Context, resp *http.Response, requestID stri
 	if out == nil {
 		return nil
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, c.maxResponseBytes+1))
+	// The body is read whole into a pooled buffer (sized up front when the
+	// length is known) and decoded once; json.Unmarshal copies what it keeps,
+	// so the buffer can be reused.
+	bp := bodyPool.Get().(*[]byte)
+	defer putBodyBuf(bp)
+	buf := (*bp)[:0]
+	if n := resp.ContentLength; n > 0 && n <= c.maxResponseBytes {
+		buf = slices.Grow(buf, int(n)+1) // +1: the read that sees EOF needs no growth
+	}
+	body, err := readAppend(buf, io.LimitReader(resp.Body, c.maxResponseBytes+1))
+	*bp = body
 	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
@@ -571,6 +583,48 @@ func skipJSONPrefix(b []byte, tok string) ([]byte, bool) {
 		return b, false
 	}
 	return b[len(tok):], true
+}
+
+// bodyPool holds response buffers; buffers over maxPooledBody are dropped.
+var bodyPool = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledBody = 1 << 20
+
+func putBodyBuf(bp *[]byte) {
+	if cap(*bp) <= maxPooledBody {
+		bodyPool.Put(bp)
+	}
+}
+
+// headerBuilder fills a header whose values share one backing array, as
+// http.Header.Clone does, instead of one allocation per Set.
+type headerBuilder struct {
+	h    http.Header
+	vals []string
+}
+
+// set sets a canonical header key.
+func (b *headerBuilder) set(key, value string) {
+	b.vals = append(b.vals, value)
+	n := len(b.vals)
+	b.h[key] = b.vals[n-1 : n : n]
+}
+
+// readAppend reads r to EOF, appending to buf.
+func readAppend(buf []byte, r io.Reader) ([]byte, error) {
+	for {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, 512)
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // closeBody drains a little of what is left so the connection can be reused.

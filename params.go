@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/google/go-querystring/query"
 )
@@ -69,20 +71,12 @@ func (a Array[T]) EncodeValues(key string, v *url.Values) error {
 		}
 		prefix := key + "[" + strconv.Itoa(i) + "]"
 		if elem.Kind() != reflect.Struct {
-			v.Set(prefix, fmt.Sprint(elem.Interface()))
+			v.Set(prefix, formatScalar(elem, needsFmt(elem.Type())))
 			continue
 		}
-		sub, err := query.Values(elem.Interface())
-		if err != nil {
+		// "price_data[currency]" is sent as "items[0][price_data][currency]".
+		if err := encodeStruct(v, elem, prefix); err != nil {
 			return err
-		}
-		for k, vals := range sub {
-			// "price_data[currency]" becomes "items[0][price_data][currency]".
-			head, rest, _ := strings.Cut(k, "[")
-			if rest != "" {
-				rest = "[" + rest
-			}
-			(*v)[prefix+"["+head+"]"+rest] = vals
 		}
 	}
 	return nil
@@ -97,16 +91,269 @@ type RangeQuery struct {
 	LTE *int64 `url:"lte,omitempty"`
 }
 
-// encodeForm turns a params struct (or nil) into form values.
+// encodeForm turns a params struct (or nil) into form values. It follows
+// go-querystring's rules exactly, but works from a per-type plan built once,
+// so a request pays for no tag parsing and little reflection.
 func encodeForm(params any) (url.Values, error) {
 	if isNilParams(params) {
 		return nil, nil
 	}
-	v, err := query.Values(params)
-	if err != nil {
+	val := reflect.ValueOf(params)
+	for val.Kind() == reflect.Pointer {
+		val = val.Elem()
+	}
+	if val.Kind() != reflect.Struct {
+		return nil, fmt.Errorf("stripe: encoding params: query: Values() expects struct input. Got %v", val.Kind())
+	}
+	plan := planFor(val.Type())
+	if plan.fallback {
+		v, err := query.Values(params)
+		if err != nil {
+			return nil, fmt.Errorf("stripe: encoding params: %w", err)
+		}
+		return v, nil
+	}
+	v := make(url.Values, plan.sizeHint)
+	if err := plan.encode(&v, val, ""); err != nil {
 		return nil, fmt.Errorf("stripe: encoding params: %w", err)
 	}
 	return v, nil
+}
+
+// encodeStruct adds the fields of the struct val to v under scope, as
+// go-querystring would.
+func encodeStruct(v *url.Values, val reflect.Value, scope string) error {
+	plan := planFor(val.Type())
+	if !plan.fallback {
+		return plan.encode(v, val, scope)
+	}
+	sub, err := query.Values(val.Interface())
+	if err != nil {
+		return err
+	}
+	for k, vals := range sub {
+		head, rest, _ := strings.Cut(k, "[")
+		if rest != "" {
+			rest = "[" + rest
+		}
+		(*v)[scope+"["+head+"]"+rest] = vals
+	}
+	return nil
+}
+
+// formPlan is how one struct type encodes: its fields in order, then its
+// embedded structs, which share the parent's scope.
+type formPlan struct {
+	fields   []formField
+	embedded []int // indexes of embedded structs, encoded after the fields
+	sizeHint int
+	// fallback is set when the type uses something the plan does not
+	// cover (tag options other than omitempty, time.Time, plain slices,
+	// maps or interfaces without an encoder); go-querystring encodes it.
+	fallback bool
+}
+
+type formField struct {
+	index     int
+	name      string // the url tag name, or the Go field name
+	bracketed string // "[" + name + "]", for fields under a scope
+	omitEmpty bool
+	encoder   bool      // the field's type implements query.Encoder
+	sub       *formPlan // the struct the field points to, if it does
+	useFmt    bool      // its value is formatted by fmt, see formatScalar
+}
+
+var (
+	encoderType = reflect.TypeOf((*query.Encoder)(nil)).Elem()
+	timeType    = reflect.TypeOf(time.Time{})
+	formPlans   sync.Map // reflect.Type -> *formPlan
+)
+
+func planFor(t reflect.Type) *formPlan {
+	if p, ok := formPlans.Load(t); ok {
+		return p.(*formPlan)
+	}
+	p := buildPlan(t, map[reflect.Type]*formPlan{})
+	actual, _ := formPlans.LoadOrStore(t, p)
+	return actual.(*formPlan)
+}
+
+// buildPlan builds t's plan; seen breaks cycles through pointer fields.
+func buildPlan(t reflect.Type, seen map[reflect.Type]*formPlan) *formPlan {
+	if p, ok := seen[t]; ok {
+		return p
+	}
+	p := &formPlan{}
+	seen[t] = p
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if sf.PkgPath != "" && !sf.Anonymous {
+			continue
+		}
+		tag := sf.Tag.Get("url")
+		if tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		switch opts {
+		case "", "omitempty":
+		default:
+			p.fallback = true
+		}
+		if sf.Tag.Get("del") != "" || sf.Tag.Get("layout") != "" {
+			p.fallback = true
+		}
+		if name == "" && sf.Anonymous {
+			if sf.Type.Kind() == reflect.Struct {
+				p.embedded = append(p.embedded, i)
+				sub := buildPlan(sf.Type, seen)
+				p.sizeHint += sub.sizeHint
+				p.fallback = p.fallback || sub.fallback
+				continue
+			}
+			if indirectType(sf.Type).Kind() == reflect.Struct {
+				p.fallback = true // an embedded pointer: rare, left to go-querystring
+				continue
+			}
+		}
+		if name == "" {
+			name = sf.Name
+		}
+		f := formField{index: i, name: name, bracketed: "[" + name + "]", omitEmpty: opts == "omitempty"}
+		if sf.Type.Implements(encoderType) {
+			f.encoder = true
+		} else {
+			base := indirectType(sf.Type)
+			f.useFmt = needsFmt(base)
+			switch {
+			case base == timeType:
+				p.fallback = true
+			case base.Kind() == reflect.Struct:
+				f.sub = buildPlan(base, seen)
+				p.fallback = p.fallback || f.sub.fallback
+			case base.Kind() == reflect.Slice, base.Kind() == reflect.Array,
+				base.Kind() == reflect.Map, base.Kind() == reflect.Interface:
+				p.fallback = true
+			}
+		}
+		p.fields = append(p.fields, f)
+		p.sizeHint++
+	}
+	return p
+}
+
+func indirectType(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
+}
+
+// encode adds val's fields to *values; a pointer, so that the encoders it
+// calls get it without a copy escaping to the heap on every call.
+func (p *formPlan) encode(values *url.Values, val reflect.Value, scope string) error {
+	for i := range p.fields {
+		f := &p.fields[i]
+		sv := val.Field(f.index)
+		if f.omitEmpty && isEmptyValue(sv) {
+			continue
+		}
+		name := f.name
+		if scope != "" {
+			name = scope + f.bracketed
+		}
+		if f.encoder {
+			if sv.Kind() == reflect.Pointer && sv.IsNil() && sv.Type().Elem().Implements(encoderType) {
+				sv = reflect.New(sv.Type().Elem())
+			}
+			if err := sv.Interface().(query.Encoder).EncodeValues(name, values); err != nil {
+				return err
+			}
+			continue
+		}
+		for sv.Kind() == reflect.Pointer && !sv.IsNil() {
+			sv = sv.Elem()
+		}
+		if f.sub != nil && sv.Kind() == reflect.Struct {
+			if err := f.sub.encode(values, sv, name); err != nil {
+				return err
+			}
+			continue
+		}
+		(*values)[name] = append((*values)[name], formatScalar(sv, f.useFmt))
+	}
+	for _, i := range p.embedded {
+		if err := planFor(val.Type().Field(i).Type).encode(values, val.Field(i), scope); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var (
+	stringerType  = reflect.TypeOf((*fmt.Stringer)(nil)).Elem()
+	errorType     = reflect.TypeOf((*error)(nil)).Elem()
+	formatterType = reflect.TypeOf((*fmt.Formatter)(nil)).Elem()
+)
+
+// needsFmt reports whether values of t must go through fmt.Sprint: they
+// format themselves, or are not a plain string, integer or bool.
+func needsFmt(t reflect.Type) bool {
+	if t.Implements(stringerType) || t.Implements(errorType) || t.Implements(formatterType) {
+		return true
+	}
+	switch t.Kind() {
+	case reflect.String, reflect.Bool,
+		reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return false
+	}
+	return true
+}
+
+// formatScalar is fmt.Sprint(v.Interface()) (go-querystring's rule, with a
+// nil pointer as ""), without boxing for plain strings, integers and bools;
+// useFmt is needsFmt of v's type.
+func formatScalar(v reflect.Value, useFmt bool) string {
+	if v.Kind() == reflect.Pointer && v.IsNil() {
+		return ""
+	}
+	if useFmt {
+		return fmt.Sprint(v.Interface())
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return v.String()
+	case reflect.Bool:
+		return strconv.FormatBool(v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.FormatInt(v.Int(), 10)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return strconv.FormatUint(v.Uint(), 10)
+	}
+	return fmt.Sprint(v.Interface())
+}
+
+// isEmptyValue is go-querystring's omitempty test.
+func isEmptyValue(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool:
+		return !v.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int() == 0
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return v.Uint() == 0
+	case reflect.Float32, reflect.Float64:
+		return v.Float() == 0
+	case reflect.Interface, reflect.Pointer:
+		return v.IsNil()
+	}
+	if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
+		return z.IsZero()
+	}
+	return false
 }
 
 func isNilParams(params any) bool {
