@@ -21,6 +21,10 @@ func (e *Expandable[T]) UnmarshalJSON(b []byte) error {
 	case len(b) == 0 || bytes.Equal(b, []byte("null")):
 		return nil
 	case b[0] == '"':
+		if id, ok := plainJSONString(b); ok {
+			e.ID = id
+			return nil
+		}
 		return json.Unmarshal(b, &e.ID)
 	}
 	obj := new(T)
@@ -30,6 +34,22 @@ func (e *Expandable[T]) UnmarshalJSON(b []byte) error {
 	e.Object = obj
 	e.ID, _ = objectID(obj)
 	return nil
+}
+
+// plainJSONString returns the text of a JSON string literal that needs no
+// unescaping (printable ASCII without backslashes, as Stripe IDs are), which
+// saves a full json.Unmarshal per ID on every decoded object.
+func plainJSONString(b []byte) (string, bool) {
+	if len(b) < 2 || b[len(b)-1] != '"' {
+		return "", false
+	}
+	inner := b[1 : len(b)-1]
+	for _, c := range inner {
+		if c < 0x20 || c >= 0x7f || c == '\\' || c == '"' {
+			return "", false
+		}
+	}
+	return string(inner), true
 }
 
 // MarshalJSON writes the object when expanded, else the ID (null when empty).
