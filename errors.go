@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -218,17 +217,72 @@ func quoteBody(status int, body []byte) string {
 	return "unexpected non-JSON error body: " + s
 }
 
-// secretPattern matches API keys, client secrets, card tokens and the
-// base64 Basic credential of a secret or restricted key that a server or
-// proxy might echo. No word boundary is required: an echoed form body puts
-// them right after "%3D".
-var secretPattern = regexp.MustCompile(`((?:sk|rk|pk)_(?:test|live)_|whsec_|tok_)[A-Za-z0-9]+|(_secret_)[A-Za-z0-9]+|(?:c2tf|cmtf)(?:dGVzdF8|bGl2ZV8)[A-Za-z0-9+/]*=*`)
+// Secrets that a server or proxy might echo back. For the first two kinds
+// the prefix is kept and the alphanumeric run after it masked; a base64
+// Basic credential of a secret or restricted key is masked whole. No word
+// boundary is required: an echoed form body puts them right after "%3D".
+var (
+	keyPrefixes    = []string{"sk_test_", "sk_live_", "rk_test_", "rk_live_", "pk_test_", "pk_live_", "whsec_", "tok_", "_secret_"}
+	base64Prefixes = []string{"c2tfdGVzdF8", "c2tfbGl2ZV8", "cmtfdGVzdF8", "cmtfbGl2ZV8"} // "sk_test_", "sk_live_", ...
+)
+
+const redacted = "[REDACTED]"
 
 // redact masks API keys, webhook secrets, client secrets, card tokens and
 // Authorization credentials in s.
 func redact(s string) string {
-	if !strings.Contains(s, "_") && !strings.Contains(s, "dGVzdF8") && !strings.Contains(s, "bGl2ZV8") {
-		return s // nothing the pattern could match
+	var b strings.Builder
+	last := 0 // s[last:i] is still to be copied
+	for i := 0; i < len(s); {
+		if p := prefixAt(s, i, keyPrefixes); p != "" {
+			end := i + len(p)
+			n := runLen(s, end, isAlnum)
+			if n > 0 {
+				b.WriteString(s[last:end])
+				b.WriteString(redacted)
+				i = end + n
+				last = i
+				continue
+			}
+		}
+		if p := prefixAt(s, i, base64Prefixes); p != "" {
+			end := i + len(p)
+			end += runLen(s, end, func(c byte) bool { return isAlnum(c) || c == '+' || c == '/' })
+			end += runLen(s, end, func(c byte) bool { return c == '=' })
+			b.WriteString(s[last:i])
+			b.WriteString(redacted)
+			i = end
+			last = i
+			continue
+		}
+		i++
 	}
-	return secretPattern.ReplaceAllString(s, "$1$2[REDACTED]")
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// prefixAt returns the first of prefixes that s has at i, or "".
+func prefixAt(s string, i int, prefixes []string) string {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s[i:], p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// runLen is the length of the run of bytes in s from i that ok accepts.
+func runLen(s string, i int, ok func(byte) bool) int {
+	n := 0
+	for i+n < len(s) && ok(s[i+n]) {
+		n++
+	}
+	return n
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
