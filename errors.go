@@ -223,7 +223,9 @@ func quoteBody(status int, body []byte) string {
 // boundary is required: an echoed form body puts them right after "%3D".
 var (
 	keyPrefixes    = []string{"sk_test_", "sk_live_", "rk_test_", "rk_live_", "pk_test_", "pk_live_", "whsec_", "tok_", "_secret_"}
-	base64Prefixes = []string{"c2tfdGVzdF8", "c2tfbGl2ZV8", "cmtfdGVzdF8", "cmtfbGl2ZV8"} // "sk_test_", "sk_live_", ...
+	// base64 of "sk_test_", "sk_live_", "rk_test_", "rk_live_", cut to the
+	// 10 characters that do not depend on the key's next byte.
+	base64Prefixes = []string{"c2tfdGVzdF", "c2tfbGl2ZV", "cmtfdGVzdF", "cmtfbGl2ZV"}
 )
 
 const redacted = "[REDACTED]"
@@ -247,8 +249,7 @@ func redact(s string) string {
 		}
 		if p := prefixAt(s, i, base64Prefixes); p != "" {
 			end := i + len(p)
-			end += runLen(s, end, func(c byte) bool { return isAlnum(c) || c == '+' || c == '/' })
-			end += runLen(s, end, func(c byte) bool { return c == '=' })
+			end = base64RunEnd(s, end)
 			b.WriteString(s[last:i])
 			b.WriteString(redacted)
 			i = end
@@ -262,6 +263,22 @@ func redact(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// base64RunEnd returns where the base64 text starting at i ends, counting
+// its URL-encoded form (%2B, %2F, %3D) as well.
+func base64RunEnd(s string, i int) int {
+	for i < len(s) {
+		switch c := s[i]; {
+		case isAlnum(c) || c == '+' || c == '/' || c == '=':
+			i++
+		case c == '%' && i+3 <= len(s) && (strings.EqualFold(s[i:i+3], "%2B") || strings.EqualFold(s[i:i+3], "%2F") || strings.EqualFold(s[i:i+3], "%3D")):
+			i += 3
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // prefixAt returns the first of prefixes that s has at i, or "".

@@ -2,8 +2,10 @@ package stripe
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -91,6 +93,19 @@ func TestErrorHTMLBodyIsTruncated(t *testing.T) {
 	assert.True(t, strings.HasSuffix(e.Message, "..."))
 	assert.LessOrEqual(t, len(e.Message), maxQuotedLength+50)
 	assert.True(t, strings.ToValidUTF8(e.Message, "") == e.Message, "truncation keeps valid UTF-8")
+}
+
+func TestRedactBasicCredential(t *testing.T) {
+	t.Parallel()
+	for _, key := range []string{"sk_test_51AbC", "sk_test_BQokikJOvBiI2HlWgH4olfQ2", "rk_live_Abc123", "sk_live_zz9", "rk_test_0"} {
+		cred := base64.StdEncoding.EncodeToString([]byte(key + ":"))
+		for _, in := range []string{"Basic " + cred, "auth=" + url.QueryEscape("Basic "+cred) + "&x=1"} {
+			out := redact(in)
+			assert.NotContains(t, out, cred, in)
+			assert.NotContains(t, out, url.QueryEscape(cred)[4:], in)
+			assert.Contains(t, out, "[REDACTED]", in)
+		}
+	}
 }
 
 func TestRedact(t *testing.T) {

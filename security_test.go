@@ -25,7 +25,7 @@ import (
 )
 
 const (
-	leakKey          = "sk_test_51LeakCanaryKeyXYZ"
+	leakKey          = "sk_test_LeakCanaryKeyXYZ51" // letter-first: its base64 differs from a digit-first key's
 	leakClientSecret = "pi_3LeakCanary_secret_S3cr3tV4lu3"
 	leakToken        = "tok_1LeakCanaryVisa4242"
 )
