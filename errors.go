@@ -222,7 +222,7 @@ func quoteBody(status int, body []byte) string {
 // Basic credential of a secret or restricted key is masked whole. No word
 // boundary is required: an echoed form body puts them right after "%3D".
 var (
-	keyPrefixes    = []string{"sk_test_", "sk_live_", "rk_test_", "rk_live_", "pk_test_", "pk_live_", "whsec_", "tok_", "_secret_"}
+	keyPrefixes = []string{"sk_test_", "sk_live_", "rk_test_", "rk_live_", "pk_test_", "pk_live_", "whsec_", "tok_", "_secret_"}
 	// base64 of "sk_test_", "sk_live_", "rk_test_", "rk_live_", cut to the
 	// 10 characters that do not depend on the key's next byte.
 	base64Prefixes = []string{"c2tfdGVzdF", "c2tfbGl2ZV", "cmtfdGVzdF", "cmtfbGl2ZV"}
