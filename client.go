@@ -445,8 +445,8 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 		if !retry || !retryable || attempt >= c.maxRetries {
 			return err
 		}
-		if wait == 0 || wait < c.backoff(attempt) {
-			wait = c.backoff(attempt)
+		if b := c.backoff(attempt); wait < b {
+			wait = b
 		}
 		if c.logger != nil {
 			c.logger.LogAttrs(ctx, slog.LevelWarn, "stripe: retrying",

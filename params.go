@@ -62,6 +62,13 @@ type Array[T any] []T
 // EncodeValues implements query.Encoder.
 func (a Array[T]) EncodeValues(key string, v *url.Values) error {
 	for i := range a {
+		prefix := key + "[" + strconv.Itoa(i) + "]"
+		if enc, ok := any(a[i]).(query.Encoder); ok {
+			if err := enc.EncodeValues(prefix, v); err != nil {
+				return err
+			}
+			continue
+		}
 		elem := reflect.ValueOf(&a[i]).Elem()
 		for elem.Kind() == reflect.Pointer {
 			if elem.IsNil() {
@@ -69,7 +76,6 @@ func (a Array[T]) EncodeValues(key string, v *url.Values) error {
 			}
 			elem = elem.Elem()
 		}
-		prefix := key + "[" + strconv.Itoa(i) + "]"
 		if elem.Kind() != reflect.Struct {
 			v.Set(prefix, formatScalar(elem, needsFmt(elem.Type())))
 			continue

@@ -109,3 +109,13 @@ func TestEncodeDoesNotMutateParams(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, &testParams{Metadata: Metadata{"a": "1"}, Items: []testItem{{Price: Ptr("p")}}}, p)
 }
+
+func TestEncodeArrayOfEncoders(t *testing.T) {
+	t.Parallel()
+	type p struct {
+		Sets Array[Metadata] `url:"sets,omitempty"`
+	}
+	got, err := encodeForm(&p{Sets: []Metadata{{"k": "v"}, {"a": "b"}}})
+	require.NoError(t, err)
+	assert.Equal(t, "sets%5B0%5D%5Bk%5D=v&sets%5B1%5D%5Ba%5D=b", got.Encode())
+}

@@ -284,7 +284,9 @@ func (p *Poller[T]) fetch(ctx context.Context, cur PollCursor) ([]*T, PollCursor
 		objs, err := p.fetchAfter(ctx, cur.LastID)
 		if errors.Is(err, ErrNotFound) {
 			// The cursor object is gone (Stripe answers 400 or 404
-			// resource_missing): fall back to its created time.
+			// resource_missing): fall back to its created time, and keep
+			// polling by created time until a new object becomes the cursor.
+			cur.LastID = ""
 			objs, err = p.fetchSince(ctx, cur)
 		}
 		return p.fold(cur, objs, err)

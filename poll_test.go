@@ -445,6 +445,38 @@ func TestPollerCursorObjectDeleted(t *testing.T) {
 	}
 }
 
+// A deleted cursor object with nothing new after it must not cost a failing
+// ending_before request on every later poll.
+func TestPollerDeletedCursorWithNothingNew(t *testing.T) {
+	t.Parallel()
+	c, mt := newTestClient(t)
+	f := newFakeList(mt)
+	f.add(100, "cus_a")
+	ctx := context.Background()
+	p := c.Customers.Poller(PollSince(time.Unix(100, 0)), nil)
+	got, err := p.Poll(ctx)
+	require.NoError(t, err)
+	require.Equal(t, []string{"cus_a"}, customerIDs(got))
+
+	f.remove("cus_a")
+	for range 2 {
+		got, err = p.Poll(ctx)
+		require.NoError(t, err)
+		require.Empty(t, got)
+	}
+	f.add(101, "cus_b")
+	got, err = p.Poll(ctx)
+	require.NoError(t, err)
+	require.Equal(t, []string{"cus_b"}, customerIDs(got))
+	require.Equal(t, []url.Values{
+		q("limit", "100", "ending_before", "cus_a"), // resource_missing
+		q("limit", "100", "created[gte]", "100"),
+		q("limit", "100", "created[gte]", "100"),
+		q("limit", "100", "created[gte]", "100"),
+	}, f.requests()[1:])
+	require.Equal(t, "cus_b", p.Cursor().LastID)
+}
+
 func TestPollerRunAdvancesObjectByObject(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
