@@ -46,7 +46,7 @@ type Customer struct {
 	PreferredLocales     []string                `json:"preferred_locales"`
 	Shipping             Shipping                `json:"shipping"`
 	TaxExempt            CustomerTaxExempt       `json:"tax_exempt"`
-	TestClock            string                  `json:"test_clock"`
+	TestClock            Expandable[ObjectRef]   `json:"test_clock"`
 }
 
 // CustomerInvoiceSettings are a customer's invoice defaults.

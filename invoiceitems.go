@@ -32,7 +32,7 @@ type InvoiceItem struct {
 	Proration       bool                  `json:"proration"`
 	Quantity        int64                 `json:"quantity"`
 	QuantityDecimal string                `json:"quantity_decimal"`
-	TestClock       string                `json:"test_clock"`
+	TestClock       Expandable[ObjectRef] `json:"test_clock"`
 }
 
 // InvoiceItemParent says what generated an invoice item. Type is

@@ -60,24 +60,24 @@ const (
 
 // Invoice is a Stripe invoice object.
 type Invoice struct {
-	ID                       string               `json:"id"`
-	Object                   string               `json:"object"`
-	AccountCountry           string               `json:"account_country"`
-	AccountName              string               `json:"account_name"`
-	AmountDue                int64                `json:"amount_due"`
-	AmountOverpaid           int64                `json:"amount_overpaid"`
-	AmountPaid               int64                `json:"amount_paid"`
-	AmountPaidOffStripe      int64                `json:"amount_paid_off_stripe"`
-	AmountRemaining          int64                `json:"amount_remaining"`
-	AmountShipping           int64                `json:"amount_shipping"`
-	Application              string               `json:"application"`
-	AttemptCount             int64                `json:"attempt_count"`
-	Attempted                bool                 `json:"attempted"`
-	AutoAdvance              bool                 `json:"auto_advance"`
-	AutomaticTax             InvoiceAutomaticTax  `json:"automatic_tax"`
-	AutomaticallyFinalizesAt int64                `json:"automatically_finalizes_at"`
-	BillingReason            InvoiceBillingReason `json:"billing_reason"`
-	CollectionMethod         CollectionMethod     `json:"collection_method"`
+	ID                       string                `json:"id"`
+	Object                   string                `json:"object"`
+	AccountCountry           string                `json:"account_country"`
+	AccountName              string                `json:"account_name"`
+	AmountDue                int64                 `json:"amount_due"`
+	AmountOverpaid           int64                 `json:"amount_overpaid"`
+	AmountPaid               int64                 `json:"amount_paid"`
+	AmountPaidOffStripe      int64                 `json:"amount_paid_off_stripe"`
+	AmountRemaining          int64                 `json:"amount_remaining"`
+	AmountShipping           int64                 `json:"amount_shipping"`
+	Application              Expandable[ObjectRef] `json:"application"`
+	AttemptCount             int64                 `json:"attempt_count"`
+	Attempted                bool                  `json:"attempted"`
+	AutoAdvance              bool                  `json:"auto_advance"`
+	AutomaticTax             InvoiceAutomaticTax   `json:"automatic_tax"`
+	AutomaticallyFinalizesAt int64                 `json:"automatically_finalizes_at"`
+	BillingReason            InvoiceBillingReason  `json:"billing_reason"`
+	CollectionMethod         CollectionMethod      `json:"collection_method"`
 	// ConfirmationSecret lets a client confirm the invoice's payment; it is
 	// only sent when expanded.
 	ConfirmationSecret    *InvoiceConfirmationSecret `json:"confirmation_secret"`
@@ -108,7 +108,7 @@ type Invoice struct {
 	Metadata           map[string]string     `json:"metadata"`
 	NextPaymentAttempt int64                 `json:"next_payment_attempt"`
 	Number             string                `json:"number"`
-	OnBehalfOf         string                `json:"on_behalf_of"`
+	OnBehalfOf         Expandable[ObjectRef] `json:"on_behalf_of"`
 	// Parent says what the invoice was generated for (a subscription or a
 	// quote); nil for a one-off invoice.
 	Parent                       *InvoiceParent           `json:"parent"`
@@ -125,7 +125,7 @@ type Invoice struct {
 	StatusTransitions            InvoiceStatusTransitions `json:"status_transitions"`
 	Subtotal                     int64                    `json:"subtotal"`
 	SubtotalExcludingTax         int64                    `json:"subtotal_excluding_tax"`
-	TestClock                    string                   `json:"test_clock"`
+	TestClock                    Expandable[ObjectRef]    `json:"test_clock"`
 	Total                        int64                    `json:"total"`
 	TotalDiscountAmounts         []InvoiceDiscountAmount  `json:"total_discount_amounts"`
 	TotalExcludingTax            int64                    `json:"total_excluding_tax"`

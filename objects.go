@@ -63,6 +63,15 @@ func (e Expandable[T]) MarshalJSON() ([]byte, error) {
 	return json.Marshal(e.ID)
 }
 
+// ObjectRef is an expandable object this package does not model (a test
+// clock, a subscription schedule, a Connect account, ...): its ID and
+// object type. Expanding such a field decodes without error; decode the
+// full object yourself from a raw request if you need more of it.
+type ObjectRef struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+}
+
 // Deleted is what Stripe returns for a deleted object.
 type Deleted struct {
 	ID      string `json:"id"`

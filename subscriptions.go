@@ -57,7 +57,7 @@ const (
 type Subscription struct {
 	ID                       string                                `json:"id"`
 	Object                   string                                `json:"object"`
-	Application              string                                `json:"application"`
+	Application              Expandable[ObjectRef]                 `json:"application"`
 	ApplicationFeePercent    float64                               `json:"application_fee_percent"`
 	AutomaticTax             SubscriptionAutomaticTax              `json:"automatic_tax"`
 	BillingCycleAnchor       int64                                 `json:"billing_cycle_anchor"`
@@ -83,15 +83,15 @@ type Subscription struct {
 	Livemode                      bool                         `json:"livemode"`
 	Metadata                      map[string]string            `json:"metadata"`
 	NextPendingInvoiceItemInvoice int64                        `json:"next_pending_invoice_item_invoice"`
-	OnBehalfOf                    string                       `json:"on_behalf_of"`
+	OnBehalfOf                    Expandable[ObjectRef]        `json:"on_behalf_of"`
 	PauseCollection               *SubscriptionPauseCollection `json:"pause_collection"`
 	// PendingSetupIntent collects a payment method when the first invoice
 	// needs no payment (for example during a trial).
 	PendingSetupIntent Expandable[SetupIntent]    `json:"pending_setup_intent"`
-	Schedule           string                     `json:"schedule"`
+	Schedule           Expandable[ObjectRef]      `json:"schedule"`
 	StartDate          int64                      `json:"start_date"`
 	Status             SubscriptionStatus         `json:"status"`
-	TestClock          string                     `json:"test_clock"`
+	TestClock          Expandable[ObjectRef]      `json:"test_clock"`
 	TrialEnd           int64                      `json:"trial_end"`
 	TrialSettings      *SubscriptionTrialSettings `json:"trial_settings"`
 	TrialStart         int64                      `json:"trial_start"`
