@@ -185,6 +185,12 @@ func looksLikePAN(s string) bool {
 	return digits >= 12 && digits <= 19
 }
 
+// CardDeleteParams are the params of Cards.Delete; they carry only the
+// per-request options (StripeAccount for Connect). params may be nil.
+type CardDeleteParams struct {
+	Params
+}
+
 // Create saves a card on a customer from params.Source, a token such as
 // tok_visa. A customer's first card becomes its default_source; later cards
 // do not change the default (use Customers.Update with DefaultSource).
@@ -234,16 +240,16 @@ func (s *CardsService) Update(ctx context.Context, customerID, cardID string, pa
 
 // Delete removes a card from a customer and returns the deleted marker.
 // If it was the customer's default card, Stripe makes the most recently
-// added remaining card the default (none if no card is left).
+// added remaining card the default (none if no card is left). params may be nil.
 //
 // Stripe API docs: https://docs.stripe.com/api/cards/delete
-func (s *CardsService) Delete(ctx context.Context, customerID, cardID string) (*Deleted, error) {
+func (s *CardsService) Delete(ctx context.Context, customerID, cardID string, params *CardDeleteParams) (*Deleted, error) {
 	path, err := pathf("/v1/customers/%s/sources/%s", customerID, cardID)
 	if err != nil {
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, nil, d)
+	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
 }
 
 // List returns one page of the cards saved on a customer, newest first.

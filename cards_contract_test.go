@@ -58,7 +58,7 @@ func TestContractCards(t *testing.T) {
 	}
 	require.Positive(t, n)
 
-	del, err := c.Cards.Delete(ctx, "cus_NffrFeUfNV2Hib", "card_1NGTaT2eZvKYlo2CZWSctn5n")
+	del, err := c.Cards.Delete(ctx, "cus_NffrFeUfNV2Hib", "card_1NGTaT2eZvKYlo2CZWSctn5n", nil)
 	require.NoError(t, err)
 	require.NotEmpty(t, del.ID)
 }

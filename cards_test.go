@@ -107,9 +107,9 @@ func TestCardsRefusesInvalidArguments(t *testing.T) {
 	require.ErrorContains(t, err, "invalid ID")
 	_, err = c.Cards.Update(ctx, "..", testCardID, nil)
 	require.ErrorContains(t, err, "invalid ID")
-	_, err = c.Cards.Delete(ctx, testCustomerID, "")
+	_, err = c.Cards.Delete(ctx, testCustomerID, "", nil)
 	require.ErrorContains(t, err, "invalid ID")
-	_, err = c.Cards.Delete(ctx, "", testCardID)
+	_, err = c.Cards.Delete(ctx, "", testCardID, nil)
 	require.ErrorContains(t, err, "invalid ID")
 	_, err = c.Cards.List(ctx, "", nil)
 	require.ErrorContains(t, err, "invalid ID")
@@ -222,7 +222,7 @@ func TestCardsDelete(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mock(mt, ok(fixture(t, "card_deleted.json")))
 
-	d, err := c.Cards.Delete(context.Background(), testCustomerID, testCardID)
+	d, err := c.Cards.Delete(context.Background(), testCustomerID, testCardID, nil)
 	require.NoError(t, err)
 
 	sent := rec.requests()

@@ -340,7 +340,7 @@ func TestClientPathInjection(t *testing.T) {
 	for _, id := range []string{"", ".", "..", "cus_1\n", "cus\r\n1"} {
 		_, err := c.Customers.Get(context.Background(), id, nil)
 		assert.Error(t, err, "%q", id)
-		_, err = c.Customers.Delete(context.Background(), id)
+		_, err = c.Customers.Delete(context.Background(), id, nil)
 		assert.Error(t, err, "%q", id)
 	}
 	assert.Len(t, rec.requests(), 1, "invalid IDs fail before any request")

@@ -37,7 +37,7 @@ var sharedCalls = []struct {
 		require.NoError(t, err)
 		require.Equal(t, "list", page.Object)
 		require.NotEmpty(t, page.Data)
-		del, err := c.Customers.Delete(ctx, cus.ID)
+		del, err := c.Customers.Delete(ctx, cus.ID, nil)
 		require.NoError(t, err)
 		require.True(t, del.Deleted)
 	}},
@@ -51,7 +51,7 @@ var sharedCalls = []struct {
 		require.NotEmpty(t, page.Data)
 		_, err = c.Cards.Update(ctx, cus.ID, card.ID, &stripe.CardUpdateParams{Name: stripe.Ptr("Jenny Rosen")})
 		require.NoError(t, err)
-		del, err := c.Cards.Delete(ctx, cus.ID, card.ID)
+		del, err := c.Cards.Delete(ctx, cus.ID, card.ID, nil)
 		require.NoError(t, err)
 		require.NotEmpty(t, del.ID) // stripe-mock's fixture is not marked deleted
 	}},
@@ -64,7 +64,7 @@ var sharedCalls = []struct {
 		page, err := c.Products.List(ctx, nil)
 		require.NoError(t, err)
 		require.NotEmpty(t, page.Data)
-		del, err := c.Products.Delete(ctx, prod.ID)
+		del, err := c.Products.Delete(ctx, prod.ID, nil)
 		require.NoError(t, err)
 		require.True(t, del.Deleted)
 	}},

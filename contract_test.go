@@ -80,7 +80,7 @@ func TestContractCustomers(t *testing.T) {
 	}
 	require.Positive(t, n)
 
-	del, err := c.Customers.Delete(ctx, cus.ID)
+	del, err := c.Customers.Delete(ctx, cus.ID, nil)
 	require.NoError(t, err)
 	require.True(t, del.Deleted)
 }

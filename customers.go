@@ -117,6 +117,12 @@ type CustomerListParams struct {
 	Created *RangeQuery `url:"created,omitempty"`
 }
 
+// CustomerDeleteParams are the params of Customers.Delete; they carry only the
+// per-request options (StripeAccount for Connect). params may be nil.
+type CustomerDeleteParams struct {
+	Params
+}
+
 // Create creates a customer. params may be nil.
 //
 // Stripe API docs: https://docs.stripe.com/api/customers/create
@@ -149,16 +155,16 @@ func (s *CustomersService) Update(ctx context.Context, id string, params *Custom
 	return cus, s.c.call(ctx, http.MethodPost, path, params, cus)
 }
 
-// Delete permanently deletes a customer and cancels its subscriptions.
+// Delete permanently deletes a customer and cancels its subscriptions. params may be nil.
 //
 // Stripe API docs: https://docs.stripe.com/api/customers/delete
-func (s *CustomersService) Delete(ctx context.Context, id string) (*Deleted, error) {
+func (s *CustomersService) Delete(ctx context.Context, id string, params *CustomerDeleteParams) (*Deleted, error) {
 	path, err := pathf("/v1/customers/%s", id)
 	if err != nil {
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, nil, d)
+	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
 }
 
 // List returns one page of customers, newest first. params may be nil.

@@ -141,7 +141,7 @@ func TestCustomersDelete(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
 	rec := mock(mt, ok(fixture(t, "customer_deleted.json")))
-	d, err := c.Customers.Delete(context.Background(), "cus_NffrFeUfNV2Hib")
+	d, err := c.Customers.Delete(context.Background(), "cus_NffrFeUfNV2Hib", nil)
 	require.NoError(t, err)
 	assert.Equal(t, &Deleted{ID: "cus_NffrFeUfNV2Hib", Object: "customer", Deleted: true}, d)
 	sent := rec.requests()
@@ -169,4 +169,16 @@ func TestCustomersListFilters(t *testing.T) {
 		"limit": {"3"}, "email": {"c001@example.com"},
 		"created[gt]": {"1"}, "created[gte]": {"2"}, "created[lt]": {"3"}, "created[lte]": {"4"},
 	}, sent[0].Query)
+}
+
+func TestCustomersDeleteOnConnectedAccount(t *testing.T) {
+	t.Parallel()
+	c, mt := newTestClient(t)
+	rec := mock(mt, ok(fixture(t, "customer_deleted.json")))
+	_, err := c.Customers.Delete(context.Background(), "cus_NffrFeUfNV2Hib", &CustomerDeleteParams{Params: Params{StripeAccount: "acct_1"}})
+	require.NoError(t, err)
+	sent := rec.requests()
+	require.Len(t, sent, 1)
+	assert.Equal(t, "acct_1", sent[0].Header.Get("Stripe-Account"))
+	assert.Empty(t, sent[0].Query)
 }

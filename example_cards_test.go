@@ -61,7 +61,7 @@ func ExampleCardsService_Delete() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	d, err := c.Cards.Delete(ctx, "cus_123", "card_456")
+	d, err := c.Cards.Delete(ctx, "cus_123", "card_456", nil)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -134,6 +134,12 @@ type InvoiceItemListParams struct {
 	Pending *bool `url:"pending,omitempty"`
 }
 
+// InvoiceItemDeleteParams are the params of InvoiceItems.Delete; they carry only the
+// per-request options (StripeAccount for Connect). params may be nil.
+type InvoiceItemDeleteParams struct {
+	Params
+}
+
 // Create creates an invoice item for a customer, on a draft invoice or
 // pending for the customer's next invoice.
 //
@@ -168,16 +174,16 @@ func (s *InvoiceItemsService) Update(ctx context.Context, id string, params *Inv
 	return ii, s.c.call(ctx, http.MethodPost, path, params, ii)
 }
 
-// Delete deletes an invoice item that is pending or on a draft invoice.
+// Delete deletes an invoice item that is pending or on a draft invoice. params may be nil.
 //
 // Stripe API docs: https://docs.stripe.com/api/invoiceitems/delete
-func (s *InvoiceItemsService) Delete(ctx context.Context, id string) (*Deleted, error) {
+func (s *InvoiceItemsService) Delete(ctx context.Context, id string, params *InvoiceItemDeleteParams) (*Deleted, error) {
 	path, err := pathf("/v1/invoiceitems/%s", id)
 	if err != nil {
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, nil, d)
+	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
 }
 
 // List returns one page of invoice items, newest first. params may be nil.

@@ -84,7 +84,7 @@ func TestContractInvoiceItems(t *testing.T) {
 	}
 	require.Positive(t, n)
 
-	del, err := c.InvoiceItems.Delete(ctx, ii.ID)
+	del, err := c.InvoiceItems.Delete(ctx, ii.ID, nil)
 	require.NoError(t, err)
 	require.True(t, del.Deleted)
 }

@@ -149,7 +149,7 @@ func TestInvoiceItemsDelete(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mock(mt, ok(fixture(t, "invoiceitem_deleted.json")))
 
-	del, err := c.InvoiceItems.Delete(context.Background(), "ii_1QaBcF2eZvKYlo2CiTeM0001")
+	del, err := c.InvoiceItems.Delete(context.Background(), "ii_1QaBcF2eZvKYlo2CiTeM0001", nil)
 	require.NoError(t, err)
 	sent := rec.requests()
 	require.Len(t, sent, 1)
@@ -226,11 +226,11 @@ func TestInvoiceItemsRejectBadIDs(t *testing.T) {
 	require.Error(t, err)
 	_, err = c.InvoiceItems.Update(ctx, "..", nil)
 	require.Error(t, err)
-	_, err = c.InvoiceItems.Delete(ctx, ".")
+	_, err = c.InvoiceItems.Delete(ctx, ".", nil)
 	require.Error(t, err)
 	require.Empty(t, rec.requests())
 
-	_, err = c.InvoiceItems.Delete(ctx, "ii_1?x=1")
+	_, err = c.InvoiceItems.Delete(ctx, "ii_1?x=1", nil)
 	require.NoError(t, err)
 	sent := rec.requests()
 	require.Len(t, sent, 1)

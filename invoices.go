@@ -404,6 +404,12 @@ type InvoicePayParams struct {
 	Source        *string `url:"source,omitempty"`
 }
 
+// InvoiceDeleteParams are the params of Invoices.Delete; they carry only the
+// per-request options (StripeAccount for Connect). params may be nil.
+type InvoiceDeleteParams struct {
+	Params
+}
+
 // Create creates an invoice, by default a draft. params may be nil.
 //
 // Stripe API docs: https://docs.stripe.com/api/invoices/create
@@ -438,16 +444,16 @@ func (s *InvoicesService) Update(ctx context.Context, id string, params *Invoice
 }
 
 // Delete permanently deletes a draft invoice. Finalized invoices cannot be
-// deleted; void them instead.
+// deleted; void them instead. params may be nil.
 //
 // Stripe API docs: https://docs.stripe.com/api/invoices/delete
-func (s *InvoicesService) Delete(ctx context.Context, id string) (*Deleted, error) {
+func (s *InvoicesService) Delete(ctx context.Context, id string, params *InvoiceDeleteParams) (*Deleted, error) {
 	path, err := pathf("/v1/invoices/%s", id)
 	if err != nil {
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, nil, d)
+	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
 }
 
 // List returns one page of invoices, newest first. params may be nil.

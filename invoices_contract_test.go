@@ -100,7 +100,7 @@ func TestContractInvoices(t *testing.T) {
 	_, err = c.Invoices.Void(ctx, inv.ID, &InvoiceVoidParams{Params: Params{Expand: []string{"customer"}}})
 	require.NoError(t, err)
 
-	del, err := c.Invoices.Delete(ctx, inv.ID)
+	del, err := c.Invoices.Delete(ctx, inv.ID, nil)
 	require.NoError(t, err)
 	require.True(t, del.Deleted)
 }

@@ -313,7 +313,7 @@ func TestInvoicesDelete(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mock(mt, ok(fixture(t, "invoice_deleted.json")))
 
-	del, err := c.Invoices.Delete(context.Background(), "in_1QaBcJ2eZvKYlo2CdRaFt001")
+	del, err := c.Invoices.Delete(context.Background(), "in_1QaBcJ2eZvKYlo2CdRaFt001", nil)
 	require.NoError(t, err)
 	sent := rec.requests()
 	require.Len(t, sent, 1)
@@ -490,7 +490,7 @@ func TestInvoicesRejectBadIDs(t *testing.T) {
 	calls := map[string]func(id string) error{
 		"Get":      func(id string) error { _, err := c.Invoices.Get(ctx, id, nil); return err },
 		"Update":   func(id string) error { _, err := c.Invoices.Update(ctx, id, nil); return err },
-		"Delete":   func(id string) error { _, err := c.Invoices.Delete(ctx, id); return err },
+		"Delete":   func(id string) error { _, err := c.Invoices.Delete(ctx, id, nil); return err },
 		"Finalize": func(id string) error { _, err := c.Invoices.Finalize(ctx, id, nil); return err },
 		"Send":     func(id string) error { _, err := c.Invoices.Send(ctx, id, nil); return err },
 		"Void":     func(id string) error { _, err := c.Invoices.Void(ctx, id, nil); return err },

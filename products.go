@@ -141,6 +141,12 @@ type ProductListParams struct {
 	URL       *string       `url:"url,omitempty"`
 }
 
+// ProductDeleteParams are the params of Products.Delete; they carry only the
+// per-request options (StripeAccount for Connect). params may be nil.
+type ProductDeleteParams struct {
+	Params
+}
+
 // Create creates a product. params must set Name.
 //
 // Stripe API docs: https://docs.stripe.com/api/products/create
@@ -177,16 +183,16 @@ func (s *ProductsService) Update(ctx context.Context, id string, params *Product
 }
 
 // Delete deletes a product. Only a product with no prices can be deleted;
-// archive one with prices by updating Active to false.
+// archive one with prices by updating Active to false. params may be nil.
 //
 // Stripe API docs: https://docs.stripe.com/api/products/delete
-func (s *ProductsService) Delete(ctx context.Context, id string) (*Deleted, error) {
+func (s *ProductsService) Delete(ctx context.Context, id string, params *ProductDeleteParams) (*Deleted, error) {
 	path, err := pathf("/v1/products/%s", id)
 	if err != nil {
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, nil, d)
+	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
 }
 
 // List returns one page of products, newest first. params may be nil.

@@ -79,7 +79,7 @@ func TestContractProducts(t *testing.T) {
 	}
 	require.Positive(t, n)
 
-	del, err := c.Products.Delete(ctx, prod.ID)
+	del, err := c.Products.Delete(ctx, prod.ID, nil)
 	require.NoError(t, err)
 	require.True(t, del.Deleted)
 }

@@ -159,7 +159,7 @@ func TestProductsGetNilParamsAndBadID(t *testing.T) {
 		require.Error(t, err)
 		_, err = c.Products.Update(context.Background(), id, nil)
 		require.Error(t, err)
-		_, err = c.Products.Delete(context.Background(), id)
+		_, err = c.Products.Delete(context.Background(), id, nil)
 		require.Error(t, err)
 	}
 	assert.Len(t, rec.requests(), 1)
@@ -200,7 +200,7 @@ func TestProductsDelete(t *testing.T) {
 	c, mt := newTestClient(t)
 	rec := mock(mt, ok(fixture(t, "product_deleted.json")))
 
-	d, err := c.Products.Delete(context.Background(), "prod_NWjs8kKbJWmuuc")
+	d, err := c.Products.Delete(context.Background(), "prod_NWjs8kKbJWmuuc", nil)
 	require.NoError(t, err)
 
 	sent := rec.requests()

@@ -942,7 +942,7 @@ func TestReliabilityHostileInput(t *testing.T) {
 	}{
 		{"empty ID", func() error { _, err := c.Customers.Get(ctx, "", nil); return err }},
 		{"dot ID", func() error { _, err := c.Customers.Get(ctx, ".", nil); return err }},
-		{"dot-dot ID", func() error { _, err := c.Customers.Delete(ctx, ".."); return err }},
+		{"dot-dot ID", func() error { _, err := c.Customers.Delete(ctx, "..", nil); return err }},
 		{"newline in ID", func() error { _, err := c.Customers.Get(ctx, "cus_1\nX-Evil: 1", nil); return err }},
 		{"CR in ID", func() error { _, err := c.Customers.Update(ctx, "cus_1\r", nil); return err }},
 		{"NUL in ID", func() error { _, err := c.Customers.Get(ctx, "cus\x001", nil); return err }},

@@ -46,7 +46,7 @@ func cardActions() []Action {
 		define("stripe.removeCard", "Delete a card from a customer.",
 			`{"id": "card_123", "object": "card", "deleted": true}`,
 			func(ctx context.Context, c *stripe.Client, cfg *cardConfig) (any, error) {
-				return c.Cards.Delete(ctx, cfg.CustomerID, cfg.CardID)
+				return c.Cards.Delete(ctx, cfg.CustomerID, cfg.CardID, nil)
 			}),
 	}
 }

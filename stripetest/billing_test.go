@@ -85,7 +85,7 @@ func TestInvoiceTotalsAndTransitions(t *testing.T) {
 
 	inv3, err := c.Invoices.Create(ctx, &stripe.InvoiceCreateParams{Customer: stripe.Ptr(cus.ID)})
 	require.NoError(t, err)
-	del, err := c.Invoices.Delete(ctx, inv3.ID)
+	del, err := c.Invoices.Delete(ctx, inv3.ID, nil)
 	require.NoError(t, err)
 	require.True(t, del.Deleted)
 
@@ -182,6 +182,6 @@ func TestSubscriptionCreatesFirstInvoice(t *testing.T) {
 		Items: []stripe.SubscriptionItemParams{{Price: stripe.Ptr(price.ID)}}})
 	require.ErrorIs(t, err, stripe.ErrInvalidRequest)
 
-	_, err = c.Products.Delete(ctx, prod.ID)
+	_, err = c.Products.Delete(ctx, prod.ID, nil)
 	require.ErrorIs(t, err, stripe.ErrInvalidRequest, "a product with prices cannot be deleted")
 }

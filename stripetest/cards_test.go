@@ -43,7 +43,7 @@ func TestCardDefaultRules(t *testing.T) {
 	require.ErrorIs(t, err, stripe.ErrInvalidRequest)
 
 	// Deleting the default promotes the most recently added card.
-	del, err := c.Cards.Delete(ctx, cus.ID, mc.ID)
+	del, err := c.Cards.Delete(ctx, cus.ID, mc.ID, nil)
 	require.NoError(t, err)
 	require.True(t, del.Deleted)
 	got, err = c.Customers.Get(ctx, cus.ID, nil)
@@ -51,13 +51,13 @@ func TestCardDefaultRules(t *testing.T) {
 	require.Equal(t, amex.ID, got.DefaultSource.ID)
 
 	// Deleting a card that is not the default keeps the default.
-	_, err = c.Cards.Delete(ctx, cus.ID, visa.ID)
+	_, err = c.Cards.Delete(ctx, cus.ID, visa.ID, nil)
 	require.NoError(t, err)
 	got, err = c.Customers.Get(ctx, cus.ID, nil)
 	require.NoError(t, err)
 	require.Equal(t, amex.ID, got.DefaultSource.ID)
 
-	_, err = c.Cards.Delete(ctx, cus.ID, amex.ID)
+	_, err = c.Cards.Delete(ctx, cus.ID, amex.ID, nil)
 	require.NoError(t, err)
 	got, err = c.Customers.Get(ctx, cus.ID, nil)
 	require.NoError(t, err)

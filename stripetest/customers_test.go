@@ -62,7 +62,7 @@ func TestCustomerCreateGetUpdateDelete(t *testing.T) {
 	require.Equal(t, "VIP", upd.Description)
 	require.Equal(t, map[string]string{"company_id": "42"}, upd.Metadata)
 
-	del, err := c.Customers.Delete(ctx, cus.ID)
+	del, err := c.Customers.Delete(ctx, cus.ID, nil)
 	require.NoError(t, err)
 	require.True(t, del.Deleted)
 	gone, err := c.Customers.Get(ctx, cus.ID, nil)

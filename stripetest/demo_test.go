@@ -142,7 +142,7 @@ func TestDemoDataIsPerServer(t *testing.T) {
 	// not show in another.
 	demo1, c1 := newClient(t, stripetest.WithDemoData())
 	_, c2 := newClient(t, stripetest.WithDemoData())
-	_, err = c1.Customers.Delete(ctx, "cus_123")
+	_, err = c1.Customers.Delete(ctx, "cus_123", nil)
 	require.NoError(t, err)
 	_, err = c2.Customers.Get(ctx, "cus_123", nil)
 	require.NoError(t, err)

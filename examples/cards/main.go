@@ -56,7 +56,7 @@ func run(ctx context.Context, c *stripe.Client, out io.Writer) error {
 
 	// Removing the default card makes the most recently added card the
 	// default, as Stripe does.
-	if _, err := c.Cards.Delete(ctx, cus.ID, added[1].ID); err != nil {
+	if _, err := c.Cards.Delete(ctx, cus.ID, added[1].ID, nil); err != nil {
 		return fmt.Errorf("removing a card: %w", err)
 	}
 	fmt.Fprintf(out, "removed %s\n", added[1].ID)
