@@ -561,8 +561,7 @@ func (s *MemoryDedupStore) Release(_ context.Context, eventID string) error {
 	defer s.mu.Unlock()
 	s.init()
 	if el, ok := s.entries[eventID]; ok && !el.Value.(*dedupEntry).done {
-		s.order.Remove(el)
-		delete(s.entries, eventID)
+		s.remove(el)
 	}
 	return nil
 }
@@ -575,18 +574,31 @@ func (s *MemoryDedupStore) Len() int {
 }
 
 // add appends e, first dropping expired entries at the front and, when
-// full, the oldest ones.
+// full, the oldest handled ones. A claim still being handled is never
+// dropped (that would let a concurrent redelivery run the callback too), so
+// the store can briefly hold more than max entries while that many
+// deliveries are in flight.
 func (s *MemoryDedupStore) add(now time.Time, e *dedupEntry) {
 	for el := s.order.Front(); el != nil; el = s.order.Front() {
 		old := el.Value.(*dedupEntry)
-		expired := old.done && !now.Before(old.expires)
-		if !expired && s.order.Len() < s.max {
+		if !old.done || now.Before(old.expires) {
 			break
 		}
-		s.order.Remove(el)
-		delete(s.entries, old.id)
+		s.remove(el)
+	}
+	for el := s.order.Front(); el != nil && s.order.Len() >= s.max; {
+		next := el.Next()
+		if el.Value.(*dedupEntry).done {
+			s.remove(el)
+		}
+		el = next
 	}
 	s.entries[e.id] = s.order.PushBack(e)
+}
+
+func (s *MemoryDedupStore) remove(el *list.Element) {
+	s.order.Remove(el)
+	delete(s.entries, el.Value.(*dedupEntry).id)
 }
 
 // WebhookRouter calls the function registered for each event's type; use

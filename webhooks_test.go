@@ -528,6 +528,28 @@ func TestMemoryDedupStore(t *testing.T) {
 	require.Equal(t, WebhookClaimed, c)
 }
 
+// A full store drops handled entries, never a claim still being handled:
+// dropping it would let a concurrent redelivery run the callback again.
+func TestMemoryDedupStoreKeepsInProgressClaims(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s := NewMemoryDedupStore(2)
+	s.now = func() time.Time { return whNow }
+	claim := func(id string) WebhookClaim {
+		c, err := s.Claim(ctx, id)
+		require.NoError(t, err)
+		return c
+	}
+	require.Equal(t, WebhookClaimed, claim("evt_slow")) // its callback is still running
+	require.Equal(t, WebhookClaimed, claim("evt_2"))
+	require.NoError(t, s.Done(ctx, "evt_2", time.Hour))
+	require.Equal(t, WebhookClaimed, claim("evt_3")) // full: evt_2 goes, not evt_slow
+	require.Equal(t, WebhookInProgress, claim("evt_slow"))
+	require.Equal(t, WebhookClaimed, claim("evt_4")) // only claims in flight: the store grows
+	require.Equal(t, 3, s.Len())
+	require.Equal(t, WebhookInProgress, claim("evt_slow"))
+}
+
 func TestMemoryDedupStoreConcurrentClaims(t *testing.T) {
 	t.Parallel()
 	s := NewMemoryDedupStore(0)
