@@ -121,7 +121,7 @@ type Poller[T any] struct {
 //		return c.PaymentIntents.List(ctx, &stripe.PaymentIntentListParams{ListParams: lp, Created: created})
 //	}
 //
-// Charges, Refunds, Customers and Invoices have a Poller method instead.
+// Charges, Refunds, Customers, Invoices and Events have a Poller method instead.
 func NewPoller[T any](cursor PollCursor, list PollListFunc[T]) *Poller[T] {
 	p := &Poller[T]{list: list, cur: cursor.clone()}
 	if list == nil {
