@@ -426,7 +426,11 @@ func redactKey(k string) string {
 // dispatch routes, parses, checks idempotency and runs the handler under
 // the state lock. committed reports whether the call changed state.
 func (s *Server) dispatch(hr *http.Request, reqID, key string) (response, bool) {
-	segs := strings.Split(strings.Trim(hr.URL.Path, "/"), "/")
+	// Split the path as sent and decode each segment once, as Stripe does:
+	// hr.URL.Path is already decoded, so decoding its segments again would
+	// turn an ID sent as cus_%2531 into cus_1. An escaped slash (%2F) stays
+	// inside its segment.
+	segs := strings.Split(strings.Trim(hr.URL.EscapedPath(), "/"), "/")
 	for i, seg := range segs {
 		if u, err := url.PathUnescape(seg); err == nil {
 			segs[i] = u
