@@ -81,7 +81,7 @@ func (s *Server) customerCard(r *request) (cus, card obj, err error) {
 		return nil, nil, err
 	}
 	id := r.pathVal("id")
-	card, ok := s.byID[id]
+	card, ok := s.st.byID[id]
 	if !ok || card["object"] != "card" || card["customer"] != cus["id"] {
 		return nil, nil, &apiError{status: http.StatusNotFound, typ: "invalid_request_error", code: "resource_missing", param: "id",
 			message: "Customer " + cus["id"].(string) + " does not have a linked source with ID " + id + "."}
@@ -179,7 +179,7 @@ func (s *Server) deleteCard(r *request) (any, error) {
 		before := s.snapshot(cus)
 		cus["default_source"] = nil
 		var newest obj
-		for _, c := range s.kinds["card"] {
+		for _, c := range s.st.kinds["card"] {
 			if c["customer"] == cus["id"] {
 				newest = c // kinds are in creation order
 			}

@@ -53,7 +53,7 @@ func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
 		ii["currency"] = price["currency"]
 		ii["pricing"] = obj{"price_details": obj{"price": id, "product": price["product"]}, "type": "price_details", "unit_amount_decimal": strconv.FormatInt(unit, 10)}
 		if ii["description"] == nil {
-			if prod, ok := s.byID[idOf(price["product"])]; ok {
+			if prod, ok := s.st.byID[idOf(price["product"])]; ok {
 				ii["description"] = prod["name"]
 			}
 		}
@@ -117,7 +117,7 @@ func (s *Server) editableInvoice(ii obj) (obj, error) {
 	if invID == "" {
 		return nil, nil
 	}
-	inv := s.byID[invID]
+	inv := s.st.byID[invID]
 	if inv != nil && inv["status"] != "draft" {
 		return nil, invalid("invoice", "invoice_not_editable", "Invoice %s is finalized; its items can no longer be changed.", invID)
 	}

@@ -67,7 +67,7 @@ func (s *Server) recalcInvoice(inv obj) {
 	if sub, ok := inv["_sublines"].([]any); ok {
 		lines = append(lines, sub...)
 	}
-	for _, ii := range s.kinds["invoiceitem"] {
+	for _, ii := range s.st.kinds["invoiceitem"] {
 		if ii["invoice"] != id {
 			continue
 		}
@@ -192,7 +192,7 @@ func (s *Server) createInvoice(r *request) (any, error) {
 // attachPendingItems moves the customer's pending invoice items in the
 // invoice's currency onto it.
 func (s *Server) attachPendingItems(inv obj) {
-	for _, ii := range s.kinds["invoiceitem"] {
+	for _, ii := range s.st.kinds["invoiceitem"] {
 		if ii["customer"] == inv["customer"] && ii["invoice"] == nil && ii["currency"] == inv["currency"] {
 			ii["invoice"] = inv["id"]
 		}
@@ -238,7 +238,7 @@ func (s *Server) deleteInvoice(r *request) (any, error) {
 	if inv["status"] != "draft" {
 		return nil, invalid("", "invoice_not_editable", "You can only delete draft invoices; %s is %s.", inv["id"], inv["status"])
 	}
-	for _, ii := range s.kinds["invoiceitem"] {
+	for _, ii := range s.st.kinds["invoiceitem"] {
 		if ii["invoice"] == inv["id"] {
 			ii["invoice"] = nil // back to pending
 		}
@@ -255,7 +255,7 @@ func (s *Server) finalize(r *request, inv obj) {
 	now := s.unix()
 	id := inv["id"].(string)
 	if inv["number"] == nil {
-		if cus, ok := s.byID[idOf(inv["customer"])]; ok {
+		if cus, ok := s.st.byID[idOf(inv["customer"])]; ok {
 			seq := cus["next_invoice_sequence"].(int64)
 			inv["number"] = fmt.Sprintf("%s-%04d", cus["invoice_prefix"], seq)
 			cus["next_invoice_sequence"] = seq + 1
@@ -289,7 +289,7 @@ func (s *Server) markPaid(r *request, inv obj, outOfBand bool) {
 	if !outOfBand {
 		s.emit(r, "invoice.payment_succeeded", inv, nil)
 	}
-	if sub, ok := s.byID[s.invoiceSubscription(inv)]; ok && (sub["status"] == "incomplete" || sub["status"] == "past_due") {
+	if sub, ok := s.st.byID[s.invoiceSubscription(inv)]; ok && (sub["status"] == "incomplete" || sub["status"] == "past_due") {
 		before := s.snapshot(sub)
 		sub["status"] = "active"
 		s.emitUpdated(r, "customer.subscription.updated", sub, before)
@@ -332,14 +332,14 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 		}
 	}
 	candidates := []string{idOf(inv["default_payment_method"]), idOf(inv["default_source"])}
-	if sub, ok := s.byID[s.invoiceSubscription(inv)]; ok {
+	if sub, ok := s.st.byID[s.invoiceSubscription(inv)]; ok {
 		candidates = append(candidates, idOf(sub["default_payment_method"]), idOf(sub["default_source"]))
 	}
-	if cus, ok := s.byID[idOf(inv["customer"])]; ok {
+	if cus, ok := s.st.byID[idOf(inv["customer"])]; ok {
 		candidates = append(candidates, idOf(cus["invoice_settings"].(obj)["default_payment_method"]), idOf(cus["default_source"]))
 	}
 	for _, id := range candidates {
-		if pm, ok := s.byID[id]; ok {
+		if pm, ok := s.st.byID[id]; ok {
 			return pm, nil
 		}
 	}

@@ -224,7 +224,7 @@ func (s *Server) capturePaymentIntent(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	ch := s.byID[idOf(pi["latest_charge"])]
+	ch := s.st.byID[idOf(pi["latest_charge"])]
 	s.captureFunds(ch, amount)
 	s.emit(r, "charge.captured", ch, nil)
 	pi["status"], pi["amount_received"], pi["amount_capturable"] = "succeeded", amount, int64(0)
@@ -252,7 +252,7 @@ func (s *Server) cancelPaymentIntent(r *request) (any, error) {
 		}
 	}
 	if pi["status"] == "requires_capture" {
-		if ch, ok := s.byID[idOf(pi["latest_charge"])]; ok {
+		if ch, ok := s.st.byID[idOf(pi["latest_charge"])]; ok {
 			ch["amount_refunded"], ch["refunded"] = ch["amount"], true // the authorization is released
 		}
 	}

@@ -98,7 +98,7 @@ func (s *Server) renderItems(sub obj) {
 	var data []any
 	for _, si := range sub["_items"].([]obj) {
 		item := deepCopy(si).(obj)
-		if p, ok := s.byID[idOf(si["price"])]; ok {
+		if p, ok := s.st.byID[idOf(si["price"])]; ok {
 			item["price"] = deepCopy(p)
 		}
 		data = append(data, item)
@@ -218,7 +218,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		})
 	}
 	inv["_sublines"] = lines
-	for _, ii := range s.kinds["invoiceitem"] { // pending items ride along on the first invoice
+	for _, ii := range s.st.kinds["invoiceitem"] { // pending items ride along on the first invoice
 		if ii["customer"] == cusID && ii["invoice"] == nil && ii["currency"] == inv["currency"] {
 			total += ii["amount"].(int64)
 		}
@@ -279,7 +279,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 }
 
 func (s *Server) productName(price obj) string {
-	if p, ok := s.byID[idOf(price["product"])]; ok {
+	if p, ok := s.st.byID[idOf(price["product"])]; ok {
 		if n, ok := p["name"].(string); ok {
 			return n
 		}
@@ -433,7 +433,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 		s.remove(rm)
 	}
 	for _, si := range items {
-		if orig, ok := s.byID[si["id"].(string)]; ok {
+		if orig, ok := s.st.byID[si["id"].(string)]; ok {
 			for k, v := range si {
 				orig[k] = v
 			}
@@ -450,7 +450,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 	}
 	stored := make([]obj, 0, len(items))
 	for _, si := range items {
-		stored = append(stored, s.byID[si["id"].(string)])
+		stored = append(stored, s.st.byID[si["id"].(string)])
 	}
 	sub["_items"] = stored
 	s.renderItems(sub)

@@ -1,0 +1,79 @@
+package stripetest
+
+import (
+	"crypto/rand"
+	"strings"
+)
+
+// store is the state of one account: its objects by ID and by kind (in
+// creation order) and its balance. Callers hold Server.mu.
+type store struct {
+	seq     int64
+	byID    map[string]obj
+	kinds   map[string][]obj           // creation order
+	balance map[string]*balanceAmounts // by currency
+}
+
+func newStore() *store {
+	return &store{byID: make(map[string]obj), kinds: make(map[string][]obj), balance: make(map[string]*balanceAmounts)}
+}
+
+const idAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+func randomID(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	for i := range b {
+		b[i] = idAlphabet[int(b[i])%len(idAlphabet)]
+	}
+	return string(b)
+}
+
+func (s *Server) newID(prefix string) string {
+	if id, ok := s.fixedIDs[prefix]; ok {
+		delete(s.fixedIDs, prefix)
+		return id
+	}
+	for {
+		id := prefix + "_" + randomID(14)
+		if _, taken := s.st.byID[id]; !taken {
+			return id
+		}
+	}
+}
+
+func (s *Server) unix() int64 { return s.now().Unix() }
+
+// insert stores a new object of kind (its "object" field) under its id,
+// stamping the creation order.
+func (s *Server) insert(o obj) obj {
+	s.st.seq++
+	o["_seq"] = s.st.seq
+	kind := o["object"].(string)
+	s.st.byID[o["id"].(string)] = o
+	s.st.kinds[kind] = append(s.st.kinds[kind], o)
+	return o
+}
+
+// remove drops an object from the store.
+func (s *Server) remove(o obj) {
+	id := o["id"].(string)
+	delete(s.st.byID, id)
+	kind := o["object"].(string)
+	list := s.st.kinds[kind]
+	for i, x := range list {
+		if x["id"] == id {
+			s.st.kinds[kind] = append(list[:i:i], list[i+1:]...)
+			break
+		}
+	}
+}
+
+// get finds an object of kind by id, or returns a 404 naming it.
+func (s *Server) get(kind, id string) (obj, error) {
+	o, ok := s.st.byID[id]
+	if !ok || o["object"] != kind || o["deleted"] == true {
+		return nil, notFound(strings.ReplaceAll(kind, "_", " "), id, "id")
+	}
+	return o, nil
+}
