@@ -45,7 +45,6 @@ func errorResponse(e *apiError) response {
 	return response{status: e.status, body: b}
 }
 
-
 func notFound(kind, id, param string) *apiError {
 	return &apiError{status: http.StatusNotFound, typ: "invalid_request_error", code: "resource_missing", param: param,
 		message: fmt.Sprintf("No such %s: '%s'", kind, id)}

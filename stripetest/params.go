@@ -62,4 +62,3 @@ func idOf(v any) string {
 	}
 	return ""
 }
-
