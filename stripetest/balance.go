@@ -80,7 +80,7 @@ func (s *Server) addBalanceTransaction(amount, fee int64, currency, typ, categor
 		s.st.balance[currency] = b
 	}
 	b.available += amount - fee
-	return txn["id"].(string)
+	return str(txn, "id")
 }
 
 func listOrEmpty(l []any) []any {

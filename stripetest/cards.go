@@ -84,7 +84,7 @@ func (s *Server) customerCard(r *request) (cus, card obj, err error) {
 	card, ok := s.st.byID[id]
 	if !ok || card["object"] != "card" || card["customer"] != cus["id"] {
 		return nil, nil, &apiError{status: http.StatusNotFound, typ: "invalid_request_error", code: "resource_missing", param: "id",
-			message: "Customer " + cus["id"].(string) + " does not have a linked source with ID " + id + "."}
+			message: "Customer " + str(cus, "id") + " does not have a linked source with ID " + id + "."}
 	}
 	return cus, card, nil
 }
@@ -98,7 +98,7 @@ func (s *Server) createCard(r *request) (any, error) {
 	if !ok || tok == "" {
 		return nil, missingParam("source")
 	}
-	card, cerr := s.cardFromToken(tok, cus["id"].(string))
+	card, cerr := s.cardFromToken(tok, str(cus, "id"))
 	if cerr != nil {
 		return nil, cerr
 	}
@@ -122,9 +122,9 @@ func (s *Server) listCards(r *request) (any, error) {
 		return nil, err
 	}
 	if o, ok := r.form.str("object"); ok && o != "card" {
-		return obj{"object": "list", "data": []any{}, "has_more": false, "url": "/v1/customers/" + cus["id"].(string) + "/sources"}, nil
+		return obj{"object": "list", "data": []any{}, "has_more": false, "url": "/v1/customers/" + str(cus, "id") + "/sources"}, nil
 	}
-	return s.listOf(r, "card", "/v1/customers/"+cus["id"].(string)+"/sources", func(o obj) bool {
+	return s.listOf(r, "card", "/v1/customers/"+str(cus, "id")+"/sources", func(o obj) bool {
 		return o["customer"] == cus["id"]
 	})
 }
@@ -144,7 +144,7 @@ func (s *Server) updateCard(r *request) (any, error) {
 	}
 	f := r.form
 	before := s.snapshot(card)
-	clone := deepCopy(card).(obj)
+	clone := cloneObj(card)
 	setStrings(clone, f, "address_city", "address_country", "address_line1", "address_line2", "address_state", "address_zip", "name")
 	for _, k := range []string{"exp_month", "exp_year"} {
 		if n, ok := f.int(k); ok {

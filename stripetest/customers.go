@@ -110,7 +110,7 @@ func (s *Server) applyCustomerParams(r *request, cus obj) error {
 	}
 	if f.has("invoice_settings") {
 		is := f.sub("invoice_settings")
-		settings := cus["invoice_settings"].(obj)
+		settings := objAt(cus, "invoice_settings")
 		setStrings(settings, is, "footer")
 		if pm, ok := is.str("default_payment_method"); ok {
 			if pm == "" {
@@ -168,13 +168,13 @@ func (s *Server) updateCustomer(r *request) (any, error) {
 		return nil, err
 	}
 	before := s.snapshot(cus)
-	clone := deepCopy(cus).(obj) // apply to a copy, so a bad param changes nothing
+	clone := cloneObj(cus) // apply to a copy, so a bad param changes nothing
 	if err := s.applyCustomerParams(r, clone); err != nil {
 		return nil, err
 	}
 	var newCard obj
 	if tok, ok := r.form.str("source"); ok {
-		if newCard, err = s.cardFromToken(tok, cus["id"].(string)); err != nil {
+		if newCard, err = s.cardFromToken(tok, str(cus, "id")); err != nil {
 			return nil, err
 		}
 	}
@@ -218,7 +218,7 @@ func (s *Server) deleteCustomer(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	id := cus["id"].(string)
+	id := str(cus, "id")
 	for _, card := range append([]obj(nil), s.st.kinds["card"]...) {
 		if card["customer"] == id {
 			s.remove(card)

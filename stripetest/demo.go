@@ -118,7 +118,7 @@ func (s *Server) seedDemo() error {
 		}
 	}
 	for _, ev := range s.st.kinds["event"] {
-		delete(s.st.byID, ev["id"].(string))
+		delete(s.st.byID, str(ev, "id"))
 	}
 	delete(s.st.kinds, "event")
 	return nil

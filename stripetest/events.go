@@ -28,14 +28,14 @@ func (s *Server) listEvents(r *request) (any, error) {
 		return nil, invalid("types", "", "You may only specify one of these parameters: type, types.")
 	}
 	return s.listOf(r, "event", "/v1/events", func(ev obj) bool {
-		t := ev["type"].(string)
+		t := str(ev, "type")
 		if hasType && !matchEventType(typ, t) {
 			return false
 		}
 		if len(types) > 0 && !contains(types, t) {
 			return false
 		}
-		if hasDelivered && (ev["pending_webhooks"].(int64) == 0) != delivered {
+		if hasDelivered && (num(ev, "pending_webhooks") == 0) != delivered {
 			return false
 		}
 		return true

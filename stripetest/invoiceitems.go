@@ -23,7 +23,7 @@ func (s *Server) registerInvoiceItems() {
 // from amount, price_data, pricing[price], unit_amount_decimal and
 // quantity. create requires one way of pricing the item.
 func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
-	qty := ii["quantity"].(int64)
+	qty := num(ii, "quantity")
 	if n, ok := f.int("quantity"); ok {
 		if n < 0 {
 			return invalid("quantity", "", "Invalid non-negative integer")
@@ -181,7 +181,7 @@ func (s *Server) updateInvoiceItem(r *request) (any, error) {
 		return nil, err
 	}
 	f := r.form
-	clone := deepCopy(ii).(obj)
+	clone := cloneObj(ii)
 	if u, ok := ii["_unit"]; ok {
 		clone["_unit"] = u
 	}

@@ -62,7 +62,7 @@ func (s *Server) newInvoice(cus obj, currency, collection, reason string) obj {
 // recalcInvoice rebuilds a draft invoice's lines from its invoice items
 // (and subscription lines) and makes the totals add up.
 func (s *Server) recalcInvoice(inv obj) {
-	id := inv["id"].(string)
+	id := str(inv, "id")
 	var lines []any
 	if sub, ok := inv["_sublines"].([]any); ok {
 		lines = append(lines, sub...)
@@ -88,14 +88,16 @@ func (s *Server) recalcInvoice(inv obj) {
 	}
 	var subtotal int64
 	for _, l := range lines {
-		subtotal += l.(obj)["amount"].(int64)
+		if lo, ok := l.(obj); ok {
+			subtotal += num(lo, "amount")
+		}
 	}
 	inv["lines"] = listObject("/v1/invoices/"+id+"/lines", lines)
 	inv["subtotal"], inv["subtotal_excluding_tax"] = subtotal, subtotal
 	inv["total"], inv["total_excluding_tax"] = subtotal, subtotal
 	due := max(subtotal, 0)
 	inv["amount_due"] = due
-	inv["amount_remaining"] = due - inv["amount_paid"].(int64)
+	inv["amount_remaining"] = due - num(inv, "amount_paid")
 }
 
 func (s *Server) applyInvoiceParams(inv obj, f *form) error {
@@ -115,11 +117,11 @@ func (s *Server) applyInvoiceParams(inv obj, f *form) error {
 		}
 	}
 	if n, ok := f.int("days_until_due"); ok {
-		inv["due_date"] = inv["created"].(int64) + n*86400
+		inv["due_date"] = num(inv, "created") + n*86400
 	}
 	if at := f.sub("automatic_tax"); len(at.m) > 0 {
 		b, _ := at.bool("enabled")
-		inv["automatic_tax"].(obj)["enabled"] = b
+		objAt(inv, "automatic_tax")["enabled"] = b
 	}
 	if f.has("custom_fields") {
 		var cf []any
@@ -219,7 +221,7 @@ func (s *Server) updateInvoice(r *request) (any, error) {
 		}
 	}
 	before := s.snapshot(inv)
-	clone := deepCopy(inv).(obj)
+	clone := cloneObj(inv)
 	if err := s.applyInvoiceParams(clone, f); err != nil {
 		return nil, err
 	}
@@ -253,16 +255,16 @@ func (s *Server) deleteInvoice(r *request) (any, error) {
 func (s *Server) finalize(r *request, inv obj) {
 	s.recalcInvoice(inv)
 	now := s.unix()
-	id := inv["id"].(string)
+	id := str(inv, "id")
 	if inv["number"] == nil {
 		if cus, ok := s.st.byID[idOf(inv["customer"])]; ok {
-			seq := cus["next_invoice_sequence"].(int64)
+			seq := num(cus, "next_invoice_sequence")
 			inv["number"] = fmt.Sprintf("%s-%04d", cus["invoice_prefix"], seq)
 			cus["next_invoice_sequence"] = seq + 1
 		}
 	}
 	inv["status"] = "open"
-	inv["status_transitions"].(obj)["finalized_at"] = now
+	objAt(inv, "status_transitions")["finalized_at"] = now
 	inv["hosted_invoice_url"] = "https://invoice.stripe.com/i/stripetest/" + id
 	inv["invoice_pdf"] = "https://pay.stripe.com/invoice/stripetest/" + id + "/pdf"
 	inv["ending_balance"] = int64(0)
@@ -270,20 +272,20 @@ func (s *Server) finalize(r *request, inv obj) {
 		inv["effective_at"] = now
 	}
 	s.emit(r, "invoice.finalized", inv, nil)
-	if inv["amount_due"].(int64) == 0 {
+	if num(inv, "amount_due") == 0 {
 		s.markPaid(r, inv, false)
 	}
 }
 
 func (s *Server) markPaid(r *request, inv obj, outOfBand bool) {
-	due := inv["amount_remaining"].(int64)
+	due := num(inv, "amount_remaining")
 	inv["status"] = "paid"
-	inv["amount_paid"] = inv["amount_paid"].(int64) + due
+	inv["amount_paid"] = num(inv, "amount_paid") + due
 	if outOfBand {
-		inv["amount_paid_off_stripe"] = inv["amount_paid_off_stripe"].(int64) + due
+		inv["amount_paid_off_stripe"] = num(inv, "amount_paid_off_stripe") + due
 	}
 	inv["amount_remaining"] = int64(0)
-	inv["status_transitions"].(obj)["paid_at"] = s.unix()
+	objAt(inv, "status_transitions")["paid_at"] = s.unix()
 	inv["next_payment_attempt"] = nil
 	s.emit(r, "invoice.paid", inv, nil)
 	if !outOfBand {
@@ -336,7 +338,7 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 		candidates = append(candidates, idOf(sub["default_payment_method"]), idOf(sub["default_source"]))
 	}
 	if cus, ok := s.st.byID[idOf(inv["customer"])]; ok {
-		candidates = append(candidates, idOf(cus["invoice_settings"].(obj)["default_payment_method"]), idOf(cus["default_source"]))
+		candidates = append(candidates, idOf(objAt(cus, "invoice_settings")["default_payment_method"]), idOf(cus["default_source"]))
 	}
 	for _, id := range candidates {
 		if pm, ok := s.st.byID[id]; ok {
@@ -348,9 +350,9 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 
 // collect charges an open invoice's remaining amount.
 func (s *Server) collect(r *request, inv obj, pm obj) error {
-	amount := inv["amount_remaining"].(int64)
+	amount := num(inv, "amount_remaining")
 	inv["attempted"] = true
-	inv["attempt_count"] = inv["attempt_count"].(int64) + 1
+	inv["attempt_count"] = num(inv, "attempt_count") + 1
 	pi := s.insert(obj{
 		"id": s.newID("pi"), "object": "payment_intent", "amount": amount, "amount_capturable": int64(0), "amount_details": obj{"tip": obj{}},
 		"amount_received": int64(0), "application": nil, "application_fee_amount": nil, "automatic_payment_methods": nil,
@@ -362,7 +364,7 @@ func (s *Server) collect(r *request, inv obj, pm obj) error {
 		"setup_future_usage": nil, "shipping": nil, "statement_descriptor": nil, "statement_descriptor_suffix": nil,
 		"status": "requires_confirmation", "transfer_data": nil, "transfer_group": nil,
 	})
-	pi["client_secret"] = pi["id"].(string) + "_secret_" + randomID(24)
+	pi["client_secret"] = str(pi, "id") + "_secret_" + randomID(24)
 	s.emit(r, "payment_intent.created", pi, nil)
 	if err := s.confirmPI(r, pi, pm); err != nil {
 		var ae *apiError
@@ -400,7 +402,7 @@ func (s *Server) payInvoice(r *request) (any, error) {
 		s.recalcInvoice(inv)
 	}
 	var pm obj
-	if !outOfBand && inv["amount_remaining"].(int64) > 0 {
+	if !outOfBand && num(inv, "amount_remaining") > 0 {
 		if pm, err = s.invoicePaymentMethod(inv, f); err != nil {
 			return nil, err
 		}
@@ -441,7 +443,7 @@ func (s *Server) voidInvoice(r *request) (any, error) {
 		return nil, invalid("", "invoice_not_editable", "You can only void an open or uncollectible invoice; %s is %s.", inv["id"], inv["status"])
 	}
 	inv["status"] = "void"
-	inv["status_transitions"].(obj)["voided_at"] = s.unix()
+	objAt(inv, "status_transitions")["voided_at"] = s.unix()
 	inv["next_payment_attempt"] = nil
 	s.emit(r, "invoice.voided", inv, nil)
 	return s.render(inv, r.expand), nil
@@ -456,7 +458,7 @@ func (s *Server) markUncollectible(r *request) (any, error) {
 		return nil, invalid("", "invoice_not_editable", "You can only mark an open invoice uncollectible; %s is %s.", inv["id"], inv["status"])
 	}
 	inv["status"] = "uncollectible"
-	inv["status_transitions"].(obj)["marked_uncollectible_at"] = s.unix()
+	objAt(inv, "status_transitions")["marked_uncollectible_at"] = s.unix()
 	s.emit(r, "invoice.marked_uncollectible", inv, nil)
 	return s.render(inv, r.expand), nil
 }

@@ -32,7 +32,7 @@ func (s *Server) listOf(r *request, kind, url string, keep func(obj) bool) (obj,
 		if ca != cb {
 			return ca > cb
 		}
-		return a["_seq"].(int64) > b["_seq"].(int64)
+		return num(a, "_seq") > num(b, "_seq")
 	}
 	sort.SliceStable(all, func(i, j int) bool { return newer(all[i], all[j]) })
 

@@ -133,8 +133,8 @@ func (s *Server) createPaymentIntent(r *request) (any, error) {
 func (s *Server) confirmPI(r *request, pi, pm obj) error {
 	capture := pi["capture_method"] != "manual"
 	ch, err := s.charge(r, chargeSpec{
-		amount: pi["amount"].(int64), currency: pi["currency"].(string), customer: idOf(pi["customer"]), pm: pm,
-		capture: capture, paymentIntent: pi["id"].(string), description: strOrEmpty(pi["description"]),
+		amount: num(pi, "amount"), currency: str(pi, "currency"), customer: idOf(pi["customer"]), pm: pm,
+		capture: capture, paymentIntent: str(pi, "id"), description: strOrEmpty(pi["description"]),
 	})
 	var ae *apiError
 	if errors.As(err, &ae) && ch != nil {
@@ -178,7 +178,7 @@ func (s *Server) confirmPaymentIntent(r *request) (any, error) {
 		return nil, unexpectedState(pi, "confirm")
 	}
 	f := r.form
-	clone := deepCopy(pi).(obj)
+	clone := cloneObj(pi)
 	if err := s.applyPIParams(clone, f); err != nil {
 		return nil, err
 	}
@@ -212,7 +212,7 @@ func (s *Server) capturePaymentIntent(r *request) (any, error) {
 		return nil, unexpectedState(pi, "capture")
 	}
 	f := r.form
-	amount := pi["amount_capturable"].(int64)
+	amount := num(pi, "amount_capturable")
 	if n, ok := f.int("amount_to_capture"); ok {
 		if n < 1 || n > amount {
 			return nil, invalid("amount_to_capture", "amount_too_large", "The amount_to_capture (%d) must be at most the amount_capturable (%d).", n, amount)
@@ -275,7 +275,7 @@ func (s *Server) updatePaymentIntent(r *request) (any, error) {
 		}
 	}
 	before := s.snapshot(pi)
-	clone := deepCopy(pi).(obj)
+	clone := cloneObj(pi)
 	if err := s.applyPIParams(clone, f); err != nil {
 		return nil, err
 	}

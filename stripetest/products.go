@@ -118,7 +118,7 @@ func (s *Server) updateProduct(r *request) (any, error) {
 	}
 	f := r.form
 	before := s.snapshot(p)
-	clone := deepCopy(p).(obj)
+	clone := cloneObj(p)
 	s.applyProductParams(clone, f)
 	if v, ok := f.str("default_price"); ok {
 		if v == "" {
@@ -165,7 +165,7 @@ func (s *Server) listProducts(r *request) (any, error) {
 	only := f.strings("ids")
 	return s.listOf(r, "product", "/v1/products", func(p obj) bool {
 		return (!hasActive || p["active"] == active) && (!hasShippable || p["shippable"] == shippable) &&
-			(!hasURL || p["url"] == u) && (only == nil || contains(only, p["id"].(string)))
+			(!hasURL || p["url"] == u) && (only == nil || contains(only, str(p, "id")))
 	})
 }
 
@@ -271,7 +271,7 @@ func (s *Server) createPrice(r *request) (any, error) {
 	} else {
 		return nil, missingParam("product")
 	}
-	price, err := s.buildPrice(f, product["id"].(string))
+	price, err := s.buildPrice(f, str(product, "id"))
 	if err != nil {
 		return nil, err
 	}
@@ -286,7 +286,7 @@ func (s *Server) createPrice(r *request) (any, error) {
 			}
 		}
 	}
-	if _, stored := s.st.byID[product["id"].(string)]; !stored {
+	if _, stored := s.st.byID[str(product, "id")]; !stored {
 		s.insert(product)
 		s.emit(r, "product.created", product, nil)
 	}
@@ -302,7 +302,7 @@ func (s *Server) updatePrice(r *request) (any, error) {
 	}
 	f := r.form
 	before := s.snapshot(p)
-	clone := deepCopy(p).(obj)
+	clone := cloneObj(p)
 	setStrings(clone, f, "nickname", "lookup_key")
 	if b, ok := f.bool("active"); ok {
 		clone["active"] = b

@@ -5,7 +5,7 @@ import "strings"
 // render deep-copies an object for a response, dropping internal keys and
 // expanding the requested paths.
 func (s *Server) render(o obj, expand []string) obj {
-	out := deepCopy(o).(obj)
+	out := cloneObj(o)
 	for _, path := range expand {
 		s.expandPath(out, strings.Split(path, "."))
 	}
@@ -53,7 +53,7 @@ func (s *Server) expandPath(m obj, path []string) {
 		if !found {
 			return
 		}
-		exp := deepCopy(target).(obj)
+		exp := cloneObj(target)
 		s.expandPath(exp, path[1:])
 		m[path[0]] = exp
 	case obj:

@@ -49,17 +49,17 @@ func (s *Server) unix() int64 { return s.now().Unix() }
 func (s *Server) insert(o obj) obj {
 	s.st.seq++
 	o["_seq"] = s.st.seq
-	kind := o["object"].(string)
-	s.st.byID[o["id"].(string)] = o
+	kind := str(o, "object")
+	s.st.byID[str(o, "id")] = o
 	s.st.kinds[kind] = append(s.st.kinds[kind], o)
 	return o
 }
 
 // remove drops an object from the store.
 func (s *Server) remove(o obj) {
-	id := o["id"].(string)
+	id := str(o, "id")
 	delete(s.st.byID, id)
-	kind := o["object"].(string)
+	kind := str(o, "object")
 	list := s.st.kinds[kind]
 	for i, x := range list {
 		if x["id"] == id {
@@ -76,4 +76,32 @@ func (s *Server) get(kind, id string) (obj, error) {
 		return nil, notFound(strings.ReplaceAll(kind, "_", " "), id, "id")
 	}
 	return o, nil
+}
+
+// Checked accessors for stored objects: a missing field or one of another
+// type reads as the zero value instead of panicking.
+
+// str returns o[k] if it is a string, else "".
+func str(o obj, k string) string {
+	v, _ := o[k].(string)
+	return v
+}
+
+// num returns o[k] if it is an int64, else 0.
+func num(o obj, k string) int64 {
+	v, _ := o[k].(int64)
+	return v
+}
+
+// objAt returns o[k] if it is an object, else nil (which reads as empty;
+// writing to it panics, which runHandler turns into a 500).
+func objAt(o obj, k string) obj {
+	v, _ := o[k].(obj)
+	return v
+}
+
+// cloneObj deep-copies o without its internal ("_") keys.
+func cloneObj(o obj) obj {
+	c, _ := deepCopy(o).(obj)
+	return c
 }
