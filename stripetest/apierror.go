@@ -17,14 +17,20 @@ type apiError struct {
 	message       string
 	charge        string
 	paymentIntent obj
+	paymentMethod obj
 	// saved makes an idempotent request with this 400 error replay it.
 	saved bool
 }
 
 func (e *apiError) Error() string { return e.message }
 
-func errorResponse(e *apiError) response {
+// errorResponse renders e as Stripe's error body for the request reqID,
+// with the dashboard link to the request's log (request_log_url).
+func errorResponse(reqID string, e *apiError) response {
 	m := obj{"type": e.typ, "message": e.message}
+	if reqID != "" {
+		m["request_log_url"] = "https://dashboard.stripe.com/test/logs/" + reqID
+	}
 	if e.code != "" {
 		m["code"] = e.code
 		m["doc_url"] = "https://stripe.com/docs/error-codes/" + strings.ReplaceAll(e.code, "_", "-")
@@ -40,6 +46,9 @@ func errorResponse(e *apiError) response {
 	}
 	if e.paymentIntent != nil {
 		m["payment_intent"] = e.paymentIntent
+	}
+	if e.paymentMethod != nil {
+		m["payment_method"] = e.paymentMethod
 	}
 	b, _ := json.Marshal(obj{"error": m})
 	return response{status: e.status, body: b}

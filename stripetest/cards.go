@@ -14,6 +14,10 @@ type testCard struct {
 	// code and decline are the error code and decline_code a charge on the
 	// card fails with; empty for a card that works.
 	code, decline, message string
+	// attaches is set on a failing card that can still be saved on a
+	// customer (Stripe's chargeCustomerFail); the other failing cards are
+	// declined when attached, as on Stripe.
+	attaches bool
 }
 
 var testCards = map[string]testCard{
@@ -34,6 +38,7 @@ var testCards = map[string]testCard{
 	"chargeDeclinedFraudulent":        {brand: "Visa", network: "visa", last4: "0019", funding: "credit", code: "card_declined", decline: "fraudulent", message: "Your card was declined."},
 	"chargeDeclinedExpiredCard":       {brand: "Visa", network: "visa", last4: "0069", funding: "credit", code: "expired_card", decline: "expired_card", message: "Your card has expired."},
 	"chargeDeclinedIncorrectCvc":      {brand: "Visa", network: "visa", last4: "0127", funding: "credit", code: "incorrect_cvc", decline: "incorrect_cvc", message: "Your card's security code is incorrect."},
+	"chargeCustomerFail":              {brand: "Visa", network: "visa", last4: "0341", funding: "credit", code: "card_declined", decline: "generic_decline", message: "Your card was declined.", attaches: true},
 	"chargeDeclinedProcessingError":   {brand: "Visa", network: "visa", last4: "0119", funding: "credit", code: "processing_error", decline: "processing_error", message: "An error occurred while processing your card. Try again in a little bit."},
 }
 
@@ -61,6 +66,9 @@ func (s *Server) cardFromToken(tok, customer string) (obj, error) {
 	}
 	var cus any
 	if customer != "" {
+		if err := attachDecline(tc, "source"); err != nil {
+			return nil, err
+		}
 		cus = customer
 	}
 	year := int64(s.now().Year() + 3)
@@ -72,6 +80,16 @@ func (s *Server) cardFromToken(tok, customer string) (obj, error) {
 		"last4": tc.last4, "metadata": obj{}, "name": nil, "networks": obj{"preferred": nil}, "regulated_status": "unregulated",
 		"tokenization_method": nil, "wallet": nil, "_card": name, "_created": s.unix(),
 	}, nil
+}
+
+// attachDecline is the 402 card_error of saving a declining test card on
+// a customer, or nil for a card that can be saved.
+func attachDecline(tc testCard, param string) *apiError {
+	if tc.code == "" || tc.attaches {
+		return nil
+	}
+	return &apiError{status: http.StatusPaymentRequired, typ: "card_error", code: tc.code, declineCode: tc.decline,
+		param: param, message: tc.message}
 }
 
 // customerCard finds a card of the customer named in the path.

@@ -29,8 +29,16 @@ func (s *Server) createCustomer(r *request) (any, error) {
 		return nil, err
 	}
 	if pm, ok := r.form.str("payment_method"); ok {
+		if name, ok := strings.CutPrefix(pm, "pm_card_"); ok {
+			if err := attachDecline(testCards[name], "payment_method"); err != nil {
+				return nil, err // before the payment method is made: nothing is saved
+			}
+		}
 		p, err := s.resolvePaymentMethod(pm, "payment_method")
 		if err != nil {
+			return nil, err
+		}
+		if err := attachDecline(testCards[str(p, "_card")], "payment_method"); err != nil {
 			return nil, err
 		}
 		p["customer"] = id

@@ -20,6 +20,7 @@ func (s *Server) registerInvoices() {
 		}
 		return s.render(inv, r.expand), nil
 	})
+	s.handle("GET", "/v1/invoices/{id}/lines", []string{"ending_before", "limit", "starting_after"}, s.listInvoiceLines)
 	s.handle("POST", "/v1/invoices/{id}", []string{"account_tax_ids", "application_fee_amount", "auto_advance", "automatic_tax",
 		"automatically_finalizes_at", "collection_method", "custom_fields", "days_until_due", "default_payment_method", "default_source",
 		"default_tax_rates", "description", "discounts", "due_date", "effective_at", "footer", "issuer", "metadata", "number",
@@ -92,6 +93,7 @@ func (s *Server) recalcInvoice(inv obj) {
 			subtotal += num(lo, "amount")
 		}
 	}
+	inv["_lines"] = lines
 	inv["lines"] = listObject("/v1/invoices/"+id+"/lines", lines)
 	inv["subtotal"], inv["subtotal_excluding_tax"] = subtotal, subtotal
 	inv["total"], inv["total_excluding_tax"] = subtotal, subtotal
@@ -369,7 +371,7 @@ func (s *Server) collect(r *request, inv obj, pm obj) error {
 	if err := s.confirmPI(r, pi, pm); err != nil {
 		var ae *apiError
 		if errors.As(err, &ae) {
-			ae.paymentIntent = nil
+			ae.paymentIntent, ae.paymentMethod = nil, nil
 			inv["next_payment_attempt"] = nil
 			s.emit(r, "invoice.payment_failed", inv, nil)
 		}
@@ -475,4 +477,15 @@ func (s *Server) listInvoices(r *request) (any, error) {
 			(!hasSub || s.invoiceSubscription(inv) == sub) && (!hasCM || inv["collection_method"] == cm) &&
 			(!f.has("due_date") || (inv["due_date"] != nil && due(inv["due_date"])))
 	})
+}
+
+// listInvoiceLines pages all of an invoice's lines; the invoice embeds the
+// first ten.
+func (s *Server) listInvoiceLines(r *request) (any, error) {
+	inv, err := s.get("invoice", r.pathVal("id"))
+	if err != nil {
+		return nil, err
+	}
+	lines, _ := inv["_lines"].([]any)
+	return pageItems(r, lines, "/v1/invoices/"+str(inv, "id")+"/lines", "line item")
 }

@@ -100,10 +100,81 @@ func createdOf(o obj) int64 {
 	return c
 }
 
-// listObject is a small embedded list, like invoice.lines.
+// embeddedPage is how many items an embedded list (an invoice's lines, a
+// subscription's items) holds; has_more says whether its url has more.
+const embeddedPage = 10
+
+// listObject is an embedded list, like invoice.lines: the first
+// embeddedPage items of data.
 func listObject(url string, data []any) obj {
 	if data == nil {
 		data = []any{}
 	}
-	return obj{"object": "list", "data": data, "has_more": false, "total_count": int64(len(data)), "url": url}
+	page, more := data, false
+	if len(data) > embeddedPage {
+		page, more = data[:embeddedPage], true
+	}
+	return obj{"object": "list", "data": page, "has_more": more, "url": url}
+}
+
+// pageItems pages an ordered array of objects that are not stored on their
+// own (an invoice's lines) by limit, starting_after and ending_before.
+func pageItems(r *request, items []any, url, kind string) (obj, error) {
+	f := r.form
+	limit := int64(10)
+	if n, ok := f.int("limit"); ok {
+		if n < 1 || n > 100 {
+			return nil, invalid("limit", "", "Invalid integer: %d. This value must be between 1 and 100.", n)
+		}
+		limit = n
+	}
+	after, _ := f.str("starting_after")
+	before, _ := f.str("ending_before")
+	if err := f.failed(); err != nil {
+		return nil, err
+	}
+	index := func(id, param string) (int, error) {
+		for i, it := range items {
+			if o, ok := it.(obj); ok && str(o, "id") == id {
+				return i, nil
+			}
+		}
+		return 0, notFound(kind, id, param)
+	}
+	start, end := 0, len(items)
+	switch {
+	case after != "":
+		i, err := index(after, "starting_after")
+		if err != nil {
+			return nil, err
+		}
+		start = i + 1
+		end = min(len(items), start+int(limit))
+	case before != "":
+		i, err := index(before, "ending_before")
+		if err != nil {
+			return nil, err
+		}
+		end = i
+		start = max(0, end-int(limit))
+	default:
+		end = min(len(items), int(limit))
+	}
+	more := end < len(items)
+	if before != "" {
+		more = start > 0
+	}
+	var exp []string
+	for _, e := range r.expand {
+		if rest, ok := strings.CutPrefix(e, "data."); ok {
+			exp = append(exp, rest)
+		}
+	}
+	data := make([]any, 0, end-start)
+	for _, it := range items[start:end] {
+		if o, ok := it.(obj); ok {
+			data = append(data, r.s.render(o, exp))
+		}
+	}
+	return obj{"object": "list", "data": data, "has_more": more, "url": url}, nil
 }

@@ -147,6 +147,7 @@ func (s *Server) confirmPI(r *request, pi, pm obj) error {
 		}
 		s.emit(r, "payment_intent.payment_failed", pi, nil)
 		ae.paymentIntent = s.render(pi, nil)
+		ae.paymentMethod = s.render(pm, nil)
 		return ae
 	}
 	if err != nil {

@@ -84,8 +84,9 @@ func (rt *route) checkParams(tree obj) *apiError {
 
 // response is what a handler produced.
 type response struct {
-	status int
-	body   []byte
+	status   int
+	body     []byte
+	replayed bool // the saved answer to an Idempotency-Key
 }
 
 func (s *Server) serveHTTP(w http.ResponseWriter, hr *http.Request) {
@@ -96,12 +97,12 @@ func (s *Server) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 	if e, gone := s.beforeRequest(hr); gone {
 		return
 	} else if e != nil {
-		writeResponse(w, errorResponse(e))
+		writeResponse(w, errorResponse(reqID, e))
 		return
 	}
 	key, aerr := authenticate(hr)
 	if aerr != nil {
-		writeResponse(w, errorResponse(aerr))
+		writeResponse(w, errorResponse(reqID, aerr))
 		return
 	}
 	resp, committed := s.dispatch(hr, reqID, key)
@@ -113,6 +114,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 
 func writeResponse(w http.ResponseWriter, r response) {
 	w.Header().Set("Content-Type", "application/json")
+	if r.replayed {
+		w.Header().Set("Idempotent-Replayed", "true")
+	}
 	w.WriteHeader(r.status)
 	_, _ = w.Write(r.body)
 }
@@ -136,23 +140,23 @@ func pathSegments(u *url.URL) []string {
 func (s *Server) dispatch(hr *http.Request, reqID, key string) (response, bool) {
 	rt, vals := s.findRoute(hr.Method, pathSegments(hr.URL))
 	if rt == nil {
-		return errorResponse(&apiError{status: http.StatusNotFound, typ: "invalid_request_error",
+		return errorResponse(reqID, &apiError{status: http.StatusNotFound, typ: "invalid_request_error",
 			message: fmt.Sprintf("Unrecognized request URL (%s: %s). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.", hr.Method, hr.URL.Path)}), false
 	}
 
 	values := hr.URL.Query()
 	if hr.Method == http.MethodPost {
 		if err := hr.ParseForm(); err != nil {
-			return errorResponse(&apiError{status: http.StatusBadRequest, typ: "invalid_request_error", message: "Invalid request body: " + err.Error()}), false
+			return errorResponse(reqID, &apiError{status: http.StatusBadRequest, typ: "invalid_request_error", message: "Invalid request body: " + err.Error()}), false
 		}
 		values = hr.Form
 	}
 	tree, perr := parseForm(values)
 	if perr != nil {
-		return errorResponse(perr), false
+		return errorResponse(reqID, perr), false
 	}
 	if e := rt.checkParams(tree); e != nil {
-		return errorResponse(e), false
+		return errorResponse(reqID, e), false
 	}
 	r := &request{s: s, method: hr.Method, path: hr.URL.Path, id: reqID, pathVal: func(k string) string { return vals[k] }}
 	r.form = &form{m: tree, err: new(error)}
@@ -160,40 +164,50 @@ func (s *Server) dispatch(hr *http.Request, reqID, key string) (response, bool) 
 	if hr.Method == http.MethodPost {
 		r.idemKey = hr.Header.Get("Idempotency-Key")
 	}
-	call := idemCall{scope: key + "\x00" + r.idemKey, method: hr.Method, path: hr.URL.Path, params: values.Encode()}
-
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if r.idemKey != "" {
-		if resp, ok := s.idem.replay(call, r.idemKey); ok {
+		if e := checkIdempotencyKey(r.idemKey); e != nil {
+			return errorResponse(reqID, e), false
+		}
+		call := idemCall{reqID: reqID, key: r.idemKey, scope: key + "\x00" + r.idemKey,
+			method: hr.Method, path: hr.URL.Path, params: values.Encode()}
+		if resp, done := s.idem.begin(call); done {
 			return resp, false
 		}
+		resp, save := s.run(rt, r)
+		s.idem.end(call, resp, save && resp.status < 500)
+		return resp, true
 	}
+	resp, _ := s.run(rt, r)
+	return resp, hr.Method != http.MethodGet
+}
+
+// run runs the route's handler under the state lock and renders its
+// answer. save reports whether an Idempotency-Key should keep the answer:
+// not for a 400 invalid_request_error, which changed nothing (unless the
+// handler marks it saved).
+func (s *Server) run(rt *route, r *request) (resp response, save bool) {
+	if s.testHookBeforeHandle != nil {
+		s.testHookBeforeHandle(r.path)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	out, err := runHandler(rt.fn, r)
 	if err == nil {
 		err = *r.form.err
 	}
-	var resp response
-	save := true
 	if err != nil {
 		var ae *apiError
 		if !errors.As(err, &ae) {
 			ae = &apiError{status: http.StatusInternalServerError, typ: "api_error", message: err.Error()}
 		}
 		save = ae.status != http.StatusBadRequest || ae.typ != "invalid_request_error" || ae.saved
-		resp = errorResponse(ae)
-	} else {
-		b, merr := json.Marshal(out)
-		if merr != nil {
-			resp = errorResponse(&apiError{status: 500, typ: "api_error", message: merr.Error()})
-		} else {
-			resp = response{status: http.StatusOK, body: b}
-		}
+		return errorResponse(r.id, ae), save
 	}
-	if r.idemKey != "" && save && resp.status < 500 {
-		s.idem.save(call, resp)
+	b, merr := json.Marshal(out)
+	if merr != nil {
+		return errorResponse(r.id, &apiError{status: 500, typ: "api_error", message: merr.Error()}), false
 	}
-	return resp, hr.Method != http.MethodGet
+	return response{status: http.StatusOK, body: b}, true
 }
 
 // runHandler runs fn, turning a panic (a bug in stripetest) into a 500

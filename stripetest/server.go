@@ -77,6 +77,10 @@ type Server struct {
 	st     *store // the state requests act on
 	routes []*route
 
+	// testHookBeforeHandle, set only by tests, runs before each handler
+	// (after its Idempotency-Key is claimed).
+	testHookBeforeHandle func(path string)
+
 	demo     bool              // WithDemoData
 	fixedIDs map[string]string // by prefix: the ID newID hands out next (demo data)
 }
