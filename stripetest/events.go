@@ -78,10 +78,14 @@ func (s *Server) emit(r *request, typ string, o obj, prev obj) {
 	if s.hook != nil {
 		pending = 1
 	}
-	ev := s.insert(obj{
+	ev := obj{
 		"id": s.newID("evt"), "object": "event", "api_version": stripe.APIVersion, "created": s.unix(),
 		"data": data, "livemode": false, "pending_webhooks": pending, "request": reqInfo, "type": typ,
-	})
+	}
+	if s.st.account != "" {
+		ev["account"] = s.st.account // a Connect event
+	}
+	s.insert(ev)
 	if s.hook != nil {
 		payload, _ := json.Marshal(s.render(ev, nil))
 		s.hook.enqueue(ev, payload)

@@ -18,6 +18,8 @@ type request struct {
 	path    string
 	id      string // request ID, req_...
 	idemKey string
+	key     string // the API key
+	account string // Stripe-Account, "" for the platform
 	pathVal func(string) string
 	form    *form
 	expand  []string
@@ -161,6 +163,8 @@ func (s *Server) dispatch(hr *http.Request, reqID, key string) (response, bool) 
 	r := &request{s: s, method: hr.Method, path: hr.URL.Path, id: reqID, pathVal: func(k string) string { return vals[k] }}
 	r.form = &form{m: tree, err: new(error)}
 	r.expand = r.form.strings("expand")
+	r.account = hr.Header.Get("Stripe-Account")
+	r.key = key
 	if hr.Method == http.MethodPost {
 		r.idemKey = hr.Header.Get("Idempotency-Key")
 	}
@@ -168,7 +172,7 @@ func (s *Server) dispatch(hr *http.Request, reqID, key string) (response, bool) 
 		if e := checkIdempotencyKey(r.idemKey); e != nil {
 			return errorResponse(reqID, e), false
 		}
-		call := idemCall{reqID: reqID, key: r.idemKey, scope: key + "\x00" + r.idemKey,
+		call := idemCall{reqID: reqID, key: r.idemKey, scope: key + "\x00" + r.account + "\x00" + r.idemKey,
 			method: hr.Method, path: hr.URL.Path, params: values.Encode()}
 		if resp, done := s.idem.begin(call); done {
 			return resp, false
@@ -191,6 +195,12 @@ func (s *Server) run(rt *route, r *request) (resp response, save bool) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	st, aerr := s.accountStore(r.account, r.key)
+	if aerr != nil {
+		return errorResponse(r.id, aerr), false
+	}
+	s.st = st
+	defer func() { s.st = s.platform }()
 	out, err := runHandler(rt.fn, r)
 	if err == nil {
 		err = *r.form.err

@@ -72,9 +72,13 @@ type Server struct {
 	faults faults
 	idem   idempotency
 
-	mu     sync.Mutex // guards everything below, and every object
-	now    func() time.Time
-	st     *store // the state requests act on
+	mu       sync.Mutex // guards everything below, and every object
+	now      func() time.Time
+	platform *store            // the platform account's state
+	accounts map[string]*store // connected accounts' states, by ID (accounts.go)
+	// st is the store the code running under mu acts on: the platform's,
+	// or during a request with Stripe-Account that account's (see run).
+	st     *store
 	routes []*route
 
 	// testHookBeforeHandle, set only by tests, runs before each handler
@@ -123,10 +127,12 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 // New starts a Server. The caller must call Close.
 func New(opts ...Option) *Server {
 	s := &Server{
-		closed: make(chan struct{}),
-		now:    time.Now,
-		st:     newStore(),
+		closed:   make(chan struct{}),
+		now:      time.Now,
+		accounts: make(map[string]*store),
 	}
+	s.platform = newStore()
+	s.st = s.platform
 	s.idem.init()
 	for _, opt := range opts {
 		if opt != nil {
@@ -187,16 +193,10 @@ func (s *Server) FlushWebhooks(ctx context.Context) error {
 }
 
 // Count returns how many objects of a kind (Stripe's object name:
-// "customer", "charge", "invoice", ...) the server holds, deleted ones
-// excluded.
+// "customer", "charge", "invoice", ...) the platform account holds, deleted
+// ones excluded. CountOn counts a connected account's.
 func (s *Server) Count(kind string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n := 0
-	for _, o := range s.st.kinds[kind] {
-		if o["deleted"] != true {
-			n++
-		}
-	}
-	return n
+	return s.platform.count(kind)
 }

@@ -8,10 +8,22 @@ import (
 // store is the state of one account: its objects by ID and by kind (in
 // creation order) and its balance. Callers hold Server.mu.
 type store struct {
+	account string // "" for the platform
 	seq     int64
 	byID    map[string]obj
 	kinds   map[string][]obj           // creation order
 	balance map[string]*balanceAmounts // by currency
+}
+
+// count is how many objects of kind the store holds, deleted ones excluded.
+func (st *store) count(kind string) int {
+	n := 0
+	for _, o := range st.kinds[kind] {
+		if o["deleted"] != true {
+			n++
+		}
+	}
+	return n
 }
 
 func newStore() *store {
