@@ -108,6 +108,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, hr *http.Request) {
 		return
 	}
 	resp, committed := s.dispatch(hr, reqID, key)
+	if committed {
+		s.autoSave() // before answering, so an answered change is on disk
+	}
 	if committed && s.takeDrop() && dropConnection(w) {
 		return
 	}

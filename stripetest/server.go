@@ -85,6 +85,10 @@ type Server struct {
 	// (after its Idempotency-Key is claimed).
 	testHookBeforeHandle func(path string)
 
+	statePath string      // WithStateFile
+	stateErr  func(error) // WithStateFile
+	saveMu    sync.Mutex  // one SaveFile at a time
+
 	demo     bool              // WithDemoData
 	fixedIDs map[string]string // by prefix: the ID newID hands out next (demo data)
 }
@@ -140,7 +144,11 @@ func New(opts ...Option) *Server {
 		}
 	}
 	s.registerRoutes()
-	if s.demo {
+	loaded, err := s.loadStateFile()
+	if err != nil {
+		panic(err.Error()) // documented on WithStateFile
+	}
+	if s.demo && !loaded {
 		if err := s.seedDemo(); err != nil {
 			panic("stripetest: WithDemoData: " + err.Error()) // a bug in stripetest; its tests seed once
 		}
@@ -168,6 +176,7 @@ func (s *Server) Close() {
 			s.hook.stop()
 		}
 		s.hs.Close()
+		s.autoSave()
 	})
 }
 

@@ -117,3 +117,9 @@ func cloneObj(o obj) obj {
 	c, _ := deepCopy(o).(obj)
 	return c
 }
+
+// subItems returns the stored subscription items of a subscription.
+func subItems(sub obj) []obj {
+	items, _ := sub["_items"].([]obj)
+	return items
+}

@@ -96,7 +96,7 @@ func (s *Server) newSubItem(sub obj, price obj, qty int64, f *form) obj {
 // each price embedded as Stripe does.
 func (s *Server) renderItems(sub obj) {
 	var data []any
-	for _, si := range sub["_items"].([]obj) {
+	for _, si := range subItems(sub) {
 		item := cloneObj(si)
 		if p, ok := s.st.byID[idOf(si["price"])]; ok {
 			item["price"] = deepCopy(p)
@@ -377,7 +377,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 	if v, ok := f.str("trial_end"); ok && v == "now" && clone["status"] == "trialing" {
 		clone["status"], clone["trial_end"] = "active", s.unix()
 	}
-	items := append([]obj(nil), sub["_items"].([]obj)...)
+	items := append([]obj(nil), subItems(sub)...)
 	var added, removed []obj
 	for _, itf := range f.forms("items") {
 		id, hasID := itf.str("id")
@@ -519,7 +519,7 @@ func (s *Server) listSubscriptions(r *request) (any, error) {
 			return false
 		}
 		if hasPrice {
-			for _, si := range sub["_items"].([]obj) {
+			for _, si := range subItems(sub) {
 				if si["price"] == price {
 					return true
 				}
