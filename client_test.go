@@ -285,7 +285,9 @@ func TestClientCancelDuringLimiterWait(t *testing.T) {
 	start := time.Now()
 	_, err = c.Customers.Get(ctx, "cus_1", nil)
 	assert.ErrorIs(t, err, context.Canceled)
-	assert.Less(t, time.Since(start), 20*time.Millisecond+50*time.Millisecond)
+	// The token would take a second: ending well before shows the wait was
+	// cut short (a ceiling a busy machine does not reach).
+	assert.Less(t, time.Since(start), 900*time.Millisecond)
 	assert.Equal(t, 1, mt.GetTotalCallCount(), "the cancelled call never reached the server")
 
 	// A deadline the wait cannot meet fails at once, as a deadline error.

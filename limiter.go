@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"strings"
 	"sync"
@@ -212,6 +213,7 @@ func NewLocalLimiter(limits Limits) (*LocalLimiter, error) {
 	if limits.Burst == 0 {
 		limits.Burst = 1
 	}
+	limits.Endpoints = maps.Clone(limits.Endpoints) // the caller's map may change
 	return &LocalLimiter{
 		limits: limits,
 		idle:   int64(limits.idle()),

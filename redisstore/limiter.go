@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 
 	"sync/atomic"
@@ -84,6 +85,7 @@ func NewLimiter(rdb redis.UniversalClient, limits stripe.Limits, opts ...Option)
 	if err != nil {
 		return nil, err
 	}
+	limits.Endpoints = maps.Clone(limits.Endpoints) // the caller's map may change
 	l := &Limiter{rdb: rdb, o: newOptions(opts), limits: limits, burst: max(limits.Burst, 1), local: local, sleep: sleepCtx}
 	if limits.MaxInFlight > 0 {
 		if l.inFlight, err = stripe.NewLocalLimiter(stripe.Limits{MaxInFlight: limits.MaxInFlight}); err != nil {
