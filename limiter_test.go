@@ -5,7 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -381,4 +385,40 @@ func TestClientCallsLimiterOncePerAttempt(t *testing.T) {
 	_, err = c.Customers.Get(context.Background(), "cus_1", nil)
 	assert.ErrorContains(t, err, "limiter down")
 	assert.Len(t, rec.requests(), 3)
+}
+
+func TestEndpointTemplatesTable(t *testing.T) {
+	t.Parallel()
+	require.NotEmpty(t, endpointTemplates)
+	assert.True(t, sort.StringsAreSorted(endpointTemplates[:]), "sorted")
+	for i, tmpl := range endpointTemplates {
+		if i > 0 {
+			assert.NotEqual(t, endpointTemplates[i-1], tmpl, "duplicate")
+		}
+		// Every template maps to itself: a literal segment is never taken
+		// for a parameter, nor the other way round.
+		assert.Equal(t, tmpl, endpointTemplate(tmpl), tmpl)
+	}
+}
+
+// TestEndpointTemplatesUpToDate regenerates the table from stripe-mock's
+// spec, when the module cache has it, and compares it with the committed one.
+func TestEndpointTemplatesUpToDate(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("runs the generator")
+	}
+	out := filepath.Join(t.TempDir(), "endpoints_gen.go")
+	cmd := exec.Command("go", "run", "./internal/gen/endpoints", "-o", out)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		if strings.Contains(string(msg), "reading the spec") {
+			t.Skipf("stripe-mock's spec is not in the module cache: %s", msg)
+		}
+		t.Fatalf("generator: %v\n%s", err, msg)
+	}
+	got, err := os.ReadFile(out)
+	require.NoError(t, err)
+	want, err := os.ReadFile("endpoints_gen.go")
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got), "run go generate: endpoints_gen.go is out of date")
 }
