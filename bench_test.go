@@ -208,6 +208,7 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(RefundCancelParams),
 		new(RefundListParams),
 		new(SubscriptionItemParams),
+		new(SubscriptionItemUpdateParams),
 		new(SubscriptionItemPriceDataParams),
 		new(PriceDataRecurringParams),
 		new(SubscriptionPaymentSettingsParams),
@@ -297,7 +298,8 @@ func declaredParamsTypes(t *testing.T) []string {
 func TestArrayElementsMatchQuerystring(t *testing.T) {
 	t.Parallel()
 	for _, elem := range []any{
-		new(SubscriptionItemParams), new(InvoiceCustomFieldParams), new(PriceTierParams),
+		new(SubscriptionItemParams),
+		new(SubscriptionItemUpdateParams), new(InvoiceCustomFieldParams), new(PriceTierParams),
 		new(ProductMarketingFeatureParams), new(RangeQuery),
 	} {
 		for mode := 0; mode < 4; mode++ {

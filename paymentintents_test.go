@@ -159,7 +159,7 @@ func TestPaymentIntentsGetExpanded(t *testing.T) {
 	require.Equal(t, "94103", pm.BillingDetails.Address.PostalCode)
 	require.Equal(t, &PaymentMethodCard{
 		Brand:        "visa",
-		Checks:       CardChecks{AddressLine1Check: CardCheckPass, AddressPostalCodeCheck: CardCheckPass, CVCCheck: CardCheckPass},
+		Checks:       &CardChecks{AddressLine1Check: CardCheckPass, AddressPostalCodeCheck: CardCheckPass, CVCCheck: CardCheckPass},
 		Country:      "US",
 		DisplayBrand: "visa",
 		ExpMonth:     8,

@@ -74,26 +74,26 @@ const (
 // Price is a Stripe price object: how much and how often to charge for a
 // product.
 type Price struct {
-	ID               string                `json:"id"`
-	Object           string                `json:"object"`
-	Active           bool                  `json:"active"`
-	BillingScheme    PriceBillingScheme    `json:"billing_scheme"`
-	Created          int64                 `json:"created"`
-	Currency         string                `json:"currency"`
-	CustomUnitAmount PriceCustomUnitAmount `json:"custom_unit_amount"`
-	Livemode         bool                  `json:"livemode"`
-	LookupKey        string                `json:"lookup_key"`
-	Metadata         map[string]string     `json:"metadata"`
-	Nickname         string                `json:"nickname"`
-	Product          Expandable[Product]   `json:"product"`
+	ID               string                 `json:"id"`
+	Object           string                 `json:"object"`
+	Active           bool                   `json:"active"`
+	BillingScheme    PriceBillingScheme     `json:"billing_scheme"`
+	Created          int64                  `json:"created"`
+	Currency         string                 `json:"currency"`
+	CustomUnitAmount *PriceCustomUnitAmount `json:"custom_unit_amount"`
+	Livemode         bool                   `json:"livemode"`
+	LookupKey        string                 `json:"lookup_key"`
+	Metadata         map[string]string      `json:"metadata"`
+	Nickname         string                 `json:"nickname"`
+	Product          Expandable[Product]    `json:"product"`
 	// Recurring is nil for one-time prices.
 	Recurring   *PriceRecurring  `json:"recurring"`
 	TaxBehavior PriceTaxBehavior `json:"tax_behavior"`
 	// Tiers is only sent when the request expands "tiers".
-	Tiers             []PriceTier            `json:"tiers"`
-	TiersMode         PriceTiersMode         `json:"tiers_mode"`
-	TransformQuantity PriceTransformQuantity `json:"transform_quantity"`
-	Type              PriceType              `json:"type"`
+	Tiers             []PriceTier             `json:"tiers"`
+	TiersMode         PriceTiersMode          `json:"tiers_mode"`
+	TransformQuantity *PriceTransformQuantity `json:"transform_quantity"`
+	Type              PriceType               `json:"type"`
 	// UnitAmount is in minor units; zero for tiered and custom-amount prices.
 	UnitAmount int64 `json:"unit_amount"`
 	// UnitAmountDecimal is the unit amount as a decimal string with up to 12

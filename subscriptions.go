@@ -189,11 +189,22 @@ type SetupIntent struct {
 	Status       string       `json:"status"`
 }
 
-// SubscriptionItemParams is one element of a subscription's items:
-// items[0][price]=..., items[0][quantity]=... On Update, ID selects an
-// existing item, and Deleted (with ID) removes it; on Create leave ID,
-// Deleted and ClearUsage unset.
+// SubscriptionItemParams is one element of a new subscription's items:
+// items[0][price]=..., items[0][quantity]=... Subscriptions.Update takes
+// SubscriptionItemUpdateParams, which can also select and delete items.
 type SubscriptionItemParams struct {
+	Metadata  Metadata                         `url:"metadata,omitempty"`
+	Price     *string                          `url:"price,omitempty"`
+	PriceData *SubscriptionItemPriceDataParams `url:"price_data,omitempty"`
+	Quantity  *int64                           `url:"quantity,omitempty"`
+	TaxRates  Array[string]                    `url:"tax_rates,omitempty"`
+}
+
+// SubscriptionItemUpdateParams is one element of the items of
+// Subscriptions.Update: with ID it changes (Price, Quantity, ...) or, with
+// Deleted, removes an existing item; without ID it adds one.
+type SubscriptionItemUpdateParams struct {
+	// ClearUsage, with Deleted, drops the usage of a metered item.
 	ClearUsage *bool                            `url:"clear_usage,omitempty"`
 	Deleted    *bool                            `url:"deleted,omitempty"`
 	ID         *string                          `url:"id,omitempty"`
@@ -281,8 +292,8 @@ type SubscriptionUpdateParams struct {
 	Params
 	// Items adds (Price), changes (ID with Price or Quantity) or removes
 	// (ID with Deleted) subscription items.
-	Items                 Array[SubscriptionItemParams] `url:"items,omitempty"`
-	ApplicationFeePercent *float64                      `url:"application_fee_percent,omitempty"`
+	Items                 Array[SubscriptionItemUpdateParams] `url:"items,omitempty"`
+	ApplicationFeePercent *float64                            `url:"application_fee_percent,omitempty"`
 	// BillingCycleAnchor is "now" to reset the cycle, or "unchanged".
 	BillingCycleAnchor   *string                                `url:"billing_cycle_anchor,omitempty"`
 	CancelAt             *int64                                 `url:"cancel_at,omitempty"`

@@ -54,7 +54,7 @@ func TestContractSubscriptions(t *testing.T) {
 	require.Equal(t, "subscription", got.Object)
 
 	_, err = c.Subscriptions.Update(ctx, sub.ID, &SubscriptionUpdateParams{
-		Items: []SubscriptionItemParams{
+		Items: []SubscriptionItemUpdateParams{
 			{ID: Ptr("si_1"), Quantity: Ptr(int64(5))},
 			{ID: Ptr("si_2"), Deleted: Ptr(true), ClearUsage: Ptr(true)},
 			{ID: Ptr("si_3"), Price: Ptr("price_new"), Metadata: Metadata{"k": ""}},

@@ -95,9 +95,9 @@ func subscriptionActions() []Action {
 			}),
 		define("stripe.updateSubscription", "Change a subscription's items or settings.", exampleSubscription,
 			func(ctx context.Context, c *stripe.Client, cfg *updateSubscriptionConfig) (any, error) {
-				var items []stripe.SubscriptionItemParams
+				var items []stripe.SubscriptionItemUpdateParams
 				for _, it := range cfg.Items {
-					items = append(items, stripe.SubscriptionItemParams{
+					items = append(items, stripe.SubscriptionItemUpdateParams{
 						ID: it.ID, Price: it.Price, Quantity: it.Quantity, Deleted: it.Deleted, Metadata: it.Metadata,
 					})
 				}
