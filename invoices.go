@@ -289,9 +289,19 @@ type InvoicePricingPriceDetails struct {
 	Product string            `json:"product"`
 }
 
-// InvoiceAutomaticTaxParams turns automatic tax calculation on or off.
+// InvoiceAutomaticTaxParams turns automatic tax calculation on or off, of
+// an invoice or a subscription.
 type InvoiceAutomaticTaxParams struct {
 	Enabled *bool `url:"enabled,omitempty"`
+	// Liability is the account liable for tax.
+	Liability *InvoiceIssuerParams `url:"liability,omitempty"`
+}
+
+// InvoiceIssuerParams names an account: Type is "self" or "account" (then
+// Account is the connected account's ID).
+type InvoiceIssuerParams struct {
+	Account *string `url:"account,omitempty"`
+	Type    *string `url:"type,omitempty"`
 }
 
 // InvoiceCustomFieldParams is a custom name/value pair to show on an invoice.

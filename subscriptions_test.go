@@ -194,7 +194,7 @@ func TestSubscriptionsUpdate(t *testing.T) {
 	rec := mock(mt, ok(fixture(t, "subscription.json")))
 
 	_, err := c.Subscriptions.Update(context.Background(), testSubID, &SubscriptionUpdateParams{
-		Items: []SubscriptionItemUpdateParams{
+		Items: []SubscriptionUpdateItemParams{
 			{ID: Ptr("si_RsT5uV6wX7yZ8b"), Price: Ptr("price_team")},
 			{ID: Ptr("si_RsT5uV6wX7yZ8c"), Deleted: Ptr(true)},
 			{Price: Ptr("price_addon"), Quantity: Ptr(int64(2))},
