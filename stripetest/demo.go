@@ -62,9 +62,9 @@ func WithDemoData() Option {
 func (s *Server) seedDemo() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	hook := s.hook
-	s.hook = nil // no deliveries for the demo data
-	defer func() { s.hook = hook }()
+	hooks := s.hooks
+	s.hooks = nil // no deliveries for the demo data
+	defer func() { s.hooks = hooks }()
 
 	steps := []struct {
 		method, path string
