@@ -27,7 +27,9 @@ func server(t *testing.T, args ...string) (url string, stop func() (int, string)
 	var out bytes.Buffer
 	var mu sync.Mutex
 	w := writerFunc(func(p []byte) (int, error) { mu.Lock(); defer mu.Unlock(); return out.Write(p) })
-	go func() { done <- run(ctx, append([]string{"-addr", "127.0.0.1:0"}, args...), w, func(u string) { urls <- u }) }()
+	go func() {
+		done <- run(ctx, append([]string{"-addr", "127.0.0.1:0"}, args...), w, func(u string) { urls <- u })
+	}()
 	select {
 	case url = <-urls:
 	case code := <-done:
