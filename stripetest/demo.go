@@ -144,10 +144,8 @@ func (s *Server) seedCall(method, path string, params url.Values, ids map[string
 	if perr != nil {
 		return perr
 	}
-	for k := range tree {
-		if !rt.allowed[k] {
-			return fmt.Errorf("unknown parameter %s", k)
-		}
+	if e := rt.checkParams(tree); e != nil {
+		return e
 	}
 	r := &request{s: s, method: method, path: path, pathVal: func(k string) string { return vals[k] },
 		form: &form{m: tree, err: new(error)}}

@@ -9,8 +9,8 @@ import (
 )
 
 func (s *Server) registerEvents() {
-	s.handle("GET", "/v1/events", []string{"created", "delivery_success", "ending_before", "limit", "starting_after", "type", "types"}, s.listEvents)
-	s.handle("GET", "/v1/events/{id}", nil, func(r *request) (any, error) {
+	s.handle("GET", "/v1/events", s.listEvents)
+	s.handle("GET", "/v1/events/{id}", func(r *request) (any, error) {
 		ev, err := s.get("event", r.pathVal("id"))
 		if err != nil {
 			return nil, err

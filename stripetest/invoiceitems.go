@@ -3,20 +3,17 @@ package stripetest
 import "strconv"
 
 func (s *Server) registerInvoiceItems() {
-	s.handle("POST", "/v1/invoiceitems", []string{"amount", "currency", "customer", "customer_account", "description", "discountable",
-		"discounts", "invoice", "metadata", "period", "price_data", "pricing", "quantity", "quantity_decimal", "subscription",
-		"tax_behavior", "tax_code", "tax_rates", "unit_amount_decimal"}, s.createInvoiceItem)
-	s.handle("GET", "/v1/invoiceitems", []string{"created", "customer", "customer_account", "ending_before", "invoice", "limit", "pending", "starting_after"}, s.listInvoiceItems)
-	s.handle("GET", "/v1/invoiceitems/{id}", nil, func(r *request) (any, error) {
+	s.handle("POST", "/v1/invoiceitems", s.createInvoiceItem)
+	s.handle("GET", "/v1/invoiceitems", s.listInvoiceItems)
+	s.handle("GET", "/v1/invoiceitems/{id}", func(r *request) (any, error) {
 		ii, err := s.get("invoiceitem", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(ii, r.expand), nil
 	})
-	s.handle("POST", "/v1/invoiceitems/{id}", []string{"amount", "description", "discountable", "discounts", "metadata", "period",
-		"price_data", "pricing", "quantity", "quantity_decimal", "tax_behavior", "tax_code", "tax_rates", "unit_amount_decimal"}, s.updateInvoiceItem)
-	s.handle("DELETE", "/v1/invoiceitems/{id}", nil, s.deleteInvoiceItem)
+	s.handle("POST", "/v1/invoiceitems/{id}", s.updateInvoiceItem)
+	s.handle("DELETE", "/v1/invoiceitems/{id}", s.deleteInvoiceItem)
 }
 
 // applyItemAmount sets amount, unit amount, quantity, currency and pricing
