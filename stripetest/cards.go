@@ -77,7 +77,7 @@ func (s *Server) cardFromToken(tok, customer string) (obj, error) {
 		"allow_redisplay": "unspecified", "brand": tc.brand, "country": "US", "customer": cus, "cvc_check": "pass",
 		"dynamic_last4": nil, "exp_month": int64(12), "exp_year": year, "fingerprint": fingerprint(name), "funding": tc.funding,
 		"last4": tc.last4, "metadata": obj{}, "name": nil, "networks": obj{"preferred": nil}, "regulated_status": "unregulated",
-		"tokenization_method": nil, "wallet": nil, "_card": name, "_created": s.unix(),
+		"tokenization_method": nil, "_card": name, "_created": s.unix(),
 	}, nil
 }
 

@@ -85,9 +85,6 @@ func (s *Server) charge(r *request, sp chargeSpec) (obj, error) {
 		"refunded": false, "review": nil, "shipping": nil, "source_transfer": nil, "statement_descriptor": nil,
 		"statement_descriptor_suffix": nil, "status": "succeeded", "transfer_data": nil, "transfer_group": nil,
 	}
-	if sp.pm["object"] == "card" {
-		ch["source"] = s.render(sp.pm, nil)
-	}
 	if f := sp.form; f != nil {
 		setStrings(ch, f, "receipt_email", "statement_descriptor", "statement_descriptor_suffix", "transfer_group")
 		applyMetadata(ch, f)

@@ -231,7 +231,7 @@ func (s *Server) buildPrice(f *form, product string) (obj, error) {
 		if n, ok := rf.int("interval_count"); ok {
 			count = n
 		}
-		p["recurring"] = obj{"interval": interval, "interval_count": count, "meter": nil, "trial_period_days": nil,
+		p["recurring"] = obj{"interval": interval, "interval_count": count, "meter": nil,
 			"usage_type": rf.strOr("usage_type", "licensed")}
 		p["type"] = "recurring"
 	}

@@ -2,8 +2,8 @@
 
 package stripetest
 
-// specParams holds, by "METHOD /path/{template}", the form keys each
-// operation accepts (see stripetest/internal/gen).
+// specParams holds, by "METHOD /path/{template}", the params each
+// operation accepts (see stripetest/internal/gen for the format).
 var specParams = map[string]string{
 	"GET /v1/balance":                              "expand\n []=\n",
 	"GET /v1/balance_transactions":                 "created=\n gt=\n gte=\n lt=\n lte=\ncurrency=\nending_before=\nexpand\n []=\nlimit=\npayout=\nsource=\nstarting_after=\ntype=\n",

@@ -123,7 +123,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	sub := obj{
 		"id": id, "object": "subscription", "application": nil, "application_fee_percent": nil,
 		"automatic_tax": obj{"disabled_reason": nil, "enabled": false, "liability": nil}, "billing_cycle_anchor": now,
-		"billing_cycle_anchor_config": nil, "billing_mode": obj{"flexible": nil, "type": "classic"}, "billing_thresholds": nil,
+		"billing_cycle_anchor_config": nil, "billing_mode": obj{"flexible": nil, "type": "classic"}, "billing_schedules": []any{}, "billing_thresholds": nil,
 		"cancel_at": nil, "cancel_at_period_end": false, "canceled_at": nil,
 		"cancellation_details": obj{"comment": nil, "feedback": nil, "reason": nil}, "collection_method": "charge_automatically",
 		"created": now, "currency": "usd", "customer": cusID, "days_until_due": nil, "default_payment_method": nil, "default_source": nil,
