@@ -140,13 +140,22 @@ func moreCalls(t *testing.T, ctx context.Context, c *stripe.Client) {
 		func() error { _, err := c.Invoices.Get(ctx, stripetest.DemoOpenInvoice, nil); return err },
 		func() error { _, err := c.Invoices.Get(ctx, stripetest.DemoDraftInvoice, nil); return err },
 		func() error { _, err := c.Charges.Get(ctx, stripetest.DemoCharge, nil); return err },
-		func() error { _, err := c.PaymentIntents.Get(ctx, stripetest.DemoCapturePaymentIntent, nil); return err },
-		func() error { _, err := c.PaymentIntents.Capture(ctx, stripetest.DemoCapturePaymentIntent, nil); return err },
+		func() error {
+			_, err := c.PaymentIntents.Get(ctx, stripetest.DemoCapturePaymentIntent, nil)
+			return err
+		},
+		func() error {
+			_, err := c.PaymentIntents.Capture(ctx, stripetest.DemoCapturePaymentIntent, nil)
+			return err
+		},
 		func() error { _, err := c.PaymentIntents.Confirm(ctx, stripetest.DemoPaymentIntent, nil); return err },
 		func() error { _, err := c.Invoices.Pay(ctx, stripetest.DemoOpenInvoice, nil); return err },
 		func() error { _, err := c.Invoices.Finalize(ctx, stripetest.DemoDraftInvoice, nil); return err },
 		func() error { _, err := c.Invoices.Void(ctx, stripetest.DemoDraftInvoice, nil); return err },
-		func() error { _, err := c.Refunds.Create(ctx, &stripe.RefundCreateParams{Charge: stripe.Ptr(stripetest.DemoCharge)}); return err },
+		func() error {
+			_, err := c.Refunds.Create(ctx, &stripe.RefundCreateParams{Charge: stripe.Ptr(stripetest.DemoCharge)})
+			return err
+		},
 		func() error { _, err := c.Events.List(ctx, nil); return err },
 		func() error { _, err := c.BalanceTransactions.List(ctx, nil); return err },
 		func() error { _, err := c.Subscriptions.Cancel(ctx, stripetest.DemoSubscription, nil); return err },
