@@ -1,7 +1,6 @@
 package stripetest
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -203,7 +202,7 @@ func (s *Server) run(rt *route, r *request) (resp response, save bool) {
 		save = ae.status != http.StatusBadRequest || ae.typ != "invalid_request_error" || ae.saved
 		return errorResponse(r.id, ae), save
 	}
-	b, merr := json.Marshal(out)
+	b, merr := appendJSON(nil, out)
 	if merr != nil {
 		return errorResponse(r.id, &apiError{status: 500, typ: "api_error", message: merr.Error()}), false
 	}

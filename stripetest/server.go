@@ -71,6 +71,9 @@ type Server struct {
 	hooks     []*webhookSender // one per WithWebhook
 	listener  net.Listener     // WithListener
 
+	transport  *http.Transport // of httpClient
+	httpClient *http.Client    // what Client uses
+
 	faults faults
 	idem   idempotency
 
@@ -170,6 +173,15 @@ func New(opts ...Option) *Server {
 	}
 	s.hs.Start()
 	s.URL = s.hs.URL
+	// Clients share one transport that keeps enough idle connections for a
+	// parallel suite (net/http's default keeps 2 per host, so most requests
+	// would open a new connection); Close closes them.
+	s.httpClient = s.hs.Client()
+	if tr, ok := s.httpClient.Transport.(*http.Transport); ok {
+		s.transport = tr.Clone()
+		s.transport.MaxIdleConnsPerHost = 64
+		s.httpClient = &http.Client{Transport: s.transport}
+	}
 	for _, h := range s.hooks {
 		h.delivered = func(ev obj) {
 			s.mu.Lock()
@@ -190,6 +202,9 @@ func (s *Server) Close() {
 		for _, h := range s.hooks {
 			h.stop()
 		}
+		if s.transport != nil {
+			s.transport.CloseIdleConnections()
+		}
 		s.hs.Close()
 		s.autoSave()
 	})
@@ -201,11 +216,15 @@ func (s *Server) Close() {
 func (s *Server) Client(opts ...stripe.Option) (*stripe.Client, error) {
 	base := []stripe.Option{
 		stripe.WithBaseURL(s.URL),
-		stripe.WithHTTPClient(s.hs.Client()),
+		stripe.WithHTTPClient(s.httpClient),
 		stripe.WithRateLimit(rate.Inf, rate.Inf),
 	}
 	return stripe.NewClient(TestKey, append(base, opts...)...)
 }
+
+// Handler returns the server's http.Handler: the same API on another
+// listener or mux, or called in-process with no network in between.
+func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
 
 // FlushWebhooks waits until every event emitted so far has been delivered
 // (or its delivery failed), or ctx ends. Without WithWebhook it returns nil.
