@@ -71,6 +71,7 @@ type Client struct {
 	BalanceTransactions *BalanceTransactionsService
 	Cards               *CardsService
 	Charges             *ChargesService
+	Coupons             *CouponsService
 	Customers           *CustomersService
 	Events              *EventsService
 	InvoiceItems        *InvoiceItemsService
@@ -78,6 +79,7 @@ type Client struct {
 	PaymentIntents      *PaymentIntentsService
 	Prices              *PricesService
 	Products            *ProductsService
+	PromotionCodes      *PromotionCodesService
 	Refunds             *RefundsService
 	Subscriptions       *SubscriptionsService
 
@@ -285,6 +287,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.BalanceTransactions = &BalanceTransactionsService{c: c}
 	c.Cards = &CardsService{c: c}
 	c.Charges = &ChargesService{c: c}
+	c.Coupons = &CouponsService{c: c}
 	c.Customers = &CustomersService{c: c}
 	c.Events = &EventsService{c: c}
 	c.InvoiceItems = &InvoiceItemsService{c: c}
@@ -292,6 +295,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.PaymentIntents = &PaymentIntentsService{c: c}
 	c.Prices = &PricesService{c: c}
 	c.Products = &ProductsService{c: c}
+	c.PromotionCodes = &PromotionCodesService{c: c}
 	c.Refunds = &RefundsService{c: c}
 	c.Subscriptions = &SubscriptionsService{c: c}
 	return c, nil
