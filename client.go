@@ -81,6 +81,7 @@ type Client struct {
 	Products            *ProductsService
 	PromotionCodes      *PromotionCodesService
 	Refunds             *RefundsService
+	SubscriptionItems   *SubscriptionItemsService
 	Subscriptions       *SubscriptionsService
 
 	baseURL          string
@@ -297,6 +298,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.Products = &ProductsService{c: c}
 	c.PromotionCodes = &PromotionCodesService{c: c}
 	c.Refunds = &RefundsService{c: c}
+	c.SubscriptionItems = &SubscriptionItemsService{c: c}
 	c.Subscriptions = &SubscriptionsService{c: c}
 	return c, nil
 }

@@ -249,3 +249,11 @@ func encodeStructMap[T any](key string, m map[string]T, v *url.Values) error {
 	}
 	return nil
 }
+
+// DiscountParams is one discount to apply, in a discounts[] param: a
+// coupon, an existing discount or a promotion code (set one of them).
+type DiscountParams struct {
+	Coupon        *string `url:"coupon,omitempty"`
+	Discount      *string `url:"discount,omitempty"`
+	PromotionCode *string `url:"promotion_code,omitempty"`
+}
