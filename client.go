@@ -67,22 +67,26 @@ const (
 // per API key and share it.
 type Client struct {
 	// Services, one per Stripe resource.
-	Balance             *BalanceService
-	BalanceTransactions *BalanceTransactionsService
-	Cards               *CardsService
-	Charges             *ChargesService
-	Coupons             *CouponsService
-	Customers           *CustomersService
-	Events              *EventsService
-	InvoiceItems        *InvoiceItemsService
-	Invoices            *InvoicesService
-	PaymentIntents      *PaymentIntentsService
-	Prices              *PricesService
-	Products            *ProductsService
-	PromotionCodes      *PromotionCodesService
-	Refunds             *RefundsService
-	SubscriptionItems   *SubscriptionItemsService
-	Subscriptions       *SubscriptionsService
+	Balance                     *BalanceService
+	BalanceTransactions         *BalanceTransactionsService
+	Cards                       *CardsService
+	Charges                     *ChargesService
+	Coupons                     *CouponsService
+	CreditNotes                 *CreditNotesService
+	CustomerBalanceTransactions *CustomerBalanceTransactionsService
+	Customers                   *CustomersService
+	Events                      *EventsService
+	InvoiceItems                *InvoiceItemsService
+	Invoices                    *InvoicesService
+	PaymentIntents              *PaymentIntentsService
+	Prices                      *PricesService
+	Products                    *ProductsService
+	PromotionCodes              *PromotionCodesService
+	Refunds                     *RefundsService
+	SubscriptionItems           *SubscriptionItemsService
+	Subscriptions               *SubscriptionsService
+	TaxIDs                      *TaxIDsService
+	TaxRates                    *TaxRatesService
 
 	baseURL          string
 	auth             *secret // "Basic base64(key:)"; a pointer so %v prints no key
@@ -289,6 +293,8 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.Cards = &CardsService{c: c}
 	c.Charges = &ChargesService{c: c}
 	c.Coupons = &CouponsService{c: c}
+	c.CreditNotes = &CreditNotesService{c: c}
+	c.CustomerBalanceTransactions = &CustomerBalanceTransactionsService{c: c}
 	c.Customers = &CustomersService{c: c}
 	c.Events = &EventsService{c: c}
 	c.InvoiceItems = &InvoiceItemsService{c: c}
@@ -300,6 +306,8 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.Refunds = &RefundsService{c: c}
 	c.SubscriptionItems = &SubscriptionItemsService{c: c}
 	c.Subscriptions = &SubscriptionsService{c: c}
+	c.TaxIDs = &TaxIDsService{c: c}
+	c.TaxRates = &TaxRatesService{c: c}
 	return c, nil
 }
 
