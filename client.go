@@ -75,6 +75,7 @@ type Client struct {
 	CreditNotes                 *CreditNotesService
 	CustomerBalanceTransactions *CustomerBalanceTransactionsService
 	Customers                   *CustomersService
+	Disputes                    *DisputesService
 	Events                      *EventsService
 	InvoiceItems                *InvoiceItemsService
 	Invoices                    *InvoicesService
@@ -296,6 +297,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.CreditNotes = &CreditNotesService{c: c}
 	c.CustomerBalanceTransactions = &CustomerBalanceTransactionsService{c: c}
 	c.Customers = &CustomersService{c: c}
+	c.Disputes = &DisputesService{c: c}
 	c.Events = &EventsService{c: c}
 	c.InvoiceItems = &InvoiceItemsService{c: c}
 	c.Invoices = &InvoicesService{c: c}
