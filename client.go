@@ -80,6 +80,7 @@ type Client struct {
 	InvoiceItems                *InvoiceItemsService
 	Invoices                    *InvoicesService
 	PaymentIntents              *PaymentIntentsService
+	Payouts                     *PayoutsService
 	Prices                      *PricesService
 	Products                    *ProductsService
 	PromotionCodes              *PromotionCodesService
@@ -88,6 +89,7 @@ type Client struct {
 	Subscriptions               *SubscriptionsService
 	TaxIDs                      *TaxIDsService
 	TaxRates                    *TaxRatesService
+	Transfers                   *TransfersService
 
 	baseURL          string
 	auth             *secret // "Basic base64(key:)"; a pointer so %v prints no key
@@ -302,6 +304,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.InvoiceItems = &InvoiceItemsService{c: c}
 	c.Invoices = &InvoicesService{c: c}
 	c.PaymentIntents = &PaymentIntentsService{c: c}
+	c.Payouts = &PayoutsService{c: c}
 	c.Prices = &PricesService{c: c}
 	c.Products = &ProductsService{c: c}
 	c.PromotionCodes = &PromotionCodesService{c: c}
@@ -310,6 +313,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.Subscriptions = &SubscriptionsService{c: c}
 	c.TaxIDs = &TaxIDsService{c: c}
 	c.TaxRates = &TaxRatesService{c: c}
+	c.Transfers = &TransfersService{c: c}
 	return c, nil
 }
 
