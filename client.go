@@ -69,6 +69,7 @@ type Client struct {
 	// Services, one per Stripe resource.
 	Balance                     *BalanceService
 	BalanceTransactions         *BalanceTransactionsService
+	BillingMeterEvents          *BillingMeterEventsService
 	Cards                       *CardsService
 	Charges                     *ChargesService
 	Coupons                     *CouponsService
@@ -293,6 +294,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 
 	c.Balance = &BalanceService{c: c}
 	c.BalanceTransactions = &BalanceTransactionsService{c: c}
+	c.BillingMeterEvents = &BillingMeterEventsService{c: c}
 	c.Cards = &CardsService{c: c}
 	c.Charges = &ChargesService{c: c}
 	c.Coupons = &CouponsService{c: c}
