@@ -68,19 +68,30 @@ const (
 // per API key and share it.
 type Client struct {
 	// Services, one per Stripe resource.
-	Balance             *BalanceService
-	BalanceTransactions *BalanceTransactionsService
-	Cards               *CardsService
-	Charges             *ChargesService
-	Customers           *CustomersService
-	Events              *EventsService
-	InvoiceItems        *InvoiceItemsService
-	Invoices            *InvoicesService
-	PaymentIntents      *PaymentIntentsService
-	Prices              *PricesService
-	Products            *ProductsService
-	Refunds             *RefundsService
-	Subscriptions       *SubscriptionsService
+	Balance                     *BalanceService
+	BalanceTransactions         *BalanceTransactionsService
+	BillingMeterEvents          *BillingMeterEventsService
+	Cards                       *CardsService
+	Charges                     *ChargesService
+	Coupons                     *CouponsService
+	CreditNotes                 *CreditNotesService
+	CustomerBalanceTransactions *CustomerBalanceTransactionsService
+	Customers                   *CustomersService
+	Disputes                    *DisputesService
+	Events                      *EventsService
+	InvoiceItems                *InvoiceItemsService
+	Invoices                    *InvoicesService
+	PaymentIntents              *PaymentIntentsService
+	Payouts                     *PayoutsService
+	Prices                      *PricesService
+	Products                    *ProductsService
+	PromotionCodes              *PromotionCodesService
+	Refunds                     *RefundsService
+	SubscriptionItems           *SubscriptionItemsService
+	Subscriptions               *SubscriptionsService
+	TaxIDs                      *TaxIDsService
+	TaxRates                    *TaxRatesService
+	Transfers                   *TransfersService
 
 	baseURL          string
 	auth             *secret // "Basic base64(key:)"; a pointer so %v prints no key
@@ -284,17 +295,28 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 
 	c.Balance = &BalanceService{c: c}
 	c.BalanceTransactions = &BalanceTransactionsService{c: c}
+	c.BillingMeterEvents = &BillingMeterEventsService{c: c}
 	c.Cards = &CardsService{c: c}
 	c.Charges = &ChargesService{c: c}
+	c.Coupons = &CouponsService{c: c}
+	c.CreditNotes = &CreditNotesService{c: c}
+	c.CustomerBalanceTransactions = &CustomerBalanceTransactionsService{c: c}
 	c.Customers = &CustomersService{c: c}
+	c.Disputes = &DisputesService{c: c}
 	c.Events = &EventsService{c: c}
 	c.InvoiceItems = &InvoiceItemsService{c: c}
 	c.Invoices = &InvoicesService{c: c}
 	c.PaymentIntents = &PaymentIntentsService{c: c}
+	c.Payouts = &PayoutsService{c: c}
 	c.Prices = &PricesService{c: c}
 	c.Products = &ProductsService{c: c}
+	c.PromotionCodes = &PromotionCodesService{c: c}
 	c.Refunds = &RefundsService{c: c}
+	c.SubscriptionItems = &SubscriptionItemsService{c: c}
 	c.Subscriptions = &SubscriptionsService{c: c}
+	c.TaxIDs = &TaxIDsService{c: c}
+	c.TaxRates = &TaxRatesService{c: c}
+	c.Transfers = &TransfersService{c: c}
 	return c, nil
 }
 
