@@ -76,6 +76,7 @@ type Client struct {
 	InvoiceItems        *InvoiceItemsService
 	Invoices            *InvoicesService
 	PaymentIntents      *PaymentIntentsService
+	PaymentMethods      *PaymentMethodsService
 	Prices              *PricesService
 	Products            *ProductsService
 	Refunds             *RefundsService
@@ -290,6 +291,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.InvoiceItems = &InvoiceItemsService{c: c}
 	c.Invoices = &InvoicesService{c: c}
 	c.PaymentIntents = &PaymentIntentsService{c: c}
+	c.PaymentMethods = &PaymentMethodsService{c: c}
 	c.Prices = &PricesService{c: c}
 	c.Products = &ProductsService{c: c}
 	c.Refunds = &RefundsService{c: c}
