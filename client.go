@@ -80,6 +80,7 @@ type Client struct {
 	Prices              *PricesService
 	Products            *ProductsService
 	Refunds             *RefundsService
+	SetupIntents        *SetupIntentsService
 	Subscriptions       *SubscriptionsService
 
 	baseURL          string
@@ -292,6 +293,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.Invoices = &InvoicesService{c: c}
 	c.PaymentIntents = &PaymentIntentsService{c: c}
 	c.PaymentMethods = &PaymentMethodsService{c: c}
+	c.SetupIntents = &SetupIntentsService{c: c}
 	c.Prices = &PricesService{c: c}
 	c.Products = &ProductsService{c: c}
 	c.Refunds = &RefundsService{c: c}

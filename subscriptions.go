@@ -177,18 +177,6 @@ type SubscriptionTrialEndBehavior struct {
 	MissingPaymentMethod string `json:"missing_payment_method"`
 }
 
-// SetupIntent is a Stripe setup intent object, as sent when a
-// subscription's pending_setup_intent is expanded. Only its main fields are
-// decoded.
-type SetupIntent struct {
-	ID     string `json:"id"`
-	Object string `json:"object"`
-	// ClientSecret is passed to the frontend to collect the payment method
-	// there. It prints and encodes as "[REDACTED]"; use ClientSecret.Reveal.
-	ClientSecret ClientSecret `json:"client_secret"`
-	Status       string       `json:"status"`
-}
-
 // SubscriptionItemParams is one element of a subscription's items:
 // items[0][price]=..., items[0][quantity]=... On Update, ID selects an
 // existing item, and Deleted (with ID) removes it; on Create leave ID,

@@ -184,7 +184,7 @@ func TestSubscriptionsGetExpanded(t *testing.T) {
 	require.Len(t, inv.Object.Lines.Data, 2)
 
 	require.Equal(t, "seti_1QaBcL2eZvKYlo2CsEtUp001", sub.PendingSetupIntent.ID)
-	require.Equal(t, "requires_payment_method", sub.PendingSetupIntent.Object.Status)
+	require.Equal(t, SetupIntentStatusRequiresPaymentMethod, sub.PendingSetupIntent.Object.Status)
 	require.Equal(t, "seti_1QaBcL2eZvKYlo2CsEtUp001_secret_fakeFAKE", sub.PendingSetupIntent.Object.ClientSecret.Reveal())
 }
 
