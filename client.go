@@ -82,6 +82,7 @@ type Client struct {
 	Refunds             *RefundsService
 	SetupIntents        *SetupIntentsService
 	Subscriptions       *SubscriptionsService
+	WebhookEndpoints    *WebhookEndpointsService
 
 	baseURL          string
 	auth             *secret // "Basic base64(key:)"; a pointer so %v prints no key
@@ -294,6 +295,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.PaymentIntents = &PaymentIntentsService{c: c}
 	c.PaymentMethods = &PaymentMethodsService{c: c}
 	c.SetupIntents = &SetupIntentsService{c: c}
+	c.WebhookEndpoints = &WebhookEndpointsService{c: c}
 	c.Prices = &PricesService{c: c}
 	c.Products = &ProductsService{c: c}
 	c.Refunds = &RefundsService{c: c}

@@ -47,4 +47,9 @@ var reachParamsTypes = []any{
 	new(SetupIntentConfirmParams),
 	new(SetupIntentCancelParams),
 	new(SetupIntentListParams),
+	new(WebhookEndpointCreateParams),
+	new(WebhookEndpointGetParams),
+	new(WebhookEndpointUpdateParams),
+	new(WebhookEndpointDeleteParams),
+	new(WebhookEndpointListParams),
 }
