@@ -71,11 +71,13 @@ type Client struct {
 	BalanceTransactions *BalanceTransactionsService
 	Cards               *CardsService
 	Charges             *ChargesService
+	CheckoutSessions    *CheckoutSessionsService
 	Customers           *CustomersService
 	Events              *EventsService
 	InvoiceItems        *InvoiceItemsService
 	Invoices            *InvoicesService
 	PaymentIntents      *PaymentIntentsService
+	PaymentLinks        *PaymentLinksService
 	PaymentMethods      *PaymentMethodsService
 	Prices              *PricesService
 	Products            *ProductsService
@@ -288,11 +290,13 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.BalanceTransactions = &BalanceTransactionsService{c: c}
 	c.Cards = &CardsService{c: c}
 	c.Charges = &ChargesService{c: c}
+	c.CheckoutSessions = &CheckoutSessionsService{c: c}
 	c.Customers = &CustomersService{c: c}
 	c.Events = &EventsService{c: c}
 	c.InvoiceItems = &InvoiceItemsService{c: c}
 	c.Invoices = &InvoicesService{c: c}
 	c.PaymentIntents = &PaymentIntentsService{c: c}
+	c.PaymentLinks = &PaymentLinksService{c: c}
 	c.PaymentMethods = &PaymentMethodsService{c: c}
 	c.SetupIntents = &SetupIntentsService{c: c}
 	c.WebhookEndpoints = &WebhookEndpointsService{c: c}
