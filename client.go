@@ -67,24 +67,25 @@ const (
 // per API key and share it.
 type Client struct {
 	// Services, one per Stripe resource.
-	Balance             *BalanceService
-	BalanceTransactions *BalanceTransactionsService
-	Cards               *CardsService
-	Charges             *ChargesService
-	CheckoutSessions    *CheckoutSessionsService
-	Customers           *CustomersService
-	Events              *EventsService
-	InvoiceItems        *InvoiceItemsService
-	Invoices            *InvoicesService
-	PaymentIntents      *PaymentIntentsService
-	PaymentLinks        *PaymentLinksService
-	PaymentMethods      *PaymentMethodsService
-	Prices              *PricesService
-	Products            *ProductsService
-	Refunds             *RefundsService
-	SetupIntents        *SetupIntentsService
-	Subscriptions       *SubscriptionsService
-	WebhookEndpoints    *WebhookEndpointsService
+	Balance               *BalanceService
+	BalanceTransactions   *BalanceTransactionsService
+	BillingPortalSessions *BillingPortalSessionsService
+	Cards                 *CardsService
+	Charges               *ChargesService
+	CheckoutSessions      *CheckoutSessionsService
+	Customers             *CustomersService
+	Events                *EventsService
+	InvoiceItems          *InvoiceItemsService
+	Invoices              *InvoicesService
+	PaymentIntents        *PaymentIntentsService
+	PaymentLinks          *PaymentLinksService
+	PaymentMethods        *PaymentMethodsService
+	Prices                *PricesService
+	Products              *ProductsService
+	Refunds               *RefundsService
+	SetupIntents          *SetupIntentsService
+	Subscriptions         *SubscriptionsService
+	WebhookEndpoints      *WebhookEndpointsService
 
 	baseURL          string
 	auth             *secret // "Basic base64(key:)"; a pointer so %v prints no key
@@ -288,6 +289,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 
 	c.Balance = &BalanceService{c: c}
 	c.BalanceTransactions = &BalanceTransactionsService{c: c}
+	c.BillingPortalSessions = &BillingPortalSessionsService{c: c}
 	c.Cards = &CardsService{c: c}
 	c.Charges = &ChargesService{c: c}
 	c.CheckoutSessions = &CheckoutSessionsService{c: c}
