@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -182,4 +183,77 @@ func BenchmarkDecodeFourLevelExpansion(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// expandedDepth is the deepest nesting of expanded objects in a decoded
+// value, found by walking it.
+func expandedDepth(v reflect.Value) int {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return 0
+		}
+		return expandedDepth(v.Elem())
+	case reflect.Slice, reflect.Array:
+		d := 0
+		for i := 0; i < v.Len(); i++ {
+			d = max(d, expandedDepth(v.Index(i)))
+		}
+		return d
+	case reflect.Map:
+		d := 0
+		for it := v.MapRange(); it.Next(); {
+			d = max(d, expandedDepth(it.Value()))
+		}
+		return d
+	case reflect.Struct:
+		if reflect.PointerTo(v.Type()).Implements(expandableType) {
+			obj := v.FieldByName("Object")
+			if obj.IsNil() {
+				return 0
+			}
+			return 1 + expandedDepth(obj.Elem())
+		}
+		d := 0
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				d = max(d, expandedDepth(v.Field(i)))
+			}
+		}
+		return d
+	}
+	return 0
+}
+
+// FuzzExpansionDepth: whatever the body, json.Unmarshal never hands back
+// objects expanded deeper than MaxExpansionDepth (the scan misses no member
+// encoding/json decodes), and the scan never panics. Run with
+//
+//	go test -run='^$' -fuzz='^FuzzExpansionDepth$' -fuzztime=30s .
+func FuzzExpansionDepth(f *testing.F) {
+	for _, keys := range [][]string{
+		{"payment_intent", "latest_charge"}, {"customer", "default_source"}, {"Customer", "DEFAULT_SOURCE"},
+		{`cu\u017ftomer`, `default_source`}, {"payment_intent", "customer", "default_source", "customer"},
+	} {
+		for _, n := range []int{MaxExpansionDepth, MaxExpansionDepth + 1} {
+			f.Add(nestedChain(n, keys...))
+		}
+	}
+	f.Add(`{"id":"ch_1","customer":{"id":"cus_1","default_source":{"id":"card_1","customer":"cus_1"}},"refunds":{"data":[{"charge":{"id":"ch_1"}}]}}`)
+	f.Add(`{"customer":{"default_source":{"customer":{"default_source":{"customer":{"default_source":{"customer":{}}}}}}}}`)
+	f.Add(`{"payment_intent":{"latest_charge":{"payment_intent":{"latest_charge":{"payment_intent":{"latest_charge":{"payment_intent":"pi_1"}}}}}}}`)
+	f.Fuzz(func(t *testing.T, body string) {
+		var ch Charge
+		if err := json.Unmarshal([]byte(body), &ch); err == nil {
+			if d := expandedDepth(reflect.ValueOf(ch)); d > MaxExpansionDepth {
+				t.Fatalf("decoded %d levels of expansion from %q", d, body)
+			}
+		}
+		var page List[Invoice]
+		if err := json.Unmarshal([]byte(body), &page); err == nil {
+			if d := expandedDepth(reflect.ValueOf(page)); d > MaxExpansionDepth {
+				t.Fatalf("decoded %d levels of expansion into a list from %q", d, body)
+			}
+		}
+	})
 }
