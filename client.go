@@ -100,7 +100,7 @@ type Client struct {
 	WebhookEndpoints            *WebhookEndpointsService
 
 	baseURL          string
-	auth             *secret // "Basic base64(key:)"; a pointer so %v prints no key
+	auth             *secret // "Basic base64(key:)", out of reach of fmt
 	apiVersion       string
 	stripeAccount    string
 	userAgent        string
@@ -118,11 +118,6 @@ type Client struct {
 	readRate  rate.Limit
 	writeRate rate.Limit
 }
-
-type secret struct{ v string }
-
-// String redacts, so a secret never prints.
-func (*secret) String() string { return "[REDACTED]" }
 
 // Option configures a Client in NewClient.
 type Option func(*Client) error
@@ -271,7 +266,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	}
 	c := &Client{
 		baseURL:          DefaultBaseURL,
-		auth:             &secret{"Basic " + base64.StdEncoding.EncodeToString([]byte(key+":"))},
+		auth:             newSecret("Basic " + base64.StdEncoding.EncodeToString([]byte(key+":"))),
 		apiVersion:       APIVersion,
 		httpClient:       &http.Client{Timeout: defaultTimeout, CheckRedirect: refuseRedirect},
 		maxRetries:       DefaultMaxRetries,
@@ -437,7 +432,7 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 	}
 
 	header := headerBuilder{h: make(http.Header, 7), vals: make([]string, 0, 7)}
-	header.set("Authorization", c.auth.v)
+	header.set("Authorization", c.auth.reveal())
 	header.set("Stripe-Version", c.apiVersion)
 	header.set("User-Agent", c.userAgent)
 	header.set("Accept", "application/json")
