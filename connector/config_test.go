@@ -386,11 +386,11 @@ func TestSpecRules(t *testing.T) {
 		B string `json:"customerId" required:"true" desc:"d"`
 	}
 	for _, a := range []Action{
-		define("t.a", "d.", "{}", func(context.Context, *stripe.Client, *requiredPtr) (any, error) { return nil, nil }),
-		define("t.b", "d.", "{}", func(context.Context, *stripe.Client, *optionalValue) (any, error) { return nil, nil }),
-		define("t.c", "d.", "{}", func(context.Context, *stripe.Client, *noName) (any, error) { return nil, nil }),
-		define("t.d", "d.", "{}", func(context.Context, *stripe.Client, *badType) (any, error) { return nil, nil }),
-		define("t.e", "d.", "{}", func(context.Context, *stripe.Client, *dup) (any, error) { return nil, nil }),
+		define("t.a", "d.", "{}", func(context.Context, *stripe.Client, *requiredPtr, stripe.Params) (any, error) { return nil, nil }),
+		define("t.b", "d.", "{}", func(context.Context, *stripe.Client, *optionalValue, stripe.Params) (any, error) { return nil, nil }),
+		define("t.c", "d.", "{}", func(context.Context, *stripe.Client, *noName, stripe.Params) (any, error) { return nil, nil }),
+		define("t.d", "d.", "{}", func(context.Context, *stripe.Client, *badType, stripe.Params) (any, error) { return nil, nil }),
+		define("t.e", "d.", "{}", func(context.Context, *stripe.Client, *dup, stripe.Params) (any, error) { return nil, nil }),
 	} {
 		assert.Error(t, a.err, a.Name)
 		_, err := a.Run(context.Background(), nil, nil)

@@ -55,8 +55,9 @@ type Field struct {
 	Fields []Field `json:"fields,omitempty"`
 }
 
-// RunFunc runs an action: it decodes config strictly and makes the SDK calls.
-type RunFunc func(ctx context.Context, c *stripe.Client, config json.RawMessage) (any, error)
+// RunFunc runs an action: it decodes config strictly and makes the SDK
+// calls, each with the options given.
+type RunFunc func(ctx context.Context, c *stripe.Client, config json.RawMessage, opts ...Option) (any, error)
 
 // Action is one named operation of the catalog.
 type Action struct {
@@ -131,15 +132,27 @@ type validator interface{ validate() *ConfigError }
 
 // define builds an action from its config struct C and the function that
 // calls the SDK with a decoded config.
-func define[C any](name, description, output string, run func(ctx context.Context, c *stripe.Client, cfg *C) (any, error)) Action {
+// run gets the stripe.Params every request of the action must embed: they
+// carry the step's idempotency key and connected account.
+func define[C any](name, description, output string, run func(ctx context.Context, c *stripe.Client, cfg *C, base stripe.Params) (any, error)) Action {
 	specs, err := specsOf(reflect.TypeFor[C]())
 	a := Action{Name: name, Description: description, OutputExample: json.RawMessage(output), specs: specs, err: err}
 	for _, s := range specs {
 		a.Fields = append(a.Fields, s.Field)
 	}
-	a.Run = func(ctx context.Context, c *stripe.Client, config json.RawMessage) (any, error) {
+	a.Run = func(ctx context.Context, c *stripe.Client, config json.RawMessage, opts ...Option) (any, error) {
 		if err != nil {
 			return nil, fmt.Errorf("connector: %s: %w", name, err)
+		}
+		var o options
+		for _, opt := range opts {
+			if opt != nil {
+				opt(&o)
+			}
+		}
+		if cerr := o.validate(); cerr != nil {
+			cerr.Action = name
+			return nil, cerr
 		}
 		if len(config) == 0 || string(config) == "null" {
 			config = json.RawMessage("{}")
@@ -157,7 +170,7 @@ func define[C any](name, description, output string, run func(ctx context.Contex
 		if c == nil {
 			return nil, errors.New("connector: nil *stripe.Client")
 		}
-		out, err := run(ctx, c, cfg)
+		out, err := run(ctx, c, cfg, stripe.Params{IdempotencyKey: o.idempotencyKey, StripeAccount: o.stripeAccount})
 		if err != nil {
 			return nil, err
 		}
@@ -207,14 +220,15 @@ func cloneFields(fs []Field) []Field {
 	return fs
 }
 
-// Run runs the named action with config. An unknown name is a
-// *ConfigError with Code CodeUnknownAction.
-func Run(ctx context.Context, c *stripe.Client, name string, config json.RawMessage) (any, error) {
+// Run runs the named action with config and options (WithIdempotencyKey,
+// WithStripeAccount). An unknown name is a *ConfigError with Code
+// CodeUnknownAction.
+func Run(ctx context.Context, c *stripe.Client, name string, config json.RawMessage, opts ...Option) (any, error) {
 	a, ok := Lookup(name)
 	if !ok {
 		return nil, &ConfigError{Field: "action", Code: CodeUnknownAction, Reason: fmt.Sprintf("unknown action %q", name)}
 	}
-	return a.Run(ctx, c, config)
+	return a.Run(ctx, c, config, opts...)
 }
 
 // ErrorInfo is the JSON shape of an error for a workflow platform:

@@ -97,39 +97,35 @@ const exampleCustomer = `{"id": "cus_123", "object": "customer", "email": "jenny
 func customerActions() []Action {
 	return []Action{
 		define("stripe.getCustomer", "Retrieve a customer by ID.", exampleCustomer,
-			func(ctx context.Context, c *stripe.Client, cfg *customerIDConfig) (any, error) {
-				return c.Customers.Get(ctx, cfg.CustomerID, nil)
+			func(ctx context.Context, c *stripe.Client, cfg *customerIDConfig, base stripe.Params) (any, error) {
+				return c.Customers.Get(ctx, cfg.CustomerID, &stripe.CustomerGetParams{Params: base})
 			}),
 		define("stripe.createCustomer", "Create a customer.", exampleCustomer,
-			func(ctx context.Context, c *stripe.Client, cfg *createCustomerConfig) (any, error) {
-				return c.Customers.Create(ctx, &stripe.CustomerCreateParams{
-					Email: cfg.Email, Name: cfg.Name, Description: cfg.Description, Phone: cfg.Phone,
+			func(ctx context.Context, c *stripe.Client, cfg *createCustomerConfig, base stripe.Params) (any, error) {
+				return c.Customers.Create(ctx, &stripe.CustomerCreateParams{Params: base, Email: cfg.Email, Name: cfg.Name, Description: cfg.Description, Phone: cfg.Phone,
 					Address: cfg.Address.params(), Metadata: cfg.Metadata, TaxExempt: cfg.TaxExempt,
 					PaymentMethod: cfg.PaymentMethodID, Source: cfg.Source,
 				})
 			}),
 		define("stripe.updateCustomer", "Change the fields given on a customer; others stay as they are.", exampleCustomer,
-			func(ctx context.Context, c *stripe.Client, cfg *updateCustomerConfig) (any, error) {
-				return c.Customers.Update(ctx, cfg.CustomerID, &stripe.CustomerUpdateParams{
-					Email: cfg.Email, Name: cfg.Name, Description: cfg.Description, Phone: cfg.Phone,
+			func(ctx context.Context, c *stripe.Client, cfg *updateCustomerConfig, base stripe.Params) (any, error) {
+				return c.Customers.Update(ctx, cfg.CustomerID, &stripe.CustomerUpdateParams{Params: base, Email: cfg.Email, Name: cfg.Name, Description: cfg.Description, Phone: cfg.Phone,
 					Address: cfg.Address.params(), Metadata: cfg.Metadata, TaxExempt: cfg.TaxExempt,
 					DefaultSource: cfg.DefaultSource,
 				})
 			}),
 		define("stripe.listCustomers", "List customers, newest first, optionally filtered by email.",
 			`{"object": "list", "data": [`+exampleCustomer+`], "has_more": false, "url": "/v1/customers"}`,
-			func(ctx context.Context, c *stripe.Client, cfg *listCustomersConfig) (any, error) {
-				p := &stripe.CustomerListParams{ListParams: cfg.params(), Email: cfg.Email}
+			func(ctx context.Context, c *stripe.Client, cfg *listCustomersConfig, base stripe.Params) (any, error) {
+				p := &stripe.CustomerListParams{Params: base, ListParams: cfg.params(), Email: cfg.Email}
 				return listOrAll(cfg.listConfig,
 					func() (*stripe.List[stripe.Customer], error) { return c.Customers.List(ctx, p) },
 					func() iter.Seq2[*stripe.Customer, error] { return c.Customers.All(ctx, p) })
 			}),
 		define("stripe.findCustomer", "Find the newest customer with an email address (found is false when there is none).",
 			`{"found": true, "customer": `+exampleCustomer+`}`,
-			func(ctx context.Context, c *stripe.Client, cfg *findCustomerConfig) (any, error) {
-				page, err := c.Customers.List(ctx, &stripe.CustomerListParams{
-					ListParams: stripe.ListParams{Limit: stripe.Ptr[int64](1)}, Email: &cfg.Email,
-				})
+			func(ctx context.Context, c *stripe.Client, cfg *findCustomerConfig, base stripe.Params) (any, error) {
+				page, err := c.Customers.List(ctx, &stripe.CustomerListParams{Params: base, ListParams: stripe.ListParams{Limit: stripe.Ptr[int64](1)}, Email: &cfg.Email})
 				if err != nil {
 					return nil, err
 				}

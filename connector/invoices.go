@@ -56,9 +56,8 @@ const exampleInvoice = `{"id": "in_123", "object": "invoice", "customer": "cus_1
 func invoiceActions() []Action {
 	return []Action{
 		define("stripe.createInvoice", "Create a draft invoice for a customer.", exampleInvoice,
-			func(ctx context.Context, c *stripe.Client, cfg *createInvoiceConfig) (any, error) {
-				return c.Invoices.Create(ctx, &stripe.InvoiceCreateParams{
-					Customer: &cfg.CustomerID, AutoAdvance: cfg.AutoAdvance, CollectionMethod: cfg.CollectionMethod,
+			func(ctx context.Context, c *stripe.Client, cfg *createInvoiceConfig, base stripe.Params) (any, error) {
+				return c.Invoices.Create(ctx, &stripe.InvoiceCreateParams{Params: base, Customer: &cfg.CustomerID, AutoAdvance: cfg.AutoAdvance, CollectionMethod: cfg.CollectionMethod,
 					DaysUntilDue: cfg.DaysUntilDue, DueDate: cfg.DueDate, Currency: cfg.Currency,
 					Description: cfg.Description, Footer: cfg.Footer, DefaultPaymentMethod: cfg.DefaultPaymentMethodID,
 					Subscription: cfg.SubscriptionID, PendingInvoiceItemsBehavior: cfg.PendingInvoiceItemsBehavior,
@@ -67,9 +66,8 @@ func invoiceActions() []Action {
 			}),
 		define("stripe.createInvoiceItem", "Add a line item to a customer's draft or next invoice.",
 			`{"id": "ii_123", "object": "invoiceitem", "customer": "cus_123", "amount": 1000, "currency": "usd", "description": "Consulting", "invoice": "in_123"}`,
-			func(ctx context.Context, c *stripe.Client, cfg *createInvoiceItemConfig) (any, error) {
-				p := &stripe.InvoiceItemCreateParams{
-					Customer: &cfg.CustomerID, Amount: cfg.Amount, Currency: cfg.Currency, Quantity: cfg.Quantity,
+			func(ctx context.Context, c *stripe.Client, cfg *createInvoiceItemConfig, base stripe.Params) (any, error) {
+				p := &stripe.InvoiceItemCreateParams{Params: base, Customer: &cfg.CustomerID, Amount: cfg.Amount, Currency: cfg.Currency, Quantity: cfg.Quantity,
 					Description: cfg.Description, Invoice: cfg.InvoiceID, Subscription: cfg.SubscriptionID,
 					Metadata: cfg.Metadata,
 				}
@@ -79,14 +77,13 @@ func invoiceActions() []Action {
 				return c.InvoiceItems.Create(ctx, p)
 			}),
 		define("stripe.getInvoice", "Retrieve an invoice by ID.", exampleInvoice,
-			func(ctx context.Context, c *stripe.Client, cfg *invoiceIDConfig) (any, error) {
-				return c.Invoices.Get(ctx, cfg.InvoiceID, nil)
+			func(ctx context.Context, c *stripe.Client, cfg *invoiceIDConfig, base stripe.Params) (any, error) {
+				return c.Invoices.Get(ctx, cfg.InvoiceID, &stripe.InvoiceGetParams{Params: base})
 			}),
 		define("stripe.listInvoices", "List invoices, newest first, filtered by customer, subscription or status.",
 			`{"object": "list", "data": [`+exampleInvoice+`], "has_more": false, "url": "/v1/invoices"}`,
-			func(ctx context.Context, c *stripe.Client, cfg *listInvoicesConfig) (any, error) {
-				p := &stripe.InvoiceListParams{
-					ListParams: cfg.params(), Customer: cfg.CustomerID, Subscription: cfg.SubscriptionID,
+			func(ctx context.Context, c *stripe.Client, cfg *listInvoicesConfig, base stripe.Params) (any, error) {
+				p := &stripe.InvoiceListParams{Params: base, ListParams: cfg.params(), Customer: cfg.CustomerID, Subscription: cfg.SubscriptionID,
 					Status: cfg.Status, CollectionMethod: cfg.CollectionMethod,
 				}
 				return listOrAll(cfg.listConfig,
@@ -94,16 +91,16 @@ func invoiceActions() []Action {
 					func() iter.Seq2[*stripe.Invoice, error] { return c.Invoices.All(ctx, p) })
 			}),
 		define("stripe.finalizeInvoice", "Finalize a draft invoice so it can be paid or sent.", exampleInvoice,
-			func(ctx context.Context, c *stripe.Client, cfg *finalizeInvoiceConfig) (any, error) {
-				return c.Invoices.Finalize(ctx, cfg.InvoiceID, &stripe.InvoiceFinalizeParams{AutoAdvance: cfg.AutoAdvance})
+			func(ctx context.Context, c *stripe.Client, cfg *finalizeInvoiceConfig, base stripe.Params) (any, error) {
+				return c.Invoices.Finalize(ctx, cfg.InvoiceID, &stripe.InvoiceFinalizeParams{Params: base, AutoAdvance: cfg.AutoAdvance})
 			}),
 		define("stripe.sendInvoice", "Email a finalized send_invoice invoice to the customer.", exampleInvoice,
-			func(ctx context.Context, c *stripe.Client, cfg *invoiceIDConfig) (any, error) {
-				return c.Invoices.Send(ctx, cfg.InvoiceID, nil)
+			func(ctx context.Context, c *stripe.Client, cfg *invoiceIDConfig, base stripe.Params) (any, error) {
+				return c.Invoices.Send(ctx, cfg.InvoiceID, &stripe.InvoiceSendParams{Params: base})
 			}),
 		define("stripe.voidInvoice", "Void a finalized invoice that will not be paid.", exampleInvoice,
-			func(ctx context.Context, c *stripe.Client, cfg *invoiceIDConfig) (any, error) {
-				return c.Invoices.Void(ctx, cfg.InvoiceID, nil)
+			func(ctx context.Context, c *stripe.Client, cfg *invoiceIDConfig, base stripe.Params) (any, error) {
+				return c.Invoices.Void(ctx, cfg.InvoiceID, &stripe.InvoiceVoidParams{Params: base})
 			}),
 	}
 }

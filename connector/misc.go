@@ -60,15 +60,13 @@ func balanceActions() []Action {
 	return []Action{
 		define("stripe.getBalance", "Retrieve the account's available and pending balance.",
 			`{"object": "balance", "available": [{"amount": 5000, "currency": "usd"}], "pending": [{"amount": 1200, "currency": "usd"}], "livemode": false}`,
-			func(ctx context.Context, c *stripe.Client, _ *emptyConfig) (any, error) {
-				return c.Balance.Get(ctx, nil)
+			func(ctx context.Context, c *stripe.Client, _ *emptyConfig, base stripe.Params) (any, error) {
+				return c.Balance.Get(ctx, &stripe.BalanceGetParams{Params: base})
 			}),
 		define("stripe.listBalanceTransactions", "List balance transactions (charges, refunds, fees, payouts), newest first.",
 			`{"object": "list", "data": [{"id": "txn_123", "object": "balance_transaction", "amount": 1000, "fee": 59, "net": 941, "currency": "usd", "type": "charge", "source": "ch_123"}], "has_more": false, "url": "/v1/balance_transactions"}`,
-			func(ctx context.Context, c *stripe.Client, cfg *listBalanceTransactionsConfig) (any, error) {
-				p := &stripe.BalanceTransactionListParams{
-					ListParams: cfg.params(), Type: cfg.Type, Currency: cfg.Currency, Payout: cfg.PayoutID, Source: cfg.SourceID,
-				}
+			func(ctx context.Context, c *stripe.Client, cfg *listBalanceTransactionsConfig, base stripe.Params) (any, error) {
+				p := &stripe.BalanceTransactionListParams{Params: base, ListParams: cfg.params(), Type: cfg.Type, Currency: cfg.Currency, Payout: cfg.PayoutID, Source: cfg.SourceID}
 				return listOrAll(cfg.listConfig,
 					func() (*stripe.List[stripe.BalanceTransaction], error) { return c.BalanceTransactions.List(ctx, p) },
 					func() iter.Seq2[*stripe.BalanceTransaction, error] { return c.BalanceTransactions.All(ctx, p) })
@@ -80,27 +78,24 @@ func chargeProductRefundActions() []Action {
 	return []Action{
 		define("stripe.createCharge", "Charge a card token or a customer's saved card (legacy Charges API).",
 			`{"id": "ch_123", "object": "charge", "amount": 2000, "currency": "usd", "customer": "cus_123", "paid": true, "status": "succeeded"}`,
-			func(ctx context.Context, c *stripe.Client, cfg *createChargeConfig) (any, error) {
-				return c.Charges.Create(ctx, &stripe.ChargeCreateParams{
-					Amount: &cfg.Amount, Currency: &cfg.Currency, Customer: cfg.CustomerID, Source: cfg.Source,
+			func(ctx context.Context, c *stripe.Client, cfg *createChargeConfig, base stripe.Params) (any, error) {
+				return c.Charges.Create(ctx, &stripe.ChargeCreateParams{Params: base, Amount: &cfg.Amount, Currency: &cfg.Currency, Customer: cfg.CustomerID, Source: cfg.Source,
 					Description: cfg.Description, ReceiptEmail: cfg.ReceiptEmail, Capture: cfg.Capture,
 					StatementDescriptorSuffix: cfg.StatementDescriptorSuffix, Metadata: cfg.Metadata,
 				})
 			}),
 		define("stripe.createProduct", "Create a product to attach prices to.",
 			`{"id": "prod_123", "object": "product", "name": "Gold plan", "active": true}`,
-			func(ctx context.Context, c *stripe.Client, cfg *createProductConfig) (any, error) {
-				return c.Products.Create(ctx, &stripe.ProductCreateParams{
-					Name: &cfg.Name, Description: cfg.Description, Active: cfg.Active, Images: cfg.Images,
+			func(ctx context.Context, c *stripe.Client, cfg *createProductConfig, base stripe.Params) (any, error) {
+				return c.Products.Create(ctx, &stripe.ProductCreateParams{Params: base, Name: &cfg.Name, Description: cfg.Description, Active: cfg.Active, Images: cfg.Images,
 					UnitLabel: cfg.UnitLabel, URL: cfg.URL, StatementDescriptor: cfg.StatementDescriptor,
 					TaxCode: cfg.TaxCode, Metadata: cfg.Metadata,
 				})
 			}),
 		define("stripe.createRefund", "Refund a charge or PaymentIntent, fully or in part.",
 			`{"id": "re_123", "object": "refund", "amount": 1000, "currency": "usd", "charge": "ch_123", "status": "succeeded"}`,
-			func(ctx context.Context, c *stripe.Client, cfg *createRefundConfig) (any, error) {
-				return c.Refunds.Create(ctx, &stripe.RefundCreateParams{
-					Charge: cfg.ChargeID, PaymentIntent: cfg.PaymentIntentID, Amount: cfg.Amount,
+			func(ctx context.Context, c *stripe.Client, cfg *createRefundConfig, base stripe.Params) (any, error) {
+				return c.Refunds.Create(ctx, &stripe.RefundCreateParams{Params: base, Charge: cfg.ChargeID, PaymentIntent: cfg.PaymentIntentID, Amount: cfg.Amount,
 					Reason: cfg.Reason, Metadata: cfg.Metadata,
 				})
 			}),

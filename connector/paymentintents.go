@@ -59,9 +59,8 @@ const examplePaymentIntent = `{"id": "pi_123", "object": "payment_intent", "amou
 func paymentIntentActions() []Action {
 	return []Action{
 		define("stripe.createPaymentIntent", "Create a PaymentIntent to collect a payment.", examplePaymentIntent,
-			func(ctx context.Context, c *stripe.Client, cfg *createPaymentIntentConfig) (any, error) {
-				p := &stripe.PaymentIntentCreateParams{
-					Amount: &cfg.Amount, Currency: &cfg.Currency, Customer: cfg.CustomerID, Description: cfg.Description,
+			func(ctx context.Context, c *stripe.Client, cfg *createPaymentIntentConfig, base stripe.Params) (any, error) {
+				p := &stripe.PaymentIntentCreateParams{Params: base, Amount: &cfg.Amount, Currency: &cfg.Currency, Customer: cfg.CustomerID, Description: cfg.Description,
 					PaymentMethod: cfg.PaymentMethodID, PaymentMethodTypes: cfg.PaymentMethodTypes,
 					CaptureMethod: cfg.CaptureMethod, Confirm: cfg.Confirm, OffSession: cfg.OffSession,
 					ReturnURL: cfg.ReturnURL, ReceiptEmail: cfg.ReceiptEmail, SetupFutureUsage: cfg.SetupFutureUsage,
@@ -73,30 +72,27 @@ func paymentIntentActions() []Action {
 				return c.PaymentIntents.Create(ctx, p)
 			}),
 		define("stripe.getPaymentIntent", "Retrieve a PaymentIntent by ID.", examplePaymentIntent,
-			func(ctx context.Context, c *stripe.Client, cfg *paymentIntentIDConfig) (any, error) {
-				return c.PaymentIntents.Get(ctx, cfg.PaymentIntentID, nil)
+			func(ctx context.Context, c *stripe.Client, cfg *paymentIntentIDConfig, base stripe.Params) (any, error) {
+				return c.PaymentIntents.Get(ctx, cfg.PaymentIntentID, &stripe.PaymentIntentGetParams{Params: base})
 			}),
 		define("stripe.confirmPaymentIntent", "Confirm a PaymentIntent; its status says what comes next.", examplePaymentIntent,
-			func(ctx context.Context, c *stripe.Client, cfg *confirmPaymentIntentConfig) (any, error) {
-				return c.PaymentIntents.Confirm(ctx, cfg.PaymentIntentID, &stripe.PaymentIntentConfirmParams{
-					PaymentMethod: cfg.PaymentMethodID, ReturnURL: cfg.ReturnURL, OffSession: cfg.OffSession,
+			func(ctx context.Context, c *stripe.Client, cfg *confirmPaymentIntentConfig, base stripe.Params) (any, error) {
+				return c.PaymentIntents.Confirm(ctx, cfg.PaymentIntentID, &stripe.PaymentIntentConfirmParams{Params: base, PaymentMethod: cfg.PaymentMethodID, ReturnURL: cfg.ReturnURL, OffSession: cfg.OffSession,
 					ReceiptEmail: cfg.ReceiptEmail,
 				})
 			}),
 		define("stripe.capturePaymentIntent", "Capture the funds of an authorized PaymentIntent (captureMethod manual).", examplePaymentIntent,
-			func(ctx context.Context, c *stripe.Client, cfg *capturePaymentIntentConfig) (any, error) {
-				return c.PaymentIntents.Capture(ctx, cfg.PaymentIntentID, &stripe.PaymentIntentCaptureParams{
-					AmountToCapture: cfg.AmountToCapture, FinalCapture: cfg.FinalCapture, Metadata: cfg.Metadata,
-				})
+			func(ctx context.Context, c *stripe.Client, cfg *capturePaymentIntentConfig, base stripe.Params) (any, error) {
+				return c.PaymentIntents.Capture(ctx, cfg.PaymentIntentID, &stripe.PaymentIntentCaptureParams{Params: base, AmountToCapture: cfg.AmountToCapture, FinalCapture: cfg.FinalCapture, Metadata: cfg.Metadata})
 			}),
 		define("stripe.cancelPaymentIntent", "Cancel a PaymentIntent that has not succeeded, releasing held funds.", examplePaymentIntent,
-			func(ctx context.Context, c *stripe.Client, cfg *cancelPaymentIntentConfig) (any, error) {
-				return c.PaymentIntents.Cancel(ctx, cfg.PaymentIntentID, &stripe.PaymentIntentCancelParams{CancellationReason: cfg.CancellationReason})
+			func(ctx context.Context, c *stripe.Client, cfg *cancelPaymentIntentConfig, base stripe.Params) (any, error) {
+				return c.PaymentIntents.Cancel(ctx, cfg.PaymentIntentID, &stripe.PaymentIntentCancelParams{Params: base, CancellationReason: cfg.CancellationReason})
 			}),
 		define("stripe.listPaymentIntents", "List PaymentIntents, newest first, optionally for one customer.",
 			`{"object": "list", "data": [`+examplePaymentIntent+`], "has_more": false, "url": "/v1/payment_intents"}`,
-			func(ctx context.Context, c *stripe.Client, cfg *listPaymentIntentsConfig) (any, error) {
-				p := &stripe.PaymentIntentListParams{ListParams: cfg.params(), Customer: cfg.CustomerID}
+			func(ctx context.Context, c *stripe.Client, cfg *listPaymentIntentsConfig, base stripe.Params) (any, error) {
+				p := &stripe.PaymentIntentListParams{Params: base, ListParams: cfg.params(), Customer: cfg.CustomerID}
 				return listOrAll(cfg.listConfig,
 					func() (*stripe.List[stripe.PaymentIntent], error) { return c.PaymentIntents.List(ctx, p) },
 					func() iter.Seq2[*stripe.PaymentIntent, error] { return c.PaymentIntents.All(ctx, p) })

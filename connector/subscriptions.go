@@ -75,14 +75,13 @@ const exampleSubscription = `{"id": "sub_123", "object": "subscription", "custom
 func subscriptionActions() []Action {
 	return []Action{
 		define("stripe.createSubscription", "Subscribe a customer to one or more recurring prices.", exampleSubscription,
-			func(ctx context.Context, c *stripe.Client, cfg *createSubscriptionConfig) (any, error) {
+			func(ctx context.Context, c *stripe.Client, cfg *createSubscriptionConfig, base stripe.Params) (any, error) {
 				items := make([]stripe.SubscriptionItemParams, len(cfg.Items))
 				for i, it := range cfg.Items {
 					items[i] = stripe.SubscriptionItemParams{Price: stripe.Ptr(it.Price), Quantity: it.Quantity, Metadata: it.Metadata}
 				}
 				f := cfg.subscriptionFields
-				return c.Subscriptions.Create(ctx, &stripe.SubscriptionCreateParams{
-					Customer: &cfg.CustomerID, Items: items, TrialPeriodDays: cfg.TrialPeriodDays,
+				return c.Subscriptions.Create(ctx, &stripe.SubscriptionCreateParams{Params: base, Customer: &cfg.CustomerID, Items: items, TrialPeriodDays: cfg.TrialPeriodDays,
 					CollectionMethod: f.CollectionMethod, DaysUntilDue: f.DaysUntilDue,
 					DefaultPaymentMethod: f.DefaultPaymentMethodID, CancelAtPeriodEnd: f.CancelAtPeriodEnd,
 					PaymentBehavior: f.PaymentBehavior, ProrationBehavior: f.ProrationBehavior,
@@ -90,11 +89,11 @@ func subscriptionActions() []Action {
 				})
 			}),
 		define("stripe.getSubscription", "Retrieve a subscription by ID.", exampleSubscription,
-			func(ctx context.Context, c *stripe.Client, cfg *subscriptionIDConfig) (any, error) {
-				return c.Subscriptions.Get(ctx, cfg.SubscriptionID, nil)
+			func(ctx context.Context, c *stripe.Client, cfg *subscriptionIDConfig, base stripe.Params) (any, error) {
+				return c.Subscriptions.Get(ctx, cfg.SubscriptionID, &stripe.SubscriptionGetParams{Params: base})
 			}),
 		define("stripe.updateSubscription", "Change a subscription's items or settings.", exampleSubscription,
-			func(ctx context.Context, c *stripe.Client, cfg *updateSubscriptionConfig) (any, error) {
+			func(ctx context.Context, c *stripe.Client, cfg *updateSubscriptionConfig, base stripe.Params) (any, error) {
 				var items []stripe.SubscriptionItemParams
 				for _, it := range cfg.Items {
 					items = append(items, stripe.SubscriptionItemParams{
@@ -102,21 +101,20 @@ func subscriptionActions() []Action {
 					})
 				}
 				f := cfg.subscriptionFields
-				return c.Subscriptions.Update(ctx, cfg.SubscriptionID, &stripe.SubscriptionUpdateParams{
-					Items: items, CollectionMethod: f.CollectionMethod, DaysUntilDue: f.DaysUntilDue,
+				return c.Subscriptions.Update(ctx, cfg.SubscriptionID, &stripe.SubscriptionUpdateParams{Params: base, Items: items, CollectionMethod: f.CollectionMethod, DaysUntilDue: f.DaysUntilDue,
 					DefaultPaymentMethod: f.DefaultPaymentMethodID, CancelAtPeriodEnd: f.CancelAtPeriodEnd,
 					PaymentBehavior: f.PaymentBehavior, ProrationBehavior: f.ProrationBehavior,
 					TrialEnd: f.TrialEnd, Description: f.Description, Metadata: f.Metadata,
 				})
 			}),
 		define("stripe.cancelSubscription", "Cancel a subscription now.", exampleSubscription,
-			func(ctx context.Context, c *stripe.Client, cfg *cancelSubscriptionConfig) (any, error) {
-				return c.Subscriptions.Cancel(ctx, cfg.SubscriptionID, &stripe.SubscriptionCancelParams{InvoiceNow: cfg.InvoiceNow, Prorate: cfg.Prorate})
+			func(ctx context.Context, c *stripe.Client, cfg *cancelSubscriptionConfig, base stripe.Params) (any, error) {
+				return c.Subscriptions.Cancel(ctx, cfg.SubscriptionID, &stripe.SubscriptionCancelParams{Params: base, InvoiceNow: cfg.InvoiceNow, Prorate: cfg.Prorate})
 			}),
 		define("stripe.listSubscriptions", "List subscriptions, newest first, filtered by customer, price or status.",
 			`{"object": "list", "data": [`+exampleSubscription+`], "has_more": false, "url": "/v1/subscriptions"}`,
-			func(ctx context.Context, c *stripe.Client, cfg *listSubscriptionsConfig) (any, error) {
-				p := &stripe.SubscriptionListParams{ListParams: cfg.params(), Customer: cfg.CustomerID, Price: cfg.PriceID, Status: cfg.Status}
+			func(ctx context.Context, c *stripe.Client, cfg *listSubscriptionsConfig, base stripe.Params) (any, error) {
+				p := &stripe.SubscriptionListParams{Params: base, ListParams: cfg.params(), Customer: cfg.CustomerID, Price: cfg.PriceID, Status: cfg.Status}
 				return listOrAll(cfg.listConfig,
 					func() (*stripe.List[stripe.Subscription], error) { return c.Subscriptions.List(ctx, p) },
 					func() iter.Seq2[*stripe.Subscription, error] { return c.Subscriptions.All(ctx, p) })

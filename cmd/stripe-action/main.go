@@ -2,6 +2,12 @@
 // platform's Stripe node would, and prints the result as JSON.
 //
 //	stripe-action [file]          run {"action": ..., "config": ...} from file or stdin
+//
+// The input is a step envelope: {"action", "config", "idempotencyKey",
+// "stripeAccount"}; the last two are optional. The idempotency key is sent
+// with the action's request, so re-running a failed step with the same key
+// never charges twice; stripeAccount acts for a Connect account (acct_...).
+//
 //	stripe-action -list           list the actions, one per line
 //	stripe-action -schema NAME    print the JSON Schema of an action's config
 //	stripe-action -triggers       list the webhook and polling triggers
@@ -126,7 +132,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	defer cleanup()
 
-	out, err := connector.Run(ctx, c, doc.Action, doc.Config)
+	out, err := connector.Run(ctx, c, doc.Action, doc.Config,
+		connector.WithIdempotencyKey(doc.IdempotencyKey), connector.WithStripeAccount(doc.StripeAccount))
 	if err != nil {
 		return printError(stdout, err)
 	}
@@ -138,10 +145,14 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	return exitOK
 }
 
-// document is the input: one action and its config.
+// document is the input, a step envelope: one action, its config, and
+// optionally the step's idempotency key (a re-run with the same key never
+// charges twice) and the connected account to act for.
 type document struct {
-	Action string          `json:"action"`
-	Config json.RawMessage `json:"config"`
+	Action         string          `json:"action"`
+	Config         json.RawMessage `json:"config"`
+	IdempotencyKey string          `json:"idempotencyKey"`
+	StripeAccount  string          `json:"stripeAccount"`
 }
 
 // readInput reads the document from the file named by arg, or stdin when
@@ -168,7 +179,7 @@ func readInput(arg string, stdin io.Reader) (*document, error) {
 	var doc document
 	if err := dec.Decode(&doc); err != nil {
 		return nil, &connector.ConfigError{Code: connector.CodeInvalidJSON,
-			Reason: `input must be {"action": "stripe....", "config": {...}}: ` + err.Error()}
+			Reason: `input must be {"action": "stripe....", "config": {...}, "idempotencyKey": "...", "stripeAccount": "acct_..."}: ` + err.Error()}
 	}
 	if dec.More() {
 		return nil, &connector.ConfigError{Code: connector.CodeInvalidJSON, Reason: "trailing data after the input document"}

@@ -67,6 +67,7 @@ type fakeStripe struct {
 	mu    sync.Mutex
 	paths []string
 	auths []string
+	hdrs  []http.Header
 }
 
 func newFakeStripe(t *testing.T) *fakeStripe {
@@ -76,6 +77,7 @@ func newFakeStripe(t *testing.T) *fakeStripe {
 		f.mu.Lock()
 		f.paths = append(f.paths, r.Method+" "+r.URL.Path)
 		f.auths = append(f.auths, r.Header.Get("Authorization"))
+		f.hdrs = append(f.hdrs, r.Header.Clone())
 		f.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Request-Id", "req_fake_1")
@@ -95,6 +97,12 @@ func newFakeStripe(t *testing.T) *fakeStripe {
 	}))
 	t.Cleanup(f.Close)
 	return f
+}
+
+func (f *fakeStripe) headers() []http.Header {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]http.Header(nil), f.hdrs...)
 }
 
 func (f *fakeStripe) requests() []string {
@@ -389,4 +397,29 @@ func TestBadKey(t *testing.T) {
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stdout, "publishable")
 	assert.NotContains(t, r.stdout, "pk_test_publishable123")
+}
+
+// TestEnvelope sends the step's idempotency key and connected account.
+func TestEnvelope(t *testing.T) {
+	t.Parallel()
+	srv := newFakeStripe(t)
+	env := map[string]string{"STRIPE_API_BASE": srv.URL}
+	doc := `{"action": "stripe.createCharge", "config": {"amount": 100, "currency": "usd", "source": "tok_visa"},
+		"idempotencyKey": "wf-1-step-2", "stripeAccount": "acct_1Connected"}`
+	for range 2 {
+		r := runCmd(t, env, doc)
+		require.Equal(t, 0, r.code, r.stdout)
+	}
+	hdrs := srv.headers()
+	require.Len(t, hdrs, 2)
+	for _, h := range hdrs {
+		assert.Equal(t, "wf-1-step-2", h.Get("Idempotency-Key"))
+		assert.Equal(t, "acct_1Connected", h.Get("Stripe-Account"))
+	}
+
+	r := runCmd(t, env, `{"action": "stripe.getBalance", "config": {}, "stripeAccount": "cus_123"}`)
+	assert.Equal(t, 2, r.code)
+	e := decode(t, r.stdout)["error"].(map[string]any)
+	assert.Equal(t, "stripeAccount", e["param"])
+	assert.Len(t, srv.headers(), 2, "a bad envelope sends nothing")
 }
