@@ -45,9 +45,9 @@ func get(path string, kv ...string) wantReq  { return wantReq{http.MethodGet, pa
 func post(path string, kv ...string) wantReq { return wantReq{http.MethodPost, path, vals(kv...)} }
 func del(path string, kv ...string) wantReq  { return wantReq{http.MethodDelete, path, vals(kv...)} }
 
-// actionCases holds at least one case per catalog action (the catalog test
-// checks that); the bad-config tests derive their configs from the first.
-var actionCases = map[string][]actionCase{
+// actionCasesA covers the first 32 actions; actionCases merges it with
+// actionCasesB.
+var actionCasesA = map[string][]actionCase{
 	"stripe.getCustomer": {{
 		config:  `{"customerId": "cus_NffrFeUfNV2Hib"}`,
 		replies: []string{"customer.json"},

@@ -3,6 +3,7 @@ package connector
 import (
 	"context"
 	"iter"
+	"strconv"
 
 	"github.com/stripelite/stripe"
 )
@@ -21,6 +22,20 @@ type addCardConfig struct {
 	customerIDConfig
 	SourceToken string            `json:"sourceToken" required:"true" desc:"A card token (tok_...) from Stripe.js or the mobile SDKs; raw card numbers are refused."`
 	Metadata    map[string]string `json:"metadata" desc:"Key-value pairs (strings) to attach to the card."`
+}
+
+type updateCardConfig struct {
+	cardConfig
+	ExpMonth       *int64            `json:"expMonth" min:"1" max:"12" desc:"New expiry month, 1 to 12."`
+	ExpYear        *int64            `json:"expYear" min:"2000" max:"2200" desc:"New four-digit expiry year."`
+	Name           *string           `json:"name" desc:"The cardholder's name."`
+	AddressLine1   *string           `json:"addressLine1" desc:"Billing address: street."`
+	AddressLine2   *string           `json:"addressLine2" desc:"Billing address: apartment, suite or building."`
+	AddressCity    *string           `json:"addressCity" desc:"Billing address: city."`
+	AddressState   *string           `json:"addressState" desc:"Billing address: state, county, province or region."`
+	AddressZip     *string           `json:"addressZip" desc:"Billing address: ZIP or postal code."`
+	AddressCountry *string           `json:"addressCountry" desc:"Billing address: country."`
+	Metadata       map[string]string `json:"metadata" desc:"Key-value pairs (strings) to set; an empty value unsets a key."`
 }
 
 const exampleCard = `{"id": "card_123", "object": "card", "customer": "cus_123", "brand": "Visa", "last4": "4242", "exp_month": 12, "exp_year": 2030, "funding": "credit"}`
@@ -47,6 +62,19 @@ func cardActions() []Action {
 			`{"id": "card_123", "object": "card", "deleted": true}`,
 			func(ctx context.Context, c *stripe.Client, cfg *cardConfig, base stripe.Params) (any, error) {
 				return c.Cards.Delete(ctx, cfg.CustomerID, cfg.CardID, &stripe.CardDeleteParams{Params: base})
+			}),
+		define("stripe.updateCard", "Change a saved card's expiry, cardholder name, billing address or metadata.", exampleCard,
+			func(ctx context.Context, c *stripe.Client, cfg *updateCardConfig, base stripe.Params) (any, error) {
+				p := &stripe.CardUpdateParams{Params: base, Name: cfg.Name, AddressLine1: cfg.AddressLine1,
+					AddressLine2: cfg.AddressLine2, AddressCity: cfg.AddressCity, AddressState: cfg.AddressState,
+					AddressZip: cfg.AddressZip, AddressCountry: cfg.AddressCountry, Metadata: cfg.Metadata}
+				if cfg.ExpMonth != nil {
+					p.ExpMonth = stripe.Ptr(strconv.FormatInt(*cfg.ExpMonth, 10))
+				}
+				if cfg.ExpYear != nil {
+					p.ExpYear = stripe.Ptr(strconv.FormatInt(*cfg.ExpYear, 10))
+				}
+				return c.Cards.Update(ctx, cfg.CustomerID, cfg.CardID, p)
 			}),
 	}
 }

@@ -182,8 +182,8 @@ func define[C any](name, description, output string, run func(ctx context.Contex
 var catalog = sync.OnceValue(func() []Action {
 	var all []Action
 	for _, group := range [][]Action{
-		customerActions(), cardActions(), invoiceActions(), paymentIntentActions(),
-		subscriptionActions(), balanceActions(), chargeProductRefundActions(),
+		customerActions(), cardActions(), invoiceActions(), invoiceItemActions(), paymentIntentActions(),
+		subscriptionActions(), balanceActions(), chargeActions(), refundActions(), productActions(), eventActions(),
 	} {
 		all = append(all, group...)
 	}

@@ -134,5 +134,10 @@ func customerActions() []Action {
 				}
 				return &FoundCustomer{Found: true, Customer: &page.Data[0]}, nil
 			}),
+		define("stripe.deleteCustomer", "Delete a customer for good, canceling their subscriptions.",
+			`{"id": "cus_123", "object": "customer", "deleted": true}`,
+			func(ctx context.Context, c *stripe.Client, cfg *customerIDConfig, base stripe.Params) (any, error) {
+				return c.Customers.Delete(ctx, cfg.CustomerID, &stripe.CustomerDeleteParams{Params: base})
+			}),
 	}
 }

@@ -26,24 +26,36 @@ type createInvoiceConfig struct {
 	Metadata                    map[string]string                          `json:"metadata" desc:"Key-value pairs (strings) to attach to the invoice."`
 }
 
-type createInvoiceItemConfig struct {
-	customerIDConfig
-	Amount         *int64            `json:"amount" desc:"Amount in the currency's smallest unit (e.g. 1000 for $10.00); use instead of priceId."`
-	Currency       *string           `json:"currency" desc:"Three-letter ISO currency code, lower case (required with amount)."`
-	PriceID        *string           `json:"priceId" desc:"A price (price_...) to bill, instead of amount."`
-	Quantity       *int64            `json:"quantity" min:"0" desc:"Quantity of the price (default 1)."`
-	Description    *string           `json:"description" desc:"Description shown on the invoice line."`
-	InvoiceID      *string           `json:"invoiceId" desc:"Draft invoice (in_...) to add the item to; otherwise it waits for the customer's next invoice."`
-	SubscriptionID *string           `json:"subscriptionId" desc:"Subscription (sub_...) whose next invoice gets the item."`
-	Metadata       map[string]string `json:"metadata" desc:"Key-value pairs (strings) to attach to the invoice item."`
-}
-
 type listInvoicesConfig struct {
 	CustomerID       *string                  `json:"customerId" desc:"Only invoices of this customer (cus_...)."`
 	SubscriptionID   *string                  `json:"subscriptionId" desc:"Only invoices of this subscription (sub_...)."`
 	Status           *stripe.InvoiceStatus    `json:"status" enum:"draft,open,paid,uncollectible,void" desc:"Only invoices with this status."`
 	CollectionMethod *stripe.CollectionMethod `json:"collectionMethod" enum:"charge_automatically,send_invoice" desc:"Only invoices with this collection method."`
 	listConfig
+}
+
+type updateInvoiceConfig struct {
+	invoiceIDConfig
+	AutoAdvance            *bool                    `json:"autoAdvance" desc:"Whether Stripe finalizes (and collects) the invoice automatically."`
+	CollectionMethod       *stripe.CollectionMethod `json:"collectionMethod" desc:"charge_automatically charges the default payment method; send_invoice emails the invoice for payment."`
+	DaysUntilDue           *int64                   `json:"daysUntilDue" min:"0" desc:"Days until the invoice is due (send_invoice only)."`
+	DueDate                *int64                   `json:"dueDate" desc:"Due date as a Unix timestamp (send_invoice only; instead of daysUntilDue)."`
+	Description            *string                  `json:"description" desc:"Memo shown on the invoice."`
+	Footer                 *string                  `json:"footer" desc:"Footer shown on the invoice."`
+	DefaultPaymentMethodID *string                  `json:"defaultPaymentMethodId" desc:"Payment method (pm_...) to charge, instead of the customer's default."`
+	DefaultSourceID        *string                  `json:"defaultSourceId" desc:"Saved card or source to charge, instead of the customer's default."`
+	Number                 *string                  `json:"number" desc:"A custom invoice number (drafts only)."`
+	StatementDescriptor    *string                  `json:"statementDescriptor" desc:"Statement descriptor for the invoice's card payment."`
+	Metadata               map[string]string        `json:"metadata" desc:"Key-value pairs (strings) to set; an empty value unsets a key."`
+}
+
+type payInvoiceConfig struct {
+	invoiceIDConfig
+	PaymentMethodID *string `json:"paymentMethodId" desc:"Payment method (pm_...) to pay with, instead of the invoice's default."`
+	Source          *string `json:"source" desc:"Saved card or source to pay with, instead of the invoice's default."`
+	OffSession      *bool   `json:"offSession" desc:"The customer is not present to authenticate (default true)."`
+	PaidOutOfBand   *bool   `json:"paidOutOfBand" desc:"Mark the invoice paid outside Stripe (cash, check); nothing is charged."`
+	Forgive         *bool   `json:"forgive" desc:"Mark the invoice paid even if the payment covers only part of the amount due."`
 }
 
 type finalizeInvoiceConfig struct {
@@ -63,18 +75,6 @@ func invoiceActions() []Action {
 					Subscription: cfg.SubscriptionID, PendingInvoiceItemsBehavior: cfg.PendingInvoiceItemsBehavior,
 					Metadata: cfg.Metadata,
 				})
-			}),
-		define("stripe.createInvoiceItem", "Add a line item to a customer's draft or next invoice.",
-			`{"id": "ii_123", "object": "invoiceitem", "customer": "cus_123", "amount": 1000, "currency": "usd", "description": "Consulting", "invoice": "in_123"}`,
-			func(ctx context.Context, c *stripe.Client, cfg *createInvoiceItemConfig, base stripe.Params) (any, error) {
-				p := &stripe.InvoiceItemCreateParams{Params: base, Customer: &cfg.CustomerID, Amount: cfg.Amount, Currency: cfg.Currency, Quantity: cfg.Quantity,
-					Description: cfg.Description, Invoice: cfg.InvoiceID, Subscription: cfg.SubscriptionID,
-					Metadata: cfg.Metadata,
-				}
-				if cfg.PriceID != nil {
-					p.Pricing = &stripe.InvoiceItemPricingParams{Price: cfg.PriceID}
-				}
-				return c.InvoiceItems.Create(ctx, p)
 			}),
 		define("stripe.getInvoice", "Retrieve an invoice by ID.", exampleInvoice,
 			func(ctx context.Context, c *stripe.Client, cfg *invoiceIDConfig, base stripe.Params) (any, error) {
@@ -101,6 +101,25 @@ func invoiceActions() []Action {
 		define("stripe.voidInvoice", "Void a finalized invoice that will not be paid.", exampleInvoice,
 			func(ctx context.Context, c *stripe.Client, cfg *invoiceIDConfig, base stripe.Params) (any, error) {
 				return c.Invoices.Void(ctx, cfg.InvoiceID, &stripe.InvoiceVoidParams{Params: base})
+			}),
+		define("stripe.updateInvoice", "Change the fields given on an invoice; others stay as they are.", exampleInvoice,
+			func(ctx context.Context, c *stripe.Client, cfg *updateInvoiceConfig, base stripe.Params) (any, error) {
+				return c.Invoices.Update(ctx, cfg.InvoiceID, &stripe.InvoiceUpdateParams{Params: base,
+					AutoAdvance: cfg.AutoAdvance, CollectionMethod: cfg.CollectionMethod, DaysUntilDue: cfg.DaysUntilDue,
+					DueDate: cfg.DueDate, Description: cfg.Description, Footer: cfg.Footer,
+					DefaultPaymentMethod: cfg.DefaultPaymentMethodID, DefaultSource: cfg.DefaultSourceID,
+					Number: cfg.Number, StatementDescriptor: cfg.StatementDescriptor, Metadata: cfg.Metadata})
+			}),
+		define("stripe.payInvoice", "Pay an open invoice now, or mark it paid out of band.", exampleInvoice,
+			func(ctx context.Context, c *stripe.Client, cfg *payInvoiceConfig, base stripe.Params) (any, error) {
+				return c.Invoices.Pay(ctx, cfg.InvoiceID, &stripe.InvoicePayParams{Params: base,
+					PaymentMethod: cfg.PaymentMethodID, Source: cfg.Source, OffSession: cfg.OffSession,
+					PaidOutOfBand: cfg.PaidOutOfBand, Forgive: cfg.Forgive})
+			}),
+		define("stripe.deleteInvoice", "Delete a draft invoice (finalized invoices are voided instead).",
+			`{"id": "in_123", "object": "invoice", "deleted": true}`,
+			func(ctx context.Context, c *stripe.Client, cfg *invoiceIDConfig, base stripe.Params) (any, error) {
+				return c.Invoices.Delete(ctx, cfg.InvoiceID, &stripe.InvoiceDeleteParams{Params: base})
 			}),
 	}
 }

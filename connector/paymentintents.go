@@ -54,6 +54,21 @@ type listPaymentIntentsConfig struct {
 	listConfig
 }
 
+type updatePaymentIntentConfig struct {
+	paymentIntentIDConfig
+	Amount                    *int64                                `json:"amount" min:"1" desc:"New amount in the currency's smallest unit."`
+	Currency                  *string                               `json:"currency" desc:"Three-letter ISO currency code, lower case."`
+	CustomerID                *string                               `json:"customerId" desc:"The customer (cus_...) paying."`
+	Description               *string                               `json:"description" desc:"An arbitrary description shown to the customer."`
+	PaymentMethodID           *string                               `json:"paymentMethodId" desc:"Payment method (pm_...) to charge."`
+	PaymentMethodTypes        []string                              `json:"paymentMethodTypes" desc:"Payment method types allowed, e.g. [\"card\"]."`
+	CaptureMethod             *stripe.PaymentIntentCaptureMethod    `json:"captureMethod" desc:"manual authorizes now and captures later with capturePaymentIntent."`
+	ReceiptEmail              *string                               `json:"receiptEmail" desc:"Email address to send the receipt to."`
+	SetupFutureUsage          *stripe.PaymentIntentSetupFutureUsage `json:"setupFutureUsage" desc:"Save the payment method on the customer for future payments."`
+	StatementDescriptorSuffix *string                               `json:"statementDescriptorSuffix" desc:"Text appended to your statement descriptor on the card statement."`
+	Metadata                  map[string]string                     `json:"metadata" desc:"Key-value pairs (strings) to set; an empty value unsets a key."`
+}
+
 const examplePaymentIntent = `{"id": "pi_123", "object": "payment_intent", "amount": 2000, "currency": "usd", "customer": "cus_123", "status": "requires_payment_method", "client_secret": "[REDACTED]"}`
 
 func paymentIntentActions() []Action {
@@ -96,6 +111,14 @@ func paymentIntentActions() []Action {
 				return listOrAll(cfg.listConfig,
 					func() (*stripe.List[stripe.PaymentIntent], error) { return c.PaymentIntents.List(ctx, p) },
 					func() iter.Seq2[*stripe.PaymentIntent, error] { return c.PaymentIntents.All(ctx, p) })
+			}),
+		define("stripe.updatePaymentIntent", "Change a PaymentIntent that is not yet confirmed: amount, customer, payment method, metadata, ...", examplePaymentIntent,
+			func(ctx context.Context, c *stripe.Client, cfg *updatePaymentIntentConfig, base stripe.Params) (any, error) {
+				return c.PaymentIntents.Update(ctx, cfg.PaymentIntentID, &stripe.PaymentIntentUpdateParams{Params: base,
+					Amount: cfg.Amount, Currency: cfg.Currency, Customer: cfg.CustomerID, Description: cfg.Description,
+					PaymentMethod: cfg.PaymentMethodID, PaymentMethodTypes: cfg.PaymentMethodTypes, CaptureMethod: cfg.CaptureMethod,
+					ReceiptEmail: cfg.ReceiptEmail, SetupFutureUsage: cfg.SetupFutureUsage,
+					StatementDescriptorSuffix: cfg.StatementDescriptorSuffix, Metadata: cfg.Metadata})
 			}),
 	}
 }

@@ -70,6 +70,13 @@ type listSubscriptionsConfig struct {
 	listConfig
 }
 
+type resumeSubscriptionConfig struct {
+	subscriptionIDConfig
+	BillingCycleAnchor *string                   `json:"billingCycleAnchor" enum:"now,unchanged" desc:"now (the default) restarts the billing cycle today; unchanged keeps it."`
+	ProrationBehavior  *stripe.ProrationBehavior `json:"prorationBehavior" desc:"How the resumption is prorated."`
+	ProrationDate      *int64                    `json:"prorationDate" desc:"Compute prorations as of this Unix timestamp."`
+}
+
 const exampleSubscription = `{"id": "sub_123", "object": "subscription", "customer": "cus_123", "status": "active", "items": {"object": "list", "data": [{"id": "si_123", "price": {"id": "price_123"}, "quantity": 1}]}}`
 
 func subscriptionActions() []Action {
@@ -118,6 +125,11 @@ func subscriptionActions() []Action {
 				return listOrAll(cfg.listConfig,
 					func() (*stripe.List[stripe.Subscription], error) { return c.Subscriptions.List(ctx, p) },
 					func() iter.Seq2[*stripe.Subscription, error] { return c.Subscriptions.All(ctx, p) })
+			}),
+		define("stripe.resumeSubscription", "Resume a paused subscription.", exampleSubscription,
+			func(ctx context.Context, c *stripe.Client, cfg *resumeSubscriptionConfig, base stripe.Params) (any, error) {
+				return c.Subscriptions.Resume(ctx, cfg.SubscriptionID, &stripe.SubscriptionResumeParams{Params: base,
+					BillingCycleAnchor: cfg.BillingCycleAnchor, ProrationBehavior: cfg.ProrationBehavior, ProrationDate: cfg.ProrationDate})
 			}),
 	}
 }
