@@ -10,10 +10,10 @@ import (
 type emptyConfig struct{}
 
 type listBalanceTransactionsConfig struct {
-	Type     *stripe.BalanceTransactionType `json:"type" desc:"Only transactions of this type, e.g. charge, refund, payout, stripe_fee."`
-	Currency *string                        `json:"currency" desc:"Only transactions in this currency (ISO code, lower case)."`
-	PayoutID *string                        `json:"payoutId" desc:"Only transactions paid out in this payout (po_...)."`
-	SourceID *string                        `json:"sourceId" desc:"Only transactions caused by this object (ch_..., re_...)."`
+	Type     *string `json:"type" desc:"Only transactions of this type, e.g. charge, refund, payout, stripe_fee (Stripe has more types than the SDK names, so any is passed on)."`
+	Currency *string `json:"currency" desc:"Only transactions in this currency (ISO code, lower case)."`
+	PayoutID *string `json:"payoutId" desc:"Only transactions paid out in this payout (po_...)."`
+	SourceID *string `json:"sourceId" desc:"Only transactions caused by this object (ch_..., re_...)."`
 	listConfig
 }
 
@@ -33,7 +33,7 @@ func balanceActions() []Action {
 		define("stripe.listBalanceTransactions", "List balance transactions (charges, refunds, fees, payouts), newest first.",
 			`{"object": "list", "data": [`+exampleBalanceTransaction+`], "has_more": false, "url": "/v1/balance_transactions"}`,
 			func(ctx context.Context, c *stripe.Client, cfg *listBalanceTransactionsConfig, base stripe.Params) (any, error) {
-				p := &stripe.BalanceTransactionListParams{Params: base, ListParams: cfg.params(), Type: cfg.Type, Currency: cfg.Currency, Payout: cfg.PayoutID, Source: cfg.SourceID}
+				p := &stripe.BalanceTransactionListParams{Params: base, ListParams: cfg.params(), Type: (*stripe.BalanceTransactionType)(cfg.Type), Currency: cfg.Currency, Payout: cfg.PayoutID, Source: cfg.SourceID}
 				return listOrAll(cfg.listConfig,
 					func() (*stripe.List[stripe.BalanceTransaction], error) { return c.BalanceTransactions.List(ctx, p) },
 					func() iter.Seq2[*stripe.BalanceTransaction, error] { return c.BalanceTransactions.All(ctx, p) })

@@ -75,8 +75,9 @@ type Action struct {
 	// *stripe.Error.
 	Run RunFunc
 
-	specs []fieldSpec
-	err   error // a malformed config struct, reported by Run and the catalog test
+	specs  []fieldSpec
+	config reflect.Type // the config struct
+	err    error        // a malformed config struct, reported by Run and the catalog test
 }
 
 // Schema returns the JSON Schema (draft 2020-12) of the action's config.
@@ -136,7 +137,8 @@ type validator interface{ validate() *ConfigError }
 // carry the step's idempotency key and connected account.
 func define[C any](name, description, output string, run func(ctx context.Context, c *stripe.Client, cfg *C, base stripe.Params) (any, error)) Action {
 	specs, err := specsOf(reflect.TypeFor[C]())
-	a := Action{Name: name, Description: description, OutputExample: json.RawMessage(output), specs: specs, err: err}
+	a := Action{Name: name, Description: description, OutputExample: json.RawMessage(output), specs: specs,
+		config: reflect.TypeFor[C](), err: err}
 	for _, s := range specs {
 		a.Fields = append(a.Fields, s.Field)
 	}

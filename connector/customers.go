@@ -61,7 +61,7 @@ type customerFields struct {
 	Phone       *string                   `json:"phone" desc:"The customer's phone number."`
 	Address     *addressConfig            `json:"address" desc:"The customer's billing address."`
 	Metadata    map[string]string         `json:"metadata" desc:"Key-value pairs (strings) to attach to the object; an empty value unsets a key on update."`
-	TaxExempt   *stripe.CustomerTaxExempt `json:"taxExempt" enum:"none,exempt,reverse" desc:"The customer's tax exemption."`
+	TaxExempt   *stripe.CustomerTaxExempt `json:"taxExempt" desc:"The customer's tax exemption."`
 }
 
 type createCustomerConfig struct {

@@ -14,7 +14,7 @@ type invoiceIDConfig struct {
 type createInvoiceConfig struct {
 	customerIDConfig
 	AutoAdvance                 *bool                                      `json:"autoAdvance" desc:"Whether Stripe finalizes the draft automatically after about an hour. Set false to finalize it yourself."`
-	CollectionMethod            *stripe.CollectionMethod                   `json:"collectionMethod" enum:"charge_automatically,send_invoice" desc:"charge_automatically charges the default payment method; send_invoice emails the invoice for payment."`
+	CollectionMethod            *stripe.CollectionMethod                   `json:"collectionMethod" desc:"charge_automatically charges the default payment method; send_invoice emails the invoice for payment."`
 	DaysUntilDue                *int64                                     `json:"daysUntilDue" min:"0" desc:"Days until the invoice is due (send_invoice only)."`
 	DueDate                     *int64                                     `json:"dueDate" desc:"Due date as a Unix timestamp (send_invoice only; instead of daysUntilDue)."`
 	Currency                    *string                                    `json:"currency" desc:"Three-letter ISO currency code, lower case (default: the customer's currency)."`
@@ -22,15 +22,15 @@ type createInvoiceConfig struct {
 	Footer                      *string                                    `json:"footer" desc:"Footer shown on the invoice."`
 	DefaultPaymentMethodID      *string                                    `json:"defaultPaymentMethodId" desc:"Payment method (pm_...) to charge, instead of the customer's default."`
 	SubscriptionID              *string                                    `json:"subscriptionId" desc:"Subscription (sub_...) whose pending items to invoice."`
-	PendingInvoiceItemsBehavior *stripe.InvoicePendingInvoiceItemsBehavior `json:"pendingInvoiceItemsBehavior" enum:"exclude,include" desc:"Whether the customer's pending invoice items are added to this invoice (default exclude)."`
+	PendingInvoiceItemsBehavior *stripe.InvoicePendingInvoiceItemsBehavior `json:"pendingInvoiceItemsBehavior" desc:"Whether the customer's pending invoice items are added to this invoice (default exclude)."`
 	Metadata                    map[string]string                          `json:"metadata" desc:"Key-value pairs (strings) to attach to the invoice."`
 }
 
 type listInvoicesConfig struct {
 	CustomerID       *string                  `json:"customerId" desc:"Only invoices of this customer (cus_...)."`
 	SubscriptionID   *string                  `json:"subscriptionId" desc:"Only invoices of this subscription (sub_...)."`
-	Status           *stripe.InvoiceStatus    `json:"status" enum:"draft,open,paid,uncollectible,void" desc:"Only invoices with this status."`
-	CollectionMethod *stripe.CollectionMethod `json:"collectionMethod" enum:"charge_automatically,send_invoice" desc:"Only invoices with this collection method."`
+	Status           *stripe.InvoiceStatus    `json:"status" desc:"Only invoices with this status."`
+	CollectionMethod *stripe.CollectionMethod `json:"collectionMethod" desc:"Only invoices with this collection method."`
 	listConfig
 }
 

@@ -19,12 +19,12 @@ type createPaymentIntentConfig struct {
 	PaymentMethodID           *string                               `json:"paymentMethodId" desc:"Payment method (pm_...) to charge."`
 	PaymentMethodTypes        []string                              `json:"paymentMethodTypes" desc:"Payment method types allowed, e.g. [\"card\"]; otherwise from your Dashboard settings."`
 	AutomaticPaymentMethods   *bool                                 `json:"automaticPaymentMethods" desc:"Let Stripe pick the payment methods enabled in the Dashboard."`
-	CaptureMethod             *stripe.PaymentIntentCaptureMethod    `json:"captureMethod" enum:"automatic,automatic_async,manual" desc:"manual authorizes now and captures later with capturePaymentIntent."`
+	CaptureMethod             *stripe.PaymentIntentCaptureMethod    `json:"captureMethod" desc:"manual authorizes now and captures later with capturePaymentIntent."`
 	Confirm                   *bool                                 `json:"confirm" desc:"Confirm the PaymentIntent right away (needs paymentMethodId)."`
 	OffSession                *bool                                 `json:"offSession" desc:"The customer is not present (with confirm)."`
 	ReturnURL                 *string                               `json:"returnUrl" desc:"Where the customer returns after authenticating (with confirm)."`
 	ReceiptEmail              *string                               `json:"receiptEmail" desc:"Email address to send the receipt to."`
-	SetupFutureUsage          *stripe.PaymentIntentSetupFutureUsage `json:"setupFutureUsage" enum:"off_session,on_session" desc:"Save the payment method on the customer for future payments."`
+	SetupFutureUsage          *stripe.PaymentIntentSetupFutureUsage `json:"setupFutureUsage" desc:"Save the payment method on the customer for future payments."`
 	StatementDescriptorSuffix *string                               `json:"statementDescriptorSuffix" desc:"Text appended to your statement descriptor on the card statement."`
 	Metadata                  map[string]string                     `json:"metadata" desc:"Key-value pairs (strings) to attach to the PaymentIntent."`
 }
@@ -46,7 +46,7 @@ type capturePaymentIntentConfig struct {
 
 type cancelPaymentIntentConfig struct {
 	paymentIntentIDConfig
-	CancellationReason *stripe.PaymentIntentCancellationReason `json:"cancellationReason" enum:"abandoned,duplicate,fraudulent,requested_by_customer" desc:"Why the PaymentIntent is canceled."`
+	CancellationReason *stripe.PaymentIntentCancellationReason `json:"cancellationReason" enumExclude:"automatic,expired,failed_invoice,void_invoice" desc:"Why the PaymentIntent is canceled."`
 }
 
 type listPaymentIntentsConfig struct {

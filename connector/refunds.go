@@ -11,7 +11,7 @@ type createRefundConfig struct {
 	ChargeID        *string              `json:"chargeId" desc:"The charge (ch_...) to refund; give this or paymentIntentId."`
 	PaymentIntentID *string              `json:"paymentIntentId" desc:"The PaymentIntent (pi_...) to refund; give this or chargeId."`
 	Amount          *int64               `json:"amount" min:"1" desc:"Amount to refund in the smallest unit; default the whole remaining amount."`
-	Reason          *stripe.RefundReason `json:"reason" enum:"duplicate,fraudulent,requested_by_customer" desc:"Why the payment is refunded."`
+	Reason          *stripe.RefundReason `json:"reason" enumExclude:"expired_uncaptured_charge" desc:"Why the payment is refunded."`
 	Metadata        map[string]string    `json:"metadata" desc:"Key-value pairs (strings) to attach to the refund."`
 }
 

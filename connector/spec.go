@@ -18,7 +18,13 @@ import (
 //
 //	CustomerID string  `json:"customerId" required:"true" desc:"The customer."`
 //	Limit      *int64  `json:"limit" min:"1" max:"100" desc:"Page size."`
-//	Method     *string `json:"collectionMethod" enum:"send_invoice,charge_automatically" desc:"..."`
+//	Anchor     *string `json:"billingCycleAnchor" enum:"now,unchanged" desc:"..."`
+//	Method     *stripe.CollectionMethod `json:"collectionMethod" desc:"..."`
+//
+// A field of one of the SDK's enum types (stripe.CollectionMethod, ...)
+// allows exactly the values of that type's constants (the generated
+// enums_gen.go), less any listed in an enumExclude tag (values Stripe sends
+// but does not accept); an enum tag is for plain strings only.
 //
 // Supported Go types: string, int64, bool (a pointer when optional, a value
 // when required), map[string]string (metadata), []string, []struct and
@@ -44,6 +50,9 @@ type fieldSpec struct {
 	index []int
 	kind  kind
 	sub   []fieldSpec // properties of an object or of each array element
+	// enumType is the SDK string type of the field (stripe.CollectionMethod),
+	// whose constants are its enum, or nil.
+	enumType reflect.Type
 }
 
 // specsOf reads the field table of a config struct type.
@@ -94,6 +103,30 @@ func specOf(sf reflect.StructField) (fieldSpec, error) {
 	}}
 	if e := sf.Tag.Get("enum"); e != "" {
 		s.Enum = strings.Split(e, ",")
+	}
+	s.enumType = enumType(sf.Type)
+	if vals, ok := sdkEnums[s.enumType]; ok {
+		// The allowed values are the SDK's typed constants (enums_gen.go),
+		// less those Stripe only ever sends (enumExclude).
+		if s.Enum != nil {
+			return s, fmt.Errorf("enum tag on %v: its values come from the SDK's constants", sf.Type)
+		}
+		var exclude []string
+		if e := sf.Tag.Get("enumExclude"); e != "" {
+			exclude = strings.Split(e, ",")
+		}
+		for _, x := range exclude {
+			if !slices.Contains(vals, x) {
+				return s, fmt.Errorf("enumExclude %q is not a constant of %v", x, sf.Type)
+			}
+		}
+		for _, v := range vals {
+			if !slices.Contains(exclude, v) {
+				s.Enum = append(s.Enum, v)
+			}
+		}
+	} else if sf.Tag.Get("enumExclude") != "" {
+		return s, fmt.Errorf("enumExclude on %v, which has no SDK constants", sf.Type)
 	}
 	for tag, dst := range map[string]**int64{"min": &s.Minimum, "max": &s.Maximum} {
 		if v := sf.Tag.Get(tag); v != "" {
@@ -153,6 +186,18 @@ func specOf(sf reflect.StructField) (fieldSpec, error) {
 		return s, errors.New("enum applies to strings only")
 	}
 	return s, nil
+}
+
+// enumType is the named string type of a field of type T, *T or []T, or
+// nil.
+func enumType(t reflect.Type) reflect.Type {
+	if t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.String || t.Name() == "" || t.PkgPath() == "" {
+		return nil
+	}
+	return t
 }
 
 // maxExactFloat is the largest integer a float64 holds exactly (2^53).

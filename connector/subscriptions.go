@@ -18,12 +18,12 @@ type subscriptionItemConfig struct {
 }
 
 type subscriptionFields struct {
-	CollectionMethod       *stripe.CollectionMethod            `json:"collectionMethod" enum:"charge_automatically,send_invoice" desc:"charge_automatically charges the default payment method; send_invoice emails each invoice."`
+	CollectionMethod       *stripe.CollectionMethod            `json:"collectionMethod" desc:"charge_automatically charges the default payment method; send_invoice emails each invoice."`
 	DaysUntilDue           *int64                              `json:"daysUntilDue" min:"0" desc:"Days until each invoice is due (send_invoice only)."`
 	DefaultPaymentMethodID *string                             `json:"defaultPaymentMethodId" desc:"Payment method (pm_...) for the subscription's invoices."`
 	CancelAtPeriodEnd      *bool                               `json:"cancelAtPeriodEnd" desc:"Cancel at the end of the current period."`
-	PaymentBehavior        *stripe.SubscriptionPaymentBehavior `json:"paymentBehavior" enum:"allow_incomplete,default_incomplete,error_if_incomplete,pending_if_incomplete" desc:"What happens when the first payment needs action or fails."`
-	ProrationBehavior      *stripe.ProrationBehavior           `json:"prorationBehavior" enum:"always_invoice,create_prorations,none" desc:"How changes are prorated."`
+	PaymentBehavior        *stripe.SubscriptionPaymentBehavior `json:"paymentBehavior" desc:"What happens when the first payment needs action or fails."`
+	ProrationBehavior      *stripe.ProrationBehavior           `json:"prorationBehavior" desc:"How changes are prorated."`
 	TrialEnd               *int64                              `json:"trialEnd" desc:"End of the trial as a Unix timestamp."`
 	Description            *string                             `json:"description" desc:"Description shown to the customer."`
 	Metadata               map[string]string                   `json:"metadata" desc:"Key-value pairs (strings) to attach to the subscription."`
@@ -66,7 +66,7 @@ type cancelSubscriptionConfig struct {
 type listSubscriptionsConfig struct {
 	CustomerID *string                    `json:"customerId" desc:"Only subscriptions of this customer (cus_...)."`
 	PriceID    *string                    `json:"priceId" desc:"Only subscriptions billing this price (price_...)."`
-	Status     *stripe.SubscriptionStatus `json:"status" enum:"active,all,canceled,ended,incomplete,incomplete_expired,past_due,paused,trialing,unpaid" desc:"Only subscriptions with this status (default: all but canceled)."`
+	Status     *stripe.SubscriptionStatus `json:"status" desc:"Only subscriptions with this status (default: all but canceled)."`
 	listConfig
 }
 
