@@ -159,10 +159,10 @@ var actionCasesA = map[string][]actionCase{
 			"metadata[order_id]", "A-1")},
 	}, {
 		name: "more fields",
-		config: `{"customerId": "cus_123", "currency": "eur", "dueDate": 1.7e9, "footer": "Thanks",
+		config: `{"customerId": "cus_123", "currency": "eur", "collectionMethod": "send_invoice", "dueDate": 1.7e9, "footer": "Thanks",
 			"defaultPaymentMethodId": "pm_1", "subscriptionId": "sub_1", "pendingInvoiceItemsBehavior": "include"}`,
 		replies: []string{"invoice_draft.json"},
-		reqs: []wantReq{post("/v1/invoices", "customer", "cus_123", "currency", "eur", "due_date", "1700000000",
+		reqs: []wantReq{post("/v1/invoices", "customer", "cus_123", "currency", "eur", "collection_method", "send_invoice", "due_date", "1700000000",
 			"footer", "Thanks", "default_payment_method", "pm_1", "subscription", "sub_1",
 			"pending_invoice_items_behavior", "include")},
 	}},

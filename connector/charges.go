@@ -19,6 +19,11 @@ type createChargeConfig struct {
 	Metadata                  map[string]string `json:"metadata" desc:"Key-value pairs (strings) to attach to the charge."`
 }
 
+// rules: a charge needs something to charge: a token or card (source),
+// a customer's default source (customerId), or a card saved on the
+// customer (both).
+func (*createChargeConfig) rules() []rule { return []rule{atLeastOne("customerId", "source")} }
+
 type chargeIDConfig struct {
 	ChargeID string `json:"chargeId" required:"true" desc:"The charge's ID (ch_...)."`
 }

@@ -47,6 +47,8 @@ type Field struct {
 	// Minimum and Maximum bound an integer.
 	Minimum *int64 `json:"minimum,omitempty"`
 	Maximum *int64 `json:"maximum,omitempty"`
+	// MinItems is the least number of elements of an array.
+	MinItems *int64 `json:"minItems,omitempty"`
 	// ItemType is the element type of an array: "string" or "object".
 	ItemType string `json:"itemType,omitempty"`
 	// Fields are the properties of an object, or of each element of an
@@ -76,13 +78,14 @@ type Action struct {
 	Run RunFunc
 
 	specs  []fieldSpec
+	rules  []rule       // rules across fields, in Run and the schema
 	config reflect.Type // the config struct
 	err    error        // a malformed config struct, reported by Run and the catalog test
 }
 
 // Schema returns the JSON Schema (draft 2020-12) of the action's config.
 func (a Action) Schema() json.RawMessage {
-	js := objectSchema(a.specs)
+	js := objectSchema(a.specs, a.rules)
 	js.Schema = "https://json-schema.org/draft/2020-12/schema"
 	js.Title = a.Name
 	js.Description = a.Description
@@ -126,19 +129,19 @@ func (e *ConfigError) Error() string {
 	return msg + e.Reason
 }
 
-// validator is implemented by configs with rules across fields (exactly
-// one of chargeId and paymentIntentId, say). It returns a *ConfigError
-// without Action, which the caller fills in.
-type validator interface{ validate() *ConfigError }
-
 // define builds an action from its config struct C and the function that
 // calls the SDK with a decoded config.
 // run gets the stripe.Params every request of the action must embed: they
 // carry the step's idempotency key and connected account.
 func define[C any](name, description, output string, run func(ctx context.Context, c *stripe.Client, cfg *C, base stripe.Params) (any, error)) Action {
 	specs, err := specsOf(reflect.TypeFor[C]())
+	var rules []rule
+	if r, ok := any(new(C)).(ruler); ok && err == nil {
+		rules = r.rules()
+		err = checkRules(rules, specs)
+	}
 	a := Action{Name: name, Description: description, OutputExample: json.RawMessage(output), specs: specs,
-		config: reflect.TypeFor[C](), err: err}
+		rules: rules, config: reflect.TypeFor[C](), err: err}
 	for _, s := range specs {
 		a.Fields = append(a.Fields, s.Field)
 	}
@@ -163,11 +166,9 @@ func define[C any](name, description, output string, run func(ctx context.Contex
 		if err := (decoder{action: name}).object("", config, reflect.ValueOf(cfg).Elem(), specs); err != nil {
 			return nil, err
 		}
-		if v, ok := any(cfg).(validator); ok {
-			if cerr := v.validate(); cerr != nil {
-				cerr.Action = name
-				return nil, cerr
-			}
+		if cerr := enforce(rules, reflect.ValueOf(cfg).Elem(), specs); cerr != nil {
+			cerr.Action = name
+			return nil, cerr
 		}
 		if c == nil {
 			return nil, errors.New("connector: nil *stripe.Client")

@@ -18,12 +18,7 @@ type listEventsConfig struct {
 	listConfig
 }
 
-func (c *listEventsConfig) validate() *ConfigError {
-	if c.Type != nil && c.Types != nil {
-		return &ConfigError{Field: "types", Code: CodeInvalidValue, Reason: "give type or types, not both"}
-	}
-	return nil
-}
+func (*listEventsConfig) rules() []rule { return []rule{atMostOne("type", "types")} }
 
 const exampleEvent = `{"id": "evt_123", "object": "event", "type": "invoice.paid", "created": 1700000000, "data": {"object": {"id": "in_123", "object": "invoice"}}}`
 

@@ -19,6 +19,11 @@ type createInvoiceItemConfig struct {
 	Metadata       map[string]string `json:"metadata" desc:"Key-value pairs (strings) to attach to the invoice item."`
 }
 
+// rules: the item is billed by amount (in currency) or by price.
+func (*createInvoiceItemConfig) rules() []rule {
+	return []rule{exactlyOne("amount", "priceId"), requires("amount", "currency")}
+}
+
 type invoiceItemIDConfig struct {
 	InvoiceItemID string `json:"invoiceItemId" required:"true" desc:"The invoice item's ID (ii_...)."`
 }
@@ -40,6 +45,8 @@ type updateInvoiceItemConfig struct {
 	TaxRates     []string          `json:"taxRates" desc:"Tax rates (txr_...) for the item, replacing its current ones."`
 	Metadata     map[string]string `json:"metadata" desc:"Key-value pairs (strings) to set; an empty value unsets a key."`
 }
+
+func (*updateInvoiceItemConfig) rules() []rule { return []rule{atMostOne("amount", "priceId")} }
 
 const exampleInvoiceItem = `{"id": "ii_123", "object": "invoiceitem", "customer": "cus_123", "amount": 1000, "currency": "usd", "description": "Consulting", "invoice": "in_123"}`
 

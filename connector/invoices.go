@@ -7,6 +7,16 @@ import (
 	"github.com/stripelite/stripe"
 )
 
+// rules: a send_invoice invoice needs a due date, given as days or a
+// date, not both; neither applies to charge_automatically (the default).
+func (*createInvoiceConfig) rules() []rule {
+	return []rule{
+		ifThenAnyOf("collectionMethod", "send_invoice", "daysUntilDue", "dueDate"),
+		atMostOne("daysUntilDue", "dueDate"),
+		onlyIf("collectionMethod", "send_invoice", "daysUntilDue", "dueDate"),
+	}
+}
+
 type invoiceIDConfig struct {
 	InvoiceID string `json:"invoiceId" required:"true" desc:"The invoice's ID (in_...)."`
 }

@@ -68,12 +68,7 @@ type createPriceConfig struct {
 	Metadata    map[string]string        `json:"metadata" desc:"Key-value pairs (strings) to attach to the price."`
 }
 
-func (c *createPriceConfig) validate() *ConfigError {
-	if (c.ProductID == nil) == (c.ProductName == nil) {
-		return &ConfigError{Field: "productId", Code: CodeMissingField, Reason: "give exactly one of productId and productName"}
-	}
-	return nil
-}
+func (*createPriceConfig) rules() []rule { return []rule{exactlyOne("productId", "productName")} }
 
 type listPricesConfig struct {
 	ProductID  *string           `json:"productId" desc:"Only prices of this product (prod_...)."`

@@ -15,12 +15,7 @@ type createRefundConfig struct {
 	Metadata        map[string]string    `json:"metadata" desc:"Key-value pairs (strings) to attach to the refund."`
 }
 
-func (c *createRefundConfig) validate() *ConfigError {
-	if (c.ChargeID == nil) == (c.PaymentIntentID == nil) {
-		return &ConfigError{Field: "chargeId", Code: CodeMissingField, Reason: "give exactly one of chargeId and paymentIntentId"}
-	}
-	return nil
-}
+func (*createRefundConfig) rules() []rule { return []rule{exactlyOne("chargeId", "paymentIntentId")} }
 
 type refundIDConfig struct {
 	RefundID string `json:"refundId" required:"true" desc:"The refund's ID (re_...)."`

@@ -31,16 +31,18 @@ type subscriptionFields struct {
 
 type createSubscriptionConfig struct {
 	customerIDConfig
-	Items           []subscriptionItemConfig `json:"items" required:"true" desc:"The prices to bill, at least one: [{\"price\": \"price_...\", \"quantity\": 1}]."`
+	Items           []subscriptionItemConfig `json:"items" required:"true" minItems:"1" desc:"The prices to bill, at least one: [{\"price\": \"price_...\", \"quantity\": 1}]."`
 	TrialPeriodDays *int64                   `json:"trialPeriodDays" min:"0" desc:"Days of free trial before the first charge."`
 	subscriptionFields
 }
 
-func (c *createSubscriptionConfig) validate() *ConfigError {
-	if len(c.Items) == 0 {
-		return &ConfigError{Field: "items", Code: CodeMissingField, Reason: "needs at least one item"}
+// rules: Stripe needs days_until_due for a send_invoice subscription, and
+// takes it only for one.
+func (*createSubscriptionConfig) rules() []rule {
+	return []rule{
+		ifThenAnyOf("collectionMethod", "send_invoice", "daysUntilDue"),
+		onlyIf("collectionMethod", "send_invoice", "daysUntilDue"),
 	}
-	return nil
 }
 
 type updateSubscriptionItemConfig struct {
