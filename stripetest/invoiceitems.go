@@ -23,7 +23,7 @@ func (s *Server) registerInvoiceItems() {
 // from amount, price_data, pricing[price], unit_amount_decimal and
 // quantity. create requires one way of pricing the item.
 func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
-	qty := ii["quantity"].(int64)
+	qty := num(ii, "quantity")
 	if n, ok := f.int("quantity"); ok {
 		if n < 0 {
 			return invalid("quantity", "", "Invalid non-negative integer")
@@ -53,7 +53,7 @@ func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
 		ii["currency"] = price["currency"]
 		ii["pricing"] = obj{"price_details": obj{"price": id, "product": price["product"]}, "type": "price_details", "unit_amount_decimal": strconv.FormatInt(unit, 10)}
 		if ii["description"] == nil {
-			if prod, ok := s.byID[idOf(price["product"])]; ok {
+			if prod, ok := s.st.byID[idOf(price["product"])]; ok {
 				ii["description"] = prod["name"]
 			}
 		}
@@ -117,7 +117,7 @@ func (s *Server) editableInvoice(ii obj) (obj, error) {
 	if invID == "" {
 		return nil, nil
 	}
-	inv := s.byID[invID]
+	inv := s.st.byID[invID]
 	if inv != nil && inv["status"] != "draft" {
 		return nil, invalid("invoice", "invoice_not_editable", "Invoice %s is finalized; its items can no longer be changed.", invID)
 	}
@@ -181,7 +181,7 @@ func (s *Server) updateInvoiceItem(r *request) (any, error) {
 		return nil, err
 	}
 	f := r.form
-	clone := deepCopy(ii).(obj)
+	clone := cloneObj(ii)
 	if u, ok := ii["_unit"]; ok {
 		clone["_unit"] = u
 	}

@@ -133,8 +133,8 @@ func (s *Server) createPaymentIntent(r *request) (any, error) {
 func (s *Server) confirmPI(r *request, pi, pm obj) error {
 	capture := pi["capture_method"] != "manual"
 	ch, err := s.charge(r, chargeSpec{
-		amount: pi["amount"].(int64), currency: pi["currency"].(string), customer: idOf(pi["customer"]), pm: pm,
-		capture: capture, paymentIntent: pi["id"].(string), description: strOrEmpty(pi["description"]),
+		amount: num(pi, "amount"), currency: str(pi, "currency"), customer: idOf(pi["customer"]), pm: pm,
+		capture: capture, paymentIntent: str(pi, "id"), description: strOrEmpty(pi["description"]),
 	})
 	var ae *apiError
 	if errors.As(err, &ae) && ch != nil {
@@ -147,6 +147,7 @@ func (s *Server) confirmPI(r *request, pi, pm obj) error {
 		}
 		s.emit(r, "payment_intent.payment_failed", pi, nil)
 		ae.paymentIntent = s.render(pi, nil)
+		ae.paymentMethod = s.render(pm, nil)
 		return ae
 	}
 	if err != nil {
@@ -178,7 +179,7 @@ func (s *Server) confirmPaymentIntent(r *request) (any, error) {
 		return nil, unexpectedState(pi, "confirm")
 	}
 	f := r.form
-	clone := deepCopy(pi).(obj)
+	clone := cloneObj(pi)
 	if err := s.applyPIParams(clone, f); err != nil {
 		return nil, err
 	}
@@ -212,7 +213,7 @@ func (s *Server) capturePaymentIntent(r *request) (any, error) {
 		return nil, unexpectedState(pi, "capture")
 	}
 	f := r.form
-	amount := pi["amount_capturable"].(int64)
+	amount := num(pi, "amount_capturable")
 	if n, ok := f.int("amount_to_capture"); ok {
 		if n < 1 || n > amount {
 			return nil, invalid("amount_to_capture", "amount_too_large", "The amount_to_capture (%d) must be at most the amount_capturable (%d).", n, amount)
@@ -224,7 +225,7 @@ func (s *Server) capturePaymentIntent(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	ch := s.byID[idOf(pi["latest_charge"])]
+	ch := s.st.byID[idOf(pi["latest_charge"])]
 	s.captureFunds(ch, amount)
 	s.emit(r, "charge.captured", ch, nil)
 	pi["status"], pi["amount_received"], pi["amount_capturable"] = "succeeded", amount, int64(0)
@@ -252,7 +253,7 @@ func (s *Server) cancelPaymentIntent(r *request) (any, error) {
 		}
 	}
 	if pi["status"] == "requires_capture" {
-		if ch, ok := s.byID[idOf(pi["latest_charge"])]; ok {
+		if ch, ok := s.st.byID[idOf(pi["latest_charge"])]; ok {
 			ch["amount_refunded"], ch["refunded"] = ch["amount"], true // the authorization is released
 		}
 	}
@@ -275,7 +276,7 @@ func (s *Server) updatePaymentIntent(r *request) (any, error) {
 		}
 	}
 	before := s.snapshot(pi)
-	clone := deepCopy(pi).(obj)
+	clone := cloneObj(pi)
 	if err := s.applyPIParams(clone, f); err != nil {
 		return nil, err
 	}

@@ -85,7 +85,7 @@ func (s *Server) createProduct(r *request) (any, error) {
 	}
 	id := s.newID("prod")
 	if custom, ok := f.str("id"); ok {
-		if _, taken := s.byID[custom]; taken {
+		if _, taken := s.st.byID[custom]; taken {
 			return nil, invalid("id", "resource_already_exists", "Product already exists.")
 		}
 		id = custom
@@ -118,7 +118,7 @@ func (s *Server) updateProduct(r *request) (any, error) {
 	}
 	f := r.form
 	before := s.snapshot(p)
-	clone := deepCopy(p).(obj)
+	clone := cloneObj(p)
 	s.applyProductParams(clone, f)
 	if v, ok := f.str("default_price"); ok {
 		if v == "" {
@@ -147,7 +147,7 @@ func (s *Server) deleteProduct(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, price := range s.kinds["price"] {
+	for _, price := range s.st.kinds["price"] {
 		if price["product"] == p["id"] {
 			return nil, invalid("", "", "This product cannot be deleted because it has one or more user-created prices.")
 		}
@@ -165,7 +165,7 @@ func (s *Server) listProducts(r *request) (any, error) {
 	only := f.strings("ids")
 	return s.listOf(r, "product", "/v1/products", func(p obj) bool {
 		return (!hasActive || p["active"] == active) && (!hasShippable || p["shippable"] == shippable) &&
-			(!hasURL || p["url"] == u) && (only == nil || contains(only, p["id"].(string)))
+			(!hasURL || p["url"] == u) && (only == nil || contains(only, str(p, "id")))
 	})
 }
 
@@ -271,13 +271,13 @@ func (s *Server) createPrice(r *request) (any, error) {
 	} else {
 		return nil, missingParam("product")
 	}
-	price, err := s.buildPrice(f, product["id"].(string))
+	price, err := s.buildPrice(f, str(product, "id"))
 	if err != nil {
 		return nil, err
 	}
 	if lk, ok := f.str("lookup_key"); ok && lk != "" {
 		transfer, _ := f.bool("transfer_lookup_key")
-		for _, other := range s.kinds["price"] {
+		for _, other := range s.st.kinds["price"] {
 			if other["lookup_key"] == lk {
 				if !transfer {
 					return nil, invalid("lookup_key", "", "A price (`%s`) already uses that lookup key.", other["id"])
@@ -286,7 +286,7 @@ func (s *Server) createPrice(r *request) (any, error) {
 			}
 		}
 	}
-	if _, stored := s.byID[product["id"].(string)]; !stored {
+	if _, stored := s.st.byID[str(product, "id")]; !stored {
 		s.insert(product)
 		s.emit(r, "product.created", product, nil)
 	}
@@ -302,7 +302,7 @@ func (s *Server) updatePrice(r *request) (any, error) {
 	}
 	f := r.form
 	before := s.snapshot(p)
-	clone := deepCopy(p).(obj)
+	clone := cloneObj(p)
 	setStrings(clone, f, "nickname", "lookup_key")
 	if b, ok := f.bool("active"); ok {
 		clone["active"] = b

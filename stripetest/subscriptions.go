@@ -79,11 +79,11 @@ func (s *Server) subItemPrice(f *form) (obj, error) {
 }
 
 func (s *Server) newSubItem(sub obj, price obj, qty int64, f *form) obj {
-	rec := price["recurring"].(obj)
-	start := sub["start_date"].(int64)
+	rec := objAt(price, "recurring")
+	start := num(sub, "start_date")
 	si := obj{
 		"id": s.newID("si"), "object": "subscription_item", "billing_thresholds": nil, "created": s.unix(),
-		"current_period_end": periodEnd(start, rec["interval"].(string), rec["interval_count"].(int64)), "current_period_start": start,
+		"current_period_end": periodEnd(start, str(rec, "interval"), num(rec, "interval_count")), "current_period_start": start,
 		"discounts": []any{}, "metadata": obj{}, "price": price["id"], "quantity": qty, "subscription": sub["id"], "tax_rates": []any{},
 	}
 	if f != nil {
@@ -96,14 +96,14 @@ func (s *Server) newSubItem(sub obj, price obj, qty int64, f *form) obj {
 // each price embedded as Stripe does.
 func (s *Server) renderItems(sub obj) {
 	var data []any
-	for _, si := range sub["_items"].([]obj) {
-		item := deepCopy(si).(obj)
-		if p, ok := s.byID[idOf(si["price"])]; ok {
+	for _, si := range subItems(sub) {
+		item := cloneObj(si)
+		if p, ok := s.st.byID[idOf(si["price"])]; ok {
 			item["price"] = deepCopy(p)
 		}
 		data = append(data, item)
 	}
-	sub["items"] = listObject("/v1/subscription_items?subscription="+sub["id"].(string), data)
+	sub["items"] = listObject("/v1/subscription_items?subscription="+str(sub, "id"), data)
 }
 
 func (s *Server) createSubscription(r *request) (any, error) {
@@ -189,7 +189,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	}
 
 	// Build the first invoice and find what pays it before storing anything.
-	inv := s.newInvoice(cus, sub["currency"].(string), sub["collection_method"].(string), "subscription_create")
+	inv := s.newInvoice(cus, str(sub, "currency"), str(sub, "collection_method"), "subscription_create")
 	inv["parent"] = obj{"quote_details": nil, "subscription_details": obj{"metadata": deepCopy(sub["metadata"]), "subscription": id}, "type": "subscription_details"}
 	if d, ok := sub["days_until_due"].(int64); ok {
 		inv["due_date"] = now + d*86400
@@ -199,8 +199,8 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	for i, si := range items {
 		price := prices[i]
 		unit, _ := price["unit_amount"].(int64)
-		amount := unit * si["quantity"].(int64)
-		desc := fmt.Sprintf("%d × %s (at %s / %s)", si["quantity"], s.productName(price), money(unit, price["currency"].(string)), price["recurring"].(obj)["interval"])
+		amount := unit * num(si, "quantity")
+		desc := fmt.Sprintf("%d × %s (at %s / %s)", si["quantity"], s.productName(price), money(unit, str(price, "currency")), objAt(price, "recurring")["interval"])
 		end := si["current_period_end"]
 		if trialEnd > 0 {
 			amount, desc, end = 0, "Trial period for "+s.productName(price), trialEnd
@@ -214,13 +214,13 @@ func (s *Server) createSubscription(r *request) (any, error) {
 				"subscription_item_details": obj{"invoice_item": nil, "proration": false, "proration_details": obj{"credited_items": nil}, "subscription": id, "subscription_item": si["id"]}},
 			"period": obj{"start": now, "end": end}, "pretax_credit_amounts": []any{},
 			"pricing":  obj{"price_details": obj{"price": price["id"], "product": price["product"]}, "type": "price_details", "unit_amount_decimal": price["unit_amount_decimal"]},
-			"quantity": si["quantity"], "quantity_decimal": strconv.FormatInt(si["quantity"].(int64), 10), "subtotal": amount, "taxes": []any{},
+			"quantity": si["quantity"], "quantity_decimal": strconv.FormatInt(num(si, "quantity"), 10), "subtotal": amount, "taxes": []any{},
 		})
 	}
 	inv["_sublines"] = lines
-	for _, ii := range s.kinds["invoiceitem"] { // pending items ride along on the first invoice
+	for _, ii := range s.st.kinds["invoiceitem"] { // pending items ride along on the first invoice
 		if ii["customer"] == cusID && ii["invoice"] == nil && ii["currency"] == inv["currency"] {
-			total += ii["amount"].(int64)
+			total += num(ii, "amount")
 		}
 	}
 	var pm obj
@@ -279,7 +279,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 }
 
 func (s *Server) productName(price obj) string {
-	if p, ok := s.byID[idOf(price["product"])]; ok {
+	if p, ok := s.st.byID[idOf(price["product"])]; ok {
 		if n, ok := p["name"].(string); ok {
 			return n
 		}
@@ -328,7 +328,7 @@ func (s *Server) applySubParams(sub obj, f *form) error {
 		sub["default_tax_rates"] = deepCopy(f.strings("default_tax_rates"))
 	}
 	if ps := f.sub("payment_settings"); len(ps.m) > 0 {
-		settings := sub["payment_settings"].(obj)
+		settings := objAt(sub, "payment_settings")
 		if ps.has("payment_method_types") {
 			settings["payment_method_types"] = deepCopy(ps.strings("payment_method_types"))
 		}
@@ -350,7 +350,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 	}
 	f := r.form
 	before := s.snapshot(sub)
-	clone := deepCopy(sub).(obj)
+	clone := cloneObj(sub)
 	if err := s.applySubParams(clone, f); err != nil {
 		return nil, err
 	}
@@ -371,13 +371,13 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 		}
 	}
 	if cd := f.sub("cancellation_details"); len(cd.m) > 0 {
-		details := clone["cancellation_details"].(obj)
+		details := objAt(clone, "cancellation_details")
 		setStrings(details, cd, "comment", "feedback")
 	}
 	if v, ok := f.str("trial_end"); ok && v == "now" && clone["status"] == "trialing" {
 		clone["status"], clone["trial_end"] = "active", s.unix()
 	}
-	items := append([]obj(nil), sub["_items"].([]obj)...)
+	items := append([]obj(nil), subItems(sub)...)
 	var added, removed []obj
 	for _, itf := range f.forms("items") {
 		id, hasID := itf.str("id")
@@ -395,7 +395,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 				removed = append(removed, si)
 				continue
 			}
-			si = deepCopy(si).(obj)
+			si = cloneObj(si)
 		}
 		if itf.has("price") || itf.has("price_data") || si == nil {
 			price, err := s.subItemPrice(itf)
@@ -433,7 +433,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 		s.remove(rm)
 	}
 	for _, si := range items {
-		if orig, ok := s.byID[si["id"].(string)]; ok {
+		if orig, ok := s.st.byID[str(si, "id")]; ok {
 			for k, v := range si {
 				orig[k] = v
 			}
@@ -450,7 +450,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 	}
 	stored := make([]obj, 0, len(items))
 	for _, si := range items {
-		stored = append(stored, s.byID[si["id"].(string)])
+		stored = append(stored, s.st.byID[str(si, "id")])
 	}
 	sub["_items"] = stored
 	s.renderItems(sub)
@@ -462,7 +462,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 func (s *Server) endSubscription(r *request, sub obj, f *form) {
 	now := s.unix()
 	sub["status"], sub["canceled_at"], sub["ended_at"] = "canceled", now, now
-	details := sub["cancellation_details"].(obj)
+	details := objAt(sub, "cancellation_details")
 	details["reason"] = "cancellation_requested"
 	if f != nil {
 		setStrings(details, f.sub("cancellation_details"), "comment", "feedback")
@@ -519,7 +519,7 @@ func (s *Server) listSubscriptions(r *request) (any, error) {
 			return false
 		}
 		if hasPrice {
-			for _, si := range sub["_items"].([]obj) {
+			for _, si := range subItems(sub) {
 				if si["price"] == price {
 					return true
 				}
