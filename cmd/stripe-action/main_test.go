@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -27,6 +28,13 @@ type result struct {
 func runCmd(t *testing.T, env map[string]string, stdin string, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
+	if _, ok := env["XDG_CACHE_HOME"]; !ok { // offline state: never the real cache directory
+		env = maps.Clone(env)
+		if env == nil {
+			env = map[string]string{}
+		}
+		env["XDG_CACHE_HOME"] = t.TempDir()
+	}
 	code := run(args, strings.NewReader(stdin), &out, &errOut, func(k string) string { return env[k] })
 	return result{code, out.String(), errOut.String()}
 }
