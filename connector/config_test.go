@@ -453,8 +453,8 @@ func TestPollingTriggers(t *testing.T) {
 			c, mt := newTestClient(t)
 			obj := strings.TrimSuffix(strings.TrimPrefix(tc.path, "/v1/"), "s")
 			body := fmt.Sprintf(`{"object": "list", "has_more": false, "url": %q, "data": [
-				{"id": %q, "object": %q, "created": 1700000002},
-				{"id": %q, "object": %q, "created": 1700000001}]}`, tc.path, tc.ids[1], obj, tc.ids[0], obj)
+				{"id": %q, "object": %q, "created": 1700000002, "x_unmodeled": {"a": null}, "description": null},
+				{"id": %q, "object": %q, "created": 1700000001, "x_unmodeled": {"a": null}, "description": null}]}`, tc.path, tc.ids[1], obj, tc.ids[0], obj)
 			rec := record(mt, body)
 
 			p := tr.NewPoller(c, stripe.PollSince(time.Unix(1000, 0)))
@@ -462,7 +462,12 @@ func TestPollingTriggers(t *testing.T) {
 			require.NoError(t, err)
 			var ids []string
 			for _, o := range objs {
-				ids = append(ids, toMap(t, o)["id"].(string))
+				m := toMap(t, o)
+				ids = append(ids, m["id"].(string))
+				assert.IsType(t, json.RawMessage{}, o, "each object as Stripe sent it")
+				assert.Equal(t, map[string]any{"a": nil}, m["x_unmodeled"])
+				assert.Contains(t, m, "description")
+				assert.Nil(t, m["description"])
 			}
 			assert.Equal(t, tc.ids, ids, "oldest first")
 			reqs := rec.sent()

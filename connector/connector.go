@@ -71,10 +71,11 @@ type Action struct {
 	Fields []Field
 	// OutputExample is an abbreviated example of Run's result as JSON.
 	OutputExample json.RawMessage
-	// Run decodes a config and performs the action. Its result marshals to
-	// JSON (a Stripe object, or a list object for list actions). A bad
-	// config returns a *ConfigError and sends nothing; a Stripe error is a
-	// *stripe.Error.
+	// Run decodes a config and performs the action. Its result is a
+	// json.RawMessage: the JSON Stripe sent (an object, or a list object for
+	// list actions; with returnAll, one list object of every page's
+	// objects), unchanged. A bad config returns a *ConfigError and sends
+	// nothing; a Stripe error is a *stripe.Error.
 	Run RunFunc
 
 	specs  []fieldSpec
@@ -173,11 +174,13 @@ func define[C any](name, description, output string, run func(ctx context.Contex
 		if c == nil {
 			return nil, errors.New("connector: nil *stripe.Client")
 		}
-		out, err := run(ctx, c, cfg, stripe.Params{IdempotencyKey: o.idempotencyKey, StripeAccount: o.stripeAccount})
+		var rec responses
+		out, err := run(stripe.WithResponseHook(ctx, rec.add), c, cfg,
+			stripe.Params{IdempotencyKey: o.idempotencyKey, StripeAccount: o.stripeAccount})
 		if err != nil {
 			return nil, err
 		}
-		return out, nil
+		return rec.output(out)
 	}
 	return a
 }

@@ -2,6 +2,8 @@ package connector
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"iter"
 
 	"github.com/stripelite/stripe"
@@ -18,20 +20,19 @@ func (l listConfig) params() stripe.ListParams {
 	return stripe.ListParams{Limit: l.Limit, StartingAfter: l.StartingAfter}
 }
 
-// listOrAll returns one page from list, or, with returnAll, every object
-// that all yields, as one list object with has_more false.
+// listOrAll fetches one page with list, or, with returnAll, walks every
+// page with all. Run outputs the page as Stripe sent it, or all the pages'
+// objects as Stripe sent them in one list object (see allPages).
 func listOrAll[T any](l listConfig, list func() (*stripe.List[T], error), all func() iter.Seq2[*T, error]) (any, error) {
 	if l.ReturnAll == nil || !*l.ReturnAll {
 		return list()
 	}
-	out := &stripe.List[T]{Object: "list", Data: []T{}}
-	for obj, err := range all() {
+	for _, err := range all() {
 		if err != nil {
 			return nil, err
 		}
-		out.Data = append(out.Data, *obj)
 	}
-	return out, nil
+	return allPages{}, nil
 }
 
 type addressConfig struct {
@@ -88,8 +89,9 @@ type findCustomerConfig struct {
 // FoundCustomer is the result of stripe.findCustomer.
 type FoundCustomer struct {
 	Found bool `json:"found"`
-	// Customer is the newest customer with the email, or nil.
-	Customer *stripe.Customer `json:"customer"`
+	// Customer is the newest customer with the email as Stripe sent it,
+	// or null.
+	Customer json.RawMessage `json:"customer"`
 }
 
 const exampleCustomer = `{"id": "cus_123", "object": "customer", "email": "jenny@example.com", "name": "Jenny Rosen", "created": 1700000000, "metadata": {"order_id": "A-1"}}`
@@ -125,14 +127,23 @@ func customerActions() []Action {
 		define("stripe.findCustomer", "Find the newest customer with an email address (found is false when there is none).",
 			`{"found": true, "customer": `+exampleCustomer+`}`,
 			func(ctx context.Context, c *stripe.Client, cfg *findCustomerConfig, base stripe.Params) (any, error) {
-				page, err := c.Customers.List(ctx, &stripe.CustomerListParams{Params: base, ListParams: stripe.ListParams{Limit: stripe.Ptr[int64](1)}, Email: &cfg.Email})
+				var resp stripe.Response
+				_, err := c.Customers.List(stripe.WithResponse(ctx, &resp), &stripe.CustomerListParams{Params: base,
+					ListParams: stripe.ListParams{Limit: stripe.Ptr[int64](1)}, Email: &cfg.Email,
+				})
 				if err != nil {
 					return nil, err
 				}
-				if len(page.Data) == 0 {
-					return &FoundCustomer{}, nil
+				var page struct {
+					Data []json.RawMessage `json:"data"`
 				}
-				return &FoundCustomer{Found: true, Customer: &page.Data[0]}, nil
+				if err := json.Unmarshal(resp.Body, &page); err != nil {
+					return nil, fmt.Errorf("connector: stripe.findCustomer: reading the customer list: %w", err)
+				}
+				if len(page.Data) == 0 {
+					return rawJSON(FoundCustomer{Customer: json.RawMessage("null")})
+				}
+				return rawJSON(FoundCustomer{Found: true, Customer: page.Data[0]})
 			}),
 		define("stripe.deleteCustomer", "Delete a customer for good, canceling their subscriptions.",
 			`{"id": "cus_123", "object": "customer", "deleted": true}`,

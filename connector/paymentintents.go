@@ -69,7 +69,7 @@ type updatePaymentIntentConfig struct {
 	Metadata                  map[string]string                     `json:"metadata" desc:"Key-value pairs (strings) to set; an empty value unsets a key."`
 }
 
-const examplePaymentIntent = `{"id": "pi_123", "object": "payment_intent", "amount": 2000, "currency": "usd", "customer": "cus_123", "status": "requires_payment_method", "client_secret": "[REDACTED]"}`
+const examplePaymentIntent = `{"id": "pi_123", "object": "payment_intent", "amount": 2000, "currency": "usd", "customer": "cus_123", "status": "requires_payment_method", "client_secret": "pi_123_secret_abc"}`
 
 func paymentIntentActions() []Action {
 	return []Action{

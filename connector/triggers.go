@@ -2,6 +2,9 @@ package connector
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
 	"slices"
 
 	"github.com/stripelite/stripe"
@@ -69,8 +72,8 @@ type PollingTrigger struct {
 // Poller is a type-erased stripe.Poller, for platforms that handle every
 // trigger's objects alike.
 type Poller interface {
-	// Poll returns the objects created since the last poll, oldest first
-	// (each a *stripe.Charge, *stripe.Refund, ...).
+	// Poll returns the objects created since the last poll, oldest first,
+	// each a json.RawMessage: the object as Stripe sent it.
 	Poll(ctx context.Context) ([]any, error)
 	// Cursor is the position to persist after handling Poll's objects.
 	Cursor() stripe.PollCursor
@@ -79,13 +82,39 @@ type Poller interface {
 type anyPoller[T any] struct{ p *stripe.Poller[T] }
 
 func (a anyPoller[T]) Poll(ctx context.Context) ([]any, error) {
-	objs, err := a.p.Poll(ctx)
+	var rec responses
+	objs, err := a.p.Poll(stripe.WithResponseHook(ctx, rec.add))
 	if err != nil {
 		return nil, err
 	}
+	// The pages fetched hold each new object as Stripe sent it.
+	raw := map[string]json.RawMessage{}
+	rec.mu.Lock()
+	for _, body := range rec.bodies {
+		var page struct {
+			Data []json.RawMessage `json:"data"`
+		}
+		if json.Unmarshal(body, &page) != nil {
+			continue
+		}
+		for _, d := range page.Data {
+			var obj struct {
+				ID string `json:"id"`
+			}
+			if json.Unmarshal(d, &obj) == nil && obj.ID != "" {
+				raw[obj.ID] = d
+			}
+		}
+	}
+	rec.mu.Unlock()
 	out := make([]any, len(objs))
 	for i, o := range objs {
-		out[i] = o
+		id := reflect.ValueOf(o).Elem().FieldByName("ID").String()
+		r, ok := raw[id]
+		if !ok {
+			return nil, fmt.Errorf("connector: polled object %q is in no page fetched", id)
+		}
+		out[i] = r
 	}
 	return out, nil
 }
