@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -430,53 +429,6 @@ func TestWebhookTriggers(t *testing.T) {
 		"customer.subscription.deleted", "payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded",
 	} {
 		assert.True(t, seen[e], "missing %s", e)
-	}
-}
-
-func TestPollingTriggers(t *testing.T) {
-	t.Parallel()
-	triggers := PollingTriggers()
-	require.Len(t, triggers, 2)
-	for _, tc := range []struct {
-		name, path string
-		ids        []string // oldest first
-	}{
-		{"stripe.newCharge", "/v1/charges", []string{"ch_001", "ch_002"}},
-		{"stripe.newRefund", "/v1/refunds", []string{"re_001", "re_002"}},
-	} {
-		i := slices.IndexFunc(triggers, func(tr PollingTrigger) bool { return tr.Name == tc.name })
-		require.GreaterOrEqual(t, i, 0, tc.name)
-		tr := triggers[i]
-		assert.NotEmpty(t, tr.Description)
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			c, mt := newTestClient(t)
-			obj := strings.TrimSuffix(strings.TrimPrefix(tc.path, "/v1/"), "s")
-			body := fmt.Sprintf(`{"object": "list", "has_more": false, "url": %q, "data": [
-				{"id": %q, "object": %q, "created": 1700000002, "x_unmodeled": {"a": null}, "description": null},
-				{"id": %q, "object": %q, "created": 1700000001, "x_unmodeled": {"a": null}, "description": null}]}`, tc.path, tc.ids[1], obj, tc.ids[0], obj)
-			rec := record(mt, body)
-
-			p := tr.NewPoller(c, stripe.PollSince(time.Unix(1000, 0)))
-			objs, err := p.Poll(context.Background())
-			require.NoError(t, err)
-			var ids []string
-			for _, o := range objs {
-				m := toMap(t, o)
-				ids = append(ids, m["id"].(string))
-				assert.IsType(t, json.RawMessage{}, o, "each object as Stripe sent it")
-				assert.Equal(t, map[string]any{"a": nil}, m["x_unmodeled"])
-				assert.Contains(t, m, "description")
-				assert.Nil(t, m["description"])
-			}
-			assert.Equal(t, tc.ids, ids, "oldest first")
-			reqs := rec.sent()
-			require.Len(t, reqs, 1)
-			assert.Equal(t, tc.path, reqs[0].Path)
-			assert.Equal(t, "1000", reqs[0].Query.Get("created[gte]"))
-			assert.Equal(t, "100", reqs[0].Query.Get("limit"))
-			assert.Equal(t, tc.ids[len(tc.ids)-1], p.Cursor().LastID)
-		})
 	}
 }
 
