@@ -60,7 +60,7 @@ func sdkConstants(t *testing.T) map[string][]string {
 }
 
 // enumTypesUsed returns the SDK string types of the catalog's config
-// fields, sorted by name. It walks the Go config types, not the field
+// fields, and EventType, sorted by name. It walks the Go config types, not the field
 // specs, which depend on the generated table.
 func enumTypesUsed() []reflect.Type {
 	seen := map[reflect.Type]bool{}
@@ -82,6 +82,7 @@ func enumTypesUsed() []reflect.Type {
 	for _, a := range catalog() {
 		walk(a.config)
 	}
+	seen[reflect.TypeFor[stripe.EventType]()] = true // the eventTypes option loader
 	var out []reflect.Type
 	for t := range seen {
 		out = append(out, t)
