@@ -148,7 +148,7 @@ func customerActions() []Action {
 		define("stripe.deleteCustomer", "Delete a customer for good, canceling their subscriptions.",
 			`{"id": "cus_123", "object": "customer", "deleted": true}`,
 			func(ctx context.Context, c *stripe.Client, cfg *customerIDConfig, base stripe.Params) (any, error) {
-				return c.Customers.Delete(ctx, cfg.CustomerID, &stripe.CustomerDeleteParams{Params: base})
+				return c.Customers.Delete(ctx, cfg.CustomerID, &stripe.CustomerDeleteParams{RequestOptions: requestOptions(base)})
 			}),
 	}
 }

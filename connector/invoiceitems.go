@@ -89,7 +89,7 @@ func invoiceItemActions() []Action {
 		define("stripe.deleteInvoiceItem", "Delete an invoice item that is pending or on a draft invoice.",
 			`{"id": "ii_123", "object": "invoiceitem", "deleted": true}`,
 			func(ctx context.Context, c *stripe.Client, cfg *invoiceItemIDConfig, base stripe.Params) (any, error) {
-				return c.InvoiceItems.Delete(ctx, cfg.InvoiceItemID, &stripe.InvoiceItemDeleteParams{Params: base})
+				return c.InvoiceItems.Delete(ctx, cfg.InvoiceItemID, &stripe.InvoiceItemDeleteParams{RequestOptions: requestOptions(base)})
 			}),
 	}
 }

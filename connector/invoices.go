@@ -129,7 +129,7 @@ func invoiceActions() []Action {
 		define("stripe.deleteInvoice", "Delete a draft invoice (finalized invoices are voided instead).",
 			`{"id": "in_123", "object": "invoice", "deleted": true}`,
 			func(ctx context.Context, c *stripe.Client, cfg *invoiceIDConfig, base stripe.Params) (any, error) {
-				return c.Invoices.Delete(ctx, cfg.InvoiceID, &stripe.InvoiceDeleteParams{Params: base})
+				return c.Invoices.Delete(ctx, cfg.InvoiceID, &stripe.InvoiceDeleteParams{RequestOptions: requestOptions(base)})
 			}),
 	}
 }

@@ -3,6 +3,8 @@ package connector
 import (
 	"fmt"
 	"strings"
+
+	"github.com/stripelite/stripe"
 )
 
 // Option is a per-step option of Run: the fields of a step's envelope
@@ -64,4 +66,9 @@ func printable(s string) bool {
 		}
 	}
 	return true
+}
+
+// requestOptions is base for the params of endpoints that take no expand.
+func requestOptions(base stripe.Params) stripe.RequestOptions {
+	return stripe.RequestOptions{IdempotencyKey: base.IdempotencyKey, StripeAccount: base.StripeAccount}
 }

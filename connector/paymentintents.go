@@ -77,7 +77,7 @@ func paymentIntentActions() []Action {
 			func(ctx context.Context, c *stripe.Client, cfg *createPaymentIntentConfig, base stripe.Params) (any, error) {
 				p := &stripe.PaymentIntentCreateParams{Params: base, Amount: &cfg.Amount, Currency: &cfg.Currency, Customer: cfg.CustomerID, Description: cfg.Description,
 					PaymentMethod: cfg.PaymentMethodID, PaymentMethodTypes: cfg.PaymentMethodTypes,
-					CaptureMethod: cfg.CaptureMethod, Confirm: cfg.Confirm, OffSession: cfg.OffSession,
+					CaptureMethod: cfg.CaptureMethod, Confirm: cfg.Confirm, OffSession: boolOrUnset(cfg.OffSession),
 					ReturnURL: cfg.ReturnURL, ReceiptEmail: cfg.ReceiptEmail, SetupFutureUsage: cfg.SetupFutureUsage,
 					StatementDescriptorSuffix: cfg.StatementDescriptorSuffix, Metadata: cfg.Metadata,
 				}
@@ -92,7 +92,8 @@ func paymentIntentActions() []Action {
 			}),
 		define("stripe.confirmPaymentIntent", "Confirm a PaymentIntent; its status says what comes next.", examplePaymentIntent,
 			func(ctx context.Context, c *stripe.Client, cfg *confirmPaymentIntentConfig, base stripe.Params) (any, error) {
-				return c.PaymentIntents.Confirm(ctx, cfg.PaymentIntentID, &stripe.PaymentIntentConfirmParams{Params: base, PaymentMethod: cfg.PaymentMethodID, ReturnURL: cfg.ReturnURL, OffSession: cfg.OffSession,
+				return c.PaymentIntents.Confirm(ctx, cfg.PaymentIntentID, &stripe.PaymentIntentConfirmParams{Params: base,
+					PaymentMethod: cfg.PaymentMethodID, ReturnURL: cfg.ReturnURL, OffSession: boolOrUnset(cfg.OffSession),
 					ReceiptEmail: cfg.ReceiptEmail,
 				})
 			}),
@@ -121,4 +122,12 @@ func paymentIntentActions() []Action {
 					StatementDescriptorSuffix: cfg.StatementDescriptorSuffix, Metadata: cfg.Metadata})
 			}),
 	}
+}
+
+// boolOrUnset is the Union param of an optional boolean.
+func boolOrUnset(b *bool) stripe.Union {
+	if b == nil {
+		return stripe.Union{}
+	}
+	return stripe.Bool(*b)
 }

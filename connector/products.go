@@ -127,7 +127,7 @@ func productActions() []Action {
 		define("stripe.deleteProduct", "Delete a product that has no prices (archive it with updateProduct otherwise).",
 			`{"id": "prod_123", "object": "product", "deleted": true}`,
 			func(ctx context.Context, c *stripe.Client, cfg *productIDConfig, base stripe.Params) (any, error) {
-				return c.Products.Delete(ctx, cfg.ProductID, &stripe.ProductDeleteParams{Params: base})
+				return c.Products.Delete(ctx, cfg.ProductID, &stripe.ProductDeleteParams{RequestOptions: requestOptions(base)})
 			}),
 		define("stripe.createPrice", "Create a one-time or recurring price for a product.", examplePrice,
 			func(ctx context.Context, c *stripe.Client, cfg *createPriceConfig, base stripe.Params) (any, error) {
