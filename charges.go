@@ -57,24 +57,24 @@ type Charge struct {
 	Disputed                      bool                           `json:"disputed"`
 	FailureCode                   string                         `json:"failure_code"`
 	FailureMessage                string                         `json:"failure_message"`
-	FraudDetails                  ChargeFraudDetails             `json:"fraud_details"`
+	FraudDetails                  *ChargeFraudDetails            `json:"fraud_details"`
 	Livemode                      bool                           `json:"livemode"`
 	Metadata                      map[string]string              `json:"metadata"`
-	Outcome                       ChargeOutcome                  `json:"outcome"`
+	Outcome                       *ChargeOutcome                 `json:"outcome"`
 	Paid                          bool                           `json:"paid"`
 	// PaymentIntent is the payment intent that created the charge, if any;
 	// expandable.
-	PaymentIntent        Expandable[PaymentIntent]  `json:"payment_intent"`
-	PaymentMethod        string                     `json:"payment_method"`
-	PaymentMethodDetails ChargePaymentMethodDetails `json:"payment_method_details"`
-	ReceiptEmail         string                     `json:"receipt_email"`
-	ReceiptNumber        string                     `json:"receipt_number"`
-	ReceiptURL           string                     `json:"receipt_url"`
-	Refunded             bool                       `json:"refunded"`
+	PaymentIntent        Expandable[PaymentIntent]   `json:"payment_intent"`
+	PaymentMethod        string                      `json:"payment_method"`
+	PaymentMethodDetails *ChargePaymentMethodDetails `json:"payment_method_details"`
+	ReceiptEmail         string                      `json:"receipt_email"`
+	ReceiptNumber        string                      `json:"receipt_number"`
+	ReceiptURL           string                      `json:"receipt_url"`
+	Refunded             bool                        `json:"refunded"`
 	// Refunds is the first page of the charge's refunds. Stripe only sends it
 	// when the request expands "refunds"; it is nil otherwise.
 	Refunds                   *List[Refund] `json:"refunds"`
-	Shipping                  Shipping      `json:"shipping"`
+	Shipping                  *Shipping     `json:"shipping"`
 	StatementDescriptor       string        `json:"statement_descriptor"`
 	StatementDescriptorSuffix string        `json:"statement_descriptor_suffix"`
 	Status                    ChargeStatus  `json:"status"`
@@ -128,7 +128,7 @@ type ChargePaymentMethodDetailsCard struct {
 	AmountAuthorized  int64       `json:"amount_authorized"`
 	AuthorizationCode string      `json:"authorization_code"`
 	Brand             string      `json:"brand"`
-	Checks            CardChecks  `json:"checks"`
+	Checks            *CardChecks `json:"checks"`
 	Country           string      `json:"country"`
 	ExpMonth          int64       `json:"exp_month"`
 	ExpYear           int64       `json:"exp_year"`
@@ -245,7 +245,7 @@ func (s *ChargesService) Create(ctx context.Context, params *ChargeCreateParams)
 		return nil, errors.New("stripe: Charges.Create: Customer or Source is required")
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodPost, "/v1/charges", params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodPost, "/v1/charges", params, ch))
 }
 
 // Get retrieves a charge. params may be nil.
@@ -257,7 +257,7 @@ func (s *ChargesService) Get(ctx context.Context, id string, params *ChargeGetPa
 		return nil, err
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodGet, path, params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodGet, path, params, ch))
 }
 
 // Update changes the fields params sets on a charge.
@@ -269,7 +269,7 @@ func (s *ChargesService) Update(ctx context.Context, id string, params *ChargeUp
 		return nil, err
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodPost, path, params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodPost, path, params, ch))
 }
 
 // Capture captures a charge created with Capture set to false. params may
@@ -282,7 +282,7 @@ func (s *ChargesService) Capture(ctx context.Context, id string, params *ChargeC
 		return nil, err
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodPost, path, params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodPost, path, params, ch))
 }
 
 // List returns one page of charges, newest first. params may be nil.
@@ -290,7 +290,7 @@ func (s *ChargesService) Capture(ctx context.Context, id string, params *ChargeC
 // Stripe API docs: https://docs.stripe.com/api/charges/list
 func (s *ChargesService) List(ctx context.Context, params *ChargeListParams) (*List[Charge], error) {
 	page := new(List[Charge])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/charges", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/charges", params, page))
 }
 
 // All iterates over every charge matching params, fetching pages lazily

@@ -26,11 +26,11 @@ type PaymentMethod struct {
 // BillingDetails is the billing information of a payment method, also
 // copied onto each charge made with it.
 type BillingDetails struct {
-	Address Address `json:"address"`
-	Email   string  `json:"email"`
-	Name    string  `json:"name"`
-	Phone   string  `json:"phone"`
-	TaxID   string  `json:"tax_id"`
+	Address *Address `json:"address"`
+	Email   string   `json:"email"`
+	Name    string   `json:"name"`
+	Phone   string   `json:"phone"`
+	TaxID   string   `json:"tax_id"`
 }
 
 // PaymentMethodCard is the card of a card payment method.
@@ -40,7 +40,7 @@ type PaymentMethodCard struct {
 	// "unknown".
 	Brand string `json:"brand"`
 	// Checks are the results of the CVC and address checks.
-	Checks       CardChecks  `json:"checks"`
+	Checks       *CardChecks `json:"checks"`
 	Country      string      `json:"country"`
 	DisplayBrand string      `json:"display_brand"`
 	ExpMonth     int64       `json:"exp_month"`

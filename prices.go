@@ -74,26 +74,26 @@ const (
 // Price is a Stripe price object: how much and how often to charge for a
 // product.
 type Price struct {
-	ID               string                `json:"id"`
-	Object           string                `json:"object"`
-	Active           bool                  `json:"active"`
-	BillingScheme    PriceBillingScheme    `json:"billing_scheme"`
-	Created          int64                 `json:"created"`
-	Currency         string                `json:"currency"`
-	CustomUnitAmount PriceCustomUnitAmount `json:"custom_unit_amount"`
-	Livemode         bool                  `json:"livemode"`
-	LookupKey        string                `json:"lookup_key"`
-	Metadata         map[string]string     `json:"metadata"`
-	Nickname         string                `json:"nickname"`
-	Product          Expandable[Product]   `json:"product"`
+	ID               string                 `json:"id"`
+	Object           string                 `json:"object"`
+	Active           bool                   `json:"active"`
+	BillingScheme    PriceBillingScheme     `json:"billing_scheme"`
+	Created          int64                  `json:"created"`
+	Currency         string                 `json:"currency"`
+	CustomUnitAmount *PriceCustomUnitAmount `json:"custom_unit_amount"`
+	Livemode         bool                   `json:"livemode"`
+	LookupKey        string                 `json:"lookup_key"`
+	Metadata         map[string]string      `json:"metadata"`
+	Nickname         string                 `json:"nickname"`
+	Product          Expandable[Product]    `json:"product"`
 	// Recurring is nil for one-time prices.
 	Recurring   *PriceRecurring  `json:"recurring"`
 	TaxBehavior PriceTaxBehavior `json:"tax_behavior"`
 	// Tiers is only sent when the request expands "tiers".
-	Tiers             []PriceTier            `json:"tiers"`
-	TiersMode         PriceTiersMode         `json:"tiers_mode"`
-	TransformQuantity PriceTransformQuantity `json:"transform_quantity"`
-	Type              PriceType              `json:"type"`
+	Tiers             []PriceTier             `json:"tiers"`
+	TiersMode         PriceTiersMode          `json:"tiers_mode"`
+	TransformQuantity *PriceTransformQuantity `json:"transform_quantity"`
+	Type              PriceType               `json:"type"`
 	// UnitAmount is in minor units; zero for tiered and custom-amount prices.
 	UnitAmount int64 `json:"unit_amount"`
 	// UnitAmountDecimal is the unit amount as a decimal string with up to 12
@@ -260,7 +260,7 @@ type PriceListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/prices/create
 func (s *PricesService) Create(ctx context.Context, params *PriceCreateParams) (*Price, error) {
 	pr := new(Price)
-	return pr, s.c.call(ctx, http.MethodPost, "/v1/prices", params, pr)
+	return orNil(pr, s.c.call(ctx, http.MethodPost, "/v1/prices", params, pr))
 }
 
 // Get retrieves a price. params may be nil.
@@ -272,7 +272,7 @@ func (s *PricesService) Get(ctx context.Context, id string, params *PriceGetPara
 		return nil, err
 	}
 	pr := new(Price)
-	return pr, s.c.call(ctx, http.MethodGet, path, params, pr)
+	return orNil(pr, s.c.call(ctx, http.MethodGet, path, params, pr))
 }
 
 // Update changes the fields params sets on a price.
@@ -284,7 +284,7 @@ func (s *PricesService) Update(ctx context.Context, id string, params *PriceUpda
 		return nil, err
 	}
 	pr := new(Price)
-	return pr, s.c.call(ctx, http.MethodPost, path, params, pr)
+	return orNil(pr, s.c.call(ctx, http.MethodPost, path, params, pr))
 }
 
 // List returns one page of prices, newest first. params may be nil.
@@ -292,7 +292,7 @@ func (s *PricesService) Update(ctx context.Context, id string, params *PriceUpda
 // Stripe API docs: https://docs.stripe.com/api/prices/list
 func (s *PricesService) List(ctx context.Context, params *PriceListParams) (*List[Price], error) {
 	page := new(List[Price])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/prices", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/prices", params, page))
 }
 
 // All iterates over every price matching params, fetching pages lazily

@@ -73,7 +73,7 @@ func TestPricesCreate(t *testing.T) {
 	assert.Equal(t, PriceTaxBehaviorExclusive, pr.TaxBehavior)
 	assert.Empty(t, pr.Tiers)
 	assert.Empty(t, pr.TiersMode)
-	assert.Equal(t, PriceTransformQuantity{DivideBy: 10, Round: "up"}, pr.TransformQuantity)
+	assert.Equal(t, &PriceTransformQuantity{DivideBy: 10, Round: "up"}, pr.TransformQuantity)
 	assert.Equal(t, PriceTypeRecurring, pr.Type)
 	assert.Equal(t, int64(1500), pr.UnitAmount)
 	assert.Equal(t, "1500", pr.UnitAmountDecimal)
@@ -143,7 +143,7 @@ func TestPricesGetExpandedProduct(t *testing.T) {
 
 	assert.False(t, pr.Active)
 	assert.Equal(t, PriceBillingSchemeTiered, pr.BillingScheme)
-	assert.Equal(t, PriceCustomUnitAmount{Maximum: 100000, Minimum: 500, Preset: 2500}, pr.CustomUnitAmount)
+	assert.Equal(t, &PriceCustomUnitAmount{Maximum: 100000, Minimum: 500, Preset: 2500}, pr.CustomUnitAmount)
 	assert.Nil(t, pr.Recurring)
 	assert.Equal(t, PriceTaxBehaviorUnspecified, pr.TaxBehavior)
 	assert.Equal(t, []PriceTier{
