@@ -184,7 +184,12 @@ func TestEventRequestUnmarshal(t *testing.T) {
 			continue
 		}
 		require.NoError(t, err, tt.in)
-		require.Equal(t, tt.want, ev.Request, tt.in)
+		if tt.in == `null` {
+			require.Nil(t, ev.Request, "request: null")
+			continue
+		}
+		require.NotNil(t, ev.Request, tt.in)
+		require.Equal(t, tt.want, *ev.Request, tt.in)
 	}
 
 	// A reused value is reset, not merged.

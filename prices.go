@@ -175,9 +175,9 @@ type PriceTierParams struct {
 	FlatAmountDecimal *string `url:"flat_amount_decimal,omitempty"`
 	UnitAmount        *int64  `url:"unit_amount,omitempty"`
 	UnitAmountDecimal *string `url:"unit_amount_decimal,omitempty"`
-	// UpTo is the tier's upper bound as an integer string ("1000"), or "inf"
-	// for the last tier.
-	UpTo *string `url:"up_to,omitempty"`
+	// UpTo is the tier's upper bound, Int(1000), or Keyword("inf") for
+	// the last tier.
+	UpTo Union `url:"up_to,omitempty"`
 }
 
 // PriceTransformQuantityParams divides the quantity before it is billed.

@@ -144,7 +144,7 @@ type ProductListParams struct {
 // ProductDeleteParams are the params of Products.Delete; they carry only the
 // per-request options (StripeAccount for Connect). params may be nil.
 type ProductDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // Create creates a product. params must set Name.

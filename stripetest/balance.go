@@ -5,9 +5,9 @@ import "sort"
 type balanceAmounts struct{ available, pending int64 }
 
 func (s *Server) registerBalance() {
-	s.handle("GET", "/v1/balance", nil, s.getBalance)
-	s.handle("GET", "/v1/balance_transactions", []string{"created", "currency", "ending_before", "limit", "payout", "source", "starting_after", "type"}, s.listBalanceTransactions)
-	s.handle("GET", "/v1/balance_transactions/{id}", nil, func(r *request) (any, error) {
+	s.handle("GET", "/v1/balance", s.getBalance)
+	s.handle("GET", "/v1/balance_transactions", s.listBalanceTransactions)
+	s.handle("GET", "/v1/balance_transactions/{id}", func(r *request) (any, error) {
 		txn, err := s.get("balance_transaction", r.pathVal("id"))
 		if err != nil {
 			return nil, err
@@ -18,7 +18,7 @@ func (s *Server) registerBalance() {
 
 func (s *Server) getBalance(r *request) (any, error) {
 	currencies := []string{"usd"}
-	for c := range s.balance {
+	for c := range s.st.balance {
 		if c != "usd" {
 			currencies = append(currencies, c)
 		}
@@ -26,7 +26,7 @@ func (s *Server) getBalance(r *request) (any, error) {
 	sort.Strings(currencies[1:])
 	var available, pending []any
 	for _, c := range currencies {
-		b := s.balance[c]
+		b := s.st.balance[c]
 		if b == nil {
 			b = &balanceAmounts{}
 		}
@@ -74,13 +74,13 @@ func (s *Server) addBalanceTransaction(amount, fee int64, currency, typ, categor
 		"created": now, "currency": currency, "description": desc, "exchange_rate": nil, "fee": fee, "fee_details": listOrEmpty(feeDetails),
 		"net": amount - fee, "reporting_category": category, "source": source, "status": "available", "type": typ,
 	})
-	b := s.balance[currency]
+	b := s.st.balance[currency]
 	if b == nil {
 		b = &balanceAmounts{}
-		s.balance[currency] = b
+		s.st.balance[currency] = b
 	}
 	b.available += amount - fee
-	return txn["id"].(string)
+	return str(txn, "id")
 }
 
 func listOrEmpty(l []any) []any {

@@ -105,7 +105,8 @@ func TestInvoicePaymentDeclined(t *testing.T) {
 	t.Parallel()
 	_, c := newClient(t)
 	ctx := context.Background()
-	cus, err := c.Customers.Create(ctx, &stripe.CustomerCreateParams{Source: stripe.Ptr("tok_chargeDeclined")})
+	// tok_chargeCustomerFail saves on the customer and declines when charged.
+	cus, err := c.Customers.Create(ctx, &stripe.CustomerCreateParams{Source: stripe.Ptr("tok_chargeCustomerFail")})
 	require.NoError(t, err)
 	_, err = c.InvoiceItems.Create(ctx, &stripe.InvoiceItemCreateParams{Customer: stripe.Ptr(cus.ID), Amount: stripe.Ptr(int64(900)), Currency: stripe.Ptr("usd")})
 	require.NoError(t, err)

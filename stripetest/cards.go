@@ -14,6 +14,10 @@ type testCard struct {
 	// code and decline are the error code and decline_code a charge on the
 	// card fails with; empty for a card that works.
 	code, decline, message string
+	// attaches is set on a failing card that can still be saved on a
+	// customer (Stripe's chargeCustomerFail); the other failing cards are
+	// declined when attached, as on Stripe.
+	attaches bool
 }
 
 var testCards = map[string]testCard{
@@ -34,6 +38,7 @@ var testCards = map[string]testCard{
 	"chargeDeclinedFraudulent":        {brand: "Visa", network: "visa", last4: "0019", funding: "credit", code: "card_declined", decline: "fraudulent", message: "Your card was declined."},
 	"chargeDeclinedExpiredCard":       {brand: "Visa", network: "visa", last4: "0069", funding: "credit", code: "expired_card", decline: "expired_card", message: "Your card has expired."},
 	"chargeDeclinedIncorrectCvc":      {brand: "Visa", network: "visa", last4: "0127", funding: "credit", code: "incorrect_cvc", decline: "incorrect_cvc", message: "Your card's security code is incorrect."},
+	"chargeCustomerFail":              {brand: "Visa", network: "visa", last4: "0341", funding: "credit", code: "card_declined", decline: "generic_decline", message: "Your card was declined.", attaches: true},
 	"chargeDeclinedProcessingError":   {brand: "Visa", network: "visa", last4: "0119", funding: "credit", code: "processing_error", decline: "processing_error", message: "An error occurred while processing your card. Try again in a little bit."},
 }
 
@@ -43,12 +48,11 @@ func fingerprint(name string) string {
 }
 
 func (s *Server) registerCards() {
-	s.handle("POST", "/v1/customers/{customer}/sources", []string{"alipay_account", "bank_account", "card", "metadata", "source"}, s.createCard)
-	s.handle("GET", "/v1/customers/{customer}/sources", []string{"ending_before", "limit", "object", "starting_after"}, s.listCards)
-	s.handle("GET", "/v1/customers/{customer}/sources/{id}", nil, s.getCard)
-	s.handle("POST", "/v1/customers/{customer}/sources/{id}", []string{"account_holder_name", "account_holder_type", "address_city",
-		"address_country", "address_line1", "address_line2", "address_state", "address_zip", "exp_month", "exp_year", "metadata", "name", "owner"}, s.updateCard)
-	s.handle("DELETE", "/v1/customers/{customer}/sources/{id}", nil, s.deleteCard)
+	s.handle("POST", "/v1/customers/{customer}/sources", s.createCard)
+	s.handle("GET", "/v1/customers/{customer}/sources", s.listCards)
+	s.handle("GET", "/v1/customers/{customer}/sources/{id}", s.getCard)
+	s.handle("POST", "/v1/customers/{customer}/sources/{id}", s.updateCard)
+	s.handle("DELETE", "/v1/customers/{customer}/sources/{id}", s.deleteCard)
 }
 
 // cardFromToken builds (but does not store) a card from a test token,
@@ -61,6 +65,9 @@ func (s *Server) cardFromToken(tok, customer string) (obj, error) {
 	}
 	var cus any
 	if customer != "" {
+		if err := attachDecline(tc, "source"); err != nil {
+			return nil, err
+		}
 		cus = customer
 	}
 	year := int64(s.now().Year() + 3)
@@ -70,8 +77,18 @@ func (s *Server) cardFromToken(tok, customer string) (obj, error) {
 		"allow_redisplay": "unspecified", "brand": tc.brand, "country": "US", "customer": cus, "cvc_check": "pass",
 		"dynamic_last4": nil, "exp_month": int64(12), "exp_year": year, "fingerprint": fingerprint(name), "funding": tc.funding,
 		"last4": tc.last4, "metadata": obj{}, "name": nil, "networks": obj{"preferred": nil}, "regulated_status": "unregulated",
-		"tokenization_method": nil, "wallet": nil, "_card": name, "_created": s.unix(),
+		"tokenization_method": nil, "_card": name, "_created": s.unix(),
 	}, nil
+}
+
+// attachDecline is the 402 card_error of saving a declining test card on
+// a customer, or nil for a card that can be saved.
+func attachDecline(tc testCard, param string) *apiError {
+	if tc.code == "" || tc.attaches {
+		return nil
+	}
+	return &apiError{status: http.StatusPaymentRequired, typ: "card_error", code: tc.code, declineCode: tc.decline,
+		param: param, message: tc.message}
 }
 
 // customerCard finds a card of the customer named in the path.
@@ -81,10 +98,10 @@ func (s *Server) customerCard(r *request) (cus, card obj, err error) {
 		return nil, nil, err
 	}
 	id := r.pathVal("id")
-	card, ok := s.byID[id]
+	card, ok := s.st.byID[id]
 	if !ok || card["object"] != "card" || card["customer"] != cus["id"] {
 		return nil, nil, &apiError{status: http.StatusNotFound, typ: "invalid_request_error", code: "resource_missing", param: "id",
-			message: "Customer " + cus["id"].(string) + " does not have a linked source with ID " + id + "."}
+			message: "Customer " + str(cus, "id") + " does not have a linked source with ID " + id + "."}
 	}
 	return cus, card, nil
 }
@@ -98,7 +115,7 @@ func (s *Server) createCard(r *request) (any, error) {
 	if !ok || tok == "" {
 		return nil, missingParam("source")
 	}
-	card, cerr := s.cardFromToken(tok, cus["id"].(string))
+	card, cerr := s.cardFromToken(tok, str(cus, "id"))
 	if cerr != nil {
 		return nil, cerr
 	}
@@ -122,9 +139,9 @@ func (s *Server) listCards(r *request) (any, error) {
 		return nil, err
 	}
 	if o, ok := r.form.str("object"); ok && o != "card" {
-		return obj{"object": "list", "data": []any{}, "has_more": false, "url": "/v1/customers/" + cus["id"].(string) + "/sources"}, nil
+		return obj{"object": "list", "data": []any{}, "has_more": false, "url": "/v1/customers/" + str(cus, "id") + "/sources"}, nil
 	}
-	return s.listOf(r, "card", "/v1/customers/"+cus["id"].(string)+"/sources", func(o obj) bool {
+	return s.listOf(r, "card", "/v1/customers/"+str(cus, "id")+"/sources", func(o obj) bool {
 		return o["customer"] == cus["id"]
 	})
 }
@@ -144,7 +161,7 @@ func (s *Server) updateCard(r *request) (any, error) {
 	}
 	f := r.form
 	before := s.snapshot(card)
-	clone := deepCopy(card).(obj)
+	clone := cloneObj(card)
 	setStrings(clone, f, "address_city", "address_country", "address_line1", "address_line2", "address_state", "address_zip", "name")
 	for _, k := range []string{"exp_month", "exp_year"} {
 		if n, ok := f.int(k); ok {
@@ -179,7 +196,7 @@ func (s *Server) deleteCard(r *request) (any, error) {
 		before := s.snapshot(cus)
 		cus["default_source"] = nil
 		var newest obj
-		for _, c := range s.kinds["card"] {
+		for _, c := range s.st.kinds["card"] {
 			if c["customer"] == cus["id"] {
 				newest = c // kinds are in creation order
 			}

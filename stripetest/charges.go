@@ -7,20 +7,17 @@ import (
 )
 
 func (s *Server) registerCharges() {
-	s.handle("POST", "/v1/charges", []string{"amount", "application_fee", "application_fee_amount", "capture", "card", "currency", "customer",
-		"description", "destination", "metadata", "on_behalf_of", "radar_options", "receipt_email", "shipping", "source",
-		"statement_descriptor", "statement_descriptor_suffix", "transfer_data", "transfer_group"}, s.createCharge)
-	s.handle("GET", "/v1/charges", []string{"created", "customer", "ending_before", "limit", "payment_intent", "starting_after", "transfer_group"}, s.listCharges)
-	s.handle("GET", "/v1/charges/{id}", nil, func(r *request) (any, error) {
+	s.handle("POST", "/v1/charges", s.createCharge)
+	s.handle("GET", "/v1/charges", s.listCharges)
+	s.handle("GET", "/v1/charges/{id}", func(r *request) (any, error) {
 		ch, err := s.get("charge", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(ch, r.expand), nil
 	})
-	s.handle("POST", "/v1/charges/{id}", []string{"customer", "description", "fraud_details", "metadata", "receipt_email", "shipping", "transfer_group"}, s.updateCharge)
-	s.handle("POST", "/v1/charges/{id}/capture", []string{"amount", "application_fee", "application_fee_amount", "receipt_email",
-		"statement_descriptor", "statement_descriptor_suffix", "transfer_data", "transfer_group"}, s.captureCharge)
+	s.handle("POST", "/v1/charges/{id}", s.updateCharge)
+	s.handle("POST", "/v1/charges/{id}/capture", s.captureCharge)
 }
 
 // chargeSpec is what a new charge needs, from POST /v1/charges, a payment
@@ -88,9 +85,6 @@ func (s *Server) charge(r *request, sp chargeSpec) (obj, error) {
 		"refunded": false, "review": nil, "shipping": nil, "source_transfer": nil, "statement_descriptor": nil,
 		"statement_descriptor_suffix": nil, "status": "succeeded", "transfer_data": nil, "transfer_group": nil,
 	}
-	if sp.pm["object"] == "card" {
-		ch["source"] = s.render(sp.pm, nil)
-	}
 	if f := sp.form; f != nil {
 		setStrings(ch, f, "receipt_email", "statement_descriptor", "statement_descriptor_suffix", "transfer_group")
 		applyMetadata(ch, f)
@@ -127,10 +121,10 @@ func (s *Server) charge(r *request, sp chargeSpec) (obj, error) {
 func (s *Server) captureFunds(ch obj, amount int64) {
 	ch["captured"] = true
 	ch["amount_captured"] = amount
-	if rest := ch["amount"].(int64) - amount; rest > 0 {
-		ch["amount_refunded"] = ch["amount_refunded"].(int64) + rest // the uncaptured rest is released
+	if rest := num(ch, "amount") - amount; rest > 0 {
+		ch["amount_refunded"] = num(ch, "amount_refunded") + rest // the uncaptured rest is released
 	}
-	ch["balance_transaction"] = s.addBalanceTransaction(amount, stripeFee(amount), ch["currency"].(string), "charge", "charge", ch["id"].(string), strOrEmpty(ch["description"]))
+	ch["balance_transaction"] = s.addBalanceTransaction(amount, stripeFee(amount), str(ch, "currency"), "charge", "charge", str(ch, "id"), strOrEmpty(ch["description"]))
 }
 
 func strOrEmpty(v any) string {
@@ -155,7 +149,7 @@ func (s *Server) chargeSource(f *form, customer obj) (obj, error) {
 	case hasSrc && strings.HasPrefix(src, "tok_"):
 		cusID := ""
 		if customer != nil {
-			cusID = customer["id"].(string)
+			cusID = str(customer, "id")
 		}
 		card, err := s.cardFromToken(src, "")
 		if err != nil {
@@ -166,7 +160,7 @@ func (s *Server) chargeSource(f *form, customer obj) (obj, error) {
 		}
 		return s.insert(card), nil
 	case hasSrc:
-		card, ok := s.byID[src]
+		card, ok := s.st.byID[src]
 		if !ok || (card["object"] != "card" && card["object"] != "payment_method") {
 			return nil, invalid("source", "resource_missing", "No such source: '%s'", src)
 		}
@@ -175,7 +169,7 @@ func (s *Server) chargeSource(f *form, customer obj) (obj, error) {
 		}
 		return card, nil
 	case customer != nil:
-		card, ok := s.byID[idOf(customer["default_source"])]
+		card, ok := s.st.byID[idOf(customer["default_source"])]
 		if !ok {
 			return nil, invalid("customer", "missing", "Cannot charge a customer that has no active card")
 		}
@@ -209,7 +203,7 @@ func (s *Server) createCharge(r *request) (any, error) {
 	}
 	sp := chargeSpec{amount: amount, currency: currency, pm: pm, capture: capture, description: f.strOr("description", ""), form: f}
 	if customer != nil {
-		sp.customer = customer["id"].(string)
+		sp.customer = str(customer, "id")
 	}
 	ch, err := s.charge(r, sp)
 	if err != nil {
@@ -225,7 +219,7 @@ func (s *Server) updateCharge(r *request) (any, error) {
 	}
 	f := r.form
 	before := s.snapshot(ch)
-	clone := deepCopy(ch).(obj)
+	clone := cloneObj(ch)
 	setStrings(clone, f, "description", "receipt_email", "transfer_group")
 	if id, ok := f.str("customer"); ok {
 		if ch["customer"] != nil && ch["customer"] != id {
@@ -267,9 +261,9 @@ func (s *Server) captureCharge(r *request) (any, error) {
 		return nil, invalid("", "", "Charge %s cannot be captured: it is %s.", ch["id"], ch["status"])
 	}
 	f := r.form
-	amount := ch["amount"].(int64)
+	amount := num(ch, "amount")
 	if n, ok := f.int("amount"); ok {
-		if n > amount-ch["amount_refunded"].(int64) || n < 1 {
+		if n > amount-num(ch, "amount_refunded") || n < 1 {
 			return nil, invalid("amount", "amount_too_large", "The amount to capture (%d) must be at most the amount authorized (%d).", n, amount)
 		}
 		amount = n
@@ -280,7 +274,7 @@ func (s *Server) captureCharge(r *request) (any, error) {
 	}
 	s.captureFunds(ch, amount)
 	s.emit(r, "charge.captured", ch, nil)
-	if pi, ok := s.byID[idOf(ch["payment_intent"])]; ok && pi["status"] == "requires_capture" {
+	if pi, ok := s.st.byID[idOf(ch["payment_intent"])]; ok && pi["status"] == "requires_capture" {
 		pi["status"], pi["amount_received"], pi["amount_capturable"] = "succeeded", amount, int64(0)
 		s.emit(r, "payment_intent.succeeded", pi, nil)
 	}

@@ -3,16 +3,11 @@ package stripetest
 import "strings"
 
 func (s *Server) registerCustomers() {
-	s.handle("POST", "/v1/customers", []string{"address", "balance", "business_name", "cash_balance", "description", "email",
-		"individual_name", "invoice_prefix", "invoice_settings", "metadata", "name", "next_invoice_sequence", "payment_method",
-		"phone", "preferred_locales", "shipping", "source", "tax", "tax_exempt", "tax_id_data", "test_clock"}, s.createCustomer)
-	s.handle("GET", "/v1/customers", []string{"created", "email", "ending_before", "limit", "starting_after", "test_clock"}, s.listCustomers)
-	s.handle("GET", "/v1/customers/{id}", nil, s.getCustomer)
-	s.handle("POST", "/v1/customers/{id}", []string{"address", "balance", "bank_account", "business_name", "card", "cash_balance",
-		"default_alipay_account", "default_bank_account", "default_card", "default_source", "description", "email",
-		"individual_name", "invoice_prefix", "invoice_settings", "metadata", "name", "next_invoice_sequence", "phone",
-		"preferred_locales", "shipping", "source", "tax", "tax_exempt"}, s.updateCustomer)
-	s.handle("DELETE", "/v1/customers/{id}", nil, s.deleteCustomer)
+	s.handle("POST", "/v1/customers", s.createCustomer)
+	s.handle("GET", "/v1/customers", s.listCustomers)
+	s.handle("GET", "/v1/customers/{id}", s.getCustomer)
+	s.handle("POST", "/v1/customers/{id}", s.updateCustomer)
+	s.handle("DELETE", "/v1/customers/{id}", s.deleteCustomer)
 }
 
 func (s *Server) createCustomer(r *request) (any, error) {
@@ -29,8 +24,16 @@ func (s *Server) createCustomer(r *request) (any, error) {
 		return nil, err
 	}
 	if pm, ok := r.form.str("payment_method"); ok {
+		if name, ok := strings.CutPrefix(pm, "pm_card_"); ok {
+			if err := attachDecline(testCards[name], "payment_method"); err != nil {
+				return nil, err // before the payment method is made: nothing is saved
+			}
+		}
 		p, err := s.resolvePaymentMethod(pm, "payment_method")
 		if err != nil {
+			return nil, err
+		}
+		if err := attachDecline(testCards[str(p, "_card")], "payment_method"); err != nil {
 			return nil, err
 		}
 		p["customer"] = id
@@ -110,7 +113,7 @@ func (s *Server) applyCustomerParams(r *request, cus obj) error {
 	}
 	if f.has("invoice_settings") {
 		is := f.sub("invoice_settings")
-		settings := cus["invoice_settings"].(obj)
+		settings := objAt(cus, "invoice_settings")
 		setStrings(settings, is, "footer")
 		if pm, ok := is.str("default_payment_method"); ok {
 			if pm == "" {
@@ -152,7 +155,7 @@ func (s *Server) listCustomers(r *request) (any, error) {
 
 func (s *Server) getCustomer(r *request) (any, error) {
 	id := r.pathVal("id")
-	if o, ok := s.byID[id]; ok && o["object"] == "customer" && o["deleted"] == true {
+	if o, ok := s.st.byID[id]; ok && o["object"] == "customer" && o["deleted"] == true {
 		return obj{"id": id, "object": "customer", "deleted": true}, nil
 	}
 	cus, err := s.get("customer", id)
@@ -168,18 +171,18 @@ func (s *Server) updateCustomer(r *request) (any, error) {
 		return nil, err
 	}
 	before := s.snapshot(cus)
-	clone := deepCopy(cus).(obj) // apply to a copy, so a bad param changes nothing
+	clone := cloneObj(cus) // apply to a copy, so a bad param changes nothing
 	if err := s.applyCustomerParams(r, clone); err != nil {
 		return nil, err
 	}
 	var newCard obj
 	if tok, ok := r.form.str("source"); ok {
-		if newCard, err = s.cardFromToken(tok, cus["id"].(string)); err != nil {
+		if newCard, err = s.cardFromToken(tok, str(cus, "id")); err != nil {
 			return nil, err
 		}
 	}
 	if src, ok := r.form.str("default_source"); ok && src != "" {
-		card, ok := s.byID[src]
+		card, ok := s.st.byID[src]
 		if !ok || card["customer"] != cus["id"] {
 			return nil, invalid("default_source", "resource_missing", "No such source: '%s'", src)
 		}
@@ -201,7 +204,7 @@ func (s *Server) updateCustomer(r *request) (any, error) {
 	}
 	if newCard != nil {
 		// source= replaces the default source.
-		if old, ok := s.byID[idOf(cus["default_source"])]; ok {
+		if old, ok := s.st.byID[idOf(cus["default_source"])]; ok {
 			s.remove(old)
 			s.emit(r, "customer.source.deleted", old, nil)
 		}
@@ -218,13 +221,13 @@ func (s *Server) deleteCustomer(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	id := cus["id"].(string)
-	for _, card := range append([]obj(nil), s.kinds["card"]...) {
+	id := str(cus, "id")
+	for _, card := range append([]obj(nil), s.st.kinds["card"]...) {
 		if card["customer"] == id {
 			s.remove(card)
 		}
 	}
-	for _, sub := range s.kinds["subscription"] {
+	for _, sub := range s.st.kinds["subscription"] {
 		if sub["customer"] == id && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
 			s.endSubscription(r, sub, nil)
 		}

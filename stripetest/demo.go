@@ -62,9 +62,9 @@ func WithDemoData() Option {
 func (s *Server) seedDemo() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	hook := s.hook
-	s.hook = nil // no deliveries for the demo data
-	defer func() { s.hook = hook }()
+	hooks := s.hooks
+	s.hooks = nil // no deliveries for the demo data
+	defer func() { s.hooks = hooks }()
 
 	steps := []struct {
 		method, path string
@@ -117,10 +117,10 @@ func (s *Server) seedDemo() error {
 			return fmt.Errorf("%s %s: %w", st.method, st.path, err)
 		}
 	}
-	for _, ev := range s.kinds["event"] {
-		delete(s.byID, ev["id"].(string))
+	for _, ev := range s.st.kinds["event"] {
+		delete(s.st.byID, str(ev, "id"))
 	}
-	delete(s.kinds, "event")
+	delete(s.st.kinds, "event")
 	return nil
 }
 
@@ -144,16 +144,14 @@ func (s *Server) seedCall(method, path string, params url.Values, ids map[string
 	if perr != nil {
 		return perr
 	}
-	for k := range tree {
-		if !rt.allowed[k] {
-			return fmt.Errorf("unknown parameter %s", k)
-		}
+	if e := rt.checkParams(tree); e != nil {
+		return e
 	}
 	r := &request{s: s, method: method, path: path, pathVal: func(k string) string { return vals[k] },
 		form: &form{m: tree, err: new(error)}}
 	s.fixedIDs = make(map[string]string, len(ids))
 	for p, id := range ids {
-		if _, taken := s.byID[id]; taken {
+		if _, taken := s.st.byID[id]; taken {
 			return fmt.Errorf("%s already exists", id)
 		}
 		s.fixedIDs[p] = id

@@ -1,22 +1,16 @@
 package stripetest
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"io"
-	"net/http"
 	"reflect"
 	"strings"
-	"sync"
-	"time"
 
 	stripe "github.com/stripelite/stripe"
 )
 
 func (s *Server) registerEvents() {
-	s.handle("GET", "/v1/events", []string{"created", "delivery_success", "ending_before", "limit", "starting_after", "type", "types"}, s.listEvents)
-	s.handle("GET", "/v1/events/{id}", nil, func(r *request) (any, error) {
+	s.handle("GET", "/v1/events", s.listEvents)
+	s.handle("GET", "/v1/events/{id}", func(r *request) (any, error) {
 		ev, err := s.get("event", r.pathVal("id"))
 		if err != nil {
 			return nil, err
@@ -34,14 +28,14 @@ func (s *Server) listEvents(r *request) (any, error) {
 		return nil, invalid("types", "", "You may only specify one of these parameters: type, types.")
 	}
 	return s.listOf(r, "event", "/v1/events", func(ev obj) bool {
-		t := ev["type"].(string)
+		t := str(ev, "type")
 		if hasType && !matchEventType(typ, t) {
 			return false
 		}
 		if len(types) > 0 && !contains(types, t) {
 			return false
 		}
-		if hasDelivered && (ev["pending_webhooks"].(int64) == 0) != delivered {
+		if hasDelivered && (num(ev, "pending_webhooks") == 0) != delivered {
 			return false
 		}
 		return true
@@ -80,17 +74,20 @@ func (s *Server) emit(r *request, typ string, o obj, prev obj) {
 			reqInfo["idempotency_key"] = r.idemKey
 		}
 	}
-	pending := int64(0)
-	if s.hook != nil {
-		pending = 1
-	}
-	ev := s.insert(obj{
+	pending := int64(len(s.hooks))
+	ev := obj{
 		"id": s.newID("evt"), "object": "event", "api_version": stripe.APIVersion, "created": s.unix(),
 		"data": data, "livemode": false, "pending_webhooks": pending, "request": reqInfo, "type": typ,
-	})
-	if s.hook != nil {
+	}
+	if s.st.account != "" {
+		ev["account"] = s.st.account // a Connect event
+	}
+	s.insert(ev)
+	if len(s.hooks) > 0 {
 		payload, _ := json.Marshal(s.render(ev, nil))
-		s.hook.enqueue(ev, payload)
+		for _, h := range s.hooks {
+			h.enqueue(ev, payload)
+		}
 	}
 }
 
@@ -121,120 +118,4 @@ func diffTop(before, after obj) obj {
 		}
 	}
 	return prev
-}
-
-// webhookSender delivers event payloads in order from one goroutine.
-type webhookSender struct {
-	url, secret string
-	client      *http.Client
-
-	mu      sync.Mutex
-	queue   []delivery
-	busy    bool
-	wake    chan struct{}
-	ctx     context.Context
-	cancel  context.CancelFunc
-	wg      sync.WaitGroup
-	now     func() time.Time
-	stopped bool
-	// delivered marks an event's delivery as successful.
-	delivered func(ev obj)
-}
-
-type delivery struct {
-	ev      obj
-	payload []byte
-}
-
-func newWebhookSender(url, secret string) *webhookSender {
-	ctx, cancel := context.WithCancel(context.Background())
-	return &webhookSender{url: url, secret: secret, client: &http.Client{Timeout: 10 * time.Second},
-		wake: make(chan struct{}, 1), ctx: ctx, cancel: cancel}
-}
-
-func (w *webhookSender) start(now func() time.Time) {
-	w.now = now
-	w.wg.Add(1)
-	go w.loop()
-}
-
-func (w *webhookSender) stop() {
-	w.mu.Lock()
-	w.stopped = true
-	w.mu.Unlock()
-	w.cancel()
-	w.wg.Wait()
-	w.client.CloseIdleConnections()
-}
-
-func (w *webhookSender) enqueue(ev obj, payload []byte) {
-	w.mu.Lock()
-	if !w.stopped {
-		w.queue = append(w.queue, delivery{ev, payload})
-	}
-	w.mu.Unlock()
-	select {
-	case w.wake <- struct{}{}:
-	default:
-	}
-}
-
-func (w *webhookSender) loop() {
-	defer w.wg.Done()
-	for {
-		w.mu.Lock()
-		if len(w.queue) == 0 {
-			w.busy = false
-			w.mu.Unlock()
-			select {
-			case <-w.ctx.Done():
-				return
-			case <-w.wake:
-				continue
-			}
-		}
-		d := w.queue[0]
-		w.queue = w.queue[1:]
-		w.busy = true
-		w.mu.Unlock()
-		w.send(d)
-	}
-}
-
-// send posts one event; a 2xx answer marks it delivered.
-func (w *webhookSender) send(d delivery) {
-	req, err := http.NewRequestWithContext(w.ctx, http.MethodPost, w.url, bytes.NewReader(d.payload))
-	if err != nil {
-		return
-	}
-	req.Header.Set("Content-Type", "application/json; charset=utf-8")
-	req.Header.Set("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
-	req.Header.Set("Stripe-Signature", stripe.SignPayload(d.payload, w.secret, w.now()))
-	resp, err := w.client.Do(req)
-	if err != nil {
-		return
-	}
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
-	_ = resp.Body.Close()
-	if resp.StatusCode >= 200 && resp.StatusCode < 300 && w.delivered != nil {
-		w.delivered(d.ev)
-	}
-}
-
-func (w *webhookSender) flush(ctx context.Context) error {
-	t := time.NewTicker(2 * time.Millisecond)
-	defer t.Stop()
-	for {
-		w.mu.Lock()
-		idle := len(w.queue) == 0 && !w.busy
-		w.mu.Unlock()
-		if idle {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-t.C:
-		}
-	}
 }

@@ -36,7 +36,8 @@ func parseForm(values url.Values) (obj, *apiError) {
 			return nil, err
 		}
 	}
-	return arrays(root).(obj), nil
+	tree, _ := arrays(root).(obj) // root is a map, so arrays returns one
+	return tree, nil
 }
 
 // splitKey splits "a[b][0]" into ["a", "b", "0"].

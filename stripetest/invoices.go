@@ -6,30 +6,23 @@ import (
 )
 
 func (s *Server) registerInvoices() {
-	s.handle("POST", "/v1/invoices", []string{"account_tax_ids", "application_fee_amount", "auto_advance", "automatic_tax",
-		"automatically_finalizes_at", "collection_method", "currency", "custom_fields", "customer", "customer_account", "days_until_due",
-		"default_payment_method", "default_source", "default_tax_rates", "description", "discounts", "due_date", "effective_at", "footer",
-		"from_invoice", "issuer", "metadata", "number", "on_behalf_of", "payment_settings", "pending_invoice_items_behavior", "rendering",
-		"shipping_cost", "shipping_details", "statement_descriptor", "subscription", "transfer_data"}, s.createInvoice)
-	s.handle("GET", "/v1/invoices", []string{"collection_method", "created", "customer", "customer_account", "due_date", "ending_before",
-		"limit", "starting_after", "status", "subscription"}, s.listInvoices)
-	s.handle("GET", "/v1/invoices/{id}", nil, func(r *request) (any, error) {
+	s.handle("POST", "/v1/invoices", s.createInvoice)
+	s.handle("GET", "/v1/invoices", s.listInvoices)
+	s.handle("GET", "/v1/invoices/{id}", func(r *request) (any, error) {
 		inv, err := s.get("invoice", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(inv, r.expand), nil
 	})
-	s.handle("POST", "/v1/invoices/{id}", []string{"account_tax_ids", "application_fee_amount", "auto_advance", "automatic_tax",
-		"automatically_finalizes_at", "collection_method", "custom_fields", "days_until_due", "default_payment_method", "default_source",
-		"default_tax_rates", "description", "discounts", "due_date", "effective_at", "footer", "issuer", "metadata", "number",
-		"on_behalf_of", "payment_settings", "rendering", "shipping_cost", "shipping_details", "statement_descriptor", "transfer_data"}, s.updateInvoice)
-	s.handle("DELETE", "/v1/invoices/{id}", nil, s.deleteInvoice)
-	s.handle("POST", "/v1/invoices/{id}/finalize", []string{"auto_advance"}, s.finalizeInvoice)
-	s.handle("POST", "/v1/invoices/{id}/pay", []string{"forgive", "mandate", "off_session", "paid_out_of_band", "payment_method", "source"}, s.payInvoice)
-	s.handle("POST", "/v1/invoices/{id}/send", nil, s.sendInvoice)
-	s.handle("POST", "/v1/invoices/{id}/void", nil, s.voidInvoice)
-	s.handle("POST", "/v1/invoices/{id}/mark_uncollectible", nil, s.markUncollectible)
+	s.handle("GET", "/v1/invoices/{id}/lines", s.listInvoiceLines)
+	s.handle("POST", "/v1/invoices/{id}", s.updateInvoice)
+	s.handle("DELETE", "/v1/invoices/{id}", s.deleteInvoice)
+	s.handle("POST", "/v1/invoices/{id}/finalize", s.finalizeInvoice)
+	s.handle("POST", "/v1/invoices/{id}/pay", s.payInvoice)
+	s.handle("POST", "/v1/invoices/{id}/send", s.sendInvoice)
+	s.handle("POST", "/v1/invoices/{id}/void", s.voidInvoice)
+	s.handle("POST", "/v1/invoices/{id}/mark_uncollectible", s.markUncollectible)
 }
 
 // newInvoice builds (but does not store) a draft invoice for cus.
@@ -62,12 +55,12 @@ func (s *Server) newInvoice(cus obj, currency, collection, reason string) obj {
 // recalcInvoice rebuilds a draft invoice's lines from its invoice items
 // (and subscription lines) and makes the totals add up.
 func (s *Server) recalcInvoice(inv obj) {
-	id := inv["id"].(string)
+	id := str(inv, "id")
 	var lines []any
 	if sub, ok := inv["_sublines"].([]any); ok {
 		lines = append(lines, sub...)
 	}
-	for _, ii := range s.kinds["invoiceitem"] {
+	for _, ii := range s.st.kinds["invoiceitem"] {
 		if ii["invoice"] != id {
 			continue
 		}
@@ -88,14 +81,17 @@ func (s *Server) recalcInvoice(inv obj) {
 	}
 	var subtotal int64
 	for _, l := range lines {
-		subtotal += l.(obj)["amount"].(int64)
+		if lo, ok := l.(obj); ok {
+			subtotal += num(lo, "amount")
+		}
 	}
+	inv["_lines"] = lines
 	inv["lines"] = listObject("/v1/invoices/"+id+"/lines", lines)
 	inv["subtotal"], inv["subtotal_excluding_tax"] = subtotal, subtotal
 	inv["total"], inv["total_excluding_tax"] = subtotal, subtotal
 	due := max(subtotal, 0)
 	inv["amount_due"] = due
-	inv["amount_remaining"] = due - inv["amount_paid"].(int64)
+	inv["amount_remaining"] = due - num(inv, "amount_paid")
 }
 
 func (s *Server) applyInvoiceParams(inv obj, f *form) error {
@@ -115,11 +111,11 @@ func (s *Server) applyInvoiceParams(inv obj, f *form) error {
 		}
 	}
 	if n, ok := f.int("days_until_due"); ok {
-		inv["due_date"] = inv["created"].(int64) + n*86400
+		inv["due_date"] = num(inv, "created") + n*86400
 	}
 	if at := f.sub("automatic_tax"); len(at.m) > 0 {
 		b, _ := at.bool("enabled")
-		inv["automatic_tax"].(obj)["enabled"] = b
+		objAt(inv, "automatic_tax")["enabled"] = b
 	}
 	if f.has("custom_fields") {
 		var cf []any
@@ -192,7 +188,7 @@ func (s *Server) createInvoice(r *request) (any, error) {
 // attachPendingItems moves the customer's pending invoice items in the
 // invoice's currency onto it.
 func (s *Server) attachPendingItems(inv obj) {
-	for _, ii := range s.kinds["invoiceitem"] {
+	for _, ii := range s.st.kinds["invoiceitem"] {
 		if ii["customer"] == inv["customer"] && ii["invoice"] == nil && ii["currency"] == inv["currency"] {
 			ii["invoice"] = inv["id"]
 		}
@@ -219,7 +215,7 @@ func (s *Server) updateInvoice(r *request) (any, error) {
 		}
 	}
 	before := s.snapshot(inv)
-	clone := deepCopy(inv).(obj)
+	clone := cloneObj(inv)
 	if err := s.applyInvoiceParams(clone, f); err != nil {
 		return nil, err
 	}
@@ -238,7 +234,7 @@ func (s *Server) deleteInvoice(r *request) (any, error) {
 	if inv["status"] != "draft" {
 		return nil, invalid("", "invoice_not_editable", "You can only delete draft invoices; %s is %s.", inv["id"], inv["status"])
 	}
-	for _, ii := range s.kinds["invoiceitem"] {
+	for _, ii := range s.st.kinds["invoiceitem"] {
 		if ii["invoice"] == inv["id"] {
 			ii["invoice"] = nil // back to pending
 		}
@@ -253,16 +249,16 @@ func (s *Server) deleteInvoice(r *request) (any, error) {
 func (s *Server) finalize(r *request, inv obj) {
 	s.recalcInvoice(inv)
 	now := s.unix()
-	id := inv["id"].(string)
+	id := str(inv, "id")
 	if inv["number"] == nil {
-		if cus, ok := s.byID[idOf(inv["customer"])]; ok {
-			seq := cus["next_invoice_sequence"].(int64)
+		if cus, ok := s.st.byID[idOf(inv["customer"])]; ok {
+			seq := num(cus, "next_invoice_sequence")
 			inv["number"] = fmt.Sprintf("%s-%04d", cus["invoice_prefix"], seq)
 			cus["next_invoice_sequence"] = seq + 1
 		}
 	}
 	inv["status"] = "open"
-	inv["status_transitions"].(obj)["finalized_at"] = now
+	objAt(inv, "status_transitions")["finalized_at"] = now
 	inv["hosted_invoice_url"] = "https://invoice.stripe.com/i/stripetest/" + id
 	inv["invoice_pdf"] = "https://pay.stripe.com/invoice/stripetest/" + id + "/pdf"
 	inv["ending_balance"] = int64(0)
@@ -270,26 +266,26 @@ func (s *Server) finalize(r *request, inv obj) {
 		inv["effective_at"] = now
 	}
 	s.emit(r, "invoice.finalized", inv, nil)
-	if inv["amount_due"].(int64) == 0 {
+	if num(inv, "amount_due") == 0 {
 		s.markPaid(r, inv, false)
 	}
 }
 
 func (s *Server) markPaid(r *request, inv obj, outOfBand bool) {
-	due := inv["amount_remaining"].(int64)
+	due := num(inv, "amount_remaining")
 	inv["status"] = "paid"
-	inv["amount_paid"] = inv["amount_paid"].(int64) + due
+	inv["amount_paid"] = num(inv, "amount_paid") + due
 	if outOfBand {
-		inv["amount_paid_off_stripe"] = inv["amount_paid_off_stripe"].(int64) + due
+		inv["amount_paid_off_stripe"] = num(inv, "amount_paid_off_stripe") + due
 	}
 	inv["amount_remaining"] = int64(0)
-	inv["status_transitions"].(obj)["paid_at"] = s.unix()
+	objAt(inv, "status_transitions")["paid_at"] = s.unix()
 	inv["next_payment_attempt"] = nil
 	s.emit(r, "invoice.paid", inv, nil)
 	if !outOfBand {
 		s.emit(r, "invoice.payment_succeeded", inv, nil)
 	}
-	if sub, ok := s.byID[s.invoiceSubscription(inv)]; ok && (sub["status"] == "incomplete" || sub["status"] == "past_due") {
+	if sub, ok := s.st.byID[s.invoiceSubscription(inv)]; ok && (sub["status"] == "incomplete" || sub["status"] == "past_due") {
 		before := s.snapshot(sub)
 		sub["status"] = "active"
 		s.emitUpdated(r, "customer.subscription.updated", sub, before)
@@ -332,14 +328,14 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 		}
 	}
 	candidates := []string{idOf(inv["default_payment_method"]), idOf(inv["default_source"])}
-	if sub, ok := s.byID[s.invoiceSubscription(inv)]; ok {
+	if sub, ok := s.st.byID[s.invoiceSubscription(inv)]; ok {
 		candidates = append(candidates, idOf(sub["default_payment_method"]), idOf(sub["default_source"]))
 	}
-	if cus, ok := s.byID[idOf(inv["customer"])]; ok {
-		candidates = append(candidates, idOf(cus["invoice_settings"].(obj)["default_payment_method"]), idOf(cus["default_source"]))
+	if cus, ok := s.st.byID[idOf(inv["customer"])]; ok {
+		candidates = append(candidates, idOf(objAt(cus, "invoice_settings")["default_payment_method"]), idOf(cus["default_source"]))
 	}
 	for _, id := range candidates {
-		if pm, ok := s.byID[id]; ok {
+		if pm, ok := s.st.byID[id]; ok {
 			return pm, nil
 		}
 	}
@@ -348,9 +344,9 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 
 // collect charges an open invoice's remaining amount.
 func (s *Server) collect(r *request, inv obj, pm obj) error {
-	amount := inv["amount_remaining"].(int64)
+	amount := num(inv, "amount_remaining")
 	inv["attempted"] = true
-	inv["attempt_count"] = inv["attempt_count"].(int64) + 1
+	inv["attempt_count"] = num(inv, "attempt_count") + 1
 	pi := s.insert(obj{
 		"id": s.newID("pi"), "object": "payment_intent", "amount": amount, "amount_capturable": int64(0), "amount_details": obj{"tip": obj{}},
 		"amount_received": int64(0), "application": nil, "application_fee_amount": nil, "automatic_payment_methods": nil,
@@ -362,12 +358,12 @@ func (s *Server) collect(r *request, inv obj, pm obj) error {
 		"setup_future_usage": nil, "shipping": nil, "statement_descriptor": nil, "statement_descriptor_suffix": nil,
 		"status": "requires_confirmation", "transfer_data": nil, "transfer_group": nil,
 	})
-	pi["client_secret"] = pi["id"].(string) + "_secret_" + randomID(24)
+	pi["client_secret"] = str(pi, "id") + "_secret_" + randomID(24)
 	s.emit(r, "payment_intent.created", pi, nil)
 	if err := s.confirmPI(r, pi, pm); err != nil {
 		var ae *apiError
 		if errors.As(err, &ae) {
-			ae.paymentIntent = nil
+			ae.paymentIntent, ae.paymentMethod = nil, nil
 			inv["next_payment_attempt"] = nil
 			s.emit(r, "invoice.payment_failed", inv, nil)
 		}
@@ -400,7 +396,7 @@ func (s *Server) payInvoice(r *request) (any, error) {
 		s.recalcInvoice(inv)
 	}
 	var pm obj
-	if !outOfBand && inv["amount_remaining"].(int64) > 0 {
+	if !outOfBand && num(inv, "amount_remaining") > 0 {
 		if pm, err = s.invoicePaymentMethod(inv, f); err != nil {
 			return nil, err
 		}
@@ -441,7 +437,7 @@ func (s *Server) voidInvoice(r *request) (any, error) {
 		return nil, invalid("", "invoice_not_editable", "You can only void an open or uncollectible invoice; %s is %s.", inv["id"], inv["status"])
 	}
 	inv["status"] = "void"
-	inv["status_transitions"].(obj)["voided_at"] = s.unix()
+	objAt(inv, "status_transitions")["voided_at"] = s.unix()
 	inv["next_payment_attempt"] = nil
 	s.emit(r, "invoice.voided", inv, nil)
 	return s.render(inv, r.expand), nil
@@ -456,7 +452,7 @@ func (s *Server) markUncollectible(r *request) (any, error) {
 		return nil, invalid("", "invoice_not_editable", "You can only mark an open invoice uncollectible; %s is %s.", inv["id"], inv["status"])
 	}
 	inv["status"] = "uncollectible"
-	inv["status_transitions"].(obj)["marked_uncollectible_at"] = s.unix()
+	objAt(inv, "status_transitions")["marked_uncollectible_at"] = s.unix()
 	s.emit(r, "invoice.marked_uncollectible", inv, nil)
 	return s.render(inv, r.expand), nil
 }
@@ -473,4 +469,15 @@ func (s *Server) listInvoices(r *request) (any, error) {
 			(!hasSub || s.invoiceSubscription(inv) == sub) && (!hasCM || inv["collection_method"] == cm) &&
 			(!f.has("due_date") || (inv["due_date"] != nil && due(inv["due_date"])))
 	})
+}
+
+// listInvoiceLines pages all of an invoice's lines; the invoice embeds the
+// first ten.
+func (s *Server) listInvoiceLines(r *request) (any, error) {
+	inv, err := s.get("invoice", r.pathVal("id"))
+	if err != nil {
+		return nil, err
+	}
+	lines, _ := inv["_lines"].([]any)
+	return pageItems(r, lines, "/v1/invoices/"+str(inv, "id")+"/lines", "line item")
 }

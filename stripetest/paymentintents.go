@@ -3,32 +3,19 @@ package stripetest
 import "errors"
 
 func (s *Server) registerPaymentIntents() {
-	s.handle("POST", "/v1/payment_intents", []string{"allowed_payment_method_types", "amount", "amount_details", "application_fee_amount",
-		"automatic_payment_methods", "capture_method", "confirm", "confirmation_method", "confirmation_token", "currency", "customer",
-		"customer_account", "description", "error_on_requires_action", "excluded_payment_method_types", "hooks", "mandate", "mandate_data",
-		"metadata", "off_session", "on_behalf_of", "payment_details", "payment_method", "payment_method_configuration", "payment_method_data",
-		"payment_method_options", "payment_method_types", "radar_options", "receipt_email", "return_url", "setup_future_usage", "shipping",
-		"statement_descriptor", "statement_descriptor_suffix", "transfer_data", "transfer_group", "use_stripe_sdk"}, s.createPaymentIntent)
-	s.handle("GET", "/v1/payment_intents", []string{"created", "customer", "customer_account", "ending_before", "limit", "starting_after"}, s.listPaymentIntents)
-	s.handle("GET", "/v1/payment_intents/{id}", []string{"client_secret"}, func(r *request) (any, error) {
+	s.handle("POST", "/v1/payment_intents", s.createPaymentIntent)
+	s.handle("GET", "/v1/payment_intents", s.listPaymentIntents)
+	s.handle("GET", "/v1/payment_intents/{id}", func(r *request) (any, error) {
 		pi, err := s.get("payment_intent", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(pi, r.expand), nil
 	})
-	s.handle("POST", "/v1/payment_intents/{id}", []string{"allowed_payment_method_types", "amount", "amount_details", "application_fee_amount",
-		"capture_method", "currency", "customer", "customer_account", "description", "excluded_payment_method_types", "hooks", "metadata",
-		"payment_details", "payment_method", "payment_method_configuration", "payment_method_data", "payment_method_options",
-		"payment_method_types", "receipt_email", "setup_future_usage", "shipping", "statement_descriptor", "statement_descriptor_suffix",
-		"transfer_data", "transfer_group"}, s.updatePaymentIntent)
-	s.handle("POST", "/v1/payment_intents/{id}/confirm", []string{"allowed_payment_method_types", "amount_details", "amount_to_confirm",
-		"capture_method", "client_secret", "confirmation_token", "error_on_requires_action", "excluded_payment_method_types", "hooks",
-		"mandate", "mandate_data", "off_session", "payment_details", "payment_method", "payment_method_data", "payment_method_options",
-		"payment_method_types", "radar_options", "receipt_email", "return_url", "setup_future_usage", "shipping", "use_stripe_sdk"}, s.confirmPaymentIntent)
-	s.handle("POST", "/v1/payment_intents/{id}/capture", []string{"amount_details", "amount_to_capture", "application_fee_amount",
-		"final_capture", "hooks", "metadata", "payment_details", "statement_descriptor", "statement_descriptor_suffix", "transfer_data"}, s.capturePaymentIntent)
-	s.handle("POST", "/v1/payment_intents/{id}/cancel", []string{"cancellation_reason"}, s.cancelPaymentIntent)
+	s.handle("POST", "/v1/payment_intents/{id}", s.updatePaymentIntent)
+	s.handle("POST", "/v1/payment_intents/{id}/confirm", s.confirmPaymentIntent)
+	s.handle("POST", "/v1/payment_intents/{id}/capture", s.capturePaymentIntent)
+	s.handle("POST", "/v1/payment_intents/{id}/cancel", s.cancelPaymentIntent)
 }
 
 func unexpectedState(pi obj, action string) *apiError {
@@ -133,8 +120,8 @@ func (s *Server) createPaymentIntent(r *request) (any, error) {
 func (s *Server) confirmPI(r *request, pi, pm obj) error {
 	capture := pi["capture_method"] != "manual"
 	ch, err := s.charge(r, chargeSpec{
-		amount: pi["amount"].(int64), currency: pi["currency"].(string), customer: idOf(pi["customer"]), pm: pm,
-		capture: capture, paymentIntent: pi["id"].(string), description: strOrEmpty(pi["description"]),
+		amount: num(pi, "amount"), currency: str(pi, "currency"), customer: idOf(pi["customer"]), pm: pm,
+		capture: capture, paymentIntent: str(pi, "id"), description: strOrEmpty(pi["description"]),
 	})
 	var ae *apiError
 	if errors.As(err, &ae) && ch != nil {
@@ -147,6 +134,7 @@ func (s *Server) confirmPI(r *request, pi, pm obj) error {
 		}
 		s.emit(r, "payment_intent.payment_failed", pi, nil)
 		ae.paymentIntent = s.render(pi, nil)
+		ae.paymentMethod = s.render(pm, nil)
 		return ae
 	}
 	if err != nil {
@@ -178,7 +166,7 @@ func (s *Server) confirmPaymentIntent(r *request) (any, error) {
 		return nil, unexpectedState(pi, "confirm")
 	}
 	f := r.form
-	clone := deepCopy(pi).(obj)
+	clone := cloneObj(pi)
 	if err := s.applyPIParams(clone, f); err != nil {
 		return nil, err
 	}
@@ -212,7 +200,7 @@ func (s *Server) capturePaymentIntent(r *request) (any, error) {
 		return nil, unexpectedState(pi, "capture")
 	}
 	f := r.form
-	amount := pi["amount_capturable"].(int64)
+	amount := num(pi, "amount_capturable")
 	if n, ok := f.int("amount_to_capture"); ok {
 		if n < 1 || n > amount {
 			return nil, invalid("amount_to_capture", "amount_too_large", "The amount_to_capture (%d) must be at most the amount_capturable (%d).", n, amount)
@@ -224,7 +212,7 @@ func (s *Server) capturePaymentIntent(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	ch := s.byID[idOf(pi["latest_charge"])]
+	ch := s.st.byID[idOf(pi["latest_charge"])]
 	s.captureFunds(ch, amount)
 	s.emit(r, "charge.captured", ch, nil)
 	pi["status"], pi["amount_received"], pi["amount_capturable"] = "succeeded", amount, int64(0)
@@ -252,7 +240,7 @@ func (s *Server) cancelPaymentIntent(r *request) (any, error) {
 		}
 	}
 	if pi["status"] == "requires_capture" {
-		if ch, ok := s.byID[idOf(pi["latest_charge"])]; ok {
+		if ch, ok := s.st.byID[idOf(pi["latest_charge"])]; ok {
 			ch["amount_refunded"], ch["refunded"] = ch["amount"], true // the authorization is released
 		}
 	}
@@ -275,7 +263,7 @@ func (s *Server) updatePaymentIntent(r *request) (any, error) {
 		}
 	}
 	before := s.snapshot(pi)
-	clone := deepCopy(pi).(obj)
+	clone := cloneObj(pi)
 	if err := s.applyPIParams(clone, f); err != nil {
 		return nil, err
 	}

@@ -26,7 +26,7 @@ func (s *Server) resolvePaymentMethod(id, param string) (obj, error) {
 		}
 		return s.insert(pm), nil
 	}
-	if o, ok := s.byID[id]; ok && (o["object"] == "payment_method" || o["object"] == "card") {
+	if o, ok := s.st.byID[id]; ok && (o["object"] == "payment_method" || o["object"] == "card") {
 		return o, nil
 	}
 	if strings.HasPrefix(id, "card_") || strings.HasPrefix(id, "src_") {
@@ -37,11 +37,11 @@ func (s *Server) resolvePaymentMethod(id, param string) (obj, error) {
 
 // cardDetails returns the payment_method_details.card of a charge on pm.
 func cardDetails(pm obj) obj {
-	tc := testCards[pm["_card"].(string)]
+	tc := testCards[str(pm, "_card")]
 	d := obj{
 		"amount_authorized": nil, "authorization_code": nil, "brand": tc.network,
 		"checks":  obj{"address_line1_check": nil, "address_postal_code_check": nil, "cvc_check": "pass"},
-		"country": "US", "exp_month": int64(12), "exp_year": nil, "fingerprint": fingerprint(pm["_card"].(string)),
+		"country": "US", "exp_month": int64(12), "exp_year": nil, "fingerprint": fingerprint(str(pm, "_card")),
 		"funding": tc.funding, "last4": tc.last4, "network": tc.network, "network_token": obj{"used": false},
 		"three_d_secure": nil, "wallet": nil,
 	}

@@ -6,32 +6,28 @@ import (
 )
 
 func (s *Server) registerProducts() {
-	s.handle("POST", "/v1/products", []string{"active", "default_price_data", "description", "id", "images", "marketing_features",
-		"metadata", "name", "package_dimensions", "shippable", "statement_descriptor", "tax_code", "unit_label", "url"}, s.createProduct)
-	s.handle("GET", "/v1/products", []string{"active", "created", "ending_before", "ids", "limit", "shippable", "starting_after", "url"}, s.listProducts)
-	s.handle("GET", "/v1/products/{id}", nil, func(r *request) (any, error) {
+	s.handle("POST", "/v1/products", s.createProduct)
+	s.handle("GET", "/v1/products", s.listProducts)
+	s.handle("GET", "/v1/products/{id}", func(r *request) (any, error) {
 		p, err := s.get("product", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(p, r.expand), nil
 	})
-	s.handle("POST", "/v1/products/{id}", []string{"active", "default_price", "description", "images", "marketing_features", "metadata",
-		"name", "package_dimensions", "shippable", "statement_descriptor", "tax_code", "unit_label", "url"}, s.updateProduct)
-	s.handle("DELETE", "/v1/products/{id}", nil, s.deleteProduct)
+	s.handle("POST", "/v1/products/{id}", s.updateProduct)
+	s.handle("DELETE", "/v1/products/{id}", s.deleteProduct)
 
-	s.handle("POST", "/v1/prices", []string{"active", "billing_scheme", "currency", "currency_options", "custom_unit_amount", "lookup_key",
-		"metadata", "nickname", "product", "product_data", "recurring", "tax_behavior", "tiers", "tiers_mode", "transfer_lookup_key",
-		"transform_quantity", "unit_amount", "unit_amount_decimal"}, s.createPrice)
-	s.handle("GET", "/v1/prices", []string{"active", "created", "currency", "ending_before", "limit", "lookup_keys", "product", "recurring", "starting_after", "type"}, s.listPrices)
-	s.handle("GET", "/v1/prices/{id}", nil, func(r *request) (any, error) {
+	s.handle("POST", "/v1/prices", s.createPrice)
+	s.handle("GET", "/v1/prices", s.listPrices)
+	s.handle("GET", "/v1/prices/{id}", func(r *request) (any, error) {
 		p, err := s.get("price", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(p, r.expand), nil
 	})
-	s.handle("POST", "/v1/prices/{id}", []string{"active", "currency_options", "lookup_key", "metadata", "nickname", "tax_behavior", "transfer_lookup_key"}, s.updatePrice)
+	s.handle("POST", "/v1/prices/{id}", s.updatePrice)
 }
 
 func (s *Server) newProduct(f *form, id string) obj {
@@ -85,7 +81,7 @@ func (s *Server) createProduct(r *request) (any, error) {
 	}
 	id := s.newID("prod")
 	if custom, ok := f.str("id"); ok {
-		if _, taken := s.byID[custom]; taken {
+		if _, taken := s.st.byID[custom]; taken {
 			return nil, invalid("id", "resource_already_exists", "Product already exists.")
 		}
 		id = custom
@@ -118,7 +114,7 @@ func (s *Server) updateProduct(r *request) (any, error) {
 	}
 	f := r.form
 	before := s.snapshot(p)
-	clone := deepCopy(p).(obj)
+	clone := cloneObj(p)
 	s.applyProductParams(clone, f)
 	if v, ok := f.str("default_price"); ok {
 		if v == "" {
@@ -147,7 +143,7 @@ func (s *Server) deleteProduct(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, price := range s.kinds["price"] {
+	for _, price := range s.st.kinds["price"] {
 		if price["product"] == p["id"] {
 			return nil, invalid("", "", "This product cannot be deleted because it has one or more user-created prices.")
 		}
@@ -165,7 +161,7 @@ func (s *Server) listProducts(r *request) (any, error) {
 	only := f.strings("ids")
 	return s.listOf(r, "product", "/v1/products", func(p obj) bool {
 		return (!hasActive || p["active"] == active) && (!hasShippable || p["shippable"] == shippable) &&
-			(!hasURL || p["url"] == u) && (only == nil || contains(only, p["id"].(string)))
+			(!hasURL || p["url"] == u) && (only == nil || contains(only, str(p, "id")))
 	})
 }
 
@@ -235,7 +231,7 @@ func (s *Server) buildPrice(f *form, product string) (obj, error) {
 		if n, ok := rf.int("interval_count"); ok {
 			count = n
 		}
-		p["recurring"] = obj{"interval": interval, "interval_count": count, "meter": nil, "trial_period_days": nil,
+		p["recurring"] = obj{"interval": interval, "interval_count": count, "meter": nil,
 			"usage_type": rf.strOr("usage_type", "licensed")}
 		p["type"] = "recurring"
 	}
@@ -271,13 +267,13 @@ func (s *Server) createPrice(r *request) (any, error) {
 	} else {
 		return nil, missingParam("product")
 	}
-	price, err := s.buildPrice(f, product["id"].(string))
+	price, err := s.buildPrice(f, str(product, "id"))
 	if err != nil {
 		return nil, err
 	}
 	if lk, ok := f.str("lookup_key"); ok && lk != "" {
 		transfer, _ := f.bool("transfer_lookup_key")
-		for _, other := range s.kinds["price"] {
+		for _, other := range s.st.kinds["price"] {
 			if other["lookup_key"] == lk {
 				if !transfer {
 					return nil, invalid("lookup_key", "", "A price (`%s`) already uses that lookup key.", other["id"])
@@ -286,7 +282,7 @@ func (s *Server) createPrice(r *request) (any, error) {
 			}
 		}
 	}
-	if _, stored := s.byID[product["id"].(string)]; !stored {
+	if _, stored := s.st.byID[str(product, "id")]; !stored {
 		s.insert(product)
 		s.emit(r, "product.created", product, nil)
 	}
@@ -302,7 +298,7 @@ func (s *Server) updatePrice(r *request) (any, error) {
 	}
 	f := r.form
 	before := s.snapshot(p)
-	clone := deepCopy(p).(obj)
+	clone := cloneObj(p)
 	setStrings(clone, f, "nickname", "lookup_key")
 	if b, ok := f.bool("active"); ok {
 		clone["active"] = b

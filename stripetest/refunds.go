@@ -1,18 +1,17 @@
 package stripetest
 
 func (s *Server) registerRefunds() {
-	s.handle("POST", "/v1/refunds", []string{"amount", "charge", "currency", "customer", "instructions_email", "metadata", "origin",
-		"payment_intent", "reason", "refund_application_fee", "reverse_transfer"}, s.createRefund)
-	s.handle("GET", "/v1/refunds", []string{"charge", "created", "ending_before", "limit", "payment_intent", "starting_after"}, s.listRefunds)
-	s.handle("GET", "/v1/refunds/{id}", nil, func(r *request) (any, error) {
+	s.handle("POST", "/v1/refunds", s.createRefund)
+	s.handle("GET", "/v1/refunds", s.listRefunds)
+	s.handle("GET", "/v1/refunds/{id}", func(r *request) (any, error) {
 		re, err := s.get("refund", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(re, r.expand), nil
 	})
-	s.handle("POST", "/v1/refunds/{id}", []string{"metadata"}, s.updateRefund)
-	s.handle("POST", "/v1/refunds/{id}/cancel", nil, s.cancelRefund)
+	s.handle("POST", "/v1/refunds/{id}", s.updateRefund)
+	s.handle("POST", "/v1/refunds/{id}/cancel", s.cancelRefund)
 }
 
 func (s *Server) createRefund(r *request) (any, error) {
@@ -34,7 +33,7 @@ func (s *Server) createRefund(r *request) (any, error) {
 		if err != nil {
 			return nil, invalid("payment_intent", "resource_missing", "No such payment_intent: '%s'", piID)
 		}
-		c, ok := s.byID[idOf(pi["latest_charge"])]
+		c, ok := s.st.byID[idOf(pi["latest_charge"])]
 		if !ok || c["status"] != "succeeded" {
 			return nil, invalid("payment_intent", "", "This PaymentIntent (%s) does not have a successful charge to refund.", piID)
 		}
@@ -45,8 +44,8 @@ func (s *Server) createRefund(r *request) (any, error) {
 	if ch["status"] != "succeeded" {
 		return nil, invalid("charge", "", "Charge %s has not succeeded and cannot be refunded.", ch["id"])
 	}
-	currency := ch["currency"].(string)
-	remaining := ch["amount"].(int64) - ch["amount_refunded"].(int64)
+	currency := str(ch, "currency")
+	remaining := num(ch, "amount") - num(ch, "amount_refunded")
 	if remaining <= 0 {
 		return nil, invalid("charge", "charge_already_refunded", "Charge %s has already been refunded.", ch["id"])
 	}
@@ -82,10 +81,10 @@ func (s *Server) createRefund(r *request) (any, error) {
 	before := s.snapshot(ch)
 	s.insert(re)
 	if ch["captured"] == true {
-		re["balance_transaction"] = s.addBalanceTransaction(-amount, 0, currency, "refund", "refund", re["id"].(string), "REFUND FOR CHARGE")
+		re["balance_transaction"] = s.addBalanceTransaction(-amount, 0, currency, "refund", "refund", str(re, "id"), "REFUND FOR CHARGE")
 	}
-	ch["amount_refunded"] = ch["amount_refunded"].(int64) + amount
-	ch["refunded"] = ch["amount_refunded"].(int64) >= ch["amount"].(int64)
+	ch["amount_refunded"] = num(ch, "amount_refunded") + amount
+	ch["refunded"] = num(ch, "amount_refunded") >= num(ch, "amount")
 	s.emit(r, "refund.created", re, nil)
 	s.emit(r, "charge.refunded", ch, diffTop(before, s.snapshot(ch)))
 	return s.render(re, r.expand), nil
@@ -97,7 +96,7 @@ func (s *Server) updateRefund(r *request) (any, error) {
 		return nil, err
 	}
 	before := s.snapshot(re)
-	clone := deepCopy(re).(obj)
+	clone := cloneObj(re)
 	applyMetadata(clone, r.form)
 	if err := r.form.failed(); err != nil {
 		return nil, err

@@ -8,29 +8,18 @@ import (
 )
 
 func (s *Server) registerSubscriptions() {
-	s.handle("POST", "/v1/subscriptions", []string{"add_invoice_items", "application_fee_percent", "automatic_tax", "backdate_start_date",
-		"billing_cycle_anchor", "billing_cycle_anchor_config", "billing_mode", "billing_schedules", "billing_thresholds", "cancel_at",
-		"cancel_at_period_end", "collection_method", "currency", "customer", "customer_account", "days_until_due", "default_payment_method",
-		"default_source", "default_tax_rates", "description", "discounts", "invoice_settings", "items", "metadata", "off_session",
-		"on_behalf_of", "payment_behavior", "payment_settings", "pending_invoice_item_interval", "proration_behavior", "transfer_data",
-		"trial_end", "trial_from_plan", "trial_period_days", "trial_settings"}, s.createSubscription)
-	s.handle("GET", "/v1/subscriptions", []string{"automatic_tax", "collection_method", "created", "current_period_end", "current_period_start",
-		"customer", "customer_account", "ending_before", "limit", "price", "starting_after", "status", "test_clock"}, s.listSubscriptions)
-	s.handle("GET", "/v1/subscriptions/{id}", nil, func(r *request) (any, error) {
+	s.handle("POST", "/v1/subscriptions", s.createSubscription)
+	s.handle("GET", "/v1/subscriptions", s.listSubscriptions)
+	s.handle("GET", "/v1/subscriptions/{id}", func(r *request) (any, error) {
 		sub, err := s.get("subscription", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(sub, r.expand), nil
 	})
-	s.handle("POST", "/v1/subscriptions/{id}", []string{"add_invoice_items", "application_fee_percent", "automatic_tax", "billing_cycle_anchor",
-		"billing_schedules", "billing_thresholds", "cancel_at", "cancel_at_period_end", "cancellation_details", "collection_method",
-		"days_until_due", "default_payment_method", "default_source", "default_tax_rates", "description", "discounts", "expand",
-		"invoice_settings", "items", "metadata", "off_session", "on_behalf_of", "pause_collection", "payment_behavior", "payment_settings",
-		"pending_invoice_item_interval", "proration_behavior", "proration_date", "transfer_data", "trial_end", "trial_from_plan",
-		"trial_settings"}, s.updateSubscription)
-	s.handle("DELETE", "/v1/subscriptions/{id}", []string{"cancellation_details", "invoice_now", "prorate"}, s.cancelSubscription)
-	s.handle("POST", "/v1/subscriptions/{id}/resume", []string{"billing_cycle_anchor", "proration_behavior", "proration_date"}, s.resumeSubscription)
+	s.handle("POST", "/v1/subscriptions/{id}", s.updateSubscription)
+	s.handle("DELETE", "/v1/subscriptions/{id}", s.cancelSubscription)
+	s.handle("POST", "/v1/subscriptions/{id}/resume", s.resumeSubscription)
 }
 
 // periodEnd adds count intervals of a recurring price to start.
@@ -79,11 +68,11 @@ func (s *Server) subItemPrice(f *form) (obj, error) {
 }
 
 func (s *Server) newSubItem(sub obj, price obj, qty int64, f *form) obj {
-	rec := price["recurring"].(obj)
-	start := sub["start_date"].(int64)
+	rec := objAt(price, "recurring")
+	start := num(sub, "start_date")
 	si := obj{
 		"id": s.newID("si"), "object": "subscription_item", "billing_thresholds": nil, "created": s.unix(),
-		"current_period_end": periodEnd(start, rec["interval"].(string), rec["interval_count"].(int64)), "current_period_start": start,
+		"current_period_end": periodEnd(start, str(rec, "interval"), num(rec, "interval_count")), "current_period_start": start,
 		"discounts": []any{}, "metadata": obj{}, "price": price["id"], "quantity": qty, "subscription": sub["id"], "tax_rates": []any{},
 	}
 	if f != nil {
@@ -96,14 +85,14 @@ func (s *Server) newSubItem(sub obj, price obj, qty int64, f *form) obj {
 // each price embedded as Stripe does.
 func (s *Server) renderItems(sub obj) {
 	var data []any
-	for _, si := range sub["_items"].([]obj) {
-		item := deepCopy(si).(obj)
-		if p, ok := s.byID[idOf(si["price"])]; ok {
+	for _, si := range subItems(sub) {
+		item := cloneObj(si)
+		if p, ok := s.st.byID[idOf(si["price"])]; ok {
 			item["price"] = deepCopy(p)
 		}
 		data = append(data, item)
 	}
-	sub["items"] = listObject("/v1/subscription_items?subscription="+sub["id"].(string), data)
+	sub["items"] = listObject("/v1/subscription_items?subscription="+str(sub, "id"), data)
 }
 
 func (s *Server) createSubscription(r *request) (any, error) {
@@ -134,7 +123,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	sub := obj{
 		"id": id, "object": "subscription", "application": nil, "application_fee_percent": nil,
 		"automatic_tax": obj{"disabled_reason": nil, "enabled": false, "liability": nil}, "billing_cycle_anchor": now,
-		"billing_cycle_anchor_config": nil, "billing_mode": obj{"flexible": nil, "type": "classic"}, "billing_thresholds": nil,
+		"billing_cycle_anchor_config": nil, "billing_mode": obj{"flexible": nil, "type": "classic"}, "billing_schedules": []any{}, "billing_thresholds": nil,
 		"cancel_at": nil, "cancel_at_period_end": false, "canceled_at": nil,
 		"cancellation_details": obj{"comment": nil, "feedback": nil, "reason": nil}, "collection_method": "charge_automatically",
 		"created": now, "currency": "usd", "customer": cusID, "days_until_due": nil, "default_payment_method": nil, "default_source": nil,
@@ -189,7 +178,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	}
 
 	// Build the first invoice and find what pays it before storing anything.
-	inv := s.newInvoice(cus, sub["currency"].(string), sub["collection_method"].(string), "subscription_create")
+	inv := s.newInvoice(cus, str(sub, "currency"), str(sub, "collection_method"), "subscription_create")
 	inv["parent"] = obj{"quote_details": nil, "subscription_details": obj{"metadata": deepCopy(sub["metadata"]), "subscription": id}, "type": "subscription_details"}
 	if d, ok := sub["days_until_due"].(int64); ok {
 		inv["due_date"] = now + d*86400
@@ -199,8 +188,8 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	for i, si := range items {
 		price := prices[i]
 		unit, _ := price["unit_amount"].(int64)
-		amount := unit * si["quantity"].(int64)
-		desc := fmt.Sprintf("%d × %s (at %s / %s)", si["quantity"], s.productName(price), money(unit, price["currency"].(string)), price["recurring"].(obj)["interval"])
+		amount := unit * num(si, "quantity")
+		desc := fmt.Sprintf("%d × %s (at %s / %s)", si["quantity"], s.productName(price), money(unit, str(price, "currency")), objAt(price, "recurring")["interval"])
 		end := si["current_period_end"]
 		if trialEnd > 0 {
 			amount, desc, end = 0, "Trial period for "+s.productName(price), trialEnd
@@ -214,13 +203,13 @@ func (s *Server) createSubscription(r *request) (any, error) {
 				"subscription_item_details": obj{"invoice_item": nil, "proration": false, "proration_details": obj{"credited_items": nil}, "subscription": id, "subscription_item": si["id"]}},
 			"period": obj{"start": now, "end": end}, "pretax_credit_amounts": []any{},
 			"pricing":  obj{"price_details": obj{"price": price["id"], "product": price["product"]}, "type": "price_details", "unit_amount_decimal": price["unit_amount_decimal"]},
-			"quantity": si["quantity"], "quantity_decimal": strconv.FormatInt(si["quantity"].(int64), 10), "subtotal": amount, "taxes": []any{},
+			"quantity": si["quantity"], "quantity_decimal": strconv.FormatInt(num(si, "quantity"), 10), "subtotal": amount, "taxes": []any{},
 		})
 	}
 	inv["_sublines"] = lines
-	for _, ii := range s.kinds["invoiceitem"] { // pending items ride along on the first invoice
+	for _, ii := range s.st.kinds["invoiceitem"] { // pending items ride along on the first invoice
 		if ii["customer"] == cusID && ii["invoice"] == nil && ii["currency"] == inv["currency"] {
-			total += ii["amount"].(int64)
+			total += num(ii, "amount")
 		}
 	}
 	var pm obj
@@ -279,7 +268,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 }
 
 func (s *Server) productName(price obj) string {
-	if p, ok := s.byID[idOf(price["product"])]; ok {
+	if p, ok := s.st.byID[idOf(price["product"])]; ok {
 		if n, ok := p["name"].(string); ok {
 			return n
 		}
@@ -328,7 +317,7 @@ func (s *Server) applySubParams(sub obj, f *form) error {
 		sub["default_tax_rates"] = deepCopy(f.strings("default_tax_rates"))
 	}
 	if ps := f.sub("payment_settings"); len(ps.m) > 0 {
-		settings := sub["payment_settings"].(obj)
+		settings := objAt(sub, "payment_settings")
 		if ps.has("payment_method_types") {
 			settings["payment_method_types"] = deepCopy(ps.strings("payment_method_types"))
 		}
@@ -350,7 +339,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 	}
 	f := r.form
 	before := s.snapshot(sub)
-	clone := deepCopy(sub).(obj)
+	clone := cloneObj(sub)
 	if err := s.applySubParams(clone, f); err != nil {
 		return nil, err
 	}
@@ -371,13 +360,13 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 		}
 	}
 	if cd := f.sub("cancellation_details"); len(cd.m) > 0 {
-		details := clone["cancellation_details"].(obj)
+		details := objAt(clone, "cancellation_details")
 		setStrings(details, cd, "comment", "feedback")
 	}
 	if v, ok := f.str("trial_end"); ok && v == "now" && clone["status"] == "trialing" {
 		clone["status"], clone["trial_end"] = "active", s.unix()
 	}
-	items := append([]obj(nil), sub["_items"].([]obj)...)
+	items := append([]obj(nil), subItems(sub)...)
 	var added, removed []obj
 	for _, itf := range f.forms("items") {
 		id, hasID := itf.str("id")
@@ -395,7 +384,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 				removed = append(removed, si)
 				continue
 			}
-			si = deepCopy(si).(obj)
+			si = cloneObj(si)
 		}
 		if itf.has("price") || itf.has("price_data") || si == nil {
 			price, err := s.subItemPrice(itf)
@@ -433,7 +422,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 		s.remove(rm)
 	}
 	for _, si := range items {
-		if orig, ok := s.byID[si["id"].(string)]; ok {
+		if orig, ok := s.st.byID[str(si, "id")]; ok {
 			for k, v := range si {
 				orig[k] = v
 			}
@@ -450,7 +439,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 	}
 	stored := make([]obj, 0, len(items))
 	for _, si := range items {
-		stored = append(stored, s.byID[si["id"].(string)])
+		stored = append(stored, s.st.byID[str(si, "id")])
 	}
 	sub["_items"] = stored
 	s.renderItems(sub)
@@ -462,7 +451,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 func (s *Server) endSubscription(r *request, sub obj, f *form) {
 	now := s.unix()
 	sub["status"], sub["canceled_at"], sub["ended_at"] = "canceled", now, now
-	details := sub["cancellation_details"].(obj)
+	details := objAt(sub, "cancellation_details")
 	details["reason"] = "cancellation_requested"
 	if f != nil {
 		setStrings(details, f.sub("cancellation_details"), "comment", "feedback")
@@ -519,7 +508,7 @@ func (s *Server) listSubscriptions(r *request) (any, error) {
 			return false
 		}
 		if hasPrice {
-			for _, si := range sub["_items"].([]obj) {
+			for _, si := range subItems(sub) {
 				if si["price"] == price {
 					return true
 				}

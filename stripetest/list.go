@@ -1,0 +1,180 @@
+package stripetest
+
+import (
+	"sort"
+	"strings"
+)
+
+// listOf builds a list object over the objects of kind that keep returns
+// true for, newest first, paged by limit, starting_after and ending_before.
+func (s *Server) listOf(r *request, kind, url string, keep func(obj) bool) (obj, error) {
+	f := r.form
+	limit := int64(10)
+	if n, ok := f.int("limit"); ok {
+		if n < 1 || n > 100 {
+			return nil, invalid("limit", "", "Invalid integer: %d. This value must be between 1 and 100.", n)
+		}
+		limit = n
+	}
+	created := f.rangeQuery("created")
+	if err := f.failed(); err != nil {
+		return nil, err
+	}
+	var all []obj
+	for _, o := range s.st.kinds[kind] {
+		if o["deleted"] == true || !created(createdOf(o)) || (keep != nil && !keep(o)) {
+			continue
+		}
+		all = append(all, o)
+	}
+	newer := func(a, b obj) bool { // a is listed before b
+		ca, cb := createdOf(a), createdOf(b)
+		if ca != cb {
+			return ca > cb
+		}
+		return num(a, "_seq") > num(b, "_seq")
+	}
+	sort.SliceStable(all, func(i, j int) bool { return newer(all[i], all[j]) })
+
+	after, hasAfter := f.str("starting_after")
+	before, hasBefore := f.str("ending_before")
+	var page []obj
+	hasMore := false
+	switch {
+	case hasAfter && after != "":
+		cur, ok := s.st.byID[after]
+		if !ok || cur["object"] != kind {
+			return nil, notFound(strings.ReplaceAll(kind, "_", " "), after, "starting_after")
+		}
+		var rest []obj
+		for _, o := range all {
+			if newer(cur, o) {
+				rest = append(rest, o)
+			}
+		}
+		page, hasMore = rest, int64(len(rest)) > limit
+		if hasMore {
+			page = rest[:limit]
+		}
+	case hasBefore && before != "":
+		cur, ok := s.st.byID[before]
+		if !ok || cur["object"] != kind {
+			return nil, notFound(strings.ReplaceAll(kind, "_", " "), before, "ending_before")
+		}
+		var rest []obj
+		for _, o := range all {
+			if newer(o, cur) {
+				rest = append(rest, o)
+			}
+		}
+		page, hasMore = rest, int64(len(rest)) > limit
+		if hasMore {
+			page = rest[int64(len(rest))-limit:]
+		}
+	default:
+		page, hasMore = all, int64(len(all)) > limit
+		if hasMore {
+			page = all[:limit]
+		}
+	}
+	var exp []string
+	for _, e := range r.expand {
+		if rest, ok := strings.CutPrefix(e, "data."); ok {
+			exp = append(exp, rest)
+		}
+	}
+	data := make([]any, len(page))
+	for i, o := range page {
+		data[i] = s.render(o, exp)
+	}
+	return obj{"object": "list", "data": data, "has_more": hasMore, "url": url}, nil
+}
+
+// createdOf is an object's created time; cards, which have none on the
+// wire, keep it internally.
+func createdOf(o obj) int64 {
+	if c, ok := o["created"].(int64); ok {
+		return c
+	}
+	c, _ := o["_created"].(int64)
+	return c
+}
+
+// embeddedPage is how many items an embedded list (an invoice's lines, a
+// subscription's items) holds; has_more says whether its url has more.
+const embeddedPage = 10
+
+// listObject is an embedded list, like invoice.lines: the first
+// embeddedPage items of data.
+func listObject(url string, data []any) obj {
+	if data == nil {
+		data = []any{}
+	}
+	page, more := data, false
+	if len(data) > embeddedPage {
+		page, more = data[:embeddedPage], true
+	}
+	return obj{"object": "list", "data": page, "has_more": more, "url": url}
+}
+
+// pageItems pages an ordered array of objects that are not stored on their
+// own (an invoice's lines) by limit, starting_after and ending_before.
+func pageItems(r *request, items []any, url, kind string) (obj, error) {
+	f := r.form
+	limit := int64(10)
+	if n, ok := f.int("limit"); ok {
+		if n < 1 || n > 100 {
+			return nil, invalid("limit", "", "Invalid integer: %d. This value must be between 1 and 100.", n)
+		}
+		limit = n
+	}
+	after, _ := f.str("starting_after")
+	before, _ := f.str("ending_before")
+	if err := f.failed(); err != nil {
+		return nil, err
+	}
+	index := func(id, param string) (int, error) {
+		for i, it := range items {
+			if o, ok := it.(obj); ok && str(o, "id") == id {
+				return i, nil
+			}
+		}
+		return 0, notFound(kind, id, param)
+	}
+	start, end := 0, len(items)
+	switch {
+	case after != "":
+		i, err := index(after, "starting_after")
+		if err != nil {
+			return nil, err
+		}
+		start = i + 1
+		end = min(len(items), start+int(limit))
+	case before != "":
+		i, err := index(before, "ending_before")
+		if err != nil {
+			return nil, err
+		}
+		end = i
+		start = max(0, end-int(limit))
+	default:
+		end = min(len(items), int(limit))
+	}
+	more := end < len(items)
+	if before != "" {
+		more = start > 0
+	}
+	var exp []string
+	for _, e := range r.expand {
+		if rest, ok := strings.CutPrefix(e, "data."); ok {
+			exp = append(exp, rest)
+		}
+	}
+	data := make([]any, 0, end-start)
+	for _, it := range items[start:end] {
+		if o, ok := it.(obj); ok {
+			data = append(data, r.s.render(o, exp))
+		}
+	}
+	return obj{"object": "list", "data": data, "has_more": more, "url": url}, nil
+}

@@ -1,0 +1,72 @@
+package stripetest
+
+import "strings"
+
+// render deep-copies an object for a response, dropping internal keys and
+// expanding the requested paths.
+func (s *Server) render(o obj, expand []string) obj {
+	out := cloneObj(o)
+	for _, path := range expand {
+		s.expandPath(out, strings.Split(path, "."))
+	}
+	return out
+}
+
+func deepCopy(v any) any {
+	switch x := v.(type) {
+	case obj:
+		m := make(obj, len(x))
+		for k, val := range x {
+			if strings.HasPrefix(k, "_") {
+				continue
+			}
+			m[k] = deepCopy(val)
+		}
+		return m
+	case []any:
+		l := make([]any, len(x))
+		for i, val := range x {
+			l[i] = deepCopy(val)
+		}
+		return l
+	case []string:
+		l := make([]any, len(x))
+		for i, val := range x {
+			l[i] = val
+		}
+		return l
+	}
+	return v
+}
+
+func (s *Server) expandPath(m obj, path []string) {
+	if len(path) == 0 {
+		return
+	}
+	v, ok := m[path[0]]
+	if !ok {
+		return
+	}
+	switch x := v.(type) {
+	case string:
+		target, found := s.st.byID[x]
+		if !found {
+			return
+		}
+		exp := cloneObj(target)
+		s.expandPath(exp, path[1:])
+		m[path[0]] = exp
+	case obj:
+		if len(path) > 1 && path[1] == "data" {
+			if data, ok := x["data"].([]any); ok {
+				for _, d := range data {
+					if dm, ok := d.(obj); ok {
+						s.expandPath(dm, path[2:])
+					}
+				}
+			}
+			return
+		}
+		s.expandPath(x, path[1:])
+	}
+}
