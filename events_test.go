@@ -189,7 +189,7 @@ func TestEventRequestUnmarshal(t *testing.T) {
 			continue
 		}
 		require.NotNil(t, ev.Request, tt.in)
-		require.Equal(t, tt.want, *ev.Request, tt.in)
+		require.Equal(t, tt.want, ev.Request, tt.in)
 	}
 
 	// A reused value is reset, not merged.
