@@ -236,6 +236,88 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(SubscriptionListAutomaticTaxParams),
 		new(InvoiceIssuerParams),
 		new(RangeQuery),
+		new(TransferCreateParams),
+		new(TransferGetParams),
+		new(TransferUpdateParams),
+		new(TransferListParams),
+		new(TaxIDCreateParams),
+		new(TaxIDGetParams),
+		new(TaxIDDeleteParams),
+		new(TaxIDListParams),
+		new(InvoiceMarkUncollectibleParams),
+		new(CustomerBalanceTransactionCreateParams),
+		new(CustomerBalanceTransactionGetParams),
+		new(CustomerBalanceTransactionUpdateParams),
+		new(CustomerBalanceTransactionListParams),
+		new(InvoiceCreatePreviewAutomaticTaxParams),
+		new(InvoiceCreatePreviewIssuerParams),
+		new(InvoiceCreatePreviewTaxParams),
+		new(InvoiceCreatePreviewTaxIDParams),
+		new(InvoiceCreatePreviewCustomerDetailsParams),
+		new(InvoiceCreatePreviewInvoiceItemParams),
+		new(InvoiceCreatePreviewSubscriptionDetailsParams),
+		new(InvoiceCreatePreviewParams),
+		new(DiscountDeleteParams),
+		new(DisputeEvidenceParams),
+		new(DisputeGetParams),
+		new(DisputeUpdateParams),
+		new(DisputeCloseParams),
+		new(DisputeListParams),
+		new(InvoiceLineTaxRateDataParams),
+		new(InvoiceLineTaxAmountParams),
+		new(InvoiceLineProductDataParams),
+		new(InvoiceLinePriceDataParams),
+		new(InvoiceLineParams),
+		new(InvoiceRemoveLineParams),
+		new(InvoiceLineListParams),
+		new(InvoiceAddLinesParams),
+		new(InvoiceUpdateLinesParams),
+		new(InvoiceRemoveLinesParams),
+		new(InvoiceLineUpdateParams),
+		new(SubscriptionItemBillingThresholdsParams),
+		new(SubscriptionItemCreateParams),
+		new(SubscriptionItemGetParams),
+		new(SubscriptionItemUpdateParams),
+		new(SubscriptionItemDeleteParams),
+		new(SubscriptionItemListParams),
+		new(TaxRateCreateParams),
+		new(TaxRateGetParams),
+		new(TaxRateUpdateParams),
+		new(TaxRateListParams),
+		new(BillingMeterEventCreateParams),
+		new(CreditNoteLineTaxAmountParams),
+		new(CreditNoteLineParams),
+		new(CreditNotePaymentRecordRefundParams),
+		new(CreditNoteRefundParams),
+		new(CreditNoteShippingCostParams),
+		new(CreditNoteCreateParams),
+		new(CreditNotePreviewLinesParams),
+		new(CreditNoteGetParams),
+		new(CreditNoteUpdateParams),
+		new(CreditNoteVoidParams),
+		new(CreditNoteListParams),
+		new(CreditNoteLineListParams),
+		new(PromotionCodePromotionParams),
+		new(PromotionCodeCurrencyOptionParams),
+		new(PromotionCodeRestrictionsParams),
+		new(PromotionCodeCreateParams),
+		new(PromotionCodeGetParams),
+		new(PromotionCodeUpdateParams),
+		new(PromotionCodeListParams),
+		new(CouponAppliesToParams),
+		new(CouponCurrencyOptionParams),
+		new(CouponCreateParams),
+		new(CouponGetParams),
+		new(CouponUpdateParams),
+		new(CouponDeleteParams),
+		new(CouponListParams),
+		new(DiscountParams),
+		new(PayoutCreateParams),
+		new(PayoutGetParams),
+		new(PayoutUpdateParams),
+		new(PayoutCancelParams),
+		new(PayoutReverseParams),
+		new(PayoutListParams),
 		&struct {
 			Plain    string `url:"plain"`
 			Untagged *int64
@@ -245,6 +327,7 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 			Items    Array[RangeQuery] `url:"items,omitempty"`
 		}{},
 	}
+	all = append(all, reachParamsTypes...) // reach1: params types of its services (reach_params_test.go)
 	listed := map[string]bool{}
 	for _, params := range all {
 		listed[reflect.TypeOf(params).Elem().Name()] = true
@@ -393,9 +476,14 @@ func fillValue(f reflect.Value, name string, mode, depth int) {
 			return
 		}
 		m := reflect.MakeMap(f.Type())
-		if mode == 0 {
+		if mode == 0 && f.Type().Elem().Kind() == reflect.String {
 			m.SetMapIndex(reflect.ValueOf("a").Convert(f.Type().Key()), reflect.ValueOf("1").Convert(f.Type().Elem()))
 			m.SetMapIndex(reflect.ValueOf("b").Convert(f.Type().Key()), reflect.ValueOf("").Convert(f.Type().Elem()))
+		} else if mode == 0 {
+			// Non-string values (map[string]int64, ...): one filled value.
+			v := reflect.New(f.Type().Elem()).Elem()
+			fillValue(v, name, 0, depth+1)
+			m.SetMapIndex(reflect.ValueOf("a").Convert(f.Type().Key()), v)
 		}
 		f.Set(m)
 	case reflect.Slice:

@@ -102,10 +102,9 @@ type Error struct {
 	PaymentMethod *PaymentMethod `json:"payment_method,omitempty"`
 	// PaymentMethodType is the type of PaymentMethod, such as "card".
 	PaymentMethodType string `json:"payment_method_type,omitempty"`
-	// SetupIntent is the SetupIntent the error is about; this package does
-	// not model SetupIntents, so only its ID and object are decoded (the
-	// whole error body is available through WithResponse).
-	SetupIntent *ObjectRef `json:"setup_intent,omitempty"`
+	// SetupIntent is the SetupIntent the error is about, as it is after
+	// the failure.
+	SetupIntent *SetupIntent `json:"setup_intent,omitempty"`
 	// Source is the payment source (card, bank account, source) the error
 	// is about: its ID and object type.
 	Source *ObjectRef `json:"source,omitempty"`

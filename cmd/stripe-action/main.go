@@ -187,16 +187,21 @@ func newClient(key, base string, stderr io.Writer) (*stripe.Client, func(), erro
 		// An in-process server gains nothing from retries.
 		return offlineClient(append(opts, stripe.WithMaxRetries(0))...)
 	}
+	// A base always wins, so a key left in the environment never sends a
+	// request meant for a mock to Stripe.
+	backend := "Stripe at " + stripe.DefaultBaseURL + " (STRIPE_SECRET_KEY)"
 	if key == "" {
 		key = "sk_test_123"
 	}
 	if base != "" {
 		opts = append(opts, stripe.WithBaseURL(base))
+		backend = base + " (STRIPE_API_BASE)"
 	}
 	c, err := stripe.NewClient(key, opts...)
 	if err != nil {
 		return nil, nil, err
 	}
+	fmt.Fprintln(stderr, "stripe-action: backend:", backend)
 	return c, func() {}, nil
 }
 
