@@ -253,6 +253,21 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(PaymentIntentUpdateTransferDataParams),
 		new(PaymentIntentTransferPaymentDataParams),
 		new(PaymentIntentCaptureTransferDataParams),
+		new(CardOwnerParams),
+		new(InvoiceFromInvoiceParams),
+		new(InvoicePaymentSettingsParams),
+		new(InvoiceRenderingParams),
+		new(InvoiceRenderingPDFParams),
+		new(InvoiceShippingCostParams),
+		new(InvoiceShippingRateDataParams),
+		new(InvoiceShippingFixedAmountParams),
+		new(InvoiceShippingDetailsParams),
+		new(InvoiceTransferDataParams),
+		new(PriceCurrencyOptionParams),
+		new(CustomerCashBalanceParams),
+		new(CustomerCashBalanceSettingsParams),
+		new(CustomerTaxParams),
+		new(CustomerTaxIDDataParams),
 		new(RangeQuery),
 		&struct {
 			Plain    string `url:"plain"`
@@ -411,9 +426,15 @@ func fillValue(f reflect.Value, name string, mode, depth int) {
 			return
 		}
 		m := reflect.MakeMap(f.Type())
-		if mode == 0 {
+		if mode == 0 && f.Type().Elem().Kind() == reflect.String {
 			m.SetMapIndex(reflect.ValueOf("a").Convert(f.Type().Key()), reflect.ValueOf("1").Convert(f.Type().Elem()))
 			m.SetMapIndex(reflect.ValueOf("b").Convert(f.Type().Key()), reflect.ValueOf("").Convert(f.Type().Elem()))
+		} else if mode == 0 { // a map of params structs, such as currency options
+			for _, k := range []string{"a", "b"} {
+				e := reflect.New(f.Type().Elem()).Elem()
+				fillValue(e, name, 0, depth+1)
+				m.SetMapIndex(reflect.ValueOf(k).Convert(f.Type().Key()), e)
+			}
 		}
 		f.Set(m)
 	case reflect.Slice:

@@ -327,15 +327,6 @@ var unionType = reflect.TypeOf(Union{})
 // bounds while their figures are raised; the bounds hold for the rest.
 // Unknown names, wrong types and decode failures fail for all of them.
 var specPending = map[string]bool{
-	// Operations under 90% of their top-level params.
-	"Cards.Create": true, "Cards.Update": true,
-	"Customers.Create": true, "Customers.List": true, "Customers.Update": true,
-	"InvoiceItems.Create": true, "InvoiceItems.List": true, "InvoiceItems.Update": true,
-	"Invoices.Create": true, "Invoices.Update": true,
-	"Prices.Update": true,
-	// Objects under 95% of their top-level properties.
-	"customer": true, "invoice": true, "invoiceitem": true, "line_item": true,
-
 	// Objects and types another branch owns: PaymentMethod and SetupIntent
 	// (reach1); Address and Shipping become pointers on branch core.
 	"payment_method": true, "setup_intent": true, "Address": true, "Shipping": true,
