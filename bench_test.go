@@ -176,6 +176,7 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(AddressParams),
 		new(ShippingParams),
 		new(ListParams),
+		new(SearchParams),
 		new(Params),
 		new(PaymentIntentAutomaticPaymentMethodsParams),
 		new(PaymentIntentCreateParams),
@@ -278,6 +279,7 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 			Items    Array[RangeQuery] `url:"items,omitempty"`
 		}{},
 	}
+	all = append(all, reachParamsTypes...) // reach1: params types of its services (reach_params_test.go)
 	listed := map[string]bool{}
 	for _, params := range all {
 		listed[reflect.TypeOf(params).Elem().Name()] = true
@@ -507,4 +509,44 @@ func TestDecodeKnownLengthMatchesStream(t *testing.T) {
 			t.Errorf("%s: got %+v, %q; the stream gives %+v, %q", tc.name, gotCus, gotErr, wantCus, wantErr)
 		}
 	}
+}
+
+// staticTransport answers every request with body, without a network.
+type staticTransport struct{ body []byte }
+
+func (s staticTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	return &http.Response{
+		StatusCode: http.StatusOK, ContentLength: int64(len(s.body)), Request: req,
+		Header: http.Header{"Content-Type": {"application/json"}, "Request-Id": {"req_bench"}},
+		Body:   io.NopCloser(bytes.NewReader(s.body)),
+	}, nil
+}
+
+// BenchmarkCallCustomerGet is one typed call through the request path
+// without a network. NoHook is the cost every call pays; its allocations
+// must not grow when a feature (the response hook) is added that a call
+// does not use.
+func BenchmarkCallCustomerGet(b *testing.B) {
+	body, err := os.ReadFile(filepath.Join("testdata", "customer.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := NewClient(testKey, WithHTTPClient(&http.Client{Transport: staticTransport{body}}), WithRateLimit(rate.Inf, rate.Inf))
+	if err != nil {
+		b.Fatal(err)
+	}
+	run := func(b *testing.B, ctx context.Context) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			cus, err := c.Customers.Get(ctx, "cus_NffrFeUfNV2Hib", nil)
+			if err != nil || cus.ID == "" {
+				b.Fatal(cus, err)
+			}
+		}
+	}
+	b.Run("NoHook", func(b *testing.B) { run(b, context.Background()) })
+	b.Run("WithResponse", func(b *testing.B) {
+		var resp Response
+		run(b, WithResponse(context.Background(), &resp))
+	})
 }
