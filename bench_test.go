@@ -235,6 +235,40 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(SubscriptionTrialEndBehaviorParams),
 		new(SubscriptionListAutomaticTaxParams),
 		new(InvoiceIssuerParams),
+		new(RadarOptionsParams),
+		new(PaymentIntentAmountDetailsParams),
+		new(PaymentIntentAmountDetailsLineItemParams),
+		new(PaymentIntentAmountDetailsShippingParams),
+		new(PaymentIntentAmountDetailsTaxParams),
+		new(PaymentIntentHooksParams),
+		new(PaymentIntentHooksInputsParams),
+		new(PaymentIntentHooksTaxParams),
+		new(PaymentIntentMandateDataParams),
+		new(PaymentIntentCustomerAcceptanceParams),
+		new(PaymentIntentCustomerAcceptanceOnlineParams),
+		new(PaymentIntentPaymentDetailsParams),
+		new(PaymentIntentPaymentMethodOptionsParams),
+		new(PaymentIntentPaymentMethodOptionsCardParams),
+		new(PaymentIntentRadarOptionsParams),
+		new(PaymentIntentTransferDataParams),
+		new(PaymentIntentUpdateTransferDataParams),
+		new(PaymentIntentTransferPaymentDataParams),
+		new(PaymentIntentCaptureTransferDataParams),
+		new(CardOwnerParams),
+		new(InvoiceFromInvoiceParams),
+		new(InvoicePaymentSettingsParams),
+		new(InvoiceRenderingParams),
+		new(InvoiceRenderingPDFParams),
+		new(InvoiceShippingCostParams),
+		new(InvoiceShippingRateDataParams),
+		new(InvoiceShippingFixedAmountParams),
+		new(InvoiceShippingDetailsParams),
+		new(InvoiceTransferDataParams),
+		new(PriceCurrencyOptionParams),
+		new(CustomerCashBalanceParams),
+		new(CustomerCashBalanceSettingsParams),
+		new(CustomerTaxParams),
+		new(CustomerTaxIDDataParams),
 		new(RangeQuery),
 		new(TransferCreateParams),
 		new(TransferGetParams),
@@ -484,6 +518,12 @@ func fillValue(f reflect.Value, name string, mode, depth int) {
 			v := reflect.New(f.Type().Elem()).Elem()
 			fillValue(v, name, 0, depth+1)
 			m.SetMapIndex(reflect.ValueOf("a").Convert(f.Type().Key()), v)
+		} else if mode == 0 { // a map of params structs, such as currency options
+			for _, k := range []string{"a", "b"} {
+				e := reflect.New(f.Type().Elem()).Elem()
+				fillValue(e, name, 0, depth+1)
+				m.SetMapIndex(reflect.ValueOf(k).Convert(f.Type().Key()), e)
+			}
 		}
 		f.Set(m)
 	case reflect.Slice:

@@ -90,7 +90,7 @@ type Subscription struct {
 	Items                         List[SubscriptionItem]                  `json:"items"`
 	LatestInvoice                 Expandable[Invoice]                     `json:"latest_invoice"`
 	Livemode                      bool                                    `json:"livemode"`
-	ManagedPayments               *SubscriptionManagedPayments            `json:"managed_payments"`
+	ManagedPayments               *ManagedPayments                        `json:"managed_payments"`
 	Metadata                      map[string]string                       `json:"metadata"`
 	NextPendingInvoiceItemInvoice int64                                   `json:"next_pending_invoice_item_invoice"`
 	OnBehalfOf                    Expandable[ObjectRef]                   `json:"on_behalf_of"`
