@@ -71,7 +71,7 @@ func TestInvoicesAddUpdateRemoveLines(t *testing.T) {
 	ctx := context.Background()
 
 	inv, err := c.Invoices.AddLines(ctx, testInvoiceID, &InvoiceAddLinesParams{
-		Lines: []InvoiceLineParams{
+		Lines: []InvoiceAddLinesLineParams{
 			{InvoiceItem: Ptr("ii_1")},
 			{
 				Description: Ptr("Setup fee"),
@@ -94,7 +94,7 @@ func TestInvoicesAddUpdateRemoveLines(t *testing.T) {
 	require.Equal(t, InvoiceStatusDraft, inv.Status)
 
 	_, err = c.Invoices.UpdateLines(ctx, testInvoiceID, &InvoiceUpdateLinesParams{
-		Lines: []InvoiceLineParams{{ID: Ptr("il_2"), Description: Ptr(""), Pricing: &InvoiceItemPricingParams{Price: Ptr("price_2")}}},
+		Lines: []InvoiceUpdateLinesLineParams{{ID: Ptr("il_2"), Description: Ptr(""), Pricing: &InvoiceItemPricingParams{Price: Ptr("price_2")}}},
 	})
 	require.NoError(t, err)
 	_, err = c.Invoices.RemoveLines(ctx, testInvoiceID, &InvoiceRemoveLinesParams{
