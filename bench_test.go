@@ -176,6 +176,7 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(AddressParams),
 		new(ShippingParams),
 		new(ListParams),
+		new(SearchParams),
 		new(Params),
 		new(PaymentIntentAutomaticPaymentMethodsParams),
 		new(PaymentIntentCreateParams),
@@ -208,6 +209,7 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(RefundCancelParams),
 		new(RefundListParams),
 		new(SubscriptionItemParams),
+		new(SubscriptionUpdateItemParams),
 		new(SubscriptionItemPriceDataParams),
 		new(PriceDataRecurringParams),
 		new(SubscriptionPaymentSettingsParams),
@@ -219,6 +221,20 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(SubscriptionCancelParams),
 		new(SubscriptionResumeParams),
 		new(SubscriptionListParams),
+		new(SubscriptionAddInvoiceItemParams),
+		new(SubscriptionAddInvoiceItemPeriodParams),
+		new(SubscriptionPeriodBoundParams),
+		new(SubscriptionBillingCycleAnchorConfigParams),
+		new(SubscriptionBillingModeParams),
+		new(SubscriptionBillingModeFlexibleParams),
+		new(SubscriptionBillingThresholdsParams),
+		new(SubscriptionInvoiceSettingsParams),
+		new(SubscriptionPendingInvoiceItemIntervalParams),
+		new(SubscriptionTransferDataParams),
+		new(SubscriptionTrialSettingsParams),
+		new(SubscriptionTrialEndBehaviorParams),
+		new(SubscriptionListAutomaticTaxParams),
+		new(InvoiceIssuerParams),
 		new(RangeQuery),
 		&struct {
 			Plain    string `url:"plain"`
@@ -297,7 +313,8 @@ func declaredParamsTypes(t *testing.T) []string {
 func TestArrayElementsMatchQuerystring(t *testing.T) {
 	t.Parallel()
 	for _, elem := range []any{
-		new(SubscriptionItemParams), new(InvoiceCustomFieldParams), new(PriceTierParams),
+		new(SubscriptionItemParams),
+		new(SubscriptionUpdateItemParams), new(InvoiceCustomFieldParams), new(PriceTierParams),
 		new(ProductMarketingFeatureParams), new(RangeQuery),
 	} {
 		for mode := 0; mode < 4; mode++ {
@@ -451,4 +468,44 @@ func TestDecodeKnownLengthMatchesStream(t *testing.T) {
 			t.Errorf("%s: got %+v, %q; the stream gives %+v, %q", tc.name, gotCus, gotErr, wantCus, wantErr)
 		}
 	}
+}
+
+// staticTransport answers every request with body, without a network.
+type staticTransport struct{ body []byte }
+
+func (s staticTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	return &http.Response{
+		StatusCode: http.StatusOK, ContentLength: int64(len(s.body)), Request: req,
+		Header: http.Header{"Content-Type": {"application/json"}, "Request-Id": {"req_bench"}},
+		Body:   io.NopCloser(bytes.NewReader(s.body)),
+	}, nil
+}
+
+// BenchmarkCallCustomerGet is one typed call through the request path
+// without a network. NoHook is the cost every call pays; its allocations
+// must not grow when a feature (the response hook) is added that a call
+// does not use.
+func BenchmarkCallCustomerGet(b *testing.B) {
+	body, err := os.ReadFile(filepath.Join("testdata", "customer.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c, err := NewClient(testKey, WithHTTPClient(&http.Client{Transport: staticTransport{body}}), WithRateLimit(rate.Inf, rate.Inf))
+	if err != nil {
+		b.Fatal(err)
+	}
+	run := func(b *testing.B, ctx context.Context) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			cus, err := c.Customers.Get(ctx, "cus_NffrFeUfNV2Hib", nil)
+			if err != nil || cus.ID == "" {
+				b.Fatal(cus, err)
+			}
+		}
+	}
+	b.Run("NoHook", func(b *testing.B) { run(b, context.Background()) })
+	b.Run("WithResponse", func(b *testing.B) {
+		var resp Response
+		run(b, WithResponse(context.Background(), &resp))
+	})
 }

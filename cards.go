@@ -261,11 +261,14 @@ func (s *CardsService) List(ctx context.Context, customerID string, params *Card
 	if err != nil {
 		return nil, err
 	}
-	// call appends the encoded params with "&", so the filter is never lost
-	// and params is never modified.
-	path += "?object=card"
+	// The filter is added to a copy of the encoded params, so it is never
+	// lost and params is never modified.
+	form, p, err := encodeParams(params)
+	if err != nil {
+		return nil, err
+	}
 	page := new(List[Card])
-	return page, s.c.call(ctx, http.MethodGet, path, params, page)
+	return page, s.c.call(ctx, http.MethodGet, path, withFormValue(form, p, "object", "card"), page)
 }
 
 // All iterates over every card saved on a customer, fetching pages lazily

@@ -31,6 +31,7 @@ import (
 	mrand "math/rand/v2"
 	"net/http"
 	"net/url"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -366,46 +367,58 @@ func isHeaderSafe(s string) bool {
 	return true
 }
 
-// pathf fills each %s in format with a path-escaped ID, so "cus_1/../x" stays
-// one path segment. It rejects IDs that are empty, "." or "..", or contain
-// control characters, before any request.
-func pathf(format string, ids ...string) (string, error) {
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		if id == "" || id == "." || id == ".." || !isHeaderSafe(id) {
-			return "", fmt.Errorf("stripe: invalid ID %q", redact(id))
-		}
-		args[i] = url.PathEscape(id)
-	}
-	return fmt.Sprintf(format, args...), nil
+// Do sends one request to the Stripe API through the same path every typed
+// method uses (limiter, Idempotency-Key, retries, typed errors, redaction,
+// size limit), for an endpoint or a field this package does not model.
+//
+// method is GET, POST or DELETE. path is an API path such as
+// "/v1/tax_codes"; build one with IDs in it with [Path]. An absolute URL, a
+// path not under /v1/, "." or ".." segments, a query or fragment and
+// control characters are refused before any I/O.
+//
+// params is nil, a params struct (usually a pointer; its embedded [Params]
+// carries the idempotency key, Stripe-Account, expand and extras), or
+// url.Values. It is sent as the query string of a GET or DELETE and as the
+// form body of a POST.
+//
+// out is nil (the body is discarded), a *json.RawMessage (it receives the
+// exact bytes Stripe sent), or a pointer to anything encoding/json decodes
+// into: this package's types, your own struct, a map[string]any.
+// A non-2xx response is returned as *[Error].
+func (c *Client) Do(ctx context.Context, method, path string, params any, out any) error {
+	return c.call(ctx, method, path, params, out)
 }
 
-// call is the one request path. It encodes params (query string for GET and
-// DELETE, form body otherwise), waits for the rate limiter, sends with auth,
-// version and idempotency headers, retries what is safe to retry, and decodes
-// a 2xx JSON body into out or returns an *Error.
+// call is the one request path, behind Do and every typed method. It checks
+// the request, encodes params (query string for GET and DELETE, form body
+// otherwise), waits for the rate limiter, sends with auth, version and
+// idempotency headers, retries what is safe to retry, and decodes a 2xx
+// JSON body into out or returns an *Error.
 func (c *Client) call(ctx context.Context, method, path string, params any, out any) error {
 	if ctx == nil {
 		return errors.New("stripe: nil context")
 	}
-	form, err := encodeForm(params)
-	if err != nil {
+	if err := checkMethod(method); err != nil {
 		return err
 	}
-	var p *Params
-	if ph, ok := params.(paramsHolder); ok && !isNilParams(params) {
-		p = ph.params()
+	if err := checkAPIPath(path); err != nil {
+		return err
+	}
+	if out != nil {
+		if rv := reflect.ValueOf(out); rv.Kind() != reflect.Pointer || rv.IsNil() {
+			return errNilOut
+		}
+	}
+	form, p, err := encodeParams(params)
+	if err != nil {
+		return err
 	}
 
 	target := c.baseURL + path
 	var body []byte
 	if enc := form.Encode(); enc != "" {
 		if method == http.MethodGet || method == http.MethodDelete {
-			sep := "?"
-			if strings.Contains(path, "?") {
-				sep = "&"
-			}
-			target += sep + enc
+			target += "?" + enc
 		} else {
 			body = []byte(enc)
 		}
@@ -448,6 +461,7 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 	if method == http.MethodGet {
 		limiter = c.readLimiter
 	}
+	hook := responseHook(ctx)
 
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
@@ -457,7 +471,7 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 			return err
 		}
 		start := time.Now()
-		retry, wait, err := c.attempt(ctx, method, target, header.h, body, out)
+		retry, wait, err := c.attempt(ctx, method, target, header.h, body, out, hook)
 		if c.logger != nil {
 			c.log(ctx, method, path, attempt, start, err)
 		}
@@ -483,7 +497,8 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 
 // attempt sends one request. It reports whether a failure may be retried and
 // how long the server asked us to wait (Retry-After), if it did.
-func (c *Client) attempt(ctx context.Context, method, target string, header http.Header, body []byte, out any) (retry bool, wait time.Duration, err error) {
+// A hook, if not nil, is given the response.
+func (c *Client) attempt(ctx context.Context, method, target string, header http.Header, body []byte, out any, hook func(*Response)) (retry bool, wait time.Duration, err error) {
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
@@ -506,7 +521,7 @@ func (c *Client) attempt(ctx context.Context, method, target string, header http
 
 	requestID := resp.Header.Get("Request-Id")
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		err := c.decode(ctx, resp, requestID, out)
+		err := c.decode(ctx, resp, requestID, out, hook)
 		// A body cut off mid-way is a network error like any other.
 		var re *readError
 		return errors.As(err, &re), 0, err
@@ -515,6 +530,9 @@ func (c *Client) attempt(ctx context.Context, method, target string, header http
 	errBody, readErr := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	if readErr != nil && ctx.Err() != nil {
 		return false, 0, ctx.Err()
+	}
+	if hook != nil {
+		hook(&Response{StatusCode: resp.StatusCode, RequestID: requestID, Header: resp.Header, Body: errBody})
 	}
 	apiErr := newError(resp.StatusCode, requestID, errBody)
 	switch resp.Header.Get("Stripe-Should-Retry") {
@@ -537,11 +555,12 @@ func (c *Client) attempt(ctx context.Context, method, target string, header http
 	return retry, wait, apiErr
 }
 
-// decode reads a 2xx body into out, up to maxResponseBytes. A 2xx body
-// shaped like Stripe's error object ({"error": {...}}) is returned as an
-// *Error rather than decoded into an empty out.
-func (c *Client) decode(ctx context.Context, resp *http.Response, requestID string, out any) error {
-	if out == nil {
+// decode reads a 2xx body into out, up to maxResponseBytes, and hands it to
+// hook if there is one. A 2xx body shaped like Stripe's error object
+// ({"error": {...}}) is returned as an *Error rather than decoded into an
+// empty out.
+func (c *Client) decode(ctx context.Context, resp *http.Response, requestID string, out any, hook func(*Response)) error {
+	if out == nil && hook == nil {
 		return nil
 	}
 	// The body is read whole into a pooled buffer (sized up front when the
@@ -564,8 +583,24 @@ func (c *Client) decode(ctx context.Context, resp *http.Response, requestID stri
 	if int64(len(body)) > c.maxResponseBytes {
 		return fmt.Errorf("stripe: response body exceeds %d bytes [%s]", c.maxResponseBytes, requestID)
 	}
+	if hook != nil {
+		// The buffer goes back to the pool: the hook gets a copy.
+		hook(&Response{StatusCode: resp.StatusCode, RequestID: requestID, Header: resp.Header, Body: bytes.Clone(body)})
+	}
 	if isErrorEnvelope(body) {
 		return newError(resp.StatusCode, requestID, body)
+	}
+	if out == nil {
+		return nil
+	}
+	if raw, ok := out.(*json.RawMessage); ok {
+		// The exact bytes, once they are known to be JSON.
+		if !json.Valid(body) {
+			return fmt.Errorf("stripe: decoding %d response (Content-Type %q) [%s]: invalid JSON",
+				resp.StatusCode, redact(resp.Header.Get("Content-Type")), requestID)
+		}
+		*raw = append((*raw)[:0], body...)
+		return nil
 	}
 	if err := json.Unmarshal(body, out); err != nil {
 		return fmt.Errorf("stripe: decoding %d response (Content-Type %q) [%s]: %w",

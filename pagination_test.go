@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -180,4 +181,120 @@ func TestAllStopsWhenCursorDoesNotAdvance(t *testing.T) {
 	assert.ErrorIs(t, err, errStuckCursor)
 	assert.Equal(t, []string{"cus_001", "cus_002", "cus_003", "cus_001", "cus_002", "cus_003"}, ids)
 	assert.Len(t, rec.requests(), 2)
+}
+
+func TestWalkStopsOnPageWithoutCursor(t *testing.T) {
+	t.Parallel()
+	// A list whose last object has no ID, and a search page without
+	// next_page: both claim more and give no way to ask for it.
+	c, mt := newTestClient(t)
+	rec := mock(mt, ok(`{"object":"list","data":[{"id":"cus_1"},{"object":"customer"}],"has_more":true}`))
+	ids, err := collectIDs(t, c.Customers.All(context.Background(), nil))
+	assert.ErrorIs(t, err, errNoCursor)
+	assert.Equal(t, []string{"cus_1", ""}, ids)
+	assert.Len(t, rec.requests(), 1)
+
+	c2, mt2 := newTestClient(t)
+	rec2 := mock(mt2, ok(`{"object":"search_result","data":[{"id":"cus_1","object":"customer"}],"has_more":true,"next_page":null}`))
+	var got []string
+	for cus, err := range SearchAll[Customer](context.Background(), c2, "/v1/customers/search", &SearchParams{Query: "email:'x'"}) {
+		if err != nil {
+			assert.ErrorIs(t, err, errNoCursor)
+			break
+		}
+		got = append(got, cus.ID)
+	}
+	assert.Equal(t, []string{"cus_1"}, got)
+	assert.Len(t, rec2.requests(), 1)
+}
+
+func TestListAllAnyPath(t *testing.T) {
+	t.Parallel()
+	type taxCode struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	}
+	c, mt := newTestClient(t)
+	rec := mock(mt,
+		ok(`{"object":"list","data":[{"id":"txcd_1","name":"a"},{"id":"txcd_2","name":"b"}],"has_more":true,"url":"/v1/tax_codes"}`),
+		ok(`{"object":"list","data":[{"id":"txcd_3","name":"c"}],"has_more":false,"url":"/v1/tax_codes"}`),
+	)
+	params := url.Values{"limit": {"2"}}
+	seq := ListAll[taxCode](context.Background(), c, "/v1/tax_codes", params)
+	assert.Empty(t, rec.requests(), "lazy")
+	var names []string
+	for tc, err := range seq {
+		require.NoError(t, err)
+		names = append(names, tc.Name)
+	}
+	assert.Equal(t, []string{"a", "b", "c"}, names)
+	sent := rec.requests()
+	require.Len(t, sent, 2)
+	assert.Equal(t, url.Values{"limit": {"2"}}, sent[0].Query)
+	assert.Equal(t, url.Values{"limit": {"2"}, "starting_after": {"txcd_2"}}, sent[1].Query)
+	assert.Equal(t, url.Values{"limit": {"2"}}, params, "params unchanged")
+
+	// Struct params: backward with ending_before, Stripe-Account sent.
+	c2, mt2 := newTestClient(t)
+	rec2 := mock(mt2,
+		ok(`{"object":"list","data":[{"id":"cus_005"},{"id":"cus_004"}],"has_more":true}`),
+		ok(`{"object":"list","data":[{"id":"cus_006"}],"has_more":false}`),
+	)
+	cp := &CustomerListParams{Params: Params{StripeAccount: "acct_1"}, ListParams: ListParams{EndingBefore: Ptr("cus_003")}}
+	ids, err := collectIDs(t, ListAll[Customer](context.Background(), c2, "/v1/customers", cp))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"cus_004", "cus_005", "cus_006"}, ids)
+	sent = rec2.requests()
+	require.Len(t, sent, 2)
+	assert.Equal(t, "cus_003", sent[0].Query.Get("ending_before"))
+	assert.Equal(t, "cus_005", sent[1].Query.Get("ending_before"))
+	assert.Equal(t, "acct_1", sent[1].Header.Get("Stripe-Account"))
+	assert.Equal(t, "cus_003", *cp.EndingBefore)
+
+	_, err = collectIDs(t, ListAll[Customer](context.Background(), nil, "/v1/customers", nil))
+	assert.ErrorContains(t, err, "nil *Client")
+	_, err = collectIDs(t, ListAll[Customer](context.Background(), c2, "https://evil.example/v1/customers", nil))
+	assert.ErrorContains(t, err, "invalid API path")
+	assert.Len(t, rec2.requests(), 2)
+}
+
+// customerSearchParams is how a resource's search params look.
+type customerSearchParams struct {
+	Params
+	SearchParams
+}
+
+func TestSearchAllWalksNextPage(t *testing.T) {
+	t.Parallel()
+	c, mt := newTestClient(t)
+	pages := []reply{
+		ok(`{"object":"search_result","data":[{"id":"cus_1"},{"id":"cus_2"}],"has_more":true,"next_page":"pg_A","url":"/v1/customers/search"}`),
+		ok(`{"object":"search_result","data":[{"id":"cus_3"}],"has_more":false,"next_page":null,"url":"/v1/customers/search"}`),
+	}
+	rec := mock(mt, pages...)
+	fetch := func(ctx context.Context, p *customerSearchParams) (*SearchResult[Customer], error) {
+		page := new(SearchResult[Customer])
+		if err := c.call(ctx, http.MethodGet, "/v1/customers/search", p, page); err != nil {
+			return nil, err
+		}
+		return page, nil
+	}
+	params := &customerSearchParams{SearchParams: SearchParams{Query: "metadata['k']:'v'", Limit: Ptr(int64(2))}}
+	ids, err := collectIDs(t, searchAll(context.Background(), params, fetch))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"cus_1", "cus_2", "cus_3"}, ids)
+	sent := rec.requests()
+	require.Len(t, sent, 2)
+	assert.Equal(t, url.Values{"query": {"metadata['k']:'v'"}, "limit": {"2"}}, sent[0].Query)
+	assert.Equal(t, url.Values{"query": {"metadata['k']:'v'"}, "limit": {"2"}, "page": {"pg_A"}}, sent[1].Query)
+	assert.Nil(t, params.Page, "params unchanged")
+
+	// The exported walker sends the same requests for any path.
+	c2, mt2 := newTestClient(t)
+	rec2 := mock(mt2, pages...)
+	ids, err = collectIDs(t, SearchAll[Customer](context.Background(), c2, "/v1/customers/search", params))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"cus_1", "cus_2", "cus_3"}, ids)
+	require.Len(t, rec2.requests(), 2)
+	assert.Equal(t, sent[1].Query, rec2.requests()[1].Query)
 }

@@ -31,11 +31,156 @@ type Params struct {
 	StripeAccount string `url:"-"`
 	// Expand lists fields to expand in the response, sent as expand[0]=...
 	Expand Array[string] `url:"expand,omitempty"`
+
+	extras   []extraParam // see AddExtra; never appended to in place
+	extraErr error        // the first invalid AddExtra key
 }
+
+type extraParam struct{ key, value string }
 
 func (p *Params) params() *Params { return p }
 
-// paramsHolder is implemented by every params type through the embedded Params.
+// AddExtra sends key=value in addition to the params struct's fields, for a
+// parameter the struct does not have (yet). key is the form key in Stripe's
+// bracket syntax, as Stripe's docs write it:
+//
+//	p := &stripe.PaymentIntentConfirmParams{}
+//	p.AddExtra("payment_method_options[card][request_three_d_secure]", "any")
+//
+// Adding the same key again replaces its value. A key that is empty, holds
+// '&', '=', '#', '?', spaces or control characters, or has unbalanced
+// brackets, and a key the struct itself sets (or a key nested in, or
+// containing, one it sets), make the call fail before any request.
+func (p *Params) AddExtra(key, value string) {
+	if err := checkExtraKey(key); err != nil {
+		if p.extraErr == nil {
+			p.extraErr = err
+		}
+		return
+	}
+	// A fresh slice each time: copies of p (a list walk copies the
+	// caller's params) must not see each other's extras.
+	extras := make([]extraParam, 0, len(p.extras)+1)
+	for _, e := range p.extras {
+		if e.key != key {
+			extras = append(extras, e)
+		}
+	}
+	p.extras = append(extras, extraParam{key, value})
+}
+
+// checkExtraKey accepts name, name[a], name[a][b], ... (and name[] for an
+// array), with no character that would change the form's meaning.
+func checkExtraKey(key string) error {
+	bad := func(why string) error {
+		return fmt.Errorf("stripe: AddExtra: invalid key %q: %s", redact(oneLine(key)), why)
+	}
+	if key == "" {
+		return bad("empty")
+	}
+	if strings.ContainsAny(key, "&=#?+%") {
+		return bad("must not contain &, =, #, ?, + or %")
+	}
+	for i := 0; i < len(key); i++ {
+		if c := key[i]; c <= ' ' || c == 0x7f {
+			return bad("contains a space or control character")
+		}
+	}
+	name, rest, _ := strings.Cut(key, "[")
+	if name == "" || strings.Contains(name, "]") {
+		return bad("must start with a name")
+	}
+	if rest == "" {
+		if strings.HasSuffix(key, "[") {
+			return bad("unbalanced brackets")
+		}
+		return nil
+	}
+	// rest is what follows the first '[': "a]", "a][b]", "]".
+	for rest != "" {
+		inner, after, ok := strings.Cut(rest, "]")
+		if !ok || strings.Contains(inner, "[") {
+			return bad("unbalanced brackets")
+		}
+		if after == "" {
+			return nil
+		}
+		if after[0] != '[' {
+			return bad("text after a ']' must start a new '['")
+		}
+		rest = after[1:]
+	}
+	return bad("unbalanced brackets")
+}
+
+// addExtras adds p's extras to form (which the caller owns), refusing a key
+// the struct already set: an extra never silently overrides a field.
+func addExtras(form url.Values, p *Params) error {
+	if p.extraErr != nil {
+		return p.extraErr
+	}
+	for _, e := range p.extras {
+		for k := range form {
+			if k == e.key || strings.HasPrefix(k, e.key+"[") || strings.HasPrefix(e.key, k+"[") {
+				return fmt.Errorf("stripe: AddExtra: key %q collides with %q, which the params struct sets", redact(e.key), redact(k))
+			}
+		}
+	}
+	for _, e := range p.extras {
+		form.Set(e.key, e.value)
+	}
+	return nil
+}
+
+// encodedForm is params already encoded, with the Params that go in headers;
+// the list and search walkers send it.
+type encodedForm struct {
+	form url.Values
+	p    *Params
+}
+
+// encodeParams turns what Client.Do accepts as params (nil, a params
+// struct or a pointer to one, url.Values) into the form to send and the
+// per-request Params (nil when there are none). The caller's params are
+// never changed.
+func encodeParams(params any) (url.Values, *Params, error) {
+	switch v := params.(type) {
+	case nil:
+		return nil, nil, nil
+	case url.Values:
+		return v, nil, nil
+	case *url.Values:
+		if v == nil {
+			return nil, nil, nil
+		}
+		return *v, nil, nil
+	case *encodedForm:
+		return v.form, v.p, nil
+	}
+	if isNilParams(params) {
+		return nil, nil, nil
+	}
+	form, err := encodeForm(params)
+	if err != nil {
+		return nil, nil, err
+	}
+	var p *Params
+	if ph, ok := params.(paramsHolder); ok {
+		p = ph.params()
+		if p.extraErr != nil || len(p.extras) > 0 {
+			if form == nil {
+				form = url.Values{}
+			}
+			if err := addExtras(form, p); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	return form, p, nil
+}
+
+// paramsHolder is implemented by every params type through the embedded
+// Params or RequestOptions.
 type paramsHolder interface{ params() *Params }
 
 // Metadata is a set of key-value pairs attached to an object. It is sent as
@@ -86,6 +231,61 @@ func (a Array[T]) EncodeValues(key string, v *url.Values) error {
 		}
 	}
 	return nil
+}
+
+// Union is a param that Stripe accepts either as a number or boolean or as
+// a keyword, such as trial_end (a Unix time or "now"), cancel_at (a Unix
+// time, "max_period_end" or "min_period_end") and off_session (true, false,
+// "one_off" or "recurring"). Build one with [Int], [Bool] or [Keyword]; the
+// zero Union is not sent.
+//
+//	&stripe.SubscriptionCreateParams{TrialEnd: stripe.Keyword("now")}
+//	&stripe.SubscriptionCreateParams{TrialEnd: stripe.Int(1767225600)}
+//	&stripe.PaymentIntentCreateParams{OffSession: stripe.Keyword("one_off")}
+type Union struct {
+	v   string
+	set bool
+}
+
+// Int is a Union holding an integer, such as a Unix time.
+func Int(n int64) Union { return Union{v: strconv.FormatInt(n, 10), set: true} }
+
+// Bool is a Union holding true or false.
+func Bool(b bool) Union { return Union{v: strconv.FormatBool(b), set: true} }
+
+// Keyword is a Union holding one of Stripe's keywords ("now", "one_off",
+// ...). Keyword("") sends an empty value, which clears the field on update
+// where Stripe allows it.
+func Keyword(k string) Union { return Union{v: k, set: true} }
+
+// IsZero reports whether u is unset (and so not sent).
+func (u Union) IsZero() bool { return !u.set }
+
+// String returns the value as sent.
+func (u Union) String() string { return u.v }
+
+// EncodeValues implements query.Encoder.
+func (u Union) EncodeValues(key string, v *url.Values) error {
+	if u.set {
+		v.Set(key, u.v)
+	}
+	return nil
+}
+
+// RequestOptions is Params without Expand: the per-request options of
+// the params of calls whose endpoint accepts no expand, such as deleting
+// a customer. It is never sent in the form body.
+type RequestOptions struct {
+	// IdempotencyKey is sent as the Idempotency-Key header on POST
+	// requests; see Params.IdempotencyKey.
+	IdempotencyKey string `url:"-"`
+	// StripeAccount makes the request on behalf of a connected account
+	// (Stripe-Account header); it overrides WithStripeAccount.
+	StripeAccount string `url:"-"`
+}
+
+func (o *RequestOptions) params() *Params {
+	return &Params{IdempotencyKey: o.IdempotencyKey, StripeAccount: o.StripeAccount}
 }
 
 // RangeQuery filters a list by a range of integer values, typically Unix

@@ -40,7 +40,7 @@ type PaymentMethodCard struct {
 	// "unknown".
 	Brand string `json:"brand"`
 	// Checks are the results of the CVC and address checks.
-	Checks       CardChecks  `json:"checks"`
+	Checks       *CardChecks `json:"checks"`
 	Country      string      `json:"country"`
 	DisplayBrand string      `json:"display_brand"`
 	ExpMonth     int64       `json:"exp_month"`

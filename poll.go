@@ -342,34 +342,24 @@ func (p *Poller[T]) fetchNewest(ctx context.Context, cur PollCursor) ([]*T, Poll
 
 // fetchAfter lists every object newer than lastID: pages of up to 100
 // objects immediately newer than the cursor, newest first, the next page
-// ending before the first (newest) object of this one.
+// ending before the newest object of this one; the walker reverses each
+// page, so the objects come oldest first.
 func (p *Poller[T]) fetchAfter(ctx context.Context, lastID string) ([]*T, error) {
 	var objs []*T
-	before := lastID
-	for {
+	pages := walkPages(ctx, lastID, func(ctx context.Context, before string) (walkPage[T], error) {
 		page, err := p.list(ctx, ListParams{Limit: Ptr[int64](pollPageSize), EndingBefore: Ptr(before)}, nil)
+		if err != nil {
+			return walkPage[T]{}, err
+		}
+		return listPage(page, true), nil
+	})
+	for obj, err := range pages {
 		if err != nil {
 			return nil, err
 		}
-		n := len(page.Data)
-		if n == 0 {
-			if page.HasMore {
-				return nil, errEmptyPage
-			}
-			return objs, nil
-		}
-		for i := n - 1; i >= 0; i-- {
-			objs = append(objs, &page.Data[i])
-		}
-		if !page.HasMore {
-			return objs, nil
-		}
-		id, _ := p.idCreated(&page.Data[0])
-		if id == "" || id == before {
-			return nil, fmt.Errorf("stripe: Poller: cannot page on from %q: list cursor did not advance", before)
-		}
-		before = id
+		objs = append(objs, obj)
 	}
+	return objs, nil
 }
 
 // fetchSince lists every object created at or after cur.Created, skipping
@@ -377,34 +367,26 @@ func (p *Poller[T]) fetchAfter(ctx context.Context, lastID string) ([]*T, error)
 // them oldest first.
 func (p *Poller[T]) fetchSince(ctx context.Context, cur PollCursor) ([]*T, error) {
 	var objs []*T
-	lp := ListParams{Limit: Ptr[int64](pollPageSize)}
-	for {
+	pages := walkPages(ctx, "", func(ctx context.Context, after string) (walkPage[T], error) {
+		lp := ListParams{Limit: Ptr[int64](pollPageSize)}
+		if after != "" {
+			lp.StartingAfter = Ptr(after)
+		}
 		page, err := p.list(ctx, lp, &RangeQuery{GTE: Ptr(cur.Created)})
+		if err != nil {
+			return walkPage[T]{}, err
+		}
+		return listPage(page, false), nil
+	})
+	for obj, err := range pages {
 		if err != nil {
 			return nil, err
 		}
-		n := len(page.Data)
-		if n == 0 {
-			if page.HasMore {
-				return nil, errEmptyPage
-			}
-			break
+		id, created := p.idCreated(obj)
+		if created < cur.Created || (created == cur.Created && slices.Contains(cur.SeenIDs, id)) {
+			continue
 		}
-		for i := range page.Data {
-			id, created := p.idCreated(&page.Data[i])
-			if created < cur.Created || (created == cur.Created && slices.Contains(cur.SeenIDs, id)) {
-				continue
-			}
-			objs = append(objs, &page.Data[i])
-		}
-		if !page.HasMore {
-			break
-		}
-		last, _ := p.idCreated(&page.Data[n-1])
-		if last == "" || (lp.StartingAfter != nil && last == *lp.StartingAfter) {
-			return nil, fmt.Errorf("stripe: Poller: cannot page on from %q: list cursor did not advance", last)
-		}
-		lp.StartingAfter = Ptr(last)
+		objs = append(objs, obj)
 	}
 	slices.Reverse(objs)
 	return objs, nil

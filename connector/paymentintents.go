@@ -63,7 +63,7 @@ func paymentIntentActions() []Action {
 				p := &stripe.PaymentIntentCreateParams{
 					Amount: &cfg.Amount, Currency: &cfg.Currency, Customer: cfg.CustomerID, Description: cfg.Description,
 					PaymentMethod: cfg.PaymentMethodID, PaymentMethodTypes: cfg.PaymentMethodTypes,
-					CaptureMethod: cfg.CaptureMethod, Confirm: cfg.Confirm, OffSession: cfg.OffSession,
+					CaptureMethod: cfg.CaptureMethod, Confirm: cfg.Confirm, OffSession: boolOrUnset(cfg.OffSession),
 					ReturnURL: cfg.ReturnURL, ReceiptEmail: cfg.ReceiptEmail, SetupFutureUsage: cfg.SetupFutureUsage,
 					StatementDescriptorSuffix: cfg.StatementDescriptorSuffix, Metadata: cfg.Metadata,
 				}
@@ -79,7 +79,7 @@ func paymentIntentActions() []Action {
 		define("stripe.confirmPaymentIntent", "Confirm a PaymentIntent; its status says what comes next.", examplePaymentIntent,
 			func(ctx context.Context, c *stripe.Client, cfg *confirmPaymentIntentConfig) (any, error) {
 				return c.PaymentIntents.Confirm(ctx, cfg.PaymentIntentID, &stripe.PaymentIntentConfirmParams{
-					PaymentMethod: cfg.PaymentMethodID, ReturnURL: cfg.ReturnURL, OffSession: cfg.OffSession,
+					PaymentMethod: cfg.PaymentMethodID, ReturnURL: cfg.ReturnURL, OffSession: boolOrUnset(cfg.OffSession),
 					ReceiptEmail: cfg.ReceiptEmail,
 				})
 			}),
@@ -102,4 +102,12 @@ func paymentIntentActions() []Action {
 					func() iter.Seq2[*stripe.PaymentIntent, error] { return c.PaymentIntents.All(ctx, p) })
 			}),
 	}
+}
+
+// boolOrUnset is the Union param of an optional boolean.
+func boolOrUnset(b *bool) stripe.Union {
+	if b == nil {
+		return stripe.Union{}
+	}
+	return stripe.Bool(*b)
 }

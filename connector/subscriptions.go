@@ -86,7 +86,7 @@ func subscriptionActions() []Action {
 					CollectionMethod: f.CollectionMethod, DaysUntilDue: f.DaysUntilDue,
 					DefaultPaymentMethod: f.DefaultPaymentMethodID, CancelAtPeriodEnd: f.CancelAtPeriodEnd,
 					PaymentBehavior: f.PaymentBehavior, ProrationBehavior: f.ProrationBehavior,
-					TrialEnd: f.TrialEnd, Description: f.Description, Metadata: f.Metadata,
+					TrialEnd: unixOrUnset(f.TrialEnd), Description: f.Description, Metadata: f.Metadata,
 				})
 			}),
 		define("stripe.getSubscription", "Retrieve a subscription by ID.", exampleSubscription,
@@ -95,9 +95,9 @@ func subscriptionActions() []Action {
 			}),
 		define("stripe.updateSubscription", "Change a subscription's items or settings.", exampleSubscription,
 			func(ctx context.Context, c *stripe.Client, cfg *updateSubscriptionConfig) (any, error) {
-				var items []stripe.SubscriptionItemParams
+				var items []stripe.SubscriptionUpdateItemParams
 				for _, it := range cfg.Items {
-					items = append(items, stripe.SubscriptionItemParams{
+					items = append(items, stripe.SubscriptionUpdateItemParams{
 						ID: it.ID, Price: it.Price, Quantity: it.Quantity, Deleted: it.Deleted, Metadata: it.Metadata,
 					})
 				}
@@ -106,7 +106,7 @@ func subscriptionActions() []Action {
 					Items: items, CollectionMethod: f.CollectionMethod, DaysUntilDue: f.DaysUntilDue,
 					DefaultPaymentMethod: f.DefaultPaymentMethodID, CancelAtPeriodEnd: f.CancelAtPeriodEnd,
 					PaymentBehavior: f.PaymentBehavior, ProrationBehavior: f.ProrationBehavior,
-					TrialEnd: f.TrialEnd, Description: f.Description, Metadata: f.Metadata,
+					TrialEnd: unixOrUnset(f.TrialEnd), Description: f.Description, Metadata: f.Metadata,
 				})
 			}),
 		define("stripe.cancelSubscription", "Cancel a subscription now.", exampleSubscription,
@@ -122,4 +122,12 @@ func subscriptionActions() []Action {
 					func() iter.Seq2[*stripe.Subscription, error] { return c.Subscriptions.All(ctx, p) })
 			}),
 	}
+}
+
+// unixOrUnset is the Union param of an optional Unix time.
+func unixOrUnset(t *int64) stripe.Union {
+	if t == nil {
+		return stripe.Union{}
+	}
+	return stripe.Int(*t)
 }
