@@ -83,10 +83,13 @@ type InvoiceCreatePreviewItemParams struct {
 // InvoiceCreatePreviewSubscriptionDetailsParams are the proposed changes to
 // a subscription (or a new one) whose next invoice is previewed: for a
 // price change, Items with the item's ID and the new Price.
-//
-// billing_cycle_anchor, cancel_at and trial_end, which take a Unix time or
-// a keyword, are not modelled yet.
 type InvoiceCreatePreviewSubscriptionDetailsParams struct {
+	// BillingCycleAnchor is Keyword("now") or Keyword("unchanged"), or
+	// Int(unix time) for a new subscription.
+	BillingCycleAnchor Union `url:"billing_cycle_anchor,omitempty"`
+	// CancelAt is Int(unix time), Keyword("max_period_end"),
+	// Keyword("min_period_end"), or Keyword("") to clear it.
+	CancelAt          Union                                 `url:"cancel_at,omitempty"`
 	CancelAtPeriodEnd *bool                                 `url:"cancel_at_period_end,omitempty"`
 	CancelNow         *bool                                 `url:"cancel_now,omitempty"`
 	DefaultTaxRates   Array[string]                         `url:"default_tax_rates,omitempty"`
@@ -99,6 +102,8 @@ type InvoiceCreatePreviewSubscriptionDetailsParams struct {
 	// ResumeAt is "now" to preview resuming a paused subscription.
 	ResumeAt  *string `url:"resume_at,omitempty"`
 	StartDate *int64  `url:"start_date,omitempty"`
+	// TrialEnd is Int(unix time) or Keyword("now").
+	TrialEnd Union `url:"trial_end,omitempty"`
 }
 
 // InvoiceCreatePreviewParams are the params of Invoices.CreatePreview. Set
