@@ -56,7 +56,7 @@ type PromotionCodeCurrencyOption struct {
 }
 
 // PromotionCodePromotionParams names what a new promotion code applies:
-// Type "coupon" (the default here when Coupon is set) and the coupon ID.
+// Type "coupon" and the coupon's ID.
 type PromotionCodePromotionParams struct {
 	Coupon *string `url:"coupon,omitempty"`
 	// Type is "coupon"; Stripe requires it.
