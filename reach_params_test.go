@@ -14,6 +14,7 @@ var reachParamsTypes = []any{
 	new(PaymentMethodBacsDebitParams),
 	new(PaymentMethodSEPADebitParams),
 	new(PaymentMethodUSBankAccountParams),
+	new(PaymentMethodUSBankAccountUpdateParams),
 	new(PaymentMethodBankParams),
 	new(PaymentMethodPaytoParams),
 	new(PaymentMethodRadarOptionsParams),
