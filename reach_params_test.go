@@ -133,4 +133,11 @@ var reachParamsTypes = []any{
 	new(BillingPortalCouponOfferParams),
 	new(BillingPortalUpdateConfirmParams),
 	new(BillingPortalUpdateConfirmItemParams),
+	new(CustomerSearchParams),
+	new(ChargeSearchParams),
+	new(InvoiceSearchParams),
+	new(PaymentIntentSearchParams),
+	new(SubscriptionSearchParams),
+	new(ProductSearchParams),
+	new(PriceSearchParams),
 }
