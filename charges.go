@@ -358,3 +358,33 @@ type ChargeTransferData struct {
 type RadarOptionsParams struct {
 	Session *string `url:"session,omitempty"`
 }
+
+// ChargeSearchParams are the params of Charges.Search and Charges.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type ChargeSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the charges matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/charges/search
+func (s *ChargesService) Search(ctx context.Context, params *ChargeSearchParams) (*SearchResult[Charge], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Charge])
+	return page, s.c.call(ctx, http.MethodGet, "/v1/charges/search", params, page)
+}
+
+// SearchAll iterates over every Charge matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/charges/search
+func (s *ChargesService) SearchAll(ctx context.Context, params *ChargeSearchParams) iter.Seq2[*Charge, error] {
+	return searchAll(ctx, params, s.Search)
+}

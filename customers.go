@@ -294,3 +294,33 @@ func (s *CustomersService) All(ctx context.Context, params *CustomerListParams) 
 func (s *CustomersService) Poller(cursor PollCursor, params *CustomerListParams) *Poller[Customer] {
 	return newListPoller(cursor, params, s.List)
 }
+
+// CustomerSearchParams are the params of Customers.Search and Customers.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type CustomerSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the customers matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/customers/search
+func (s *CustomersService) Search(ctx context.Context, params *CustomerSearchParams) (*SearchResult[Customer], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Customer])
+	return page, s.c.call(ctx, http.MethodGet, "/v1/customers/search", params, page)
+}
+
+// SearchAll iterates over every Customer matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/customers/search
+func (s *CustomersService) SearchAll(ctx context.Context, params *CustomerSearchParams) iter.Seq2[*Customer, error] {
+	return searchAll(ctx, params, s.Search)
+}

@@ -613,3 +613,33 @@ func (s *InvoicesService) MarkUncollectible(ctx context.Context, id string, para
 	inv := new(Invoice)
 	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }
+
+// InvoiceSearchParams are the params of Invoices.Search and Invoices.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type InvoiceSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the invoices matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/invoices/search
+func (s *InvoicesService) Search(ctx context.Context, params *InvoiceSearchParams) (*SearchResult[Invoice], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Invoice])
+	return page, s.c.call(ctx, http.MethodGet, "/v1/invoices/search", params, page)
+}
+
+// SearchAll iterates over every Invoice matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/invoices/search
+func (s *InvoicesService) SearchAll(ctx context.Context, params *InvoiceSearchParams) iter.Seq2[*Invoice, error] {
+	return searchAll(ctx, params, s.Search)
+}

@@ -476,3 +476,33 @@ func (s *PaymentIntentsService) List(ctx context.Context, params *PaymentIntentL
 func (s *PaymentIntentsService) All(ctx context.Context, params *PaymentIntentListParams) iter.Seq2[*PaymentIntent, error] {
 	return listAll(ctx, params, s.List)
 }
+
+// PaymentIntentSearchParams are the params of PaymentIntents.Search and PaymentIntents.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type PaymentIntentSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the payment intents matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/payment_intents/search
+func (s *PaymentIntentsService) Search(ctx context.Context, params *PaymentIntentSearchParams) (*SearchResult[PaymentIntent], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[PaymentIntent])
+	return page, s.c.call(ctx, http.MethodGet, "/v1/payment_intents/search", params, page)
+}
+
+// SearchAll iterates over every PaymentIntent matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/payment_intents/search
+func (s *PaymentIntentsService) SearchAll(ctx context.Context, params *PaymentIntentSearchParams) iter.Seq2[*PaymentIntent, error] {
+	return searchAll(ctx, params, s.Search)
+}

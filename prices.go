@@ -357,3 +357,33 @@ func (s *PricesService) List(ctx context.Context, params *PriceListParams) (*Lis
 func (s *PricesService) All(ctx context.Context, params *PriceListParams) iter.Seq2[*Price, error] {
 	return listAll(ctx, params, s.List)
 }
+
+// PriceSearchParams are the params of Prices.Search and Prices.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type PriceSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the prices matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/prices/search
+func (s *PricesService) Search(ctx context.Context, params *PriceSearchParams) (*SearchResult[Price], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Price])
+	return page, s.c.call(ctx, http.MethodGet, "/v1/prices/search", params, page)
+}
+
+// SearchAll iterates over every Price matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/prices/search
+func (s *PricesService) SearchAll(ctx context.Context, params *PriceSearchParams) iter.Seq2[*Price, error] {
+	return searchAll(ctx, params, s.Search)
+}
