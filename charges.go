@@ -377,7 +377,7 @@ func (s *ChargesService) Search(ctx context.Context, params *ChargeSearchParams)
 		return nil, err
 	}
 	page := new(SearchResult[Charge])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/charges/search", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/charges/search", params, page))
 }
 
 // SearchAll iterates over every Charge matching params.Query, fetching

@@ -313,7 +313,7 @@ func (s *CustomersService) Search(ctx context.Context, params *CustomerSearchPar
 		return nil, err
 	}
 	page := new(SearchResult[Customer])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/customers/search", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/customers/search", params, page))
 }
 
 // SearchAll iterates over every Customer matching params.Query, fetching

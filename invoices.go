@@ -632,7 +632,7 @@ func (s *InvoicesService) Search(ctx context.Context, params *InvoiceSearchParam
 		return nil, err
 	}
 	page := new(SearchResult[Invoice])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/invoices/search", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/invoices/search", params, page))
 }
 
 // SearchAll iterates over every Invoice matching params.Query, fetching

@@ -495,7 +495,7 @@ func (s *PaymentIntentsService) Search(ctx context.Context, params *PaymentInten
 		return nil, err
 	}
 	page := new(SearchResult[PaymentIntent])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/payment_intents/search", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/payment_intents/search", params, page))
 }
 
 // SearchAll iterates over every PaymentIntent matching params.Query, fetching

@@ -376,7 +376,7 @@ func (s *PricesService) Search(ctx context.Context, params *PriceSearchParams) (
 		return nil, err
 	}
 	page := new(SearchResult[Price])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/prices/search", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/prices/search", params, page))
 }
 
 // SearchAll iterates over every Price matching params.Query, fetching

@@ -229,7 +229,7 @@ func (s *ProductsService) Search(ctx context.Context, params *ProductSearchParam
 		return nil, err
 	}
 	page := new(SearchResult[Product])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/products/search", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/products/search", params, page))
 }
 
 // SearchAll iterates over every Product matching params.Query, fetching

@@ -484,7 +484,7 @@ func (s *SubscriptionsService) Search(ctx context.Context, params *SubscriptionS
 		return nil, err
 	}
 	page := new(SearchResult[Subscription])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/subscriptions/search", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/subscriptions/search", params, page))
 }
 
 // SearchAll iterates over every Subscription matching params.Query, fetching
