@@ -71,8 +71,10 @@ type Client struct {
 	Balance                     *BalanceService
 	BalanceTransactions         *BalanceTransactionsService
 	BillingMeterEvents          *BillingMeterEventsService
+	BillingPortalSessions       *BillingPortalSessionsService
 	Cards                       *CardsService
 	Charges                     *ChargesService
+	CheckoutSessions            *CheckoutSessionsService
 	Coupons                     *CouponsService
 	CreditNotes                 *CreditNotesService
 	CustomerBalanceTransactions *CustomerBalanceTransactionsService
@@ -82,16 +84,20 @@ type Client struct {
 	InvoiceItems                *InvoiceItemsService
 	Invoices                    *InvoicesService
 	PaymentIntents              *PaymentIntentsService
+	PaymentLinks                *PaymentLinksService
+	PaymentMethods              *PaymentMethodsService
 	Payouts                     *PayoutsService
 	Prices                      *PricesService
 	Products                    *ProductsService
 	PromotionCodes              *PromotionCodesService
 	Refunds                     *RefundsService
+	SetupIntents                *SetupIntentsService
 	SubscriptionItems           *SubscriptionItemsService
 	Subscriptions               *SubscriptionsService
 	TaxIDs                      *TaxIDsService
 	TaxRates                    *TaxRatesService
 	Transfers                   *TransfersService
+	WebhookEndpoints            *WebhookEndpointsService
 
 	baseURL          string
 	auth             *secret // "Basic base64(key:)", out of reach of fmt
@@ -291,8 +297,10 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.Balance = &BalanceService{c: c}
 	c.BalanceTransactions = &BalanceTransactionsService{c: c}
 	c.BillingMeterEvents = &BillingMeterEventsService{c: c}
+	c.BillingPortalSessions = &BillingPortalSessionsService{c: c}
 	c.Cards = &CardsService{c: c}
 	c.Charges = &ChargesService{c: c}
+	c.CheckoutSessions = &CheckoutSessionsService{c: c}
 	c.Coupons = &CouponsService{c: c}
 	c.CreditNotes = &CreditNotesService{c: c}
 	c.CustomerBalanceTransactions = &CustomerBalanceTransactionsService{c: c}
@@ -302,7 +310,11 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	c.InvoiceItems = &InvoiceItemsService{c: c}
 	c.Invoices = &InvoicesService{c: c}
 	c.PaymentIntents = &PaymentIntentsService{c: c}
+	c.PaymentLinks = &PaymentLinksService{c: c}
+	c.PaymentMethods = &PaymentMethodsService{c: c}
 	c.Payouts = &PayoutsService{c: c}
+	c.SetupIntents = &SetupIntentsService{c: c}
+	c.WebhookEndpoints = &WebhookEndpointsService{c: c}
 	c.Prices = &PricesService{c: c}
 	c.Products = &ProductsService{c: c}
 	c.PromotionCodes = &PromotionCodesService{c: c}

@@ -67,7 +67,7 @@ func TestContractInvoiceLines(t *testing.T) {
 		Customer:     Ptr("cus_123"),
 		Subscription: Ptr("sub_123"),
 		SubscriptionDetails: &InvoiceCreatePreviewSubscriptionDetailsParams{
-			Items:             []SubscriptionItemParams{{ID: Ptr("si_123"), Price: Ptr("price_123")}},
+			Items:             []SubscriptionUpdateItemParams{{ID: Ptr("si_123"), Price: Ptr("price_123")}},
 			ProrationBehavior: Ptr(ProrationBehaviorCreateProrations),
 			ProrationDate:     Ptr(int64(1737331200)),
 		},

@@ -71,12 +71,12 @@ type InvoiceCreatePreviewInvoiceItemParams struct {
 // billing_cycle_anchor, cancel_at and trial_end, which take a Unix time or
 // a keyword, are not modelled yet.
 type InvoiceCreatePreviewSubscriptionDetailsParams struct {
-	CancelAtPeriodEnd *bool                         `url:"cancel_at_period_end,omitempty"`
-	CancelNow         *bool                         `url:"cancel_now,omitempty"`
-	DefaultTaxRates   Array[string]                 `url:"default_tax_rates,omitempty"`
-	Items             Array[SubscriptionItemParams] `url:"items,omitempty"`
-	Metadata          Metadata                      `url:"metadata,omitempty"`
-	ProrationBehavior *ProrationBehavior            `url:"proration_behavior,omitempty"`
+	CancelAtPeriodEnd *bool                               `url:"cancel_at_period_end,omitempty"`
+	CancelNow         *bool                               `url:"cancel_now,omitempty"`
+	DefaultTaxRates   Array[string]                       `url:"default_tax_rates,omitempty"`
+	Items             Array[SubscriptionUpdateItemParams] `url:"items,omitempty"`
+	Metadata          Metadata                            `url:"metadata,omitempty"`
+	ProrationBehavior *ProrationBehavior                  `url:"proration_behavior,omitempty"`
 	// ProrationDate is the Unix time prorations are computed as of; pass
 	// the same value to Subscriptions.Update to get the previewed amounts.
 	ProrationDate *int64 `url:"proration_date,omitempty"`

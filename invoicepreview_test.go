@@ -17,7 +17,7 @@ func TestInvoicesCreatePreview(t *testing.T) {
 		Customer:     Ptr("cus_PqR7sT8uV9wX1y"),
 		Subscription: Ptr("sub_1QaBcD2eZvKYlo2C3fGhIjKl"),
 		SubscriptionDetails: &InvoiceCreatePreviewSubscriptionDetailsParams{
-			Items:             []SubscriptionItemParams{{ID: Ptr("si_RsT5uV6wX7yZ8b"), Price: Ptr("price_2")}},
+			Items:             []SubscriptionUpdateItemParams{{ID: Ptr("si_RsT5uV6wX7yZ8b"), Price: Ptr("price_2")}},
 			ProrationBehavior: Ptr(ProrationBehaviorCreateProrations),
 			ProrationDate:     Ptr(int64(1737331200)),
 		},
