@@ -163,3 +163,4 @@ func isSecretName(k string) bool {
 	k = strings.ToLower(k)
 	return k == "secret" || strings.HasSuffix(k, "_secret")
 }
+
