@@ -163,4 +163,3 @@ func isSecretName(k string) bool {
 	k = strings.ToLower(k)
 	return k == "secret" || strings.HasSuffix(k, "_secret")
 }
-
