@@ -23,6 +23,12 @@ func (s *Server) createCustomer(r *request) (any, error) {
 	if err := s.applyCustomerParams(r, cus); err != nil {
 		return nil, err
 	}
+	if tc, ok := r.form.str("test_clock"); ok && tc != "" {
+		if _, err := s.getClock(tc, "test_clock"); err != nil {
+			return nil, err
+		}
+		cus["test_clock"] = tc
+	}
 	if pm, ok := r.form.str("payment_method"); ok {
 		if name, ok := strings.CutPrefix(pm, "pm_card_"); ok {
 			if err := attachDecline(testCards[name], "payment_method"); err != nil {

@@ -47,7 +47,7 @@ func (s *Server) newInvoice(cus obj, currency, collection, reason string) obj {
 		"receipt_number": nil, "rendering": nil, "shipping_cost": nil, "shipping_details": nil, "starting_balance": int64(0),
 		"statement_descriptor": nil, "status": "draft",
 		"status_transitions": obj{"finalized_at": nil, "marked_uncollectible_at": nil, "paid_at": nil, "voided_at": nil},
-		"subtotal":           int64(0), "subtotal_excluding_tax": int64(0), "test_clock": nil, "total": int64(0), "total_discount_amounts": []any{},
+		"subtotal":           int64(0), "subtotal_excluding_tax": int64(0), "test_clock": cus["test_clock"], "total": int64(0), "total_discount_amounts": []any{},
 		"total_excluding_tax": int64(0), "total_pretax_credit_amounts": []any{}, "total_taxes": []any{}, "webhooks_delivered_at": nil,
 	}
 }
@@ -343,7 +343,8 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 }
 
 // collect charges an open invoice's remaining amount.
-func (s *Server) collect(r *request, inv obj, pm obj) error {
+// With retry (an automatic attempt), a failure schedules the next attempt.
+func (s *Server) collect(r *request, inv obj, pm obj, retry bool) error {
 	amount := num(inv, "amount_remaining")
 	inv["attempted"] = true
 	inv["attempt_count"] = num(inv, "attempt_count") + 1
@@ -365,6 +366,9 @@ func (s *Server) collect(r *request, inv obj, pm obj) error {
 		if errors.As(err, &ae) {
 			ae.paymentIntent, ae.paymentMethod = nil, nil
 			inv["next_payment_attempt"] = nil
+			if retry {
+				s.scheduleRetry(inv)
+			}
 			s.emit(r, "invoice.payment_failed", inv, nil)
 		}
 		return err
@@ -409,7 +413,7 @@ func (s *Server) payInvoice(r *request) (any, error) {
 	case outOfBand || pm == nil:
 		s.markPaid(r, inv, outOfBand)
 	default:
-		if err := s.collect(r, inv, pm); err != nil {
+		if err := s.collect(r, inv, pm, false); err != nil {
 			return nil, err
 		}
 	}

@@ -14,4 +14,5 @@ func (s *Server) registerRoutes() {
 	s.registerProducts()
 	s.registerRefunds()
 	s.registerSubscriptions()
+	s.registerTestClocks()
 }

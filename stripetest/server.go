@@ -85,6 +85,9 @@ type Server struct {
 	// or during a request with Stripe-Account that account's (see run).
 	st     *store
 	routes []*route
+	// at, when not 0, is the time (Unix seconds) the code running under mu
+	// acts at: a test clock's (testclocks.go).
+	at int64
 
 	// testHookBeforeHandle, set only by tests, runs before each handler
 	// (after its Idempotency-Key is claimed).

@@ -54,7 +54,14 @@ func (s *Server) newID(prefix string) string {
 	}
 }
 
-func (s *Server) unix() int64 { return s.now().Unix() }
+// unix is the current time in Unix seconds: the server clock's, or during
+// a request about a test clock's customer, or an advance, the test clock's.
+func (s *Server) unix() int64 {
+	if s.at != 0 {
+		return s.at
+	}
+	return s.now().Unix()
+}
 
 // insert stores a new object of kind (its "object" field) under its id,
 // stamping the creation order.

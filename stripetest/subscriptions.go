@@ -159,6 +159,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		items = append(items, s.newSubItem(sub, price, qty, itf))
 	}
 	sub["currency"] = prices[0]["currency"]
+	sub["test_clock"] = cus["test_clock"]
 	trialEnd := int64(0)
 	if n, ok := f.int("trial_period_days"); ok && n > 0 {
 		trialEnd = now + n*86400
@@ -253,7 +254,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	case sub["collection_method"] == "send_invoice":
 		sub["status"] = "active"
 	case chargeNow:
-		if err := s.collect(r, inv, pm); err != nil {
+		if err := s.collect(r, inv, pm, false); err != nil {
 			var ae *apiError
 			if !errors.As(err, &ae) || ae.typ != "card_error" {
 				return nil, err
