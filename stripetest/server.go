@@ -18,12 +18,22 @@
 // intents). tok_chargeDeclined / pm_card_chargeDeclined and their
 // ...InsufficientFunds, ...ExpiredCard, ...IncorrectCvc,
 // ...ProcessingError siblings give cards whose charges fail with a 402
-// card_error.
+// card_error; saving one of them on a customer fails the same way, except
+// tok_chargeCustomerFail / pm_card_chargeCustomerFail, which save and then
+// decline.
+//
+// Requests are checked against Stripe's spec (validate.go): unknown params
+// at any depth get parameter_unknown, missing required ones
+// parameter_missing. Connect accounts (CreateAccount) scope objects by the
+// Stripe-Account header (accounts.go). Subscriptions renew when a test clock
+// is advanced (testclocks.go). The state can be saved to and loaded from a
+// JSON file (persist.go, WithStateFile); cmd/stripetest serves the fake as a
+// standalone program.
 //
 // Money moves simply: a captured charge is available in the balance at once
 // (net of a 2.9% + 30 fee), a refund takes its amount out again. There are
 // no taxes, discounts, customer credit balances or prorations, and
-// subscriptions never renew on their own.
+// subscriptions renew only on a test clock.
 //
 // WithDemoData preloads a small data set with stable IDs (cus_123,
 // card_123, price_123, sub_123, ch_123, in_123, pi_123, ...) in the states
