@@ -15,4 +15,5 @@ func (s *Server) registerRoutes() {
 	s.registerRefunds()
 	s.registerSubscriptions()
 	s.registerTestClocks()
+	s.registerWebhookEndpoints()
 }

@@ -73,4 +73,9 @@ var specParams = map[string]string{
 	"DELETE /v1/test_helpers/test_clocks/{id}":       "",
 	"GET /v1/test_helpers/test_clocks/{id}":          "expand\n []=\n",
 	"POST /v1/test_helpers/test_clocks/{id}/advance": "expand\n []=\n!frozen_time=\n",
+	"GET /v1/webhook_endpoints":                      "ending_before=\nexpand\n []=\nlimit=\nstarting_after=\n",
+	"POST /v1/webhook_endpoints":                     "api_version=\nconnect=\ndescription=\n!enabled_events\n []=\nexpand\n []=\nmetadata=\n *=\n!url=\n",
+	"DELETE /v1/webhook_endpoints/{id}":              "",
+	"GET /v1/webhook_endpoints/{id}":                 "expand\n []=\n",
+	"POST /v1/webhook_endpoints/{id}":                "description=\ndisabled=\nenabled_events\n []=\nexpand\n []=\nmetadata=\n *=\nurl=\n",
 }
