@@ -66,7 +66,7 @@ func TestSubscriptionsCreate(t *testing.T) {
 		"expand[0]", "latest_invoice.confirmation_secret",
 	), sent[0].Form)
 	require.Len(t, params.Items, 3, "params are not modified")
-	require.Nil(t, params.Items[0].ID)
+	require.Equal(t, int64(1), *params.Items[0].Quantity)
 
 	requireSubscriptionFixture(t, sub)
 }
@@ -173,7 +173,7 @@ func TestSubscriptionsGetExpanded(t *testing.T) {
 	require.Equal(t, "cus_PqR7sT8uV9wX1y", sub.Customer.ID)
 	require.Equal(t, "Jenny Rosen", sub.Customer.Object.Name)
 	require.Equal(t, "pm_1QaBc12eZvKYlo2CpMeThOd1", sub.DefaultPaymentMethod.ID)
-	require.Equal(t, "card", sub.DefaultPaymentMethod.Object.Type)
+	require.Equal(t, PaymentMethodTypeCard, sub.DefaultPaymentMethod.Object.Type)
 
 	inv := sub.LatestInvoice
 	require.Equal(t, "in_1QaBcE2eZvKYlo2CmNoPqRsT", inv.ID)
@@ -184,7 +184,7 @@ func TestSubscriptionsGetExpanded(t *testing.T) {
 	require.Len(t, inv.Object.Lines.Data, 2)
 
 	require.Equal(t, "seti_1QaBcL2eZvKYlo2CsEtUp001", sub.PendingSetupIntent.ID)
-	require.Equal(t, "requires_payment_method", sub.PendingSetupIntent.Object.Status)
+	require.Equal(t, SetupIntentStatusRequiresPaymentMethod, sub.PendingSetupIntent.Object.Status)
 	require.Equal(t, "seti_1QaBcL2eZvKYlo2CsEtUp001_secret_fakeFAKE", sub.PendingSetupIntent.Object.ClientSecret.Reveal())
 }
 
@@ -194,7 +194,7 @@ func TestSubscriptionsUpdate(t *testing.T) {
 	rec := mock(mt, ok(fixture(t, "subscription.json")))
 
 	_, err := c.Subscriptions.Update(context.Background(), testSubID, &SubscriptionUpdateParams{
-		Items: []SubscriptionItemParams{
+		Items: []SubscriptionUpdateItemParams{
 			{ID: Ptr("si_RsT5uV6wX7yZ8b"), Price: Ptr("price_team")},
 			{ID: Ptr("si_RsT5uV6wX7yZ8c"), Deleted: Ptr(true)},
 			{Price: Ptr("price_addon"), Quantity: Ptr(int64(2))},
