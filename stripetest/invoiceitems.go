@@ -50,7 +50,7 @@ func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
 		ii["currency"] = price["currency"]
 		ii["pricing"] = obj{"price_details": obj{"price": id, "product": price["product"]}, "type": "price_details", "unit_amount_decimal": strconv.FormatInt(unit, 10)}
 		if ii["description"] == nil {
-			if prod, ok := s.st.byID[idOf(price["product"])]; ok {
+			if prod, ok := s.st.lookup(idOf(price["product"])); ok {
 				ii["description"] = prod["name"]
 			}
 		}
@@ -114,7 +114,7 @@ func (s *Server) editableInvoice(ii obj) (obj, error) {
 	if invID == "" {
 		return nil, nil
 	}
-	inv := s.st.byID[invID]
+	inv, _ := s.st.lookup(invID)
 	if inv != nil && inv["status"] != "draft" {
 		return nil, invalid("invoice", "invoice_not_editable", "Invoice %s is finalized; its items can no longer be changed.", invID)
 	}

@@ -130,3 +130,22 @@ func subItems(sub obj) []obj {
 	items, _ := sub["_items"].([]obj)
 	return items
 }
+
+// lookup returns the stored object with id, deleted ones included.
+func (st *store) lookup(id string) (obj, bool) {
+	o, ok := st.byID[id]
+	return o, ok
+}
+
+// all returns the stored objects of kind in creation order. The slice is
+// the store's: callers must not change it (remove may, so copy it before
+// removing while ranging).
+func (st *store) all(kind string) []obj { return st.kinds[kind] }
+
+// dropKind removes every object of kind.
+func (st *store) dropKind(kind string) {
+	for _, o := range st.kinds[kind] {
+		delete(st.byID, str(o, "id"))
+	}
+	delete(st.kinds, kind)
+}

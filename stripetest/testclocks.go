@@ -94,11 +94,11 @@ func (s *Server) deleteTestClock(r *request) (any, error) {
 	id := str(clock, "id")
 	s.at = num(clock, "frozen_time")
 	defer func() { s.at = 0 }()
-	for _, cus := range s.st.kinds["customer"] {
+	for _, cus := range s.st.all("customer") {
 		if cus["test_clock"] != id || cus["deleted"] == true {
 			continue
 		}
-		for _, sub := range s.st.kinds["subscription"] {
+		for _, sub := range s.st.all("subscription") {
 			if sub["customer"] == cus["id"] && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
 				s.endSubscription(r, sub, nil)
 			}
@@ -149,7 +149,7 @@ func (s *Server) advanceTestClock(r *request) (any, error) {
 // or before target: its time and what to do. A nil action means none.
 func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*request)) {
 	on := map[any]bool{}
-	for _, cus := range s.st.kinds["customer"] {
+	for _, cus := range s.st.all("customer") {
 		if cus["test_clock"] == clockID && cus["deleted"] != true {
 			on[cus["id"]] = true
 		}
@@ -161,7 +161,7 @@ func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*reque
 			best, act = at, a
 		}
 	}
-	for _, sub := range s.st.kinds["subscription"] {
+	for _, sub := range s.st.all("subscription") {
 		if !on[sub["customer"]] {
 			continue
 		}
@@ -186,7 +186,7 @@ func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*reque
 		}
 		consider(end, func(r *request) { s.renewSubscription(r, sub, end) })
 	}
-	for _, inv := range s.st.kinds["invoice"] {
+	for _, inv := range s.st.all("invoice") {
 		if !on[inv["customer"]] {
 			continue
 		}
@@ -221,7 +221,7 @@ func subPeriodEnd(sub obj) int64 {
 // renewSubscription starts the subscription's next period at start and
 // makes its draft renewal invoice.
 func (s *Server) renewSubscription(r *request, sub obj, start int64) {
-	cus, ok := s.st.byID[idOf(sub["customer"])]
+	cus, ok := s.st.lookup(idOf(sub["customer"]))
 	if !ok {
 		return
 	}
@@ -238,7 +238,7 @@ func (s *Server) renewSubscription(r *request, sub obj, start int64) {
 	}
 	var lines []any
 	for _, si := range subItems(sub) {
-		price, ok := s.st.byID[idOf(si["price"])]
+		price, ok := s.st.lookup(idOf(si["price"]))
 		if !ok {
 			continue
 		}
@@ -295,7 +295,7 @@ func (s *Server) autoCollect(r *request, inv obj) {
 	if err == nil {
 		return
 	}
-	if sub, ok := s.st.byID[s.invoiceSubscription(inv)]; ok && sub["status"] == "active" {
+	if sub, ok := s.st.lookup(s.invoiceSubscription(inv)); ok && sub["status"] == "active" {
 		before := s.snapshot(sub)
 		sub["status"] = "past_due"
 		s.emitUpdated(r, "customer.subscription.updated", sub, before)
@@ -317,7 +317,7 @@ func (s *Server) scheduleRetry(inv obj) {
 func (s *Server) requestClock(r *request) int64 {
 	var cusID string
 	if id, ok := r.form.m["test_clock"].(string); ok {
-		if clock, ok := s.st.byID[id]; ok && clock["object"] == "test_helpers.test_clock" {
+		if clock, ok := s.st.lookup(id); ok && clock["object"] == "test_helpers.test_clock" {
 			return num(clock, "frozen_time")
 		}
 	}
@@ -325,18 +325,18 @@ func (s *Server) requestClock(r *request) int64 {
 		cusID = id
 	} else if id := r.pathVal("customer"); id != "" {
 		cusID = id
-	} else if o, ok := s.st.byID[r.pathVal("id")]; ok {
+	} else if o, ok := s.st.lookup(r.pathVal("id")); ok {
 		if o["object"] == "customer" {
 			cusID = str(o, "id")
 		} else {
 			cusID = idOf(o["customer"])
 		}
 	}
-	cus, ok := s.st.byID[cusID]
+	cus, ok := s.st.lookup(cusID)
 	if !ok {
 		return 0
 	}
-	if clock, ok := s.st.byID[str(cus, "test_clock")]; ok {
+	if clock, ok := s.st.lookup(str(cus, "test_clock")); ok {
 		return num(clock, "frozen_time")
 	}
 	return 0

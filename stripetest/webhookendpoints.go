@@ -121,7 +121,7 @@ func (s *Server) retireEndpointHook(id string) {
 // s.mu.
 func (s *Server) endpointsFor(typ string) []*webhookSender {
 	var eps []obj
-	for _, we := range s.st.kinds["webhook_endpoint"] {
+	for _, we := range s.st.all("webhook_endpoint") {
 		if we["_connect"] != true {
 			eps = append(eps, we)
 		}
