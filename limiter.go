@@ -190,6 +190,7 @@ type LocalLimiter struct {
 
 type accountState struct {
 	last     atomic.Int64 // unix nanoseconds of the latest use or reserved send
+	users    atomic.Int32 // Waits under way; a sweep leaves the account alone
 	inFlight chan struct{}
 
 	global      *rate.Limiter // nil: no limit; likewise read and write
@@ -238,6 +239,7 @@ func (l *LocalLimiter) Wait(ctx context.Context, req LimitRequest) (func(), erro
 		return nil, nil
 	}
 	a := l.account(req.Account, l.now())
+	defer a.users.Add(-1)
 	var release func()
 	if a.inFlight != nil {
 		select {
@@ -316,14 +318,17 @@ func (l *LocalLimiter) endpoint(a *accountState, req LimitRequest, now time.Time
 	return ep.lim
 }
 
-// account returns the state of an account, creating it, and now and then
-// drops the state of idle accounts and endpoints.
+// account returns the state of an account, creating it, counted as in use
+// until the caller decrements a.users; now and then it drops the state of
+// idle accounts and endpoints.
 func (l *LocalLimiter) account(id string, now time.Time) *accountState {
 	ns := now.UnixNano()
 	l.mu.RLock()
 	a := l.accounts[id]
 	if a != nil {
-		touch(&a.last, ns) // under the lock, so a sweep cannot drop a meanwhile
+		// Under the lock, so a sweep cannot drop a while it is used.
+		a.users.Add(1)
+		touch(&a.last, ns)
 	}
 	l.mu.RUnlock()
 	if a == nil {
@@ -335,6 +340,7 @@ func (l *LocalLimiter) account(id string, now time.Time) *accountState {
 			}
 			l.accounts[id] = a
 		}
+		a.users.Add(1)
 		touch(&a.last, ns)
 		l.mu.Unlock()
 	}
@@ -364,12 +370,16 @@ func (l *LocalLimiter) newAccount() *accountState {
 
 // sweep drops the state of accounts and endpoints unused for the idle
 // timeout whose buckets are full again (so a fresh one behaves the same).
-// An account with requests in flight or endpoints left is kept.
+// An account being waited for, with requests in flight or with endpoints
+// left is kept, endpoints and all.
 func (l *LocalLimiter) sweep(now int64) {
 	t := time.Unix(0, now)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for id, a := range l.accounts {
+		if a.users.Load() > 0 || len(a.inFlight) > 0 {
+			continue
+		}
 		a.mu.Lock()
 		for k, ep := range a.endpoints {
 			if now-ep.last > l.idle && l.full(ep.lim, t) {
@@ -378,7 +388,7 @@ func (l *LocalLimiter) sweep(now int64) {
 		}
 		left := len(a.endpoints)
 		a.mu.Unlock()
-		if left == 0 && len(a.inFlight) == 0 && now-a.last.Load() > l.idle &&
+		if left == 0 && now-a.last.Load() > l.idle &&
 			l.full(a.global, t) && l.full(a.read, t) && l.full(a.write, t) {
 			delete(l.accounts, id)
 		}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -421,4 +422,42 @@ func TestEndpointTemplatesUpToDate(t *testing.T) {
 	want, err := os.ReadFile("endpoints_gen.go")
 	require.NoError(t, err)
 	assert.Equal(t, string(want), string(got), "run go generate: endpoints_gen.go is out of date")
+}
+
+func TestLimiterConcurrentUse(t *testing.T) {
+	t.Parallel()
+	// Many goroutines, accounts and endpoints at once, with sweeps running
+	// all the time (the fake clock jumps by every wait): run under -race, and
+	// the in-flight cap must hold for every account.
+	const accounts, maxInFlight = 4, 3
+	l, clock := newFakeLimiter(t, Limits{Global: 100, Endpoint: 25, MaxInFlight: maxInFlight, IdleTimeout: time.Millisecond})
+	var inFlight [accounts]atomic.Int32
+	var worst atomic.Int32
+	var wg sync.WaitGroup
+	for g := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 300 {
+				a := (g + i) % accounts
+				release, err := l.Wait(context.Background(), LimitRequest{
+					Account: fmt.Sprintf("acct_%d", a), Method: "GET", Endpoint: fmt.Sprintf("/v1/x%d", i%7),
+				})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				n := inFlight[a].Add(1)
+				for w := worst.Load(); n > w && !worst.CompareAndSwap(w, n); w = worst.Load() {
+				}
+				clock.advance(time.Millisecond)
+				runtime.Gosched() // let others in while this one is in flight
+				inFlight[a].Add(-1)
+				release()
+			}
+		}()
+	}
+	wg.Wait()
+	assert.LessOrEqual(t, worst.Load(), int32(maxInFlight))
+	t.Logf("most requests of one account in flight at once: %d", worst.Load())
 }
