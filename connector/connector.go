@@ -28,6 +28,7 @@ import (
 	"net"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/stripelite/stripe"
@@ -71,6 +72,10 @@ type Action struct {
 	Fields []Field
 	// OutputExample is an abbreviated example of Run's result as JSON.
 	OutputExample json.RawMessage
+	// Generated actions are built by reflection from an SDK method with no
+	// hand-written action yet: every parameter the SDK models, under its
+	// camelCase name, with generic descriptions.
+	Generated bool
 	// Run decodes a config and performs the action. Its result is a
 	// json.RawMessage: the JSON Stripe sent (an object, or a list object for
 	// list actions; with returnAll, one list object of every page's
@@ -141,12 +146,23 @@ func define[C any](name, description, output string, run func(ctx context.Contex
 		rules = r.rules()
 		err = checkRules(rules, specs)
 	}
+	return newAction(name, description, output, reflect.TypeFor[C](), specs, rules, err,
+		func(ctx context.Context, c *stripe.Client, cfg reflect.Value, base stripe.Params) (any, error) {
+			return run(ctx, c, cfg.Addr().Interface().(*C), base)
+		})
+}
+
+// newAction builds an action over a config struct type and its field
+// table: Run validates the options, decodes the config strictly, enforces
+// the rules, then calls run and outputs what Stripe sent.
+func newAction(name, description, output string, config reflect.Type, specs []fieldSpec, rules []rule, err error,
+	run func(ctx context.Context, c *stripe.Client, cfg reflect.Value, base stripe.Params) (any, error)) Action {
 	a := Action{Name: name, Description: description, OutputExample: json.RawMessage(output), specs: specs,
-		rules: rules, config: reflect.TypeFor[C](), err: err}
+		rules: rules, config: config, err: err}
 	for _, s := range specs {
 		a.Fields = append(a.Fields, s.Field)
 	}
-	a.Run = func(ctx context.Context, c *stripe.Client, config json.RawMessage, opts ...Option) (any, error) {
+	a.Run = func(ctx context.Context, c *stripe.Client, raw json.RawMessage, opts ...Option) (any, error) {
 		if err != nil {
 			return nil, fmt.Errorf("connector: %s: %w", name, err)
 		}
@@ -160,14 +176,14 @@ func define[C any](name, description, output string, run func(ctx context.Contex
 			cerr.Action = name
 			return nil, cerr
 		}
-		if len(config) == 0 || string(config) == "null" {
-			config = json.RawMessage("{}")
+		if len(raw) == 0 || string(raw) == "null" {
+			raw = json.RawMessage("{}")
 		}
-		cfg := new(C)
-		if err := (decoder{action: name}).object("", config, reflect.ValueOf(cfg).Elem(), specs); err != nil {
+		cfg := reflect.New(config).Elem()
+		if err := (decoder{action: name}).object("", raw, cfg, specs); err != nil {
 			return nil, err
 		}
-		if cerr := enforce(rules, reflect.ValueOf(cfg).Elem(), specs); cerr != nil {
+		if cerr := enforce(rules, cfg, specs); cerr != nil {
 			cerr.Action = name
 			return nil, cerr
 		}
@@ -192,6 +208,10 @@ var catalog = sync.OnceValue(func() []Action {
 		subscriptionActions(), balanceActions(), chargeActions(), refundActions(), productActions(), eventActions(),
 	} {
 		all = append(all, group...)
+	}
+	for _, m := range generatedMethods {
+		service, method, _ := strings.Cut(m, ".")
+		all = append(all, generated(service, method))
 	}
 	return all
 })
