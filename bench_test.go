@@ -245,6 +245,7 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 			Items    Array[RangeQuery] `url:"items,omitempty"`
 		}{},
 	}
+	all = append(all, reachParamsTypes...) // reach1: params types of its services (reach_params_test.go)
 	listed := map[string]bool{}
 	for _, params := range all {
 		listed[reflect.TypeOf(params).Elem().Name()] = true

@@ -69,7 +69,7 @@ func TestChargesCreate(t *testing.T) {
 	assert.Zero(t, ch.ApplicationFeeAmount)
 	assert.Equal(t, "txn_3MmlLrLkdIwHu7ix0uke3Ezy", ch.BalanceTransaction.ID)
 	assert.Equal(t, BillingDetails{
-		Address: Address{City: "San Francisco", Country: "US", Line1: "510 Townsend St", PostalCode: "94103", State: "CA"},
+		Address: &Address{City: "San Francisco", Country: "US", Line1: "510 Townsend St", PostalCode: "94103", State: "CA"},
 		Email:   "jenny.rosen@example.com",
 		Name:    "Jenny Rosen",
 	}, ch.BillingDetails)

@@ -544,3 +544,21 @@ func (s *InvoicesService) Pay(ctx context.Context, id string, params *InvoicePay
 	inv := new(Invoice)
 	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
 }
+
+// InvoiceMarkUncollectibleParams are the params of Invoices.MarkUncollectible.
+type InvoiceMarkUncollectibleParams struct {
+	Params
+}
+
+// MarkUncollectible marks an open invoice as uncollectible, for
+// accounting; its amount stays due. params may be nil.
+//
+// Stripe API docs: https://docs.stripe.com/api/invoices/mark_uncollectible
+func (s *InvoicesService) MarkUncollectible(ctx context.Context, id string, params *InvoiceMarkUncollectibleParams) (*Invoice, error) {
+	path, err := pathf("/v1/invoices/%s/mark_uncollectible", id)
+	if err != nil {
+		return nil, err
+	}
+	inv := new(Invoice)
+	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+}

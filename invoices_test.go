@@ -258,7 +258,7 @@ func TestInvoicesGetExpanded(t *testing.T) {
 
 	require.Equal(t, "pm_1QaBc12eZvKYlo2CpMeThOd1", inv.DefaultPaymentMethod.ID)
 	require.NotNil(t, inv.DefaultPaymentMethod.Object)
-	require.Equal(t, "card", inv.DefaultPaymentMethod.Object.Type)
+	require.Equal(t, PaymentMethodTypeCard, inv.DefaultPaymentMethod.Object.Type)
 	require.Equal(t, map[string]string{"source": "checkout"}, inv.DefaultPaymentMethod.Object.Metadata)
 
 	sub := inv.Parent.SubscriptionDetails.Subscription

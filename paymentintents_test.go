@@ -152,21 +152,24 @@ func TestPaymentIntentsGetExpanded(t *testing.T) {
 	pm := pi.PaymentMethod.Object
 	require.NotNil(t, pm)
 	require.Equal(t, "payment_method", pm.Object)
-	require.Equal(t, "card", pm.Type)
+	require.Equal(t, PaymentMethodTypeCard, pm.Type)
 	require.Equal(t, int64(1680800503), pm.Created)
 	require.Equal(t, testCustomerID, pm.Customer.ID)
 	require.Equal(t, "jennyrosen@example.com", pm.BillingDetails.Email)
 	require.Equal(t, "94103", pm.BillingDetails.Address.PostalCode)
 	require.Equal(t, &PaymentMethodCard{
-		Brand:        "visa",
-		Checks:       &CardChecks{AddressLine1Check: CardCheckPass, AddressPostalCodeCheck: CardCheckPass, CVCCheck: CardCheckPass},
-		Country:      "US",
-		DisplayBrand: "visa",
-		ExpMonth:     8,
-		ExpYear:      2030,
-		Fingerprint:  "Xt5EWLLDS7FJjR1c",
-		Funding:      CardFundingCredit,
-		Last4:        "4242",
+		Brand:             "visa",
+		Checks:            &CardChecks{AddressLine1Check: CardCheckPass, AddressPostalCodeCheck: CardCheckPass, CVCCheck: CardCheckPass},
+		Country:           "US",
+		DisplayBrand:      "visa",
+		ExpMonth:          8,
+		ExpYear:           2030,
+		Fingerprint:       "Xt5EWLLDS7FJjR1c",
+		Funding:           CardFundingCredit,
+		Last4:             "4242",
+		Networks:          &PaymentMethodCardNetworks{Available: []string{"visa"}},
+		RegulatedStatus:   "unregulated",
+		ThreeDSecureUsage: &CardThreeDSecureUsage{Supported: true},
 	}, pm.Card)
 
 	require.Equal(t, "ch_3MtwBwLkdIwHu7ix0snN0B15", pi.LatestCharge.ID)

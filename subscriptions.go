@@ -199,18 +199,6 @@ type SubscriptionTrialEndBehavior struct {
 	MissingPaymentMethod string `json:"missing_payment_method"`
 }
 
-// SetupIntent is a Stripe setup intent object, as sent when a
-// subscription's pending_setup_intent is expanded. Only its main fields are
-// decoded.
-type SetupIntent struct {
-	ID     string `json:"id"`
-	Object string `json:"object"`
-	// ClientSecret is passed to the frontend to collect the payment method
-	// there. It prints and encodes as "[REDACTED]"; use ClientSecret.Reveal.
-	ClientSecret ClientSecret `json:"client_secret"`
-	Status       string       `json:"status"`
-}
-
 // SubscriptionItemParams is one element of a new subscription's items:
 // items[0][price]=..., items[0][quantity]=... Subscriptions.Update takes
 // SubscriptionUpdateItemParams, which can also select and delete items.

@@ -173,7 +173,7 @@ func TestSubscriptionsGetExpanded(t *testing.T) {
 	require.Equal(t, "cus_PqR7sT8uV9wX1y", sub.Customer.ID)
 	require.Equal(t, "Jenny Rosen", sub.Customer.Object.Name)
 	require.Equal(t, "pm_1QaBc12eZvKYlo2CpMeThOd1", sub.DefaultPaymentMethod.ID)
-	require.Equal(t, "card", sub.DefaultPaymentMethod.Object.Type)
+	require.Equal(t, PaymentMethodTypeCard, sub.DefaultPaymentMethod.Object.Type)
 
 	inv := sub.LatestInvoice
 	require.Equal(t, "in_1QaBcE2eZvKYlo2CmNoPqRsT", inv.ID)
@@ -184,7 +184,7 @@ func TestSubscriptionsGetExpanded(t *testing.T) {
 	require.Len(t, inv.Object.Lines.Data, 2)
 
 	require.Equal(t, "seti_1QaBcL2eZvKYlo2CsEtUp001", sub.PendingSetupIntent.ID)
-	require.Equal(t, "requires_payment_method", sub.PendingSetupIntent.Object.Status)
+	require.Equal(t, SetupIntentStatusRequiresPaymentMethod, sub.PendingSetupIntent.Object.Status)
 	require.Equal(t, "seti_1QaBcL2eZvKYlo2CsEtUp001_secret_fakeFAKE", sub.PendingSetupIntent.Object.ClientSecret.Reveal())
 }
 

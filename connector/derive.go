@@ -21,7 +21,28 @@ import (
 // generatedMethods are the service methods ("Coupons.Create") whose
 // actions are generated. A method gets a hand-written action by moving it
 // from here to a define call.
-var generatedMethods = []string{}
+var generatedMethods = []string{
+	"BillingMeterEvents.Create",
+	"BillingPortalSessions.Create",
+	"CheckoutSessions.Create", "CheckoutSessions.Expire", "CheckoutSessions.Get", "CheckoutSessions.List", "CheckoutSessions.ListLineItems", "CheckoutSessions.Update",
+	"Coupons.Create", "Coupons.Delete", "Coupons.Get", "Coupons.List", "Coupons.Update",
+	"CreditNotes.Create", "CreditNotes.Get", "CreditNotes.Lines", "CreditNotes.List", "CreditNotes.Preview", "CreditNotes.PreviewLines", "CreditNotes.Update", "CreditNotes.Void",
+	"CustomerBalanceTransactions.Create", "CustomerBalanceTransactions.Get", "CustomerBalanceTransactions.List", "CustomerBalanceTransactions.Update",
+	"Customers.DeleteDiscount", "Customers.GetPaymentMethod", "Customers.ListPaymentMethods",
+	"Disputes.Close", "Disputes.Get", "Disputes.List", "Disputes.Update",
+	"Invoices.AddLines", "Invoices.CreatePreview", "Invoices.Lines", "Invoices.MarkUncollectible", "Invoices.RemoveLines", "Invoices.UpdateLine", "Invoices.UpdateLines",
+	"PaymentLinks.Create", "PaymentLinks.Get", "PaymentLinks.List", "PaymentLinks.ListLineItems", "PaymentLinks.Update",
+	"PaymentMethods.Attach", "PaymentMethods.Create", "PaymentMethods.Detach", "PaymentMethods.Get", "PaymentMethods.List", "PaymentMethods.Update",
+	"Payouts.Cancel", "Payouts.Create", "Payouts.Get", "Payouts.List", "Payouts.Reverse", "Payouts.Update",
+	"PromotionCodes.Create", "PromotionCodes.Get", "PromotionCodes.List", "PromotionCodes.Update",
+	"SetupIntents.Cancel", "SetupIntents.Confirm", "SetupIntents.Create", "SetupIntents.Get", "SetupIntents.List", "SetupIntents.Update",
+	"SubscriptionItems.Create", "SubscriptionItems.Delete", "SubscriptionItems.Get", "SubscriptionItems.List", "SubscriptionItems.Update",
+	"Subscriptions.DeleteDiscount",
+	"TaxIDs.Create", "TaxIDs.Delete", "TaxIDs.Get", "TaxIDs.List",
+	"TaxRates.Create", "TaxRates.Get", "TaxRates.List", "TaxRates.Update",
+	"Transfers.Create", "Transfers.Get", "Transfers.List", "Transfers.Update",
+	"WebhookEndpoints.Create", "WebhookEndpoints.Delete", "WebhookEndpoints.Get", "WebhookEndpoints.List", "WebhookEndpoints.Update",
+}
 
 // actionAliases names the actions that do not follow the rule of
 // actionName, by service method.

@@ -150,12 +150,20 @@ func TestGeneratedCatalog(t *testing.T) {
 		}
 		t.Run(a.Name, func(t *testing.T) {
 			t.Parallel()
-			method := http.MethodPost
+			// The HTTP method by the verb of the name, but for these.
+			method, ok := map[string]string{
+				"stripe.removeInvoiceLines":     http.MethodPost, // POST /v1/invoices/{id}/remove_lines
+				"stripe.previewCreditNote":      http.MethodGet,  // GET /v1/credit_notes/preview
+				"stripe.previewCreditNoteLines": http.MethodGet,
+			}[a.Name]
 			switch {
+			case ok:
 			case strings.HasPrefix(a.Name, "stripe.get"), strings.HasPrefix(a.Name, "stripe.list"), strings.HasPrefix(a.Name, "stripe.search"):
 				method = http.MethodGet
 			case strings.HasPrefix(a.Name, "stripe.delete"), strings.HasPrefix(a.Name, "stripe.remove"):
 				method = http.MethodDelete
+			default:
+				method = http.MethodPost
 			}
 			checkGenerated(t, a, method, nil)
 		})

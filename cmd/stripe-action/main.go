@@ -172,7 +172,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		dry = &dryRun{}
 		c, err = dryRunClient(key, env("STRIPE_API_BASE"), dry)
 	case online:
-		c, err = onlineClient(key, env("STRIPE_API_BASE"))
+		c, err = onlineClient(key, env("STRIPE_API_BASE"), stderr)
 	default:
 		path := *state
 		if path == "" {
@@ -263,16 +263,25 @@ func readInput(arg string, stdin io.Reader) (*document, error) {
 // appInfo names the program in the User-Agent.
 var appInfo = stripe.WithAppInfo("stripe-action", stripe.Version, "")
 
-// onlineClient builds the client from the environment.
-func onlineClient(key, base string) (*stripe.Client, error) {
+// onlineClient builds the client from the environment and names its
+// backend on stderr. A base always wins, so a key left in the environment
+// never sends a request meant for a mock to Stripe.
+func onlineClient(key, base string, stderr io.Writer) (*stripe.Client, error) {
+	backend := "Stripe at " + stripe.DefaultBaseURL + " (STRIPE_SECRET_KEY)"
 	if key == "" {
 		key = "sk_test_123"
 	}
 	opts := []stripe.Option{appInfo}
 	if base != "" {
 		opts = append(opts, stripe.WithBaseURL(base))
+		backend = base + " (STRIPE_API_BASE)"
 	}
-	return stripe.NewClient(key, opts...)
+	c, err := stripe.NewClient(key, opts...)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(stderr, "stripe-action: backend:", backend)
+	return c, nil
 }
 
 // dryRunClient builds a client whose requests stop at the dry run's

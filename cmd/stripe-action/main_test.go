@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"maps"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -210,7 +212,7 @@ func TestExamples(t *testing.T) {
 			srv := newFakeStripe(t)
 			r := runCmd(t, map[string]string{"STRIPE_API_BASE": srv.URL}, "", file)
 			require.Equal(t, 0, r.code, "stdout: %s\nstderr: %s", r.stdout, r.stderr)
-			assert.Empty(t, r.stderr)
+			assert.Equal(t, "stripe-action: backend: "+srv.URL+" (STRIPE_API_BASE)\n", r.stderr)
 			out := decode(t, r.stdout)
 			if _, ok := out["found"]; !ok { // findCustomer wraps its customer
 				assert.NotEmpty(t, out["object"])
@@ -509,4 +511,32 @@ func TestEnvelope(t *testing.T) {
 	e := decode(t, r.stdout)["error"].(map[string]any)
 	assert.Equal(t, "stripeAccount", e["param"])
 	assert.Len(t, srv.headers(), 2, "a bad envelope sends nothing")
+}
+
+// With both STRIPE_SECRET_KEY and STRIPE_API_BASE set, the request goes to
+// the base with the key, and stderr says which backend was used.
+func TestBaseWinsOverKey(t *testing.T) {
+	t.Parallel()
+	var got atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got.Store(r.Method + " " + r.URL.Path + " " + r.Header.Get("Authorization"))
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"object":"balance","available":[],"pending":[],"livemode":false}`)
+	}))
+	t.Cleanup(srv.Close)
+	key := "sk_test_KeyLeftInTheEnvironment"
+	r := runCmd(t, map[string]string{"STRIPE_SECRET_KEY": key, "STRIPE_API_BASE": srv.URL},
+		`{"action": "stripe.getBalance", "config": {}}`)
+	require.Equal(t, 0, r.code, "stdout: %s\nstderr: %s", r.stdout, r.stderr)
+	assert.Equal(t, "GET /v1/balance Basic "+base64.StdEncoding.EncodeToString([]byte(key+":")), got.Load())
+	assert.Equal(t, "stripe-action: backend: "+srv.URL+" (STRIPE_API_BASE)\n", r.stderr)
+}
+
+// With only a key, stderr names Stripe itself (no request is made here:
+// the action's config is refused first).
+func TestBackendNamedForKeyOnly(t *testing.T) {
+	t.Parallel()
+	r := runCmd(t, map[string]string{"STRIPE_SECRET_KEY": "sk_test_123"}, `{"action": "stripe.getCustomer", "config": {}}`)
+	assert.Equal(t, 2, r.code, r.stdout)
+	assert.Equal(t, "stripe-action: backend: Stripe at https://api.stripe.com (STRIPE_SECRET_KEY)\n", r.stderr)
 }
