@@ -27,6 +27,8 @@ func sampleValue(f Field) any {
 		return 7
 	case "boolean":
 		return false
+	case "number":
+		return 12.5
 	case "array":
 		if f.ItemType == "object" {
 			return []any{sampleObject(f.Fields)}
@@ -84,6 +86,8 @@ func badValues(f Field) []any {
 		}
 	case "boolean":
 		out = append(out, 0, "false")
+	case "number":
+		out = append(out, "1.5", json.Number("1e400"), 0, -2.25)
 	}
 	return out
 }

@@ -47,6 +47,8 @@ func wrongValue(f Field) string {
 		return `"12"`
 	case "boolean":
 		return `"true"`
+	case "number":
+		return `"1.5"`
 	case "object":
 		return `"x"`
 	default: // array
@@ -282,7 +284,7 @@ func checkFields(t *testing.T, path string, fields []Field) {
 		assert.Regexp(t, `^[a-z][A-Za-z0-9]*$`, f.Name, "%s is camelCase", p)
 		assert.False(t, names[f.Name], "%s declared twice", p)
 		names[f.Name] = true
-		assert.Contains(t, []string{"string", "integer", "boolean", "object", "array"}, f.Type, p)
+		assert.Contains(t, []string{"string", "integer", "number", "boolean", "object", "array"}, f.Type, p)
 		assert.NotEmpty(t, f.Description, "%s has a description", p)
 		if f.Type == "array" {
 			assert.Contains(t, []string{"string", "object"}, f.ItemType, p)
@@ -399,7 +401,7 @@ func TestSpecRules(t *testing.T) {
 		A *string `desc:"d"`
 	}
 	type badType struct {
-		A *float64 `json:"a" desc:"d"`
+		A *float32 `json:"a" desc:"d"`
 	}
 	type dup struct {
 		customerIDConfig

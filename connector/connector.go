@@ -38,7 +38,8 @@ import (
 type Field struct {
 	// Name is the camelCase JSON name, e.g. "customerId".
 	Name string `json:"name"`
-	// Type is the JSON Schema type: string, integer, boolean, object or array.
+	// Type is the JSON Schema type: string, integer, number, boolean, object
+	// or array.
 	Type        string `json:"type"`
 	Required    bool   `json:"required,omitempty"`
 	Description string `json:"description"`

@@ -139,8 +139,7 @@ func camel(snake string) string {
 // paramsSpecs is the field table of an SDK params struct: each field with
 // a url tag, under the camelCase of its name. Embedded structs (Params,
 // ListParams) are flattened. Fields of a type the decoder cannot fill (a
-// float, a Union of a number or a keyword) are left out: Stripe's default
-// applies.
+// Union of a number or a keyword) are left out: Stripe's default applies.
 func paramsSpecs(t reflect.Type, prefix []int) []fieldSpec {
 	var specs []fieldSpec
 	for i := 0; i < t.NumField(); i++ {
@@ -167,6 +166,8 @@ func paramsSpecs(t reflect.Type, prefix []int) []fieldSpec {
 			s.kind, s.Type, s.Required = kInt, "integer", !ptr
 		case ft.Kind() == reflect.Bool:
 			s.kind, s.Type, s.Required = kBool, "boolean", !ptr
+		case ft.Kind() == reflect.Float64:
+			s.kind, s.Type, s.Required = kNumber, "number", !ptr
 		case ft.Kind() == reflect.Map && ft.Key().Kind() == reflect.String && ft.Elem().Kind() == reflect.String:
 			s.kind, s.Type = kStringMap, "object"
 		case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.String:

@@ -51,6 +51,8 @@ func sampleConfig(a Action) (map[string]any, url.Values, []string) {
 			cfg[f.Name], wire[key] = 7, []string{"7"}
 		case f.Type == "boolean":
 			cfg[f.Name], wire[key] = true, []string{"true"}
+		case f.Type == "number":
+			cfg[f.Name], wire[key] = 12.5, []string{"12.5"}
 		case f.Type == "object" && f.Fields == nil:
 			cfg[f.Name], wire[key+"[k]"] = map[string]string{"k": "v"}, []string{"v"}
 		case f.Type == "array" && f.ItemType == "string":
