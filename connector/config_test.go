@@ -186,6 +186,10 @@ func TestConfigRules(t *testing.T) {
 		{"charge needs something to charge", "stripe.createCharge", `{"amount": 100, "currency": "usd"}`, "customerId", CodeMissingField, "at least one of customerId and source"},
 		{"invoice item by amount needs currency", "stripe.createInvoiceItem", `{"customerId": "cus_1", "amount": 100}`, "currency", CodeMissingField, "required with amount"},
 		{"price needs one product", "stripe.createPrice", `{"currency": "usd", "unitAmount": 1, "productId": "prod_1", "productName": "n"}`, "productId", CodeMissingField, "exactly one"},
+		{"amountOff needs currency", "stripe.createCoupon", `{"amountOff": 500}`, "currency", CodeMissingField, "required with amountOff"},
+		{"coupon takes one discount", "stripe.createCoupon", `{"amountOff": 500, "currency": "usd", "percentOff": 10}`, "amountOff", CodeMissingField, "exactly one of amountOff and percentOff"},
+		{"repeating needs months", "stripe.createCoupon", `{"percentOff": 10, "duration": "repeating"}`, "durationInMonths", CodeMissingField, "repeating needs durationInMonths"},
+		{"percentOff is a number", "stripe.createCoupon", `{"percentOff": "10"}`, "percentOff", CodeInvalidType, "must be a number"},
 		{"long strings are not echoed", "stripe.createInvoice", `{"customerId": "cus_1", "collectionMethod": "` + strings.Repeat("x", 100) + `"}`, "collectionMethod", CodeInvalidValue, "got a string"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

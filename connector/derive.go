@@ -25,7 +25,7 @@ var generatedMethods = []string{
 	"BillingMeterEvents.Create",
 	"BillingPortalSessions.Create",
 	"CheckoutSessions.Create", "CheckoutSessions.Expire", "CheckoutSessions.Get", "CheckoutSessions.List", "CheckoutSessions.ListLineItems", "CheckoutSessions.Update",
-	"Coupons.Create", "Coupons.Delete", "Coupons.Get", "Coupons.List", "Coupons.Update",
+	"Coupons.Delete", "Coupons.Get", "Coupons.List", "Coupons.Update",
 	"CreditNotes.Create", "CreditNotes.Get", "CreditNotes.Lines", "CreditNotes.List", "CreditNotes.Preview", "CreditNotes.PreviewLines", "CreditNotes.Update", "CreditNotes.Void",
 	"CustomerBalanceTransactions.Create", "CustomerBalanceTransactions.Get", "CustomerBalanceTransactions.List", "CustomerBalanceTransactions.Update",
 	"Customers.DeleteDiscount", "Customers.GetPaymentMethod", "Customers.ListPaymentMethods",

@@ -49,6 +49,7 @@ type route struct {
 }
 
 var routes = []route{
+	{"POST", regexp.MustCompile(`^/v1/coupons$`), "coupon.json"},
 	{"DELETE", regexp.MustCompile(`^/v1/customers/[^/]+$`), "customer_deleted.json"},
 	{"POST", regexp.MustCompile(`^/v1/customers/[^/]+/sources/[^/]+$`), "card_updated.json"},
 	{"GET", regexp.MustCompile(`^/v1/charges$`), "charges_page2.json"},
@@ -312,6 +313,7 @@ var offlineWants = map[string]offlineWant{
 	"listRefunds.json":           {object: "list", empty: true},
 	"updateRefund.json":          {errCode: "resource_missing", errMsg: "re_123"},
 	"cancelRefund.json":          {errCode: "resource_missing", errMsg: "re_123"},
+	"createCoupon.json":          {errMsg: "Unrecognized request URL (POST: /v1/coupons)"}, // stripetest has no coupons yet
 }
 
 // TestExamplesAgainstStripetest runs the examples with neither
