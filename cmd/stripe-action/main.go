@@ -263,15 +263,15 @@ func readInput(arg string, stdin io.Reader) (*document, error) {
 // appInfo names the program in the User-Agent.
 var appInfo = stripe.WithAppInfo("stripe-action", stripe.Version, "")
 
-// onlineClient builds the client from the environment and names its
-// backend on stderr. A base always wins, so a key left in the environment
-// never sends a request meant for a mock to Stripe.
+// onlineClient builds the client from the environment.
+// A base always wins, so a key left in the environment never sends a
+// request meant for a mock to Stripe; stderr names the backend used.
 func onlineClient(key, base string, stderr io.Writer) (*stripe.Client, error) {
-	backend := "Stripe at " + stripe.DefaultBaseURL + " (STRIPE_SECRET_KEY)"
 	if key == "" {
 		key = "sk_test_123"
 	}
 	opts := []stripe.Option{appInfo}
+	backend := "Stripe at " + stripe.DefaultBaseURL + " (STRIPE_SECRET_KEY)"
 	if base != "" {
 		opts = append(opts, stripe.WithBaseURL(base))
 		backend = base + " (STRIPE_API_BASE)"
