@@ -4,20 +4,29 @@
 //
 //	out, err := connector.Run(ctx, c, "stripe.createInvoice", json.RawMessage(`{
 //		"customerId": "cus_123", "autoAdvance": false,
-//		"collectionMethod": "send_invoice", "daysUntilDue": 30}`))
+//		"collectionMethod": "send_invoice", "daysUntilDue": 30}`),
+//		connector.WithIdempotencyKey("run-42-step-3"))
 //
-// Each [Action] in the catalog ([Actions], [Lookup]) carries its name, a
-// one-line description, its input [Field]s, a JSON Schema of its config
+// The catalog ([Actions], [Lookup]) has an action for every method of
+// every service of the client. Each [Action] carries its name, a one-line
+// description, its input [Field]s, a JSON Schema of its config
 // ([Action.Schema]), an output example and a Run function. All three views
 // of a config (fields, schema, decoder) come from one Go struct per action,
-// so they cannot drift apart. Configs are decoded strictly: an unknown
-// field, a value of the wrong type, a fractional amount or a missing
-// required field is a *[ConfigError] naming the field, returned before any
-// request is sent. Every action calls the SDK; there is no second HTTP path.
+// so they cannot drift apart; enums come from the SDK's typed constants,
+// and rules across fields are in both the schema and Run. Configs are
+// decoded strictly: an unknown field, a value of the wrong type, a
+// fractional amount or a missing required field is a *[ConfigError] naming
+// the field, returned before any request is sent. Actions the SDK gained
+// last are generated from the method by reflection ([Action.Generated]).
 //
-// [WebhookTriggers] lists the event types a webhook node can subscribe to,
-// and [PollingTriggers] the "new charge" and "new refund" triggers built on
-// stripe.Poller.
+// A step's envelope is {"action", "config", "idempotencyKey",
+// "stripeAccount"}: [WithIdempotencyKey] and [WithStripeAccount] apply to
+// every request the action sends. Run's output is the JSON Stripe sent.
+// Every action calls the SDK; there is no second HTTP path.
+//
+// [WebhookTriggers] lists the event types a webhook node can subscribe to;
+// [PollingTriggers] polls instead, for new objects or for each event type;
+// [LoadOptions] fills form dropdowns.
 package connector
 
 import (
