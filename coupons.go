@@ -159,7 +159,7 @@ type CouponUpdateParams struct {
 // CouponDeleteParams are the params of Coupons.Delete; they carry only the
 // per-request options. params may be nil.
 type CouponDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // CouponListParams are the params of Coupons.List and Coupons.All.

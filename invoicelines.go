@@ -52,14 +52,31 @@ type InvoiceLinePriceDataParams struct {
 	UnitAmountDecimal *string                       `url:"unit_amount_decimal,omitempty"`
 }
 
-// InvoiceLineParams is one element of the lines of Invoices.AddLines
-// (set InvoiceItem to move a pending invoice item onto the invoice, or
-// describe a new line) and Invoices.UpdateLines (set ID).
+// InvoiceLineParams is one element of the lines of Invoices.AddLines:
+// set InvoiceItem to move a pending invoice item onto the invoice, or
+// describe a new line.
 type InvoiceLineParams struct {
-	// ID is the line to change, for UpdateLines only.
-	ID *string `url:"id,omitempty"`
-	// InvoiceItem is an existing invoice item to add, for AddLines only.
+	// InvoiceItem is an existing invoice item to add.
 	InvoiceItem     *string                           `url:"invoice_item,omitempty"`
+	Amount          *int64                            `url:"amount,omitempty"`
+	Description     *string                           `url:"description,omitempty"`
+	Discountable    *bool                             `url:"discountable,omitempty"`
+	Discounts       Array[DiscountParams]             `url:"discounts,omitempty"`
+	Metadata        Metadata                          `url:"metadata,omitempty"`
+	Period          *InvoiceItemPeriodParams          `url:"period,omitempty"`
+	PriceData       *InvoiceLinePriceDataParams       `url:"price_data,omitempty"`
+	Pricing         *InvoiceItemPricingParams         `url:"pricing,omitempty"`
+	Quantity        *int64                            `url:"quantity,omitempty"`
+	QuantityDecimal *string                           `url:"quantity_decimal,omitempty"`
+	TaxAmounts      Array[InvoiceLineTaxAmountParams] `url:"tax_amounts,omitempty"`
+	TaxRates        Array[string]                     `url:"tax_rates,omitempty"`
+}
+
+// InvoiceUpdateLineParams is one element of the lines of
+// Invoices.UpdateLines: ID names the line, the rest is what changes.
+type InvoiceUpdateLineParams struct {
+	// ID is the line to change.
+	ID              *string                           `url:"id,omitempty"`
 	Amount          *int64                            `url:"amount,omitempty"`
 	Description     *string                           `url:"description,omitempty"`
 	Discountable    *bool                             `url:"discountable,omitempty"`
@@ -101,8 +118,8 @@ type InvoiceAddLinesParams struct {
 type InvoiceUpdateLinesParams struct {
 	Params
 	// Lines each name a line by ID and set what changes.
-	Lines           Array[InvoiceLineParams] `url:"lines,omitempty"`
-	InvoiceMetadata Metadata                 `url:"invoice_metadata,omitempty"`
+	Lines           Array[InvoiceUpdateLineParams] `url:"lines,omitempty"`
+	InvoiceMetadata Metadata                       `url:"invoice_metadata,omitempty"`
 }
 
 // InvoiceRemoveLinesParams are the params of Invoices.RemoveLines.

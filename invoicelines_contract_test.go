@@ -50,7 +50,7 @@ func TestContractInvoiceLines(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, inv.ID) // stripe-mock echoes the path ID into odd fields
 	_, err = c.Invoices.UpdateLines(ctx, "in_123", &InvoiceUpdateLinesParams{
-		Lines: []InvoiceLineParams{{ID: Ptr("il_123"), Description: Ptr(""), Pricing: &InvoiceItemPricingParams{Price: Ptr("price_123")}}},
+		Lines: []InvoiceUpdateLineParams{{ID: Ptr("il_123"), Description: Ptr(""), Pricing: &InvoiceItemPricingParams{Price: Ptr("price_123")}}},
 	})
 	require.NoError(t, err)
 	_, err = c.Invoices.RemoveLines(ctx, "in_123", &InvoiceRemoveLinesParams{

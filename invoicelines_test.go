@@ -94,7 +94,7 @@ func TestInvoicesAddUpdateRemoveLines(t *testing.T) {
 	require.Equal(t, InvoiceStatusDraft, inv.Status)
 
 	_, err = c.Invoices.UpdateLines(ctx, testInvoiceID, &InvoiceUpdateLinesParams{
-		Lines: []InvoiceLineParams{{ID: Ptr("il_2"), Description: Ptr(""), Pricing: &InvoiceItemPricingParams{Price: Ptr("price_2")}}},
+		Lines: []InvoiceUpdateLineParams{{ID: Ptr("il_2"), Description: Ptr(""), Pricing: &InvoiceItemPricingParams{Price: Ptr("price_2")}}},
 	})
 	require.NoError(t, err)
 	_, err = c.Invoices.RemoveLines(ctx, testInvoiceID, &InvoiceRemoveLinesParams{

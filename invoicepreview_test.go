@@ -96,7 +96,7 @@ func TestDeleteDiscounts(t *testing.T) {
 	require.Equal(t, int64(1735689600), d.Start)
 	require.Equal(t, int64(1743465600), d.End)
 
-	sd, err := c.Subscriptions.DeleteDiscount(ctx, "sub_1QaBcD2eZvKYlo2C3fGhIjKl", &DiscountDeleteParams{Params: Params{StripeAccount: "acct_1"}})
+	sd, err := c.Subscriptions.DeleteDiscount(ctx, "sub_1QaBcD2eZvKYlo2C3fGhIjKl", &DiscountDeleteParams{RequestOptions: RequestOptions{StripeAccount: "acct_1"}})
 	require.NoError(t, err)
 	require.Equal(t, "sub_1QaBcD2eZvKYlo2C3fGhIjKl", sd.Subscription)
 	require.Equal(t, "promo_1QaBcP2eZvKYlo2CpRoMo001", sd.PromotionCode.ID)

@@ -517,12 +517,20 @@ type PaymentMethodGetParams struct {
 // fields set are changed.
 type PaymentMethodUpdateParams struct {
 	Params
-	AllowRedisplay *CardAllowRedisplay               `url:"allow_redisplay,omitempty"`
-	BillingDetails *BillingDetailsParams             `url:"billing_details,omitempty"`
-	Card           *PaymentMethodCardUpdateParams    `url:"card,omitempty"`
-	Metadata       Metadata                          `url:"metadata,omitempty"`
-	Payto          *PaymentMethodPaytoParams         `url:"payto,omitempty"`
-	USBankAccount  *PaymentMethodUSBankAccountParams `url:"us_bank_account,omitempty"`
+	AllowRedisplay *CardAllowRedisplay                     `url:"allow_redisplay,omitempty"`
+	BillingDetails *BillingDetailsParams                   `url:"billing_details,omitempty"`
+	Card           *PaymentMethodCardUpdateParams          `url:"card,omitempty"`
+	Metadata       Metadata                                `url:"metadata,omitempty"`
+	Payto          *PaymentMethodPaytoParams               `url:"payto,omitempty"`
+	USBankAccount  *PaymentMethodUSBankAccountUpdateParams `url:"us_bank_account,omitempty"`
+}
+
+// PaymentMethodUSBankAccountUpdateParams change a US bank account payment
+// method: AccountHolderType is "individual" or "company", AccountType
+// "checking" or "savings".
+type PaymentMethodUSBankAccountUpdateParams struct {
+	AccountHolderType *string `url:"account_holder_type,omitempty"`
+	AccountType       *string `url:"account_type,omitempty"`
 }
 
 // PaymentMethodListParams are the params of PaymentMethods.List and

@@ -48,7 +48,7 @@ func leakEvent() Event {
 				`"next_action":{"webhook_secret":"` + eventCanary + `"}}`),
 			PreviousAttributes: map[string]json.RawMessage{"client_secret": json.RawMessage(`"` + eventCanary + `"`)},
 		},
-		Request: EventRequest{ID: "req_1", IdempotencyKey: "idem-1"},
+		Request: &EventRequest{ID: "req_1", IdempotencyKey: "idem-1"},
 	}
 }
 

@@ -115,7 +115,13 @@ type PromotionCodeUpdateParams struct {
 	Active   *bool    `url:"active,omitempty"`
 	Metadata Metadata `url:"metadata,omitempty"`
 	// Restrictions may only set CurrencyOptions on Update.
-	Restrictions *PromotionCodeRestrictionsParams `url:"restrictions,omitempty"`
+	Restrictions *PromotionCodeUpdateRestrictionsParams `url:"restrictions,omitempty"`
+}
+
+// PromotionCodeUpdateRestrictionsParams are the restrictions Update may
+// change: the minimum amounts in other currencies.
+type PromotionCodeUpdateRestrictionsParams struct {
+	CurrencyOptions PromotionCodeCurrencyOptionsParams `url:"currency_options,omitempty"`
 }
 
 // PromotionCodeListParams are the params of PromotionCodes.List and

@@ -66,7 +66,7 @@ type TaxIDGetParams struct {
 
 // TaxIDDeleteParams are the params of TaxIDs.Delete. params may be nil.
 type TaxIDDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // TaxIDListParams are the params of TaxIDs.List and TaxIDs.All.
