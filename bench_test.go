@@ -280,6 +280,19 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(SubscriptionItemUpdateParams),
 		new(SubscriptionItemDeleteParams),
 		new(SubscriptionItemListParams),
+		new(BillingMeterEventCreateParams),
+		new(CouponAppliesToParams),
+		new(CouponCurrencyOptionParams),
+		new(CouponCreateParams),
+		new(CouponGetParams),
+		new(CouponUpdateParams),
+		new(CouponDeleteParams),
+		new(CouponListParams),
+		new(DiscountParams),
+		new(CustomerBalanceTransactionCreateParams),
+		new(CustomerBalanceTransactionGetParams),
+		new(CustomerBalanceTransactionUpdateParams),
+		new(CustomerBalanceTransactionListParams),
 		new(DiscountDeleteParams),
 		new(TransferCreateParams),
 		new(TransferGetParams),
@@ -289,7 +302,8 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(InvoiceLineTaxAmountParams),
 		new(InvoiceLineProductDataParams),
 		new(InvoiceLinePriceDataParams),
-		new(InvoiceLineParams),
+		new(InvoiceAddLinesLineParams),
+		new(InvoiceUpdateLinesLineParams),
 		new(InvoiceRemoveLineParams),
 		new(InvoiceLineListParams),
 		new(InvoiceAddLinesParams),
@@ -301,11 +315,14 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(TaxRateGetParams),
 		new(TaxRateUpdateParams),
 		new(TaxRateListParams),
-		new(BillingMeterEventCreateParams),
-		new(CustomerBalanceTransactionCreateParams),
-		new(CustomerBalanceTransactionGetParams),
-		new(CustomerBalanceTransactionUpdateParams),
-		new(CustomerBalanceTransactionListParams),
+		new(PromotionCodePromotionParams),
+		new(PromotionCodeCurrencyOptionParams),
+		new(PromotionCodeRestrictionsParams),
+		new(PromotionCodeUpdateRestrictionsParams),
+		new(PromotionCodeCreateParams),
+		new(PromotionCodeGetParams),
+		new(PromotionCodeUpdateParams),
+		new(PromotionCodeListParams),
 		new(InvoiceCreatePreviewAutomaticTaxParams),
 		new(InvoiceCreatePreviewIssuerParams),
 		new(InvoiceCreatePreviewTaxParams),
@@ -320,14 +337,7 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(PayoutCancelParams),
 		new(PayoutReverseParams),
 		new(PayoutListParams),
-		new(CouponAppliesToParams),
-		new(CouponCurrencyOptionParams),
-		new(CouponCreateParams),
-		new(CouponGetParams),
-		new(CouponUpdateParams),
-		new(CouponDeleteParams),
-		new(CouponListParams),
-		new(DiscountParams),
+		new(InvoiceCreatePreviewItemParams),
 		new(CreditNoteLineTaxAmountParams),
 		new(CreditNoteLineParams),
 		new(CreditNotePaymentRecordRefundParams),
@@ -340,20 +350,11 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(CreditNoteVoidParams),
 		new(CreditNoteListParams),
 		new(CreditNoteLineListParams),
-		new(PromotionCodePromotionParams),
-		new(PromotionCodeCurrencyOptionParams),
-		new(PromotionCodeRestrictionsParams),
-		new(PromotionCodeCreateParams),
-		new(PromotionCodeGetParams),
-		new(PromotionCodeUpdateParams),
-		new(PromotionCodeListParams),
 		new(TaxIDCreateParams),
 		new(TaxIDGetParams),
 		new(TaxIDDeleteParams),
 		new(TaxIDListParams),
-		new(PromotionCodeUpdateRestrictionsParams),
 		new(PaymentMethodUSBankAccountUpdateParams),
-		new(InvoiceUpdateLineParams),
 		new(RangeQuery),
 		&struct {
 			Plain    string `url:"plain"`
@@ -433,7 +434,6 @@ func declaredParamsTypes(t *testing.T) []string {
 func TestArrayElementsMatchQuerystring(t *testing.T) {
 	t.Parallel()
 	for _, elem := range []any{
-		new(SubscriptionItemParams),
 		new(SubscriptionUpdateItemParams), new(InvoiceCustomFieldParams), new(PriceTierParams),
 		new(ProductMarketingFeatureParams), new(RangeQuery),
 	} {
@@ -516,7 +516,13 @@ func fillValue(f reflect.Value, name string, mode, depth int) {
 		if mode == 0 && f.Type().Elem().Kind() == reflect.String {
 			m.SetMapIndex(reflect.ValueOf("a").Convert(f.Type().Key()), reflect.ValueOf("1").Convert(f.Type().Elem()))
 			m.SetMapIndex(reflect.ValueOf("b").Convert(f.Type().Key()), reflect.ValueOf("").Convert(f.Type().Elem()))
+		} else if mode == 0 {
+			// Non-string values (map[string]int64, ...): one filled value.
+			v := reflect.New(f.Type().Elem()).Elem()
+			fillValue(v, name, 0, depth+1)
+			m.SetMapIndex(reflect.ValueOf("a").Convert(f.Type().Key()), v)
 		} else if mode == 0 { // a map of params structs, such as currency options
+			// A map of params structs, such as currency_options.
 			for _, k := range []string{"a", "b"} {
 				e := reflect.New(f.Type().Elem()).Elem()
 				fillValue(e, name, 0, depth+1)

@@ -74,7 +74,7 @@ type Charge struct {
 	// Refunds is the first page of the charge's refunds. Stripe only sends it
 	// when the request expands "refunds"; it is nil otherwise.
 	Refunds                   *List[Refund] `json:"refunds"`
-	Shipping                  Shipping      `json:"shipping"`
+	Shipping                  *Shipping     `json:"shipping"`
 	StatementDescriptor       string        `json:"statement_descriptor"`
 	StatementDescriptorSuffix string        `json:"statement_descriptor_suffix"`
 	Status                    ChargeStatus  `json:"status"`
@@ -274,7 +274,7 @@ func (s *ChargesService) Create(ctx context.Context, params *ChargeCreateParams)
 		return nil, errors.New("stripe: Charges.Create: Customer or Source is required")
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodPost, "/v1/charges", params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodPost, "/v1/charges", params, ch))
 }
 
 // Get retrieves a charge. params may be nil.
@@ -286,7 +286,7 @@ func (s *ChargesService) Get(ctx context.Context, id string, params *ChargeGetPa
 		return nil, err
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodGet, path, params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodGet, path, params, ch))
 }
 
 // Update changes the fields params sets on a charge.
@@ -298,7 +298,7 @@ func (s *ChargesService) Update(ctx context.Context, id string, params *ChargeUp
 		return nil, err
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodPost, path, params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodPost, path, params, ch))
 }
 
 // Capture captures a charge created with Capture set to false. params may
@@ -311,7 +311,7 @@ func (s *ChargesService) Capture(ctx context.Context, id string, params *ChargeC
 		return nil, err
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodPost, path, params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodPost, path, params, ch))
 }
 
 // List returns one page of charges, newest first. params may be nil.
@@ -319,7 +319,7 @@ func (s *ChargesService) Capture(ctx context.Context, id string, params *ChargeC
 // Stripe API docs: https://docs.stripe.com/api/charges/list
 func (s *ChargesService) List(ctx context.Context, params *ChargeListParams) (*List[Charge], error) {
 	page := new(List[Charge])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/charges", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/charges", params, page))
 }
 
 // All iterates over every charge matching params, fetching pages lazily
@@ -357,4 +357,34 @@ type ChargeTransferData struct {
 // RadarOptionsParams pass Radar session data collected by Stripe.js.
 type RadarOptionsParams struct {
 	Session *string `url:"session,omitempty"`
+}
+
+// ChargeSearchParams are the params of Charges.Search and Charges.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type ChargeSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the charges matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/charges/search
+func (s *ChargesService) Search(ctx context.Context, params *ChargeSearchParams) (*SearchResult[Charge], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Charge])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/charges/search", params, page))
+}
+
+// SearchAll iterates over every Charge matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/charges/search
+func (s *ChargesService) SearchAll(ctx context.Context, params *ChargeSearchParams) iter.Seq2[*Charge, error] {
+	return searchAll(ctx, params, s.Search)
 }

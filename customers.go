@@ -23,7 +23,7 @@ const (
 type Customer struct {
 	ID            string           `json:"id"`
 	Object        string           `json:"object"`
-	Address       Address          `json:"address"`
+	Address       *Address         `json:"address"`
 	Balance       int64            `json:"balance"`
 	BusinessName  string           `json:"business_name"`
 	Created       int64            `json:"created"`
@@ -44,7 +44,7 @@ type Customer struct {
 	NextInvoiceSequence  int64                   `json:"next_invoice_sequence"`
 	Phone                string                  `json:"phone"`
 	PreferredLocales     []string                `json:"preferred_locales"`
-	Shipping             Shipping                `json:"shipping"`
+	Shipping             *Shipping               `json:"shipping"`
 	TaxExempt            CustomerTaxExempt       `json:"tax_exempt"`
 	TestClock            Expandable[ObjectRef]   `json:"test_clock"`
 	// CashBalance is the customer's cash balance; only when expanded
@@ -229,7 +229,7 @@ type CustomerDeleteParams struct {
 // Stripe API docs: https://docs.stripe.com/api/customers/create
 func (s *CustomersService) Create(ctx context.Context, params *CustomerCreateParams) (*Customer, error) {
 	cus := new(Customer)
-	return cus, s.c.call(ctx, http.MethodPost, "/v1/customers", params, cus)
+	return orNil(cus, s.c.call(ctx, http.MethodPost, "/v1/customers", params, cus))
 }
 
 // Get retrieves a customer. params may be nil.
@@ -241,7 +241,7 @@ func (s *CustomersService) Get(ctx context.Context, id string, params *CustomerG
 		return nil, err
 	}
 	cus := new(Customer)
-	return cus, s.c.call(ctx, http.MethodGet, path, params, cus)
+	return orNil(cus, s.c.call(ctx, http.MethodGet, path, params, cus))
 }
 
 // Update changes the fields params sets on a customer.
@@ -253,7 +253,7 @@ func (s *CustomersService) Update(ctx context.Context, id string, params *Custom
 		return nil, err
 	}
 	cus := new(Customer)
-	return cus, s.c.call(ctx, http.MethodPost, path, params, cus)
+	return orNil(cus, s.c.call(ctx, http.MethodPost, path, params, cus))
 }
 
 // Delete permanently deletes a customer and cancels its subscriptions. params may be nil.
@@ -265,7 +265,7 @@ func (s *CustomersService) Delete(ctx context.Context, id string, params *Custom
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of customers, newest first. params may be nil.
@@ -273,7 +273,7 @@ func (s *CustomersService) Delete(ctx context.Context, id string, params *Custom
 // Stripe API docs: https://docs.stripe.com/api/customers/list
 func (s *CustomersService) List(ctx context.Context, params *CustomerListParams) (*List[Customer], error) {
 	page := new(List[Customer])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/customers", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/customers", params, page))
 }
 
 // All iterates over every customer matching params, fetching pages lazily
@@ -292,4 +292,34 @@ func (s *CustomersService) All(ctx context.Context, params *CustomerListParams) 
 // Stripe API docs: https://docs.stripe.com/api/customers/list
 func (s *CustomersService) Poller(cursor PollCursor, params *CustomerListParams) *Poller[Customer] {
 	return newListPoller(cursor, params, s.List)
+}
+
+// CustomerSearchParams are the params of Customers.Search and Customers.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type CustomerSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the customers matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/customers/search
+func (s *CustomersService) Search(ctx context.Context, params *CustomerSearchParams) (*SearchResult[Customer], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Customer])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/customers/search", params, page))
+}
+
+// SearchAll iterates over every Customer matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/customers/search
+func (s *CustomersService) SearchAll(ctx context.Context, params *CustomerSearchParams) iter.Seq2[*Customer, error] {
+	return searchAll(ctx, params, s.Search)
 }

@@ -52,11 +52,10 @@ type InvoiceLinePriceDataParams struct {
 	UnitAmountDecimal *string                       `url:"unit_amount_decimal,omitempty"`
 }
 
-// InvoiceLineParams is one element of the lines of Invoices.AddLines:
-// set InvoiceItem to move a pending invoice item onto the invoice, or
-// describe a new line.
-type InvoiceLineParams struct {
-	// InvoiceItem is an existing invoice item to add.
+// InvoiceAddLinesLineParams is one element of the lines of
+// Invoices.AddLines: InvoiceItem moves a pending invoice item onto the
+// invoice; otherwise the fields describe a new line.
+type InvoiceAddLinesLineParams struct {
 	InvoiceItem     *string                           `url:"invoice_item,omitempty"`
 	Amount          *int64                            `url:"amount,omitempty"`
 	Description     *string                           `url:"description,omitempty"`
@@ -72,10 +71,10 @@ type InvoiceLineParams struct {
 	TaxRates        Array[string]                     `url:"tax_rates,omitempty"`
 }
 
-// InvoiceUpdateLineParams is one element of the lines of
-// Invoices.UpdateLines: ID names the line, the rest is what changes.
-type InvoiceUpdateLineParams struct {
-	// ID is the line to change.
+// InvoiceUpdateLinesLineParams is one element of the lines of
+// Invoices.UpdateLines: ID names the line, the other fields set what
+// changes.
+type InvoiceUpdateLinesLineParams struct {
 	ID              *string                           `url:"id,omitempty"`
 	Amount          *int64                            `url:"amount,omitempty"`
 	Description     *string                           `url:"description,omitempty"`
@@ -109,7 +108,7 @@ type InvoiceLineListParams struct {
 // InvoiceAddLinesParams are the params of Invoices.AddLines.
 type InvoiceAddLinesParams struct {
 	Params
-	Lines Array[InvoiceLineParams] `url:"lines,omitempty"`
+	Lines Array[InvoiceAddLinesLineParams] `url:"lines,omitempty"`
 	// InvoiceMetadata is set on the invoice in the same request.
 	InvoiceMetadata Metadata `url:"invoice_metadata,omitempty"`
 }
@@ -118,8 +117,8 @@ type InvoiceAddLinesParams struct {
 type InvoiceUpdateLinesParams struct {
 	Params
 	// Lines each name a line by ID and set what changes.
-	Lines           Array[InvoiceUpdateLineParams] `url:"lines,omitempty"`
-	InvoiceMetadata Metadata                       `url:"invoice_metadata,omitempty"`
+	Lines           Array[InvoiceUpdateLinesLineParams] `url:"lines,omitempty"`
+	InvoiceMetadata Metadata                            `url:"invoice_metadata,omitempty"`
 }
 
 // InvoiceRemoveLinesParams are the params of Invoices.RemoveLines.
@@ -158,7 +157,7 @@ func (s *InvoicesService) Lines(ctx context.Context, invoiceID string, params *I
 		return nil, err
 	}
 	page := new(List[InvoiceLineItem])
-	return page, s.c.call(ctx, http.MethodGet, path, params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, path, params, page))
 }
 
 // LinesAll iterates over every line item of an invoice, fetching pages
@@ -203,7 +202,7 @@ func (s *InvoicesService) UpdateLine(ctx context.Context, invoiceID, lineID stri
 		return nil, err
 	}
 	li := new(InvoiceLineItem)
-	return li, s.c.call(ctx, http.MethodPost, path, params, li)
+	return orNil(li, s.c.call(ctx, http.MethodPost, path, params, li))
 }
 
 func (s *InvoicesService) linesAction(ctx context.Context, format, invoiceID string, params any) (*Invoice, error) {
@@ -212,5 +211,5 @@ func (s *InvoicesService) linesAction(ctx context.Context, format, invoiceID str
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }

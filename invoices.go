@@ -482,7 +482,7 @@ type InvoiceDeleteParams struct {
 // Stripe API docs: https://docs.stripe.com/api/invoices/create
 func (s *InvoicesService) Create(ctx context.Context, params *InvoiceCreateParams) (*Invoice, error) {
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, "/v1/invoices", params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, "/v1/invoices", params, inv))
 }
 
 // Get retrieves an invoice. params may be nil.
@@ -494,7 +494,7 @@ func (s *InvoicesService) Get(ctx context.Context, id string, params *InvoiceGet
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodGet, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodGet, path, params, inv))
 }
 
 // Update changes the fields params sets on an invoice. Once an invoice is
@@ -507,7 +507,7 @@ func (s *InvoicesService) Update(ctx context.Context, id string, params *Invoice
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }
 
 // Delete permanently deletes a draft invoice. Finalized invoices cannot be
@@ -520,7 +520,7 @@ func (s *InvoicesService) Delete(ctx context.Context, id string, params *Invoice
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of invoices, newest first. params may be nil.
@@ -528,7 +528,7 @@ func (s *InvoicesService) Delete(ctx context.Context, id string, params *Invoice
 // Stripe API docs: https://docs.stripe.com/api/invoices/list
 func (s *InvoicesService) List(ctx context.Context, params *InvoiceListParams) (*List[Invoice], error) {
 	page := new(List[Invoice])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/invoices", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/invoices", params, page))
 }
 
 // All iterates over every invoice matching params, fetching pages lazily
@@ -559,7 +559,7 @@ func (s *InvoicesService) Finalize(ctx context.Context, id string, params *Invoi
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }
 
 // Send emails an open invoice to the customer. params may be nil.
@@ -571,7 +571,7 @@ func (s *InvoicesService) Send(ctx context.Context, id string, params *InvoiceSe
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }
 
 // Void voids an open invoice; it can no longer be paid. params may be nil.
@@ -583,7 +583,7 @@ func (s *InvoicesService) Void(ctx context.Context, id string, params *InvoiceVo
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }
 
 // Pay attempts to collect an open invoice now, or marks it paid out of band.
@@ -596,7 +596,7 @@ func (s *InvoicesService) Pay(ctx context.Context, id string, params *InvoicePay
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }
 
 // InvoiceMarkUncollectibleParams are the params of Invoices.MarkUncollectible.
@@ -614,5 +614,35 @@ func (s *InvoicesService) MarkUncollectible(ctx context.Context, id string, para
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
+}
+
+// InvoiceSearchParams are the params of Invoices.Search and Invoices.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type InvoiceSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the invoices matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/invoices/search
+func (s *InvoicesService) Search(ctx context.Context, params *InvoiceSearchParams) (*SearchResult[Invoice], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Invoice])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/invoices/search", params, page))
+}
+
+// SearchAll iterates over every Invoice matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/invoices/search
+func (s *InvoicesService) SearchAll(ctx context.Context, params *InvoiceSearchParams) iter.Seq2[*Invoice, error] {
+	return searchAll(ctx, params, s.Search)
 }

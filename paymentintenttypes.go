@@ -42,10 +42,22 @@ type PaymentIntentHooksTax struct {
 	Calculation string `json:"calculation"`
 }
 
+// ManagedPayments says whether Stripe manages an object's payments.
+type ManagedPayments struct {
+	Enabled bool `json:"enabled"`
+}
+
 // PaymentIntentPaymentDetails are the merchant's references for a payment.
 type PaymentIntentPaymentDetails struct {
 	CustomerReference string `json:"customer_reference"`
 	OrderReference    string `json:"order_reference"`
+}
+
+// PaymentMethodConfigurationDetails name the payment method configuration
+// an object used.
+type PaymentMethodConfigurationDetails struct {
+	ID     string `json:"id"`
+	Parent string `json:"parent"`
 }
 
 // PresentmentDetails are the amount and currency a payment was presented

@@ -315,7 +315,7 @@ type PriceListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/prices/create
 func (s *PricesService) Create(ctx context.Context, params *PriceCreateParams) (*Price, error) {
 	pr := new(Price)
-	return pr, s.c.call(ctx, http.MethodPost, "/v1/prices", params, pr)
+	return orNil(pr, s.c.call(ctx, http.MethodPost, "/v1/prices", params, pr))
 }
 
 // Get retrieves a price. params may be nil.
@@ -327,7 +327,7 @@ func (s *PricesService) Get(ctx context.Context, id string, params *PriceGetPara
 		return nil, err
 	}
 	pr := new(Price)
-	return pr, s.c.call(ctx, http.MethodGet, path, params, pr)
+	return orNil(pr, s.c.call(ctx, http.MethodGet, path, params, pr))
 }
 
 // Update changes the fields params sets on a price.
@@ -339,7 +339,7 @@ func (s *PricesService) Update(ctx context.Context, id string, params *PriceUpda
 		return nil, err
 	}
 	pr := new(Price)
-	return pr, s.c.call(ctx, http.MethodPost, path, params, pr)
+	return orNil(pr, s.c.call(ctx, http.MethodPost, path, params, pr))
 }
 
 // List returns one page of prices, newest first. params may be nil.
@@ -347,7 +347,7 @@ func (s *PricesService) Update(ctx context.Context, id string, params *PriceUpda
 // Stripe API docs: https://docs.stripe.com/api/prices/list
 func (s *PricesService) List(ctx context.Context, params *PriceListParams) (*List[Price], error) {
 	page := new(List[Price])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/prices", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/prices", params, page))
 }
 
 // All iterates over every price matching params, fetching pages lazily
@@ -356,4 +356,34 @@ func (s *PricesService) List(ctx context.Context, params *PriceListParams) (*Lis
 // Stripe API docs: https://docs.stripe.com/api/prices/list
 func (s *PricesService) All(ctx context.Context, params *PriceListParams) iter.Seq2[*Price, error] {
 	return listAll(ctx, params, s.List)
+}
+
+// PriceSearchParams are the params of Prices.Search and Prices.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type PriceSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the prices matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/prices/search
+func (s *PricesService) Search(ctx context.Context, params *PriceSearchParams) (*SearchResult[Price], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Price])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/prices/search", params, page))
+}
+
+// SearchAll iterates over every Price matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/prices/search
+func (s *PricesService) SearchAll(ctx context.Context, params *PriceSearchParams) iter.Seq2[*Price, error] {
+	return searchAll(ctx, params, s.Search)
 }
