@@ -321,7 +321,7 @@ func TestSpecConformanceRequests(t *testing.T) {
 		for _, v := range cov.violation {
 			t.Errorf("%s: unknown name or wrong type: %s", call.name, v)
 		}
-		if cov.ratio() < minParamCoverage && enforceParamBound(call.name) {
+		if cov.ratio() < minParamCoverage {
 			t.Errorf("%s (%s %s): %d of %d top-level params (%.0f%%), want >= %.0f%%; missing: %s",
 				call.name, cov.op.Method, cov.op.Path, len(cov.sent), cov.params, 100*cov.ratio(),
 				100*minParamCoverage, strings.Join(cov.missing, ", "))
@@ -340,13 +340,3 @@ func TestSpecConformanceRequests(t *testing.T) {
 }
 
 var unionType = reflect.TypeOf(Union{})
-
-// specPending lists the operations and objects still under the coverage
-// bounds while their figures are raised; the bounds hold for the rest.
-// Unknown names, wrong types and decode failures fail for all of them.
-var specPending = map[string]bool{
-	// Address and Shipping become pointers on branch core.
-	"Address": true, "Shipping": true,
-}
-
-func enforceParamBound(call string) bool { return !specPending[call] }
