@@ -209,7 +209,7 @@ func (s *CardsService) Create(ctx context.Context, customerID string, params *Ca
 		return nil, errCardNumber
 	}
 	card := new(Card)
-	return card, s.c.call(ctx, http.MethodPost, path, params, card)
+	return orNil(card, s.c.call(ctx, http.MethodPost, path, params, card))
 }
 
 // Get retrieves a card saved on a customer. params may be nil.
@@ -221,7 +221,7 @@ func (s *CardsService) Get(ctx context.Context, customerID, cardID string, param
 		return nil, err
 	}
 	card := new(Card)
-	return card, s.c.call(ctx, http.MethodGet, path, params, card)
+	return orNil(card, s.c.call(ctx, http.MethodGet, path, params, card))
 }
 
 // Update changes the fields params sets on a card saved on a customer. To
@@ -235,7 +235,7 @@ func (s *CardsService) Update(ctx context.Context, customerID, cardID string, pa
 		return nil, err
 	}
 	card := new(Card)
-	return card, s.c.call(ctx, http.MethodPost, path, params, card)
+	return orNil(card, s.c.call(ctx, http.MethodPost, path, params, card))
 }
 
 // Delete removes a card from a customer and returns the deleted marker.
@@ -249,7 +249,7 @@ func (s *CardsService) Delete(ctx context.Context, customerID, cardID string, pa
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of the cards saved on a customer, newest first.
@@ -268,7 +268,7 @@ func (s *CardsService) List(ctx context.Context, customerID string, params *Card
 		return nil, err
 	}
 	page := new(List[Card])
-	return page, s.c.call(ctx, http.MethodGet, path, withFormValue(form, p, "object", "card"), page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, path, withFormValue(form, p, "object", "card"), page))
 }
 
 // All iterates over every card saved on a customer, fetching pages lazily

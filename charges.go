@@ -74,7 +74,7 @@ type Charge struct {
 	// Refunds is the first page of the charge's refunds. Stripe only sends it
 	// when the request expands "refunds"; it is nil otherwise.
 	Refunds                   *List[Refund] `json:"refunds"`
-	Shipping                  Shipping      `json:"shipping"`
+	Shipping                  *Shipping     `json:"shipping"`
 	StatementDescriptor       string        `json:"statement_descriptor"`
 	StatementDescriptorSuffix string        `json:"statement_descriptor_suffix"`
 	Status                    ChargeStatus  `json:"status"`
@@ -245,7 +245,7 @@ func (s *ChargesService) Create(ctx context.Context, params *ChargeCreateParams)
 		return nil, errors.New("stripe: Charges.Create: Customer or Source is required")
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodPost, "/v1/charges", params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodPost, "/v1/charges", params, ch))
 }
 
 // Get retrieves a charge. params may be nil.
@@ -257,7 +257,7 @@ func (s *ChargesService) Get(ctx context.Context, id string, params *ChargeGetPa
 		return nil, err
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodGet, path, params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodGet, path, params, ch))
 }
 
 // Update changes the fields params sets on a charge.
@@ -269,7 +269,7 @@ func (s *ChargesService) Update(ctx context.Context, id string, params *ChargeUp
 		return nil, err
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodPost, path, params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodPost, path, params, ch))
 }
 
 // Capture captures a charge created with Capture set to false. params may
@@ -282,7 +282,7 @@ func (s *ChargesService) Capture(ctx context.Context, id string, params *ChargeC
 		return nil, err
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodPost, path, params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodPost, path, params, ch))
 }
 
 // List returns one page of charges, newest first. params may be nil.
@@ -290,7 +290,7 @@ func (s *ChargesService) Capture(ctx context.Context, id string, params *ChargeC
 // Stripe API docs: https://docs.stripe.com/api/charges/list
 func (s *ChargesService) List(ctx context.Context, params *ChargeListParams) (*List[Charge], error) {
 	page := new(List[Charge])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/charges", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/charges", params, page))
 }
 
 // All iterates over every charge matching params, fetching pages lazily

@@ -502,6 +502,19 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 	}
 }
 
+// orNil returns v, or nil when err is not nil, so a typed method never
+// hands back a half-decoded object with its error. Every typed method
+// returns through it:
+//
+//	card := new(Card)
+//	return orNil(card, s.c.call(ctx, http.MethodGet, path, params, card))
+func orNil[T any](v *T, err error) (*T, error) {
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
 // attempt sends one request. It reports whether a failure may be retried and
 // how long the server asked us to wait (Retry-After), if it did.
 // A hook, if not nil, is given the response.

@@ -23,7 +23,7 @@ const (
 type Customer struct {
 	ID            string           `json:"id"`
 	Object        string           `json:"object"`
-	Address       Address          `json:"address"`
+	Address       *Address         `json:"address"`
 	Balance       int64            `json:"balance"`
 	BusinessName  string           `json:"business_name"`
 	Created       int64            `json:"created"`
@@ -44,7 +44,7 @@ type Customer struct {
 	NextInvoiceSequence  int64                   `json:"next_invoice_sequence"`
 	Phone                string                  `json:"phone"`
 	PreferredLocales     []string                `json:"preferred_locales"`
-	Shipping             Shipping                `json:"shipping"`
+	Shipping             *Shipping               `json:"shipping"`
 	TaxExempt            CustomerTaxExempt       `json:"tax_exempt"`
 	TestClock            Expandable[ObjectRef]   `json:"test_clock"`
 }
@@ -128,7 +128,7 @@ type CustomerDeleteParams struct {
 // Stripe API docs: https://docs.stripe.com/api/customers/create
 func (s *CustomersService) Create(ctx context.Context, params *CustomerCreateParams) (*Customer, error) {
 	cus := new(Customer)
-	return cus, s.c.call(ctx, http.MethodPost, "/v1/customers", params, cus)
+	return orNil(cus, s.c.call(ctx, http.MethodPost, "/v1/customers", params, cus))
 }
 
 // Get retrieves a customer. params may be nil.
@@ -140,7 +140,7 @@ func (s *CustomersService) Get(ctx context.Context, id string, params *CustomerG
 		return nil, err
 	}
 	cus := new(Customer)
-	return cus, s.c.call(ctx, http.MethodGet, path, params, cus)
+	return orNil(cus, s.c.call(ctx, http.MethodGet, path, params, cus))
 }
 
 // Update changes the fields params sets on a customer.
@@ -152,7 +152,7 @@ func (s *CustomersService) Update(ctx context.Context, id string, params *Custom
 		return nil, err
 	}
 	cus := new(Customer)
-	return cus, s.c.call(ctx, http.MethodPost, path, params, cus)
+	return orNil(cus, s.c.call(ctx, http.MethodPost, path, params, cus))
 }
 
 // Delete permanently deletes a customer and cancels its subscriptions. params may be nil.
@@ -164,7 +164,7 @@ func (s *CustomersService) Delete(ctx context.Context, id string, params *Custom
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of customers, newest first. params may be nil.
@@ -172,7 +172,7 @@ func (s *CustomersService) Delete(ctx context.Context, id string, params *Custom
 // Stripe API docs: https://docs.stripe.com/api/customers/list
 func (s *CustomersService) List(ctx context.Context, params *CustomerListParams) (*List[Customer], error) {
 	page := new(List[Customer])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/customers", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/customers", params, page))
 }
 
 // All iterates over every customer matching params, fetching pages lazily

@@ -146,7 +146,7 @@ type InvoiceItemDeleteParams struct {
 // Stripe API docs: https://docs.stripe.com/api/invoiceitems/create
 func (s *InvoiceItemsService) Create(ctx context.Context, params *InvoiceItemCreateParams) (*InvoiceItem, error) {
 	ii := new(InvoiceItem)
-	return ii, s.c.call(ctx, http.MethodPost, "/v1/invoiceitems", params, ii)
+	return orNil(ii, s.c.call(ctx, http.MethodPost, "/v1/invoiceitems", params, ii))
 }
 
 // Get retrieves an invoice item. params may be nil.
@@ -158,7 +158,7 @@ func (s *InvoiceItemsService) Get(ctx context.Context, id string, params *Invoic
 		return nil, err
 	}
 	ii := new(InvoiceItem)
-	return ii, s.c.call(ctx, http.MethodGet, path, params, ii)
+	return orNil(ii, s.c.call(ctx, http.MethodGet, path, params, ii))
 }
 
 // Update changes the fields params sets on an invoice item. Items on a
@@ -171,7 +171,7 @@ func (s *InvoiceItemsService) Update(ctx context.Context, id string, params *Inv
 		return nil, err
 	}
 	ii := new(InvoiceItem)
-	return ii, s.c.call(ctx, http.MethodPost, path, params, ii)
+	return orNil(ii, s.c.call(ctx, http.MethodPost, path, params, ii))
 }
 
 // Delete deletes an invoice item that is pending or on a draft invoice. params may be nil.
@@ -183,7 +183,7 @@ func (s *InvoiceItemsService) Delete(ctx context.Context, id string, params *Inv
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of invoice items, newest first. params may be nil.
@@ -191,7 +191,7 @@ func (s *InvoiceItemsService) Delete(ctx context.Context, id string, params *Inv
 // Stripe API docs: https://docs.stripe.com/api/invoiceitems/list
 func (s *InvoiceItemsService) List(ctx context.Context, params *InvoiceItemListParams) (*List[InvoiceItem], error) {
 	page := new(List[InvoiceItem])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/invoiceitems", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/invoiceitems", params, page))
 }
 
 // All iterates over every invoice item matching params, fetching pages

@@ -157,7 +157,7 @@ func (s *InvoicesService) Lines(ctx context.Context, invoiceID string, params *I
 		return nil, err
 	}
 	page := new(List[InvoiceLineItem])
-	return page, s.c.call(ctx, http.MethodGet, path, params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, path, params, page))
 }
 
 // LinesAll iterates over every line item of an invoice, fetching pages
@@ -202,7 +202,7 @@ func (s *InvoicesService) UpdateLine(ctx context.Context, invoiceID, lineID stri
 		return nil, err
 	}
 	li := new(InvoiceLineItem)
-	return li, s.c.call(ctx, http.MethodPost, path, params, li)
+	return orNil(li, s.c.call(ctx, http.MethodPost, path, params, li))
 }
 
 func (s *InvoicesService) linesAction(ctx context.Context, format, invoiceID string, params any) (*Invoice, error) {
@@ -211,5 +211,5 @@ func (s *InvoicesService) linesAction(ctx context.Context, format, invoiceID str
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }

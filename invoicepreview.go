@@ -136,5 +136,5 @@ type InvoiceCreatePreviewParams struct {
 // Stripe API docs: https://docs.stripe.com/api/invoices/create_preview
 func (s *InvoicesService) CreatePreview(ctx context.Context, params *InvoiceCreatePreviewParams) (*Invoice, error) {
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, "/v1/invoices/create_preview", params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, "/v1/invoices/create_preview", params, inv))
 }

@@ -428,7 +428,7 @@ type InvoiceDeleteParams struct {
 // Stripe API docs: https://docs.stripe.com/api/invoices/create
 func (s *InvoicesService) Create(ctx context.Context, params *InvoiceCreateParams) (*Invoice, error) {
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, "/v1/invoices", params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, "/v1/invoices", params, inv))
 }
 
 // Get retrieves an invoice. params may be nil.
@@ -440,7 +440,7 @@ func (s *InvoicesService) Get(ctx context.Context, id string, params *InvoiceGet
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodGet, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodGet, path, params, inv))
 }
 
 // Update changes the fields params sets on an invoice. Once an invoice is
@@ -453,7 +453,7 @@ func (s *InvoicesService) Update(ctx context.Context, id string, params *Invoice
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }
 
 // Delete permanently deletes a draft invoice. Finalized invoices cannot be
@@ -466,7 +466,7 @@ func (s *InvoicesService) Delete(ctx context.Context, id string, params *Invoice
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of invoices, newest first. params may be nil.
@@ -474,7 +474,7 @@ func (s *InvoicesService) Delete(ctx context.Context, id string, params *Invoice
 // Stripe API docs: https://docs.stripe.com/api/invoices/list
 func (s *InvoicesService) List(ctx context.Context, params *InvoiceListParams) (*List[Invoice], error) {
 	page := new(List[Invoice])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/invoices", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/invoices", params, page))
 }
 
 // All iterates over every invoice matching params, fetching pages lazily
@@ -505,7 +505,7 @@ func (s *InvoicesService) Finalize(ctx context.Context, id string, params *Invoi
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }
 
 // Send emails an open invoice to the customer. params may be nil.
@@ -517,7 +517,7 @@ func (s *InvoicesService) Send(ctx context.Context, id string, params *InvoiceSe
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }
 
 // Void voids an open invoice; it can no longer be paid. params may be nil.
@@ -529,7 +529,7 @@ func (s *InvoicesService) Void(ctx context.Context, id string, params *InvoiceVo
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }
 
 // Pay attempts to collect an open invoice now, or marks it paid out of band.
@@ -542,7 +542,7 @@ func (s *InvoicesService) Pay(ctx context.Context, id string, params *InvoicePay
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }
 
 // InvoiceMarkUncollectibleParams are the params of Invoices.MarkUncollectible.
@@ -560,5 +560,5 @@ func (s *InvoicesService) MarkUncollectible(ctx context.Context, id string, para
 		return nil, err
 	}
 	inv := new(Invoice)
-	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
 }

@@ -142,8 +142,10 @@ type PaymentIntent struct {
 	Description                string               `json:"description"`
 	ExcludedPaymentMethodTypes []string             `json:"excluded_payment_method_types"`
 	// LastPaymentError is the error of the last failed payment attempt,
-	// nil if none failed (or the intent was retried successfully).
-	LastPaymentError *PaymentIntentLastPaymentError `json:"last_payment_error"`
+	// nil if none failed (or the intent was retried successfully). It is
+	// Stripe's error object, the one a failed call returns as *Error; its
+	// HTTPStatus and RequestID are zero.
+	LastPaymentError *Error `json:"last_payment_error"`
 	// LatestCharge is the latest charge the intent created; expandable.
 	LatestCharge Expandable[Charge] `json:"latest_charge"`
 	Livemode     bool               `json:"livemode"`
@@ -157,7 +159,7 @@ type PaymentIntent struct {
 	// ReceiptEmail is where the receipt is sent, if anywhere.
 	ReceiptEmail              string                        `json:"receipt_email"`
 	SetupFutureUsage          PaymentIntentSetupFutureUsage `json:"setup_future_usage"`
-	Shipping                  Shipping                      `json:"shipping"`
+	Shipping                  *Shipping                     `json:"shipping"`
 	StatementDescriptor       string                        `json:"statement_descriptor"`
 	StatementDescriptorSuffix string                        `json:"statement_descriptor_suffix"`
 	Status                    PaymentIntentStatus           `json:"status"`
@@ -170,24 +172,6 @@ type PaymentIntentAutomaticPaymentMethods struct {
 	// AllowRedirects is "always" or "never".
 	AllowRedirects string `json:"allow_redirects"`
 	Enabled        bool   `json:"enabled"`
-}
-
-// PaymentIntentLastPaymentError is the error of a PaymentIntent's last
-// failed payment attempt.
-type PaymentIntentLastPaymentError struct {
-	Type ErrorType `json:"type"`
-	Code ErrorCode `json:"code"`
-	// DeclineCode is the issuer's reason for a card decline.
-	DeclineCode        string         `json:"decline_code"`
-	AdviceCode         string         `json:"advice_code"`
-	Charge             string         `json:"charge"`
-	DocURL             string         `json:"doc_url"`
-	Message            string         `json:"message"`
-	NetworkAdviceCode  string         `json:"network_advice_code"`
-	NetworkDeclineCode string         `json:"network_decline_code"`
-	Param              string         `json:"param"`
-	PaymentMethod      *PaymentMethod `json:"payment_method"`
-	PaymentMethodType  string         `json:"payment_method_type"`
 }
 
 // PaymentIntentNextAction is what the customer must do to complete the
@@ -334,7 +318,7 @@ type PaymentIntentListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/payment_intents/create
 func (s *PaymentIntentsService) Create(ctx context.Context, params *PaymentIntentCreateParams) (*PaymentIntent, error) {
 	pi := new(PaymentIntent)
-	return pi, s.c.call(ctx, http.MethodPost, "/v1/payment_intents", params, pi)
+	return orNil(pi, s.c.call(ctx, http.MethodPost, "/v1/payment_intents", params, pi))
 }
 
 // Get retrieves a PaymentIntent. params may be nil.
@@ -346,7 +330,7 @@ func (s *PaymentIntentsService) Get(ctx context.Context, id string, params *Paym
 		return nil, err
 	}
 	pi := new(PaymentIntent)
-	return pi, s.c.call(ctx, http.MethodGet, path, params, pi)
+	return orNil(pi, s.c.call(ctx, http.MethodGet, path, params, pi))
 }
 
 // Update changes the fields params sets on a PaymentIntent.
@@ -358,7 +342,7 @@ func (s *PaymentIntentsService) Update(ctx context.Context, id string, params *P
 		return nil, err
 	}
 	pi := new(PaymentIntent)
-	return pi, s.c.call(ctx, http.MethodPost, path, params, pi)
+	return orNil(pi, s.c.call(ctx, http.MethodPost, path, params, pi))
 }
 
 // Confirm confirms that the customer intends to pay with the attached (or
@@ -373,7 +357,7 @@ func (s *PaymentIntentsService) Confirm(ctx context.Context, id string, params *
 		return nil, err
 	}
 	pi := new(PaymentIntent)
-	return pi, s.c.call(ctx, http.MethodPost, path, params, pi)
+	return orNil(pi, s.c.call(ctx, http.MethodPost, path, params, pi))
 }
 
 // Capture captures the funds of a PaymentIntent in status requires_capture
@@ -386,7 +370,7 @@ func (s *PaymentIntentsService) Capture(ctx context.Context, id string, params *
 		return nil, err
 	}
 	pi := new(PaymentIntent)
-	return pi, s.c.call(ctx, http.MethodPost, path, params, pi)
+	return orNil(pi, s.c.call(ctx, http.MethodPost, path, params, pi))
 }
 
 // Cancel cancels a PaymentIntent that has not succeeded yet, releasing any
@@ -399,7 +383,7 @@ func (s *PaymentIntentsService) Cancel(ctx context.Context, id string, params *P
 		return nil, err
 	}
 	pi := new(PaymentIntent)
-	return pi, s.c.call(ctx, http.MethodPost, path, params, pi)
+	return orNil(pi, s.c.call(ctx, http.MethodPost, path, params, pi))
 }
 
 // List returns one page of PaymentIntents, newest first. params may be nil.
@@ -407,7 +391,7 @@ func (s *PaymentIntentsService) Cancel(ctx context.Context, id string, params *P
 // Stripe API docs: https://docs.stripe.com/api/payment_intents/list
 func (s *PaymentIntentsService) List(ctx context.Context, params *PaymentIntentListParams) (*List[PaymentIntent], error) {
 	page := new(List[PaymentIntent])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/payment_intents", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/payment_intents", params, page))
 }
 
 // All iterates over every PaymentIntent matching params, fetching pages

@@ -260,7 +260,7 @@ type PriceListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/prices/create
 func (s *PricesService) Create(ctx context.Context, params *PriceCreateParams) (*Price, error) {
 	pr := new(Price)
-	return pr, s.c.call(ctx, http.MethodPost, "/v1/prices", params, pr)
+	return orNil(pr, s.c.call(ctx, http.MethodPost, "/v1/prices", params, pr))
 }
 
 // Get retrieves a price. params may be nil.
@@ -272,7 +272,7 @@ func (s *PricesService) Get(ctx context.Context, id string, params *PriceGetPara
 		return nil, err
 	}
 	pr := new(Price)
-	return pr, s.c.call(ctx, http.MethodGet, path, params, pr)
+	return orNil(pr, s.c.call(ctx, http.MethodGet, path, params, pr))
 }
 
 // Update changes the fields params sets on a price.
@@ -284,7 +284,7 @@ func (s *PricesService) Update(ctx context.Context, id string, params *PriceUpda
 		return nil, err
 	}
 	pr := new(Price)
-	return pr, s.c.call(ctx, http.MethodPost, path, params, pr)
+	return orNil(pr, s.c.call(ctx, http.MethodPost, path, params, pr))
 }
 
 // List returns one page of prices, newest first. params may be nil.
@@ -292,7 +292,7 @@ func (s *PricesService) Update(ctx context.Context, id string, params *PriceUpda
 // Stripe API docs: https://docs.stripe.com/api/prices/list
 func (s *PricesService) List(ctx context.Context, params *PriceListParams) (*List[Price], error) {
 	page := new(List[Price])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/prices", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/prices", params, page))
 }
 
 // All iterates over every price matching params, fetching pages lazily

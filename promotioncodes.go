@@ -142,7 +142,7 @@ type PromotionCodeListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/promotion_codes/create
 func (s *PromotionCodesService) Create(ctx context.Context, params *PromotionCodeCreateParams) (*PromotionCode, error) {
 	pc := new(PromotionCode)
-	return pc, s.c.call(ctx, http.MethodPost, "/v1/promotion_codes", params, pc)
+	return orNil(pc, s.c.call(ctx, http.MethodPost, "/v1/promotion_codes", params, pc))
 }
 
 // Get retrieves a promotion code by ID (promo_...); to find one by the
@@ -155,7 +155,7 @@ func (s *PromotionCodesService) Get(ctx context.Context, id string, params *Prom
 		return nil, err
 	}
 	pc := new(PromotionCode)
-	return pc, s.c.call(ctx, http.MethodGet, path, params, pc)
+	return orNil(pc, s.c.call(ctx, http.MethodGet, path, params, pc))
 }
 
 // Update changes the fields params sets on a promotion code.
@@ -167,7 +167,7 @@ func (s *PromotionCodesService) Update(ctx context.Context, id string, params *P
 		return nil, err
 	}
 	pc := new(PromotionCode)
-	return pc, s.c.call(ctx, http.MethodPost, path, params, pc)
+	return orNil(pc, s.c.call(ctx, http.MethodPost, path, params, pc))
 }
 
 // List returns one page of promotion codes, newest first. params may be nil.
@@ -175,7 +175,7 @@ func (s *PromotionCodesService) Update(ctx context.Context, id string, params *P
 // Stripe API docs: https://docs.stripe.com/api/promotion_codes/list
 func (s *PromotionCodesService) List(ctx context.Context, params *PromotionCodeListParams) (*List[PromotionCode], error) {
 	page := new(List[PromotionCode])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/promotion_codes", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/promotion_codes", params, page))
 }
 
 // All iterates over every promotion code matching params, fetching pages

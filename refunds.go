@@ -114,7 +114,7 @@ func (s *RefundsService) Create(ctx context.Context, params *RefundCreateParams)
 		return nil, errors.New("stripe: Refunds.Create: Charge or PaymentIntent is required")
 	}
 	re := new(Refund)
-	return re, s.c.call(ctx, http.MethodPost, "/v1/refunds", params, re)
+	return orNil(re, s.c.call(ctx, http.MethodPost, "/v1/refunds", params, re))
 }
 
 // Get retrieves a refund. params may be nil.
@@ -126,7 +126,7 @@ func (s *RefundsService) Get(ctx context.Context, id string, params *RefundGetPa
 		return nil, err
 	}
 	re := new(Refund)
-	return re, s.c.call(ctx, http.MethodGet, path, params, re)
+	return orNil(re, s.c.call(ctx, http.MethodGet, path, params, re))
 }
 
 // Update changes a refund's metadata.
@@ -138,7 +138,7 @@ func (s *RefundsService) Update(ctx context.Context, id string, params *RefundUp
 		return nil, err
 	}
 	re := new(Refund)
-	return re, s.c.call(ctx, http.MethodPost, path, params, re)
+	return orNil(re, s.c.call(ctx, http.MethodPost, path, params, re))
 }
 
 // Cancel cancels a refund whose status is requires_action. params may be nil.
@@ -150,7 +150,7 @@ func (s *RefundsService) Cancel(ctx context.Context, id string, params *RefundCa
 		return nil, err
 	}
 	re := new(Refund)
-	return re, s.c.call(ctx, http.MethodPost, path, params, re)
+	return orNil(re, s.c.call(ctx, http.MethodPost, path, params, re))
 }
 
 // List returns one page of refunds, newest first. params may be nil.
@@ -158,7 +158,7 @@ func (s *RefundsService) Cancel(ctx context.Context, id string, params *RefundCa
 // Stripe API docs: https://docs.stripe.com/api/refunds/list
 func (s *RefundsService) List(ctx context.Context, params *RefundListParams) (*List[Refund], error) {
 	page := new(List[Refund])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/refunds", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/refunds", params, page))
 }
 
 // All iterates over every refund matching params, fetching pages lazily
