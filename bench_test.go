@@ -235,6 +235,40 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(SubscriptionTrialEndBehaviorParams),
 		new(SubscriptionListAutomaticTaxParams),
 		new(InvoiceIssuerParams),
+		new(RadarOptionsParams),
+		new(PaymentIntentAmountDetailsParams),
+		new(PaymentIntentAmountDetailsLineItemParams),
+		new(PaymentIntentAmountDetailsShippingParams),
+		new(PaymentIntentAmountDetailsTaxParams),
+		new(PaymentIntentHooksParams),
+		new(PaymentIntentHooksInputsParams),
+		new(PaymentIntentHooksTaxParams),
+		new(PaymentIntentMandateDataParams),
+		new(PaymentIntentCustomerAcceptanceParams),
+		new(PaymentIntentCustomerAcceptanceOnlineParams),
+		new(PaymentIntentPaymentDetailsParams),
+		new(PaymentIntentPaymentMethodOptionsParams),
+		new(PaymentIntentPaymentMethodOptionsCardParams),
+		new(PaymentIntentRadarOptionsParams),
+		new(PaymentIntentTransferDataParams),
+		new(PaymentIntentUpdateTransferDataParams),
+		new(PaymentIntentTransferPaymentDataParams),
+		new(PaymentIntentCaptureTransferDataParams),
+		new(CardOwnerParams),
+		new(InvoiceFromInvoiceParams),
+		new(InvoicePaymentSettingsParams),
+		new(InvoiceRenderingParams),
+		new(InvoiceRenderingPDFParams),
+		new(InvoiceShippingCostParams),
+		new(InvoiceShippingRateDataParams),
+		new(InvoiceShippingFixedAmountParams),
+		new(InvoiceShippingDetailsParams),
+		new(InvoiceTransferDataParams),
+		new(PriceCurrencyOptionParams),
+		new(CustomerCashBalanceParams),
+		new(CustomerCashBalanceSettingsParams),
+		new(CustomerTaxParams),
+		new(CustomerTaxIDDataParams),
 		new(BillingMeterEventCreateParams),
 		new(CouponAppliesToParams),
 		new(CouponCurrencyOptionParams),
@@ -564,16 +598,13 @@ func fillValue(f reflect.Value, name string, mode, depth int) {
 			m.SetMapIndex(reflect.ValueOf("a").Convert(f.Type().Key()), reflect.ValueOf("1").Convert(f.Type().Elem()))
 			m.SetMapIndex(reflect.ValueOf("b").Convert(f.Type().Key()), reflect.ValueOf("").Convert(f.Type().Elem()))
 		} else if mode == 0 {
-			// A map of params structs, such as currency_options.
+			// Non-string values (map[string]int64, maps of params structs
+			// such as currency_options): two filled values.
 			for _, k := range []string{"a", "b"} {
 				e := reflect.New(f.Type().Elem()).Elem()
 				fillValue(e, name, 0, depth+1)
 				m.SetMapIndex(reflect.ValueOf(k).Convert(f.Type().Key()), e)
 			}
-			// Non-string values (map[string]int64, ...): one filled value.
-			v := reflect.New(f.Type().Elem()).Elem()
-			fillValue(v, name, 0, depth+1)
-			m.SetMapIndex(reflect.ValueOf("a").Convert(f.Type().Key()), v)
 		}
 		f.Set(m)
 	case reflect.Slice:
