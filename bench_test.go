@@ -517,12 +517,8 @@ func fillValue(f reflect.Value, name string, mode, depth int) {
 			m.SetMapIndex(reflect.ValueOf("a").Convert(f.Type().Key()), reflect.ValueOf("1").Convert(f.Type().Elem()))
 			m.SetMapIndex(reflect.ValueOf("b").Convert(f.Type().Key()), reflect.ValueOf("").Convert(f.Type().Elem()))
 		} else if mode == 0 {
-			// Non-string values (map[string]int64, ...): one filled value.
-			v := reflect.New(f.Type().Elem()).Elem()
-			fillValue(v, name, 0, depth+1)
-			m.SetMapIndex(reflect.ValueOf("a").Convert(f.Type().Key()), v)
-		} else if mode == 0 { // a map of params structs, such as currency options
-			// A map of params structs, such as currency_options.
+			// Non-string values (map[string]int64, maps of params structs
+			// such as currency_options): two filled values.
 			for _, k := range []string{"a", "b"} {
 				e := reflect.New(f.Type().Elem()).Elem()
 				fillValue(e, name, 0, depth+1)
