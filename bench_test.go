@@ -209,6 +209,7 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(RefundCancelParams),
 		new(RefundListParams),
 		new(SubscriptionItemParams),
+		new(SubscriptionUpdateItemParams),
 		new(SubscriptionItemPriceDataParams),
 		new(PriceDataRecurringParams),
 		new(SubscriptionPaymentSettingsParams),
@@ -220,6 +221,20 @@ func TestEncodeFormMatchesQuerystring(t *testing.T) {
 		new(SubscriptionCancelParams),
 		new(SubscriptionResumeParams),
 		new(SubscriptionListParams),
+		new(SubscriptionAddInvoiceItemParams),
+		new(SubscriptionAddInvoiceItemPeriodParams),
+		new(SubscriptionPeriodBoundParams),
+		new(SubscriptionBillingCycleAnchorConfigParams),
+		new(SubscriptionBillingModeParams),
+		new(SubscriptionBillingModeFlexibleParams),
+		new(SubscriptionBillingThresholdsParams),
+		new(SubscriptionInvoiceSettingsParams),
+		new(SubscriptionPendingInvoiceItemIntervalParams),
+		new(SubscriptionTransferDataParams),
+		new(SubscriptionTrialSettingsParams),
+		new(SubscriptionTrialEndBehaviorParams),
+		new(SubscriptionListAutomaticTaxParams),
+		new(InvoiceIssuerParams),
 		new(RangeQuery),
 		&struct {
 			Plain    string `url:"plain"`
@@ -299,7 +314,8 @@ func declaredParamsTypes(t *testing.T) []string {
 func TestArrayElementsMatchQuerystring(t *testing.T) {
 	t.Parallel()
 	for _, elem := range []any{
-		new(SubscriptionItemParams), new(InvoiceCustomFieldParams), new(PriceTierParams),
+		new(SubscriptionItemParams),
+		new(SubscriptionUpdateItemParams), new(InvoiceCustomFieldParams), new(PriceTierParams),
 		new(ProductMarketingFeatureParams), new(RangeQuery),
 	} {
 		for mode := 0; mode < 4; mode++ {

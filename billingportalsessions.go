@@ -100,7 +100,7 @@ type BillingPortalCouponOfferParams struct {
 type BillingPortalUpdateConfirmParams struct {
 	Subscription *string                                     `url:"subscription,omitempty"`
 	Items        Array[BillingPortalUpdateConfirmItemParams] `url:"items,omitempty"`
-	Discounts    Array[DiscountParams]                       `url:"discounts,omitempty"`
+	Discounts    Array[SessionDiscountParams]                `url:"discounts,omitempty"`
 }
 
 // BillingPortalUpdateConfirmItemParams changes one subscription item.

@@ -36,7 +36,7 @@ func TestContractBillingPortalSessions(t *testing.T) {
 			SubscriptionUpdate: &BillingPortalSubscriptionParams{Subscription: Ptr("sub_1")},
 			SubscriptionUpdateConfirm: &BillingPortalUpdateConfirmParams{Subscription: Ptr("sub_1"),
 				Items:     []BillingPortalUpdateConfirmItemParams{{ID: Ptr("si_1"), Price: Ptr("price_2"), Quantity: Ptr(int64(2))}},
-				Discounts: []DiscountParams{{PromotionCode: Ptr("promo_1")}}}},
+				Discounts: []SessionDiscountParams{{PromotionCode: Ptr("promo_1")}}}},
 	})
 	require.NoError(t, err)
 }

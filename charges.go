@@ -57,20 +57,20 @@ type Charge struct {
 	Disputed                      bool                           `json:"disputed"`
 	FailureCode                   string                         `json:"failure_code"`
 	FailureMessage                string                         `json:"failure_message"`
-	FraudDetails                  ChargeFraudDetails             `json:"fraud_details"`
+	FraudDetails                  *ChargeFraudDetails            `json:"fraud_details"`
 	Livemode                      bool                           `json:"livemode"`
 	Metadata                      map[string]string              `json:"metadata"`
-	Outcome                       ChargeOutcome                  `json:"outcome"`
+	Outcome                       *ChargeOutcome                 `json:"outcome"`
 	Paid                          bool                           `json:"paid"`
 	// PaymentIntent is the payment intent that created the charge, if any;
 	// expandable.
-	PaymentIntent        Expandable[PaymentIntent]  `json:"payment_intent"`
-	PaymentMethod        string                     `json:"payment_method"`
-	PaymentMethodDetails ChargePaymentMethodDetails `json:"payment_method_details"`
-	ReceiptEmail         string                     `json:"receipt_email"`
-	ReceiptNumber        string                     `json:"receipt_number"`
-	ReceiptURL           string                     `json:"receipt_url"`
-	Refunded             bool                       `json:"refunded"`
+	PaymentIntent        Expandable[PaymentIntent]   `json:"payment_intent"`
+	PaymentMethod        string                      `json:"payment_method"`
+	PaymentMethodDetails *ChargePaymentMethodDetails `json:"payment_method_details"`
+	ReceiptEmail         string                      `json:"receipt_email"`
+	ReceiptNumber        string                      `json:"receipt_number"`
+	ReceiptURL           string                      `json:"receipt_url"`
+	Refunded             bool                        `json:"refunded"`
 	// Refunds is the first page of the charge's refunds. Stripe only sends it
 	// when the request expands "refunds"; it is nil otherwise.
 	Refunds                   *List[Refund] `json:"refunds"`
@@ -128,7 +128,7 @@ type ChargePaymentMethodDetailsCard struct {
 	AmountAuthorized  int64       `json:"amount_authorized"`
 	AuthorizationCode string      `json:"authorization_code"`
 	Brand             string      `json:"brand"`
-	Checks            CardChecks  `json:"checks"`
+	Checks            *CardChecks `json:"checks"`
 	Country           string      `json:"country"`
 	ExpMonth          int64       `json:"exp_month"`
 	ExpYear           int64       `json:"exp_year"`

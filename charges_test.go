@@ -102,7 +102,7 @@ func TestChargesCreate(t *testing.T) {
 		AmountAuthorized:  2000,
 		AuthorizationCode: "123456",
 		Brand:             "visa",
-		Checks:            CardChecks{AddressLine1Check: CardCheckPass, AddressPostalCodeCheck: CardCheckPass, CVCCheck: CardCheckPass},
+		Checks:            &CardChecks{AddressLine1Check: CardCheckPass, AddressPostalCodeCheck: CardCheckPass, CVCCheck: CardCheckPass},
 		Country:           "US",
 		ExpMonth:          8,
 		ExpYear:           2030,

@@ -204,7 +204,7 @@ type CheckoutSessionCreateParams struct {
 	ConsentCollection          *CheckoutSessionConsentCollectionParams         `url:"consent_collection,omitempty"`
 	Currency                   *string                                         `url:"currency,omitempty"`
 	CustomText                 *CheckoutSessionCustomTextParams                `url:"custom_text,omitempty"`
-	Discounts                  Array[DiscountParams]                           `url:"discounts,omitempty"`
+	Discounts                  Array[SessionDiscountParams]                    `url:"discounts,omitempty"`
 	ExcludedPaymentMethodTypes Array[PaymentMethodType]                        `url:"excluded_payment_method_types,omitempty"`
 	ExpiresAt                  *int64                                          `url:"expires_at,omitempty"`
 	IntegrationIdentifier      *string                                         `url:"integration_identifier,omitempty"`

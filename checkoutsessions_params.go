@@ -93,8 +93,10 @@ type CheckoutSessionCustomerUpdateParams struct {
 	Shipping *string `url:"shipping,omitempty"`
 }
 
-// DiscountParams applies a coupon or a promotion code.
-type DiscountParams struct {
+// SessionDiscountParams applies a coupon or a promotion code in a checkout
+// session or a portal flow, which take no existing discount ID (compare
+// DiscountParams).
+type SessionDiscountParams struct {
 	Coupon        *string `url:"coupon,omitempty"`
 	PromotionCode *string `url:"promotion_code,omitempty"`
 }
@@ -241,34 +243,16 @@ type CheckoutSessionSubscriptionDataParams struct {
 	Metadata              Metadata                              `url:"metadata,omitempty"`
 	OnBehalfOf            *string                               `url:"on_behalf_of,omitempty"`
 	// ProrationBehavior is "create_prorations" or "none".
-	ProrationBehavior *string                         `url:"proration_behavior,omitempty"`
-	TransferData      *SubscriptionTransferDataParams `url:"transfer_data,omitempty"`
-	TrialEnd          *int64                          `url:"trial_end,omitempty"`
-	TrialPeriodDays   *int64                          `url:"trial_period_days,omitempty"`
-	TrialSettings     *TrialSettingsParams            `url:"trial_settings,omitempty"`
+	ProrationBehavior *string                          `url:"proration_behavior,omitempty"`
+	TransferData      *SubscriptionTransferDataParams  `url:"transfer_data,omitempty"`
+	TrialEnd          *int64                           `url:"trial_end,omitempty"`
+	TrialPeriodDays   *int64                           `url:"trial_period_days,omitempty"`
+	TrialSettings     *SubscriptionTrialSettingsParams `url:"trial_settings,omitempty"`
 }
 
 // CheckoutSessionInvoiceSettingsParams sets the subscription's invoice issuer.
 type CheckoutSessionInvoiceSettingsParams struct {
 	Issuer *IssuerParams `url:"issuer,omitempty"`
-}
-
-// SubscriptionTransferDataParams sends a percentage of each invoice to a
-// connected account.
-type SubscriptionTransferDataParams struct {
-	AmountPercent *float64 `url:"amount_percent,omitempty"`
-	Destination   *string  `url:"destination,omitempty"`
-}
-
-// TrialSettingsParams says what happens when a trial ends.
-type TrialSettingsParams struct {
-	EndBehavior *TrialEndBehaviorParams `url:"end_behavior,omitempty"`
-}
-
-// TrialEndBehaviorParams: MissingPaymentMethod is "cancel",
-// "create_invoice" or "pause".
-type TrialEndBehaviorParams struct {
-	MissingPaymentMethod *string `url:"missing_payment_method,omitempty"`
 }
 
 // TaxIDCollectionParams collects the customer's tax ID.

@@ -110,7 +110,7 @@ func TestCheckoutSessions(t *testing.T) {
 					LineItems: []CheckoutSessionLineItemParams{{Price: Ptr("price_monthly"), Quantity: Ptr(int64(1))}},
 					SubscriptionData: &CheckoutSessionSubscriptionDataParams{
 						TrialPeriodDays: Ptr(int64(14)), Metadata: Metadata{"plan": "pro"},
-						TrialSettings: &TrialSettingsParams{EndBehavior: &TrialEndBehaviorParams{MissingPaymentMethod: Ptr("cancel")}},
+						TrialSettings: &SubscriptionTrialSettingsParams{EndBehavior: &SubscriptionTrialEndBehaviorParams{MissingPaymentMethod: Ptr("cancel")}},
 					},
 					UIMode:    Ptr("embedded_page"),
 					ReturnURL: Ptr("https://example.com/return"),

@@ -68,28 +68,39 @@ const (
 // per API key and share it.
 type Client struct {
 	// Services, one per Stripe resource.
-	Balance               *BalanceService
-	BalanceTransactions   *BalanceTransactionsService
-	BillingPortalSessions *BillingPortalSessionsService
-	Cards                 *CardsService
-	Charges               *ChargesService
-	CheckoutSessions      *CheckoutSessionsService
-	Customers             *CustomersService
-	Events                *EventsService
-	InvoiceItems          *InvoiceItemsService
-	Invoices              *InvoicesService
-	PaymentIntents        *PaymentIntentsService
-	PaymentLinks          *PaymentLinksService
-	PaymentMethods        *PaymentMethodsService
-	Prices                *PricesService
-	Products              *ProductsService
-	Refunds               *RefundsService
-	SetupIntents          *SetupIntentsService
-	Subscriptions         *SubscriptionsService
-	WebhookEndpoints      *WebhookEndpointsService
+	Balance                     *BalanceService
+	BalanceTransactions         *BalanceTransactionsService
+	BillingMeterEvents          *BillingMeterEventsService
+	BillingPortalSessions       *BillingPortalSessionsService
+	Cards                       *CardsService
+	Charges                     *ChargesService
+	CheckoutSessions            *CheckoutSessionsService
+	Coupons                     *CouponsService
+	CreditNotes                 *CreditNotesService
+	CustomerBalanceTransactions *CustomerBalanceTransactionsService
+	Customers                   *CustomersService
+	Disputes                    *DisputesService
+	Events                      *EventsService
+	InvoiceItems                *InvoiceItemsService
+	Invoices                    *InvoicesService
+	PaymentIntents              *PaymentIntentsService
+	PaymentLinks                *PaymentLinksService
+	PaymentMethods              *PaymentMethodsService
+	Payouts                     *PayoutsService
+	Prices                      *PricesService
+	Products                    *ProductsService
+	PromotionCodes              *PromotionCodesService
+	Refunds                     *RefundsService
+	SetupIntents                *SetupIntentsService
+	SubscriptionItems           *SubscriptionItemsService
+	Subscriptions               *SubscriptionsService
+	TaxIDs                      *TaxIDsService
+	TaxRates                    *TaxRatesService
+	Transfers                   *TransfersService
+	WebhookEndpoints            *WebhookEndpointsService
 
 	baseURL          string
-	auth             *secret // "Basic base64(key:)"; a pointer so %v prints no key
+	auth             *secret // "Basic base64(key:)", out of reach of fmt
 	apiVersion       string
 	stripeAccount    string
 	userAgent        string
@@ -107,11 +118,6 @@ type Client struct {
 	readRate  rate.Limit
 	writeRate rate.Limit
 }
-
-type secret struct{ v string }
-
-// String redacts, so a secret never prints.
-func (*secret) String() string { return "[REDACTED]" }
 
 // Option configures a Client in NewClient.
 type Option func(*Client) error
@@ -260,7 +266,7 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 	}
 	c := &Client{
 		baseURL:          DefaultBaseURL,
-		auth:             &secret{"Basic " + base64.StdEncoding.EncodeToString([]byte(key+":"))},
+		auth:             newSecret("Basic " + base64.StdEncoding.EncodeToString([]byte(key+":"))),
 		apiVersion:       APIVersion,
 		httpClient:       &http.Client{Timeout: defaultTimeout, CheckRedirect: refuseRedirect},
 		maxRetries:       DefaultMaxRetries,
@@ -290,23 +296,34 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 
 	c.Balance = &BalanceService{c: c}
 	c.BalanceTransactions = &BalanceTransactionsService{c: c}
+	c.BillingMeterEvents = &BillingMeterEventsService{c: c}
 	c.BillingPortalSessions = &BillingPortalSessionsService{c: c}
 	c.Cards = &CardsService{c: c}
 	c.Charges = &ChargesService{c: c}
 	c.CheckoutSessions = &CheckoutSessionsService{c: c}
+	c.Coupons = &CouponsService{c: c}
+	c.CreditNotes = &CreditNotesService{c: c}
+	c.CustomerBalanceTransactions = &CustomerBalanceTransactionsService{c: c}
 	c.Customers = &CustomersService{c: c}
+	c.Disputes = &DisputesService{c: c}
 	c.Events = &EventsService{c: c}
 	c.InvoiceItems = &InvoiceItemsService{c: c}
 	c.Invoices = &InvoicesService{c: c}
 	c.PaymentIntents = &PaymentIntentsService{c: c}
 	c.PaymentLinks = &PaymentLinksService{c: c}
 	c.PaymentMethods = &PaymentMethodsService{c: c}
+	c.Payouts = &PayoutsService{c: c}
 	c.SetupIntents = &SetupIntentsService{c: c}
 	c.WebhookEndpoints = &WebhookEndpointsService{c: c}
 	c.Prices = &PricesService{c: c}
 	c.Products = &ProductsService{c: c}
+	c.PromotionCodes = &PromotionCodesService{c: c}
 	c.Refunds = &RefundsService{c: c}
+	c.SubscriptionItems = &SubscriptionItemsService{c: c}
 	c.Subscriptions = &SubscriptionsService{c: c}
+	c.TaxIDs = &TaxIDsService{c: c}
+	c.TaxRates = &TaxRatesService{c: c}
+	c.Transfers = &TransfersService{c: c}
 	return c, nil
 }
 
@@ -415,7 +432,7 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 	}
 
 	header := headerBuilder{h: make(http.Header, 7), vals: make([]string, 0, 7)}
-	header.set("Authorization", c.auth.v)
+	header.set("Authorization", c.auth.reveal())
 	header.set("Stripe-Version", c.apiVersion)
 	header.set("User-Agent", c.userAgent)
 	header.set("Accept", "application/json")

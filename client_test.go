@@ -259,40 +259,72 @@ func TestClientBackoffSchedule(t *testing.T) {
 	assert.Equal(t, 2500*time.Millisecond, c.backoff(50))
 }
 
+// returnsWithin runs f and returns its error, failing t if f has not
+// returned after ceiling: a bound only a hang crosses, never a busy machine.
+func returnsWithin(t *testing.T, ceiling time.Duration, f func() error) error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- f() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(ceiling):
+		t.Fatalf("still running after %v", ceiling)
+		return nil
+	}
+}
+
 func TestClientCancelDuringBackoff(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	c.sleep = sleepCtx // real sleeps: the first backoff is at least 250 ms
+	// The real sleep, asked for an hour: only the context can end it.
+	asked := make(chan time.Duration, 1)
+	c.sleep = func(ctx context.Context, d time.Duration) error {
+		asked <- d
+		return sleepCtx(ctx, time.Hour)
+	}
 	mock(mt, reply{status: 500, body: `{}`})
 
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(20*time.Millisecond, cancel)
-	start := time.Now()
-	_, err := c.Customers.Get(ctx, "cus_1", nil)
+	go func() {
+		<-asked // cancel once the client is asleep
+		cancel()
+	}()
+	err := returnsWithin(t, 10*time.Second, func() error {
+		_, err := c.Customers.Get(ctx, "cus_1", nil)
+		return err
+	})
 	assert.ErrorIs(t, err, context.Canceled)
-	assert.Less(t, time.Since(start), 20*time.Millisecond+50*time.Millisecond)
+	assert.Equal(t, 1, mt.GetTotalCallCount(), "no retry after the cancelled backoff")
 }
 
 func TestClientCancelDuringLimiterWait(t *testing.T) {
 	t.Parallel()
-	c, mt := newTestClient(t, WithRateLimit(1, 1))
+	// One request an hour: the second call would wait an hour for its token.
+	c, mt := newTestClient(t, WithRateLimit(rate.Every(time.Hour), rate.Every(time.Hour)))
 	mock(mt, ok(fixture(t, "customer.json")))
 	_, err := c.Customers.Get(context.Background(), "cus_1", nil) // takes the only token
 	require.NoError(t, err)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(20*time.Millisecond, cancel)
-	start := time.Now()
-	_, err = c.Customers.Get(ctx, "cus_1", nil)
+	err = returnsWithin(t, 10*time.Second, func() error {
+		_, err := c.Customers.Get(ctx, "cus_1", nil)
+		return err
+	})
 	assert.ErrorIs(t, err, context.Canceled)
-	assert.Less(t, time.Since(start), 20*time.Millisecond+50*time.Millisecond)
 	assert.Equal(t, 1, mt.GetTotalCallCount(), "the cancelled call never reached the server")
 
 	// A deadline the wait cannot meet fails at once, as a deadline error.
-	ctx2, cancel2 := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	ctx2, cancel2 := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel2()
-	_, err = c.Customers.Get(ctx2, "cus_1", nil)
+	err = returnsWithin(t, 10*time.Second, func() error {
+		_, err := c.Customers.Get(ctx2, "cus_1", nil)
+		return err
+	})
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.NoError(t, ctx2.Err(), "refused before the deadline, not waited out")
+	assert.Equal(t, 1, mt.GetTotalCallCount())
 }
 
 func TestClientDefaultRateLimits(t *testing.T) {
@@ -312,18 +344,24 @@ func TestClientDefaultRateLimits(t *testing.T) {
 
 func TestClientSeparateReadAndWriteBuckets(t *testing.T) {
 	t.Parallel()
-	c, mt := newTestClient(t, WithRateLimit(1, 1))
+	// One token an hour per bucket: a call that has to wait for one fails
+	// at once against the minute-long deadline, whatever the machine's load.
+	c, mt := newTestClient(t, WithRateLimit(rate.Every(time.Hour), rate.Every(time.Hour)))
 	mock(mt, ok(fixture(t, "customer.json")))
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	// One read and one write both go through at once: they use different buckets.
+	// One read and one write both go through: they use different buckets.
 	_, err := c.Customers.Get(ctx, "cus_1", nil)
 	require.NoError(t, err)
 	_, err = c.Customers.Update(ctx, "cus_1", nil)
 	require.NoError(t, err)
-	// A second read has to wait a full second, which the deadline does not allow.
+	// A second read or write has to wait an hour, which the deadline does not allow.
 	_, err = c.Customers.Get(ctx, "cus_1", nil)
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	_, err = c.Customers.Update(ctx, "cus_1", nil)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.NoError(t, ctx.Err())
+	assert.Equal(t, 2, mt.GetTotalCallCount())
 }
 
 func TestClientPathInjection(t *testing.T) {

@@ -120,7 +120,7 @@ type CustomerListParams struct {
 // CustomerDeleteParams are the params of Customers.Delete; they carry only the
 // per-request options (StripeAccount for Connect). params may be nil.
 type CustomerDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // Create creates a customer. params may be nil.

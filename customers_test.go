@@ -175,7 +175,7 @@ func TestCustomersDeleteOnConnectedAccount(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
 	rec := mock(mt, ok(fixture(t, "customer_deleted.json")))
-	_, err := c.Customers.Delete(context.Background(), "cus_NffrFeUfNV2Hib", &CustomerDeleteParams{Params: Params{StripeAccount: "acct_1"}})
+	_, err := c.Customers.Delete(context.Background(), "cus_NffrFeUfNV2Hib", &CustomerDeleteParams{RequestOptions: RequestOptions{StripeAccount: "acct_1"}})
 	require.NoError(t, err)
 	sent := rec.requests()
 	require.Len(t, sent, 1)

@@ -90,14 +90,14 @@ type Event struct {
 	Account string `json:"account"`
 	// APIVersion is the version data.object was rendered in; it never
 	// changes after the event is created. See APIVersionMismatch.
-	APIVersion      string       `json:"api_version"`
-	Context         string       `json:"context"`
-	Created         int64        `json:"created"`
-	Data            EventData    `json:"data"`
-	Livemode        bool         `json:"livemode"`
-	PendingWebhooks int64        `json:"pending_webhooks"`
-	Request         EventRequest `json:"request"`
-	Type            EventType    `json:"type"`
+	APIVersion      string        `json:"api_version"`
+	Context         string        `json:"context"`
+	Created         int64         `json:"created"`
+	Data            EventData     `json:"data"`
+	Livemode        bool          `json:"livemode"`
+	PendingWebhooks int64         `json:"pending_webhooks"`
+	Request         *EventRequest `json:"request"`
+	Type            EventType     `json:"type"`
 }
 
 // APIVersionMismatch reports whether the event's data was rendered in an API

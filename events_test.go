@@ -37,7 +37,7 @@ func TestEventsGet(t *testing.T) {
 	require.Equal(t, int64(1686089970), ev.Created)
 	require.False(t, ev.Livemode)
 	require.Equal(t, int64(2), ev.PendingWebhooks)
-	require.Equal(t, EventRequest{ID: "req_8oAF1kfzBxNbxI", IdempotencyKey: "9f6c2f0e-3b7a-4b1e-9d2c-5f1a8e7d6c4b"}, ev.Request)
+	require.Equal(t, &EventRequest{ID: "req_8oAF1kfzBxNbxI", IdempotencyKey: "9f6c2f0e-3b7a-4b1e-9d2c-5f1a8e7d6c4b"}, ev.Request)
 
 	require.Equal(t, "customer", ev.Data.ObjectType())
 	var cus Customer
@@ -100,8 +100,8 @@ func TestEventsList(t *testing.T) {
 	require.Len(t, page.Data, 2)
 	require.Equal(t, "evt_page1_a", page.Data[0].ID)
 	require.Equal(t, EventInvoicePaid, page.Data[0].Type)
-	require.Equal(t, EventRequest{}, page.Data[0].Request) // request: null
-	require.Equal(t, EventRequest{ID: "req_page1_b"}, page.Data[1].Request)
+	require.Nil(t, page.Data[0].Request) // request: null
+	require.Equal(t, &EventRequest{ID: "req_page1_b"}, page.Data[1].Request)
 	require.Equal(t, "invoice", page.Data[1].Data.ObjectType())
 }
 
@@ -145,7 +145,7 @@ func TestEventOldStyleStringRequest(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(fixture(t, "event_old_request_string.json")), &ev))
 	require.Equal(t, "evt_19yYqH2eZvKYlo2CQl1h1a2b", ev.ID)
 	require.Equal(t, EventChargeSucceeded, ev.Type)
-	require.Equal(t, EventRequest{ID: "req_AJBdJ1xL2ZPeQi"}, ev.Request)
+	require.Equal(t, &EventRequest{ID: "req_AJBdJ1xL2ZPeQi"}, ev.Request)
 	require.Equal(t, "2017-02-14", ev.APIVersion)
 	require.True(t, ev.APIVersionMismatch())
 	require.Nil(t, ev.Data.PreviousAttributes)
@@ -184,7 +184,12 @@ func TestEventRequestUnmarshal(t *testing.T) {
 			continue
 		}
 		require.NoError(t, err, tt.in)
-		require.Equal(t, tt.want, ev.Request, tt.in)
+		if tt.in == `null` {
+			require.Nil(t, ev.Request, "request: null")
+			continue
+		}
+		require.NotNil(t, ev.Request, tt.in)
+		require.Equal(t, tt.want, *ev.Request, tt.in)
 	}
 
 	// A reused value is reset, not merged.

@@ -137,7 +137,7 @@ type InvoiceItemListParams struct {
 // InvoiceItemDeleteParams are the params of InvoiceItems.Delete; they carry only the
 // per-request options (StripeAccount for Connect). params may be nil.
 type InvoiceItemDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // Create creates an invoice item for a customer, on a draft invoice or

@@ -160,8 +160,10 @@ type InvoiceCustomField struct {
 // InvoiceIssuer is the connected account an invoice is issued by: Type is
 // "self" or "account" (then Account is the account ID).
 type InvoiceIssuer struct {
-	Account string `json:"account"`
-	Type    string `json:"type"`
+	// Account is the connected account, when Type is "account";
+	// expandable (to an ObjectRef: accounts are not modelled).
+	Account Expandable[ObjectRef] `json:"account"`
+	Type    string                `json:"type"`
 }
 
 // InvoiceParent says what an invoice was generated for. Type is
@@ -204,8 +206,9 @@ type InvoiceStatusTransitions struct {
 // InvoiceDiscountAmount is the amount a discount took off.
 type InvoiceDiscountAmount struct {
 	Amount int64 `json:"amount"`
-	// Discount is the ID of the discount.
-	Discount string `json:"discount"`
+	// Discount is the discount that gave the amount; expandable. Only its
+	// ID and object type are decoded.
+	Discount Expandable[ObjectRef] `json:"discount"`
 }
 
 // InvoiceTax is a tax applied to an invoice or a line item.
@@ -286,9 +289,19 @@ type InvoicePricingPriceDetails struct {
 	Product string            `json:"product"`
 }
 
-// InvoiceAutomaticTaxParams turns automatic tax calculation on or off.
+// InvoiceAutomaticTaxParams turns automatic tax calculation on or off, of
+// an invoice or a subscription.
 type InvoiceAutomaticTaxParams struct {
 	Enabled *bool `url:"enabled,omitempty"`
+	// Liability is the account liable for tax.
+	Liability *InvoiceIssuerParams `url:"liability,omitempty"`
+}
+
+// InvoiceIssuerParams names an account: Type is "self" or "account" (then
+// Account is the connected account's ID).
+type InvoiceIssuerParams struct {
+	Account *string `url:"account,omitempty"`
+	Type    *string `url:"type,omitempty"`
 }
 
 // InvoiceCustomFieldParams is a custom name/value pair to show on an invoice.
@@ -407,7 +420,7 @@ type InvoicePayParams struct {
 // InvoiceDeleteParams are the params of Invoices.Delete; they carry only the
 // per-request options (StripeAccount for Connect). params may be nil.
 type InvoiceDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // Create creates an invoice, by default a draft. params may be nil.
@@ -525,6 +538,24 @@ func (s *InvoicesService) Void(ctx context.Context, id string, params *InvoiceVo
 // Stripe API docs: https://docs.stripe.com/api/invoices/pay
 func (s *InvoicesService) Pay(ctx context.Context, id string, params *InvoicePayParams) (*Invoice, error) {
 	path, err := pathf("/v1/invoices/%s/pay", id)
+	if err != nil {
+		return nil, err
+	}
+	inv := new(Invoice)
+	return inv, s.c.call(ctx, http.MethodPost, path, params, inv)
+}
+
+// InvoiceMarkUncollectibleParams are the params of Invoices.MarkUncollectible.
+type InvoiceMarkUncollectibleParams struct {
+	Params
+}
+
+// MarkUncollectible marks an open invoice as uncollectible, for
+// accounting; its amount stays due. params may be nil.
+//
+// Stripe API docs: https://docs.stripe.com/api/invoices/mark_uncollectible
+func (s *InvoicesService) MarkUncollectible(ctx context.Context, id string, params *InvoiceMarkUncollectibleParams) (*Invoice, error) {
+	path, err := pathf("/v1/invoices/%s/mark_uncollectible", id)
 	if err != nil {
 		return nil, err
 	}

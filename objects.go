@@ -3,6 +3,7 @@ package stripe
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 )
 
 // Expandable is a field Stripe sends either as an ID or, when the request
@@ -27,6 +28,9 @@ func (e *Expandable[T]) UnmarshalJSON(b []byte) error {
 		}
 		return json.Unmarshal(b, &e.ID)
 	}
+	if err := checkExpansionDepth(b, shapeOf(reflect.TypeFor[Expandable[T]]()), 0); err != nil {
+		return err
+	}
 	obj := new(T)
 	if err := json.Unmarshal(b, obj); err != nil {
 		return err
@@ -35,6 +39,9 @@ func (e *Expandable[T]) UnmarshalJSON(b []byte) error {
 	e.ID, _ = objectID(obj)
 	return nil
 }
+
+// expandedType names T for the expansion-depth check.
+func (*Expandable[T]) expandedType() reflect.Type { return reflect.TypeFor[T]() }
 
 // plainJSONString returns the text of a JSON string literal that needs no
 // unescaping (printable ASCII without backslashes, as Stripe IDs are), which

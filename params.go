@@ -179,7 +179,8 @@ func encodeParams(params any) (url.Values, *Params, error) {
 	return form, p, nil
 }
 
-// paramsHolder is implemented by every params type through the embedded Params.
+// paramsHolder is implemented by every params type through the embedded
+// Params or RequestOptions.
 type paramsHolder interface{ params() *Params }
 
 // Metadata is a set of key-value pairs attached to an object. It is sent as
@@ -230,6 +231,61 @@ func (a Array[T]) EncodeValues(key string, v *url.Values) error {
 		}
 	}
 	return nil
+}
+
+// Union is a param that Stripe accepts either as a number or boolean or as
+// a keyword, such as trial_end (a Unix time or "now"), cancel_at (a Unix
+// time, "max_period_end" or "min_period_end") and off_session (true, false,
+// "one_off" or "recurring"). Build one with [Int], [Bool] or [Keyword]; the
+// zero Union is not sent.
+//
+//	&stripe.SubscriptionCreateParams{TrialEnd: stripe.Keyword("now")}
+//	&stripe.SubscriptionCreateParams{TrialEnd: stripe.Int(1767225600)}
+//	&stripe.PaymentIntentCreateParams{OffSession: stripe.Keyword("one_off")}
+type Union struct {
+	v   string
+	set bool
+}
+
+// Int is a Union holding an integer, such as a Unix time.
+func Int(n int64) Union { return Union{v: strconv.FormatInt(n, 10), set: true} }
+
+// Bool is a Union holding true or false.
+func Bool(b bool) Union { return Union{v: strconv.FormatBool(b), set: true} }
+
+// Keyword is a Union holding one of Stripe's keywords ("now", "one_off",
+// ...). Keyword("") sends an empty value, which clears the field on update
+// where Stripe allows it.
+func Keyword(k string) Union { return Union{v: k, set: true} }
+
+// IsZero reports whether u is unset (and so not sent).
+func (u Union) IsZero() bool { return !u.set }
+
+// String returns the value as sent.
+func (u Union) String() string { return u.v }
+
+// EncodeValues implements query.Encoder.
+func (u Union) EncodeValues(key string, v *url.Values) error {
+	if u.set {
+		v.Set(key, u.v)
+	}
+	return nil
+}
+
+// RequestOptions is Params without Expand: the per-request options of
+// the params of calls whose endpoint accepts no expand, such as deleting
+// a customer. It is never sent in the form body.
+type RequestOptions struct {
+	// IdempotencyKey is sent as the Idempotency-Key header on POST
+	// requests; see Params.IdempotencyKey.
+	IdempotencyKey string `url:"-"`
+	// StripeAccount makes the request on behalf of a connected account
+	// (Stripe-Account header); it overrides WithStripeAccount.
+	StripeAccount string `url:"-"`
+}
+
+func (o *RequestOptions) params() *Params {
+	return &Params{IdempotencyKey: o.IdempotencyKey, StripeAccount: o.StripeAccount}
 }
 
 // RangeQuery filters a list by a range of integer values, typically Unix

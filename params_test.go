@@ -1,6 +1,7 @@
 package stripe
 
 import (
+	"net/url"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -118,4 +119,21 @@ func TestEncodeArrayOfEncoders(t *testing.T) {
 	got, err := encodeForm(&p{Sets: []Metadata{{"k": "v"}, {"a": "b"}}})
 	require.NoError(t, err)
 	assert.Equal(t, "sets%5B0%5D%5Bk%5D=v&sets%5B1%5D%5Ba%5D=b", got.Encode())
+}
+
+func TestUnionEncodes(t *testing.T) {
+	t.Parallel()
+	type p struct {
+		A Union `url:"a,omitempty"`
+		B Union `url:"b,omitempty"`
+		C Union `url:"c,omitempty"`
+		D Union `url:"d,omitempty"`
+		E Union `url:"e,omitempty"`
+	}
+	got, err := encodeForm(&p{A: Int(1767225600), B: Keyword("now"), C: Bool(false), D: Keyword("")})
+	require.NoError(t, err)
+	require.Equal(t, url.Values{"a": {"1767225600"}, "b": {"now"}, "c": {"false"}, "d": {""}}, got)
+	require.True(t, Union{}.IsZero())
+	require.False(t, Keyword("").IsZero())
+	require.Equal(t, "one_off", Keyword("one_off").String())
 }

@@ -235,8 +235,9 @@ type PaymentIntentCreateParams struct {
 	ErrorOnRequiresAction *bool                            `url:"error_on_requires_action,omitempty"`
 	Mandate               *string                          `url:"mandate,omitempty"`
 	Metadata              Metadata                         `url:"metadata,omitempty"`
-	// OffSession says the customer is not present (with Confirm).
-	OffSession         *bool         `url:"off_session,omitempty"`
+	// OffSession says the customer is not present (with Confirm):
+	// Bool(true), or Keyword("one_off") or Keyword("recurring").
+	OffSession         Union         `url:"off_session,omitempty"`
 	OnBehalfOf         *string       `url:"on_behalf_of,omitempty"`
 	PaymentMethod      *string       `url:"payment_method,omitempty"`
 	PaymentMethodTypes Array[string] `url:"payment_method_types,omitempty"`
@@ -284,8 +285,9 @@ type PaymentIntentConfirmParams struct {
 	CaptureMethod         *PaymentIntentCaptureMethod `url:"capture_method,omitempty"`
 	ErrorOnRequiresAction *bool                       `url:"error_on_requires_action,omitempty"`
 	Mandate               *string                     `url:"mandate,omitempty"`
-	// OffSession says the customer is not present to authenticate.
-	OffSession         *bool         `url:"off_session,omitempty"`
+	// OffSession says the customer is not present to authenticate:
+	// Bool(true), or Keyword("one_off") or Keyword("recurring").
+	OffSession         Union         `url:"off_session,omitempty"`
 	PaymentMethod      *string       `url:"payment_method,omitempty"`
 	PaymentMethodTypes Array[string] `url:"payment_method_types,omitempty"`
 	ReceiptEmail       *string       `url:"receipt_email,omitempty"`

@@ -23,7 +23,7 @@ func TestContractPaymentIntents(t *testing.T) {
 		CaptureMethod:             Ptr(PaymentIntentCaptureMethodManual),
 		ConfirmationMethod:        Ptr(PaymentIntentConfirmationMethodAutomatic),
 		Confirm:                   Ptr(true),
-		OffSession:                Ptr(true),
+		OffSession:                Bool(true),
 		ErrorOnRequiresAction:     Ptr(false),
 		SetupFutureUsage:          Ptr(PaymentIntentSetupFutureUsageOffSession),
 		ReceiptEmail:              Ptr("jennyrosen@example.com"),
@@ -73,7 +73,7 @@ func TestContractPaymentIntents(t *testing.T) {
 	_, err = c.PaymentIntents.Confirm(ctx, pi.ID, &PaymentIntentConfirmParams{
 		PaymentMethod:         Ptr("pm_card_visa"),
 		ReturnURL:             Ptr("https://example.com/checkout/complete"),
-		OffSession:            Ptr(false),
+		OffSession:            Bool(false),
 		ReceiptEmail:          Ptr("jennyrosen@example.com"),
 		CaptureMethod:         Ptr(PaymentIntentCaptureMethodManual),
 		ErrorOnRequiresAction: Ptr(true),

@@ -32,7 +32,7 @@ func TestPaymentIntentsCreate(t *testing.T) {
 		PaymentMethodTypes:        []string{"card", "link"},
 		CaptureMethod:             Ptr(PaymentIntentCaptureMethodManual),
 		Confirm:                   Ptr(true),
-		OffSession:                Ptr(false),
+		OffSession:                Bool(false),
 		SetupFutureUsage:          Ptr(PaymentIntentSetupFutureUsageOffSession),
 		ReceiptEmail:              Ptr("jennyrosen@example.com"),
 		StatementDescriptorSuffix: Ptr("ORDER 1042"),
@@ -250,7 +250,7 @@ func TestPaymentIntentsConfirm(t *testing.T) {
 	pi, err := c.PaymentIntents.Confirm(context.Background(), testPIID, &PaymentIntentConfirmParams{
 		PaymentMethod: Ptr("pm_card_visa"),
 		ReturnURL:     Ptr("https://example.com/checkout/complete"),
-		OffSession:    Ptr(true),
+		OffSession:    Bool(true),
 		ReceiptEmail:  Ptr("jennyrosen@example.com"),
 	})
 	require.NoError(t, err)

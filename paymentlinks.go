@@ -137,7 +137,7 @@ type PaymentLinkSubscriptionDataParams struct {
 	InvoiceSettings *CheckoutSessionInvoiceSettingsParams `url:"invoice_settings,omitempty"`
 	Metadata        Metadata                              `url:"metadata,omitempty"`
 	TrialPeriodDays *int64                                `url:"trial_period_days,omitempty"`
-	TrialSettings   *TrialSettingsParams                  `url:"trial_settings,omitempty"`
+	TrialSettings   *SubscriptionTrialSettingsParams      `url:"trial_settings,omitempty"`
 }
 
 // PaymentLinkSubscriptionDataUpdateParams are the subscription fields
@@ -146,7 +146,7 @@ type PaymentLinkSubscriptionDataUpdateParams struct {
 	InvoiceSettings *CheckoutSessionInvoiceSettingsParams `url:"invoice_settings,omitempty"`
 	Metadata        Metadata                              `url:"metadata,omitempty"`
 	TrialPeriodDays *int64                                `url:"trial_period_days,omitempty"`
-	TrialSettings   *TrialSettingsParams                  `url:"trial_settings,omitempty"`
+	TrialSettings   *SubscriptionTrialSettingsParams      `url:"trial_settings,omitempty"`
 }
 
 // PaymentLinkShippingOptionParams offers an existing shipping rate.

@@ -46,7 +46,7 @@ func TestContractPaymentLinks(t *testing.T) {
 		SubmitType:                Ptr("pay"),
 		SubscriptionData: &PaymentLinkSubscriptionDataParams{Description: Ptr("d"), Metadata: Metadata{"k": "v"}, TrialPeriodDays: Ptr(int64(7)),
 			InvoiceSettings: &CheckoutSessionInvoiceSettingsParams{Issuer: &IssuerParams{Type: Ptr("self")}},
-			TrialSettings:   &TrialSettingsParams{EndBehavior: &TrialEndBehaviorParams{MissingPaymentMethod: Ptr("pause")}}},
+			TrialSettings:   &SubscriptionTrialSettingsParams{EndBehavior: &SubscriptionTrialEndBehaviorParams{MissingPaymentMethod: Ptr("pause")}}},
 		TaxIDCollection: &TaxIDCollectionParams{Enabled: Ptr(true)},
 		TransferData:    &TransferDataParams{Destination: Ptr("acct_1"), Amount: Ptr(int64(100))},
 	})

@@ -74,26 +74,26 @@ const (
 // Price is a Stripe price object: how much and how often to charge for a
 // product.
 type Price struct {
-	ID               string                `json:"id"`
-	Object           string                `json:"object"`
-	Active           bool                  `json:"active"`
-	BillingScheme    PriceBillingScheme    `json:"billing_scheme"`
-	Created          int64                 `json:"created"`
-	Currency         string                `json:"currency"`
-	CustomUnitAmount PriceCustomUnitAmount `json:"custom_unit_amount"`
-	Livemode         bool                  `json:"livemode"`
-	LookupKey        string                `json:"lookup_key"`
-	Metadata         map[string]string     `json:"metadata"`
-	Nickname         string                `json:"nickname"`
-	Product          Expandable[Product]   `json:"product"`
+	ID               string                 `json:"id"`
+	Object           string                 `json:"object"`
+	Active           bool                   `json:"active"`
+	BillingScheme    PriceBillingScheme     `json:"billing_scheme"`
+	Created          int64                  `json:"created"`
+	Currency         string                 `json:"currency"`
+	CustomUnitAmount *PriceCustomUnitAmount `json:"custom_unit_amount"`
+	Livemode         bool                   `json:"livemode"`
+	LookupKey        string                 `json:"lookup_key"`
+	Metadata         map[string]string      `json:"metadata"`
+	Nickname         string                 `json:"nickname"`
+	Product          Expandable[Product]    `json:"product"`
 	// Recurring is nil for one-time prices.
 	Recurring   *PriceRecurring  `json:"recurring"`
 	TaxBehavior PriceTaxBehavior `json:"tax_behavior"`
 	// Tiers is only sent when the request expands "tiers".
-	Tiers             []PriceTier            `json:"tiers"`
-	TiersMode         PriceTiersMode         `json:"tiers_mode"`
-	TransformQuantity PriceTransformQuantity `json:"transform_quantity"`
-	Type              PriceType              `json:"type"`
+	Tiers             []PriceTier             `json:"tiers"`
+	TiersMode         PriceTiersMode          `json:"tiers_mode"`
+	TransformQuantity *PriceTransformQuantity `json:"transform_quantity"`
+	Type              PriceType               `json:"type"`
 	// UnitAmount is in minor units; zero for tiered and custom-amount prices.
 	UnitAmount int64 `json:"unit_amount"`
 	// UnitAmountDecimal is the unit amount as a decimal string with up to 12
@@ -175,9 +175,9 @@ type PriceTierParams struct {
 	FlatAmountDecimal *string `url:"flat_amount_decimal,omitempty"`
 	UnitAmount        *int64  `url:"unit_amount,omitempty"`
 	UnitAmountDecimal *string `url:"unit_amount_decimal,omitempty"`
-	// UpTo is the tier's upper bound as an integer string ("1000"), or "inf"
-	// for the last tier.
-	UpTo *string `url:"up_to,omitempty"`
+	// UpTo is the tier's upper bound, Int(1000), or Keyword("inf") for
+	// the last tier.
+	UpTo Union `url:"up_to,omitempty"`
 }
 
 // PriceTransformQuantityParams divides the quantity before it is billed.

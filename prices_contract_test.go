@@ -39,8 +39,8 @@ func TestContractPrices(t *testing.T) {
 		BillingScheme: Ptr(PriceBillingSchemeTiered),
 		TiersMode:     Ptr(PriceTiersModeVolume),
 		Tiers: []PriceTierParams{
-			{UpTo: Ptr("100"), UnitAmount: Ptr(int64(50)), FlatAmount: Ptr(int64(1000))},
-			{UpTo: Ptr("inf"), UnitAmountDecimal: Ptr("0.5")},
+			{UpTo: Int(100), UnitAmount: Ptr(int64(50)), FlatAmount: Ptr(int64(1000))},
+			{UpTo: Keyword("inf"), UnitAmountDecimal: Ptr("0.5")},
 		},
 		ProductData: &PriceProductDataParams{Name: Ptr("Gold Plan"), Active: Ptr(true), UnitLabel: Ptr("seat")},
 	})

@@ -73,7 +73,7 @@ func TestPricesCreate(t *testing.T) {
 	assert.Equal(t, PriceTaxBehaviorExclusive, pr.TaxBehavior)
 	assert.Empty(t, pr.Tiers)
 	assert.Empty(t, pr.TiersMode)
-	assert.Equal(t, PriceTransformQuantity{DivideBy: 10, Round: "up"}, pr.TransformQuantity)
+	assert.Equal(t, &PriceTransformQuantity{DivideBy: 10, Round: "up"}, pr.TransformQuantity)
 	assert.Equal(t, PriceTypeRecurring, pr.Type)
 	assert.Equal(t, int64(1500), pr.UnitAmount)
 	assert.Equal(t, "1500", pr.UnitAmountDecimal)
@@ -89,8 +89,8 @@ func TestPricesCreateTieredWithProductData(t *testing.T) {
 		BillingScheme: Ptr(PriceBillingSchemeTiered),
 		TiersMode:     Ptr(PriceTiersModeGraduated),
 		Tiers: []PriceTierParams{
-			{UpTo: Ptr("100"), UnitAmount: Ptr(int64(50)), FlatAmount: Ptr(int64(1000))},
-			{UpTo: Ptr("inf"), UnitAmountDecimal: Ptr("0.5")},
+			{UpTo: Int(100), UnitAmount: Ptr(int64(50)), FlatAmount: Ptr(int64(1000))},
+			{UpTo: Keyword("inf"), UnitAmountDecimal: Ptr("0.5")},
 		},
 		ProductData: &PriceProductDataParams{Name: Ptr("Gold Plan"), Active: Ptr(true), Metadata: Metadata{"tier": "gold"}},
 	})
@@ -143,7 +143,7 @@ func TestPricesGetExpandedProduct(t *testing.T) {
 
 	assert.False(t, pr.Active)
 	assert.Equal(t, PriceBillingSchemeTiered, pr.BillingScheme)
-	assert.Equal(t, PriceCustomUnitAmount{Maximum: 100000, Minimum: 500, Preset: 2500}, pr.CustomUnitAmount)
+	assert.Equal(t, &PriceCustomUnitAmount{Maximum: 100000, Minimum: 500, Preset: 2500}, pr.CustomUnitAmount)
 	assert.Nil(t, pr.Recurring)
 	assert.Equal(t, PriceTaxBehaviorUnspecified, pr.TaxBehavior)
 	assert.Equal(t, []PriceTier{

@@ -27,7 +27,7 @@ type Product struct {
 	MarketingFeatures []ProductMarketingFeature `json:"marketing_features"`
 	Metadata          map[string]string         `json:"metadata"`
 	Name              string                    `json:"name"`
-	PackageDimensions ProductPackageDimensions  `json:"package_dimensions"`
+	PackageDimensions *ProductPackageDimensions `json:"package_dimensions"`
 	Shippable         bool                      `json:"shippable"`
 	// StatementDescriptor is only used for subscription payments.
 	StatementDescriptor string              `json:"statement_descriptor"`
@@ -144,7 +144,7 @@ type ProductListParams struct {
 // ProductDeleteParams are the params of Products.Delete; they carry only the
 // per-request options (StripeAccount for Connect). params may be nil.
 type ProductDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // Create creates a product. params must set Name.

@@ -77,7 +77,7 @@ func TestProductsCreate(t *testing.T) {
 	assert.Equal(t, []ProductMarketingFeature{{Name: "Unlimited projects"}, {Name: "Priority support"}}, prod.MarketingFeatures)
 	assert.Equal(t, map[string]string{"tier": "gold"}, prod.Metadata)
 	assert.Equal(t, "Gold Plan", prod.Name)
-	assert.Equal(t, ProductPackageDimensions{Height: 2.5, Length: 10, Weight: 16.25, Width: 8}, prod.PackageDimensions)
+	assert.Equal(t, &ProductPackageDimensions{Height: 2.5, Length: 10, Weight: 16.25, Width: 8}, prod.PackageDimensions)
 	assert.True(t, prod.Shippable)
 	assert.Equal(t, "GOLD PLAN", prod.StatementDescriptor)
 	assert.Equal(t, "txcd_10103001", prod.TaxCode.ID)

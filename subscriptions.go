@@ -63,6 +63,8 @@ type Subscription struct {
 	BillingCycleAnchor       int64                                 `json:"billing_cycle_anchor"`
 	BillingCycleAnchorConfig *SubscriptionBillingCycleAnchorConfig `json:"billing_cycle_anchor_config"`
 	BillingMode              SubscriptionBillingMode               `json:"billing_mode"`
+	BillingSchedules         []SubscriptionBillingSchedule         `json:"billing_schedules"`
+	BillingThresholds        *SubscriptionBillingThresholds        `json:"billing_thresholds"`
 	CancelAt                 int64                                 `json:"cancel_at"`
 	CancelAtPeriodEnd        bool                                  `json:"cancel_at_period_end"`
 	CanceledAt               int64                                 `json:"canceled_at"`
@@ -71,46 +73,66 @@ type Subscription struct {
 	Created                  int64                                 `json:"created"`
 	Currency                 string                                `json:"currency"`
 	Customer                 Expandable[Customer]                  `json:"customer"`
+	CustomerAccount          string                                `json:"customer_account"`
 	DaysUntilDue             int64                                 `json:"days_until_due"`
 	DefaultPaymentMethod     Expandable[PaymentMethod]             `json:"default_payment_method"`
 	DefaultSource            Expandable[Card]                      `json:"default_source"`
-	Description              string                                `json:"description"`
-	EndedAt                  int64                                 `json:"ended_at"`
-	InvoiceSettings          SubscriptionInvoiceSettings           `json:"invoice_settings"`
+	// DefaultTaxRates are the tax rates of items without their own;
+	// only their IDs and object types are decoded.
+	DefaultTaxRates []ObjectRef `json:"default_tax_rates"`
+	Description     string      `json:"description"`
+	// Discounts apply to every item; expandable, only their IDs and
+	// object types are decoded.
+	Discounts       []Expandable[ObjectRef]     `json:"discounts"`
+	EndedAt         int64                       `json:"ended_at"`
+	InvoiceSettings SubscriptionInvoiceSettings `json:"invoice_settings"`
 	// Items holds the first page of the subscription's items.
-	Items                         List[SubscriptionItem]       `json:"items"`
-	LatestInvoice                 Expandable[Invoice]          `json:"latest_invoice"`
-	Livemode                      bool                         `json:"livemode"`
-	Metadata                      map[string]string            `json:"metadata"`
-	NextPendingInvoiceItemInvoice int64                        `json:"next_pending_invoice_item_invoice"`
-	OnBehalfOf                    Expandable[ObjectRef]        `json:"on_behalf_of"`
-	PauseCollection               *SubscriptionPauseCollection `json:"pause_collection"`
+	Items                         List[SubscriptionItem]                  `json:"items"`
+	LatestInvoice                 Expandable[Invoice]                     `json:"latest_invoice"`
+	Livemode                      bool                                    `json:"livemode"`
+	ManagedPayments               *SubscriptionManagedPayments            `json:"managed_payments"`
+	Metadata                      map[string]string                       `json:"metadata"`
+	NextPendingInvoiceItemInvoice int64                                   `json:"next_pending_invoice_item_invoice"`
+	OnBehalfOf                    Expandable[ObjectRef]                   `json:"on_behalf_of"`
+	PauseCollection               *SubscriptionPauseCollection            `json:"pause_collection"`
+	PaymentSettings               *SubscriptionPaymentSettings            `json:"payment_settings"`
+	PendingInvoiceItemInterval    *SubscriptionPendingInvoiceItemInterval `json:"pending_invoice_item_interval"`
 	// PendingSetupIntent collects a payment method when the first invoice
 	// needs no payment (for example during a trial).
-	PendingSetupIntent Expandable[SetupIntent]    `json:"pending_setup_intent"`
-	Schedule           Expandable[ObjectRef]      `json:"schedule"`
-	StartDate          int64                      `json:"start_date"`
-	Status             SubscriptionStatus         `json:"status"`
-	TestClock          Expandable[ObjectRef]      `json:"test_clock"`
-	TrialEnd           int64                      `json:"trial_end"`
-	TrialSettings      *SubscriptionTrialSettings `json:"trial_settings"`
-	TrialStart         int64                      `json:"trial_start"`
+	PendingSetupIntent Expandable[SetupIntent]         `json:"pending_setup_intent"`
+	PendingUpdate      *SubscriptionPendingUpdate      `json:"pending_update"`
+	PresentmentDetails *SubscriptionPresentmentDetails `json:"presentment_details"`
+	Schedule           Expandable[ObjectRef]           `json:"schedule"`
+	StartDate          int64                           `json:"start_date"`
+	Status             SubscriptionStatus              `json:"status"`
+	TestClock          Expandable[ObjectRef]           `json:"test_clock"`
+	TransferData       *SubscriptionTransferData       `json:"transfer_data"`
+	TrialEnd           int64                           `json:"trial_end"`
+	TrialSettings      *SubscriptionTrialSettings      `json:"trial_settings"`
+	TrialStart         int64                           `json:"trial_start"`
 }
 
 // SubscriptionItem is one price a subscription bills, with its quantity.
 // Since API version 2025-03-31 the current period lives on each item.
 type SubscriptionItem struct {
-	ID                 string            `json:"id"`
-	Object             string            `json:"object"`
-	BilledUntil        int64             `json:"billed_until"`
-	Created            int64             `json:"created"`
-	CurrentPeriodEnd   int64             `json:"current_period_end"`
-	CurrentPeriodStart int64             `json:"current_period_start"`
-	Metadata           map[string]string `json:"metadata"`
-	Price              Price             `json:"price"`
-	Quantity           int64             `json:"quantity"`
+	ID                 string                             `json:"id"`
+	Object             string                             `json:"object"`
+	BilledUntil        int64                              `json:"billed_until"`
+	BillingThresholds  *SubscriptionItemBillingThresholds `json:"billing_thresholds"`
+	Created            int64                              `json:"created"`
+	CurrentPeriodEnd   int64                              `json:"current_period_end"`
+	CurrentPeriodStart int64                              `json:"current_period_start"`
+	// Discounts apply to this item; expandable, only their IDs and object
+	// types are decoded.
+	Discounts []Expandable[ObjectRef] `json:"discounts"`
+	Metadata  map[string]string       `json:"metadata"`
+	Price     Price                   `json:"price"`
+	Quantity  int64                   `json:"quantity"`
 	// Subscription is the ID of the subscription the item belongs to.
 	Subscription string `json:"subscription"`
+	// TaxRates apply to this item; only their IDs and object types are
+	// decoded.
+	TaxRates []ObjectRef `json:"tax_rates"`
 }
 
 // SubscriptionAutomaticTax is a subscription's automatic tax setting.
@@ -177,11 +199,22 @@ type SubscriptionTrialEndBehavior struct {
 	MissingPaymentMethod string `json:"missing_payment_method"`
 }
 
-// SubscriptionItemParams is one element of a subscription's items:
-// items[0][price]=..., items[0][quantity]=... On Update, ID selects an
-// existing item, and Deleted (with ID) removes it; on Create leave ID,
-// Deleted and ClearUsage unset.
+// SubscriptionItemParams is one element of a new subscription's items:
+// items[0][price]=..., items[0][quantity]=... Subscriptions.Update takes
+// SubscriptionUpdateItemParams, which can also select and delete items.
 type SubscriptionItemParams struct {
+	Metadata  Metadata                         `url:"metadata,omitempty"`
+	Price     *string                          `url:"price,omitempty"`
+	PriceData *SubscriptionItemPriceDataParams `url:"price_data,omitempty"`
+	Quantity  *int64                           `url:"quantity,omitempty"`
+	TaxRates  Array[string]                    `url:"tax_rates,omitempty"`
+}
+
+// SubscriptionUpdateItemParams is one element of the items of
+// Subscriptions.Update: with ID it changes (Price, Quantity, ...) or, with
+// Deleted, removes an existing item; without ID it adds one.
+type SubscriptionUpdateItemParams struct {
+	// ClearUsage, with Deleted, drops the usage of a metered item.
 	ClearUsage *bool                            `url:"clear_usage,omitempty"`
 	Deleted    *bool                            `url:"deleted,omitempty"`
 	ID         *string                          `url:"id,omitempty"`
@@ -232,30 +265,43 @@ type SubscriptionCreateParams struct {
 	// Customer is the customer to subscribe (Stripe requires it).
 	Customer *string `url:"customer,omitempty"`
 	// Items are the prices to bill, at least one.
-	Items                 Array[SubscriptionItemParams] `url:"items,omitempty"`
-	ApplicationFeePercent *float64                      `url:"application_fee_percent,omitempty"`
-	BackdateStartDate     *int64                        `url:"backdate_start_date,omitempty"`
-	BillingCycleAnchor    *int64                        `url:"billing_cycle_anchor,omitempty"`
-	CancelAt              *int64                        `url:"cancel_at,omitempty"`
-	CancelAtPeriodEnd     *bool                         `url:"cancel_at_period_end,omitempty"`
-	CollectionMethod      *CollectionMethod             `url:"collection_method,omitempty"`
-	Currency              *string                       `url:"currency,omitempty"`
+	Items                    Array[SubscriptionItemParams]               `url:"items,omitempty"`
+	AddInvoiceItems          Array[SubscriptionAddInvoiceItemParams]     `url:"add_invoice_items,omitempty"`
+	ApplicationFeePercent    *float64                                    `url:"application_fee_percent,omitempty"`
+	AutomaticTax             *InvoiceAutomaticTaxParams                  `url:"automatic_tax,omitempty"`
+	BackdateStartDate        *int64                                      `url:"backdate_start_date,omitempty"`
+	BillingCycleAnchor       *int64                                      `url:"billing_cycle_anchor,omitempty"`
+	BillingCycleAnchorConfig *SubscriptionBillingCycleAnchorConfigParams `url:"billing_cycle_anchor_config,omitempty"`
+	BillingMode              *SubscriptionBillingModeParams              `url:"billing_mode,omitempty"`
+	BillingThresholds        *SubscriptionBillingThresholdsParams        `url:"billing_thresholds,omitempty"`
+	// CancelAt is a Unix time, or Keyword("max_period_end"),
+	// Keyword("min_period_end") or Keyword("max_billed_until").
+	CancelAt          Union             `url:"cancel_at,omitempty"`
+	CancelAtPeriodEnd *bool             `url:"cancel_at_period_end,omitempty"`
+	CollectionMethod  *CollectionMethod `url:"collection_method,omitempty"`
+	Currency          *string           `url:"currency,omitempty"`
+	CustomerAccount   *string           `url:"customer_account,omitempty"`
 	// DaysUntilDue applies to CollectionMethodSendInvoice.
-	DaysUntilDue         *int64                             `url:"days_until_due,omitempty"`
-	DefaultPaymentMethod *string                            `url:"default_payment_method,omitempty"`
-	DefaultSource        *string                            `url:"default_source,omitempty"`
-	DefaultTaxRates      Array[string]                      `url:"default_tax_rates,omitempty"`
-	Description          *string                            `url:"description,omitempty"`
-	Metadata             Metadata                           `url:"metadata,omitempty"`
-	OffSession           *bool                              `url:"off_session,omitempty"`
-	OnBehalfOf           *string                            `url:"on_behalf_of,omitempty"`
-	PaymentBehavior      *SubscriptionPaymentBehavior       `url:"payment_behavior,omitempty"`
-	PaymentSettings      *SubscriptionPaymentSettingsParams `url:"payment_settings,omitempty"`
-	ProrationBehavior    *ProrationBehavior                 `url:"proration_behavior,omitempty"`
-	// TrialEnd is a Unix timestamp ending the trial.
-	TrialEnd        *int64 `url:"trial_end,omitempty"`
-	TrialFromPlan   *bool  `url:"trial_from_plan,omitempty"`
-	TrialPeriodDays *int64 `url:"trial_period_days,omitempty"`
+	DaysUntilDue               *int64                                        `url:"days_until_due,omitempty"`
+	DefaultPaymentMethod       *string                                       `url:"default_payment_method,omitempty"`
+	DefaultSource              *string                                       `url:"default_source,omitempty"`
+	DefaultTaxRates            Array[string]                                 `url:"default_tax_rates,omitempty"`
+	Description                *string                                       `url:"description,omitempty"`
+	InvoiceSettings            *SubscriptionInvoiceSettingsParams            `url:"invoice_settings,omitempty"`
+	Metadata                   Metadata                                      `url:"metadata,omitempty"`
+	OffSession                 *bool                                         `url:"off_session,omitempty"`
+	OnBehalfOf                 *string                                       `url:"on_behalf_of,omitempty"`
+	PaymentBehavior            *SubscriptionPaymentBehavior                  `url:"payment_behavior,omitempty"`
+	PaymentSettings            *SubscriptionPaymentSettingsParams            `url:"payment_settings,omitempty"`
+	PendingInvoiceItemInterval *SubscriptionPendingInvoiceItemIntervalParams `url:"pending_invoice_item_interval,omitempty"`
+	ProrationBehavior          *ProrationBehavior                            `url:"proration_behavior,omitempty"`
+	TransferData               *SubscriptionTransferDataParams               `url:"transfer_data,omitempty"`
+	// TrialEnd is a Unix time ending the trial (Int), or Keyword("now")
+	// to end it at once.
+	TrialEnd        Union                            `url:"trial_end,omitempty"`
+	TrialFromPlan   *bool                            `url:"trial_from_plan,omitempty"`
+	TrialPeriodDays *int64                           `url:"trial_period_days,omitempty"`
+	TrialSettings   *SubscriptionTrialSettingsParams `url:"trial_settings,omitempty"`
 }
 
 // SubscriptionGetParams are the params of Subscriptions.Get.
@@ -269,30 +315,42 @@ type SubscriptionUpdateParams struct {
 	Params
 	// Items adds (Price), changes (ID with Price or Quantity) or removes
 	// (ID with Deleted) subscription items.
-	Items                 Array[SubscriptionItemParams] `url:"items,omitempty"`
-	ApplicationFeePercent *float64                      `url:"application_fee_percent,omitempty"`
+	Items                 Array[SubscriptionUpdateItemParams]     `url:"items,omitempty"`
+	AddInvoiceItems       Array[SubscriptionAddInvoiceItemParams] `url:"add_invoice_items,omitempty"`
+	ApplicationFeePercent *float64                                `url:"application_fee_percent,omitempty"`
+	AutomaticTax          *InvoiceAutomaticTaxParams              `url:"automatic_tax,omitempty"`
 	// BillingCycleAnchor is "now" to reset the cycle, or "unchanged".
-	BillingCycleAnchor   *string                                `url:"billing_cycle_anchor,omitempty"`
-	CancelAt             *int64                                 `url:"cancel_at,omitempty"`
-	CancelAtPeriodEnd    *bool                                  `url:"cancel_at_period_end,omitempty"`
-	CancellationDetails  *SubscriptionCancellationDetailsParams `url:"cancellation_details,omitempty"`
-	CollectionMethod     *CollectionMethod                      `url:"collection_method,omitempty"`
-	DaysUntilDue         *int64                                 `url:"days_until_due,omitempty"`
-	DefaultPaymentMethod *string                                `url:"default_payment_method,omitempty"`
-	DefaultSource        *string                                `url:"default_source,omitempty"`
-	DefaultTaxRates      Array[string]                          `url:"default_tax_rates,omitempty"`
-	Description          *string                                `url:"description,omitempty"`
-	Metadata             Metadata                               `url:"metadata,omitempty"`
-	OffSession           *bool                                  `url:"off_session,omitempty"`
-	OnBehalfOf           *string                                `url:"on_behalf_of,omitempty"`
-	PauseCollection      *SubscriptionPauseCollectionParams     `url:"pause_collection,omitempty"`
-	PaymentBehavior      *SubscriptionPaymentBehavior           `url:"payment_behavior,omitempty"`
-	PaymentSettings      *SubscriptionPaymentSettingsParams     `url:"payment_settings,omitempty"`
-	ProrationBehavior    *ProrationBehavior                     `url:"proration_behavior,omitempty"`
+	BillingCycleAnchor *string                              `url:"billing_cycle_anchor,omitempty"`
+	BillingThresholds  *SubscriptionBillingThresholdsParams `url:"billing_thresholds,omitempty"`
+	// CancelAt is a Unix time, or Keyword("max_period_end"),
+	// Keyword("min_period_end") or Keyword("max_billed_until");
+	// Keyword("") clears it.
+	CancelAt                   Union                                         `url:"cancel_at,omitempty"`
+	CancelAtPeriodEnd          *bool                                         `url:"cancel_at_period_end,omitempty"`
+	CancellationDetails        *SubscriptionCancellationDetailsParams        `url:"cancellation_details,omitempty"`
+	CollectionMethod           *CollectionMethod                             `url:"collection_method,omitempty"`
+	DaysUntilDue               *int64                                        `url:"days_until_due,omitempty"`
+	DefaultPaymentMethod       *string                                       `url:"default_payment_method,omitempty"`
+	DefaultSource              *string                                       `url:"default_source,omitempty"`
+	DefaultTaxRates            Array[string]                                 `url:"default_tax_rates,omitempty"`
+	Description                *string                                       `url:"description,omitempty"`
+	InvoiceSettings            *SubscriptionInvoiceSettingsParams            `url:"invoice_settings,omitempty"`
+	Metadata                   Metadata                                      `url:"metadata,omitempty"`
+	OffSession                 *bool                                         `url:"off_session,omitempty"`
+	OnBehalfOf                 *string                                       `url:"on_behalf_of,omitempty"`
+	PauseCollection            *SubscriptionPauseCollectionParams            `url:"pause_collection,omitempty"`
+	PaymentBehavior            *SubscriptionPaymentBehavior                  `url:"payment_behavior,omitempty"`
+	PaymentSettings            *SubscriptionPaymentSettingsParams            `url:"payment_settings,omitempty"`
+	PendingInvoiceItemInterval *SubscriptionPendingInvoiceItemIntervalParams `url:"pending_invoice_item_interval,omitempty"`
+	ProrationBehavior          *ProrationBehavior                            `url:"proration_behavior,omitempty"`
 	// ProrationDate is the Unix time prorations are computed as of.
-	ProrationDate *int64 `url:"proration_date,omitempty"`
-	TrialEnd      *int64 `url:"trial_end,omitempty"`
-	TrialFromPlan *bool  `url:"trial_from_plan,omitempty"`
+	ProrationDate *int64                          `url:"proration_date,omitempty"`
+	TransferData  *SubscriptionTransferDataParams `url:"transfer_data,omitempty"`
+	// TrialEnd is a Unix time ending the trial (Int), or Keyword("now")
+	// to end it at once.
+	TrialEnd      Union                            `url:"trial_end,omitempty"`
+	TrialFromPlan *bool                            `url:"trial_from_plan,omitempty"`
+	TrialSettings *SubscriptionTrialSettingsParams `url:"trial_settings,omitempty"`
 }
 
 // SubscriptionCancelParams are the params of Subscriptions.Cancel. They are
@@ -320,11 +378,13 @@ type SubscriptionResumeParams struct {
 type SubscriptionListParams struct {
 	Params
 	ListParams
-	CollectionMethod   *CollectionMethod `url:"collection_method,omitempty"`
-	Created            *RangeQuery       `url:"created,omitempty"`
-	CurrentPeriodEnd   *RangeQuery       `url:"current_period_end,omitempty"`
-	CurrentPeriodStart *RangeQuery       `url:"current_period_start,omitempty"`
-	Customer           *string           `url:"customer,omitempty"`
+	AutomaticTax       *SubscriptionListAutomaticTaxParams `url:"automatic_tax,omitempty"`
+	CollectionMethod   *CollectionMethod                   `url:"collection_method,omitempty"`
+	CustomerAccount    *string                             `url:"customer_account,omitempty"`
+	Created            *RangeQuery                         `url:"created,omitempty"`
+	CurrentPeriodEnd   *RangeQuery                         `url:"current_period_end,omitempty"`
+	CurrentPeriodStart *RangeQuery                         `url:"current_period_start,omitempty"`
+	Customer           *string                             `url:"customer,omitempty"`
 	// Price filters to subscriptions that bill this price.
 	Price *string `url:"price,omitempty"`
 	// Status filters by status; without it canceled subscriptions are

@@ -43,7 +43,7 @@ func TestContractSubscriptions(t *testing.T) {
 		Items:            []SubscriptionItemParams{{Price: Ptr("price_pro")}},
 		CollectionMethod: Ptr(CollectionMethodSendInvoice),
 		DaysUntilDue:     Ptr(int64(30)),
-		TrialEnd:         Ptr(int64(1740000000)),
+		TrialEnd:         Int(1740000000),
 		Currency:         Ptr("usd"),
 		OffSession:       Ptr(true),
 	})
@@ -54,7 +54,7 @@ func TestContractSubscriptions(t *testing.T) {
 	require.Equal(t, "subscription", got.Object)
 
 	_, err = c.Subscriptions.Update(ctx, sub.ID, &SubscriptionUpdateParams{
-		Items: []SubscriptionItemParams{
+		Items: []SubscriptionUpdateItemParams{
 			{ID: Ptr("si_1"), Quantity: Ptr(int64(5))},
 			{ID: Ptr("si_2"), Deleted: Ptr(true), ClearUsage: Ptr(true)},
 			{ID: Ptr("si_3"), Price: Ptr("price_new"), Metadata: Metadata{"k": ""}},
@@ -71,7 +71,7 @@ func TestContractSubscriptions(t *testing.T) {
 	require.NoError(t, err)
 	_, err = c.Subscriptions.Update(ctx, sub.ID, &SubscriptionUpdateParams{
 		PauseCollection: &SubscriptionPauseCollectionParams{Behavior: Ptr("void"), ResumesAt: Ptr(int64(1740000000))},
-		CancelAt:        Ptr(int64(1750000000)),
+		CancelAt:        Int(1750000000),
 	})
 	require.NoError(t, err)
 

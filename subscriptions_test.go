@@ -66,7 +66,7 @@ func TestSubscriptionsCreate(t *testing.T) {
 		"expand[0]", "latest_invoice.confirmation_secret",
 	), sent[0].Form)
 	require.Len(t, params.Items, 3, "params are not modified")
-	require.Nil(t, params.Items[0].ID)
+	require.Equal(t, int64(1), *params.Items[0].Quantity)
 
 	requireSubscriptionFixture(t, sub)
 }
@@ -194,7 +194,7 @@ func TestSubscriptionsUpdate(t *testing.T) {
 	rec := mock(mt, ok(fixture(t, "subscription.json")))
 
 	_, err := c.Subscriptions.Update(context.Background(), testSubID, &SubscriptionUpdateParams{
-		Items: []SubscriptionItemParams{
+		Items: []SubscriptionUpdateItemParams{
 			{ID: Ptr("si_RsT5uV6wX7yZ8b"), Price: Ptr("price_team")},
 			{ID: Ptr("si_RsT5uV6wX7yZ8c"), Deleted: Ptr(true)},
 			{Price: Ptr("price_addon"), Quantity: Ptr(int64(2))},

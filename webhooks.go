@@ -54,7 +54,7 @@ var (
 type WebhookOption func(*webhookConfig)
 
 type webhookConfig struct {
-	secrets     []string
+	secrets     []*secret // out of fmt's reach, as the API key is
 	tolerance   time.Duration
 	now         func() time.Time
 	maxBody     int64
@@ -81,7 +81,7 @@ func newWebhookConfig(secret string, opts []WebhookOption) *webhookConfig {
 func (cfg *webhookConfig) addSecrets(secrets ...string) {
 	for _, s := range secrets {
 		if s != "" {
-			cfg.secrets = append(cfg.secrets, s)
+			cfg.secrets = append(cfg.secrets, newSecret(s))
 		}
 	}
 }
@@ -281,9 +281,9 @@ func parseUnixDigits(s string) (int64, error) {
 
 // verify reports whether any v1 signature matches payload under any secret,
 // comparing in constant time.
-func (sh *signatureHeader) verify(payload []byte, secrets []string) bool {
+func (sh *signatureHeader) verify(payload []byte, secrets []*secret) bool {
 	for _, secret := range secrets {
-		want := computeSignature(sh.ts, payload, secret)
+		want := computeSignature(sh.ts, payload, secret.reveal())
 		for _, sig := range sh.v1 {
 			if hmac.Equal(want, sig) {
 				return true

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -178,6 +177,13 @@ func TestConfigRules(t *testing.T) {
 		{"array element wrong type", "stripe.createProduct", `{"name": "n", "images": [1]}`, "images[0]", CodeInvalidType, "string"},
 		{"refund needs a target", "stripe.createRefund", `{"amount": 100}`, "chargeId", CodeMissingField, "exactly one"},
 		{"refund takes one target", "stripe.createRefund", `{"chargeId": "ch_1", "paymentIntentId": "pi_1"}`, "chargeId", CodeMissingField, "exactly one"},
+		{"send_invoice needs a due date", "stripe.createInvoice", `{"customerId": "cus_1", "collectionMethod": "send_invoice"}`, "daysUntilDue", CodeMissingField, "send_invoice needs one of daysUntilDue or dueDate"},
+		{"due date without send_invoice", "stripe.createInvoice", `{"customerId": "cus_1", "daysUntilDue": 30}`, "daysUntilDue", CodeInvalidValue, "only with collectionMethod send_invoice"},
+		{"days and date", "stripe.createInvoice", `{"customerId": "cus_1", "collectionMethod": "send_invoice", "daysUntilDue": 3, "dueDate": 1700000000}`, "dueDate", CodeInvalidValue, "not both"},
+		{"subscription send_invoice needs days", "stripe.createSubscription", `{"customerId": "cus_1", "items": [{"price": "p"}], "collectionMethod": "send_invoice"}`, "daysUntilDue", CodeMissingField, "send_invoice needs daysUntilDue"},
+		{"charge needs something to charge", "stripe.createCharge", `{"amount": 100, "currency": "usd"}`, "customerId", CodeMissingField, "at least one of customerId and source"},
+		{"invoice item by amount needs currency", "stripe.createInvoiceItem", `{"customerId": "cus_1", "amount": 100}`, "currency", CodeMissingField, "required with amount"},
+		{"price needs one product", "stripe.createPrice", `{"currency": "usd", "unitAmount": 1, "productId": "prod_1", "productName": "n"}`, "productId", CodeMissingField, "exactly one"},
 		{"long strings are not echoed", "stripe.createInvoice", `{"customerId": "cus_1", "collectionMethod": "` + strings.Repeat("x", 100) + `"}`, "collectionMethod", CodeInvalidValue, "got a string"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -297,7 +303,7 @@ func TestSchemas(t *testing.T) {
 
 func checkSchema(t *testing.T, path string, s map[string]any, fields []Field) {
 	t.Helper()
-	assert.Equal(t, "object", s["type"], path)
+	assert.Contains(t, []any{"object", []any{"object", "null"}}, s["type"], path)
 	assert.Equal(t, false, s["additionalProperties"], "%s: additionalProperties", path)
 	props, _ := s["properties"].(map[string]any)
 	assert.Len(t, props, len(fields), path)
@@ -306,17 +312,25 @@ func checkSchema(t *testing.T, path string, s map[string]any, fields []Field) {
 		p := path + "." + f.Name
 		prop, ok := props[f.Name].(map[string]any)
 		require.True(t, ok, "%s missing from the schema", p)
-		assert.Equal(t, f.Type, prop["type"], p)
 		assert.Equal(t, f.Description, prop["description"], p)
+		var enum []any
+		for _, e := range f.Enum {
+			enum = append(enum, e)
+		}
 		if f.Required {
 			required = append(required, f.Name)
-		}
-		if f.Enum != nil {
-			var enum []string
-			for _, e := range prop["enum"].([]any) {
-				enum = append(enum, e.(string))
+			assert.Equal(t, f.Type, prop["type"], p)
+		} else { // null means not set
+			assert.Equal(t, []any{f.Type, "null"}, prop["type"], p)
+			if enum != nil {
+				enum = append(enum, nil)
 			}
-			assert.Equal(t, f.Enum, enum, p)
+		}
+		if f.Enum != nil && f.Type == "string" {
+			assert.Equal(t, enum, prop["enum"], p)
+		}
+		if f.MinItems != nil {
+			assert.EqualValues(t, *f.MinItems, prop["minItems"], p)
 		}
 		if f.Minimum != nil {
 			assert.EqualValues(t, *f.Minimum, prop["minimum"], p)
@@ -327,6 +341,8 @@ func checkSchema(t *testing.T, path string, s map[string]any, fields []Field) {
 		switch {
 		case f.Type == "array" && f.ItemType == "object":
 			checkSchema(t, p+"[]", prop["items"].(map[string]any), f.Fields)
+		case f.Type == "array" && f.Enum != nil:
+			assert.Equal(t, map[string]any{"type": "string", "enum": enum[:len(f.Enum)]}, prop["items"], p)
 		case f.Type == "array":
 			assert.Equal(t, map[string]any{"type": "string"}, prop["items"], p)
 		case f.Type == "object" && f.Fields == nil:
@@ -352,18 +368,19 @@ func TestSchemaCreateInvoice(t *testing.T) {
 	var s struct {
 		Required   []string `json:"required"`
 		Properties map[string]struct {
-			Type      string   `json:"type"`
-			Enum      []string `json:"enum"`
-			MinLength int      `json:"minLength"`
+			Type      any   `json:"type"`
+			Enum      []any `json:"enum"`
+			MinLength int   `json:"minLength"`
 		} `json:"properties"`
 	}
 	require.NoError(t, json.Unmarshal(a.Schema(), &s))
 	assert.Equal(t, []string{"customerId"}, s.Required)
 	assert.Equal(t, 1, s.Properties["customerId"].MinLength)
-	assert.Equal(t, "boolean", s.Properties["autoAdvance"].Type)
-	assert.Equal(t, "integer", s.Properties["daysUntilDue"].Type)
-	assert.Equal(t, []string{"charge_automatically", "send_invoice"}, s.Properties["collectionMethod"].Enum)
-	assert.Equal(t, "object", s.Properties["metadata"].Type)
+	assert.Equal(t, "string", s.Properties["customerId"].Type)
+	assert.Equal(t, []any{"boolean", "null"}, s.Properties["autoAdvance"].Type)
+	assert.Equal(t, []any{"integer", "null"}, s.Properties["daysUntilDue"].Type)
+	assert.Equal(t, []any{"charge_automatically", "send_invoice", nil}, s.Properties["collectionMethod"].Enum)
+	assert.Equal(t, []any{"object", "null"}, s.Properties["metadata"].Type)
 }
 
 // TestSpecRules checks that malformed config structs are caught.
@@ -386,11 +403,12 @@ func TestSpecRules(t *testing.T) {
 		B string `json:"customerId" required:"true" desc:"d"`
 	}
 	for _, a := range []Action{
-		define("t.a", "d.", "{}", func(context.Context, *stripe.Client, *requiredPtr) (any, error) { return nil, nil }),
-		define("t.b", "d.", "{}", func(context.Context, *stripe.Client, *optionalValue) (any, error) { return nil, nil }),
-		define("t.c", "d.", "{}", func(context.Context, *stripe.Client, *noName) (any, error) { return nil, nil }),
-		define("t.d", "d.", "{}", func(context.Context, *stripe.Client, *badType) (any, error) { return nil, nil }),
-		define("t.e", "d.", "{}", func(context.Context, *stripe.Client, *dup) (any, error) { return nil, nil }),
+		define("t.a", "d.", "{}", func(context.Context, *stripe.Client, *requiredPtr, stripe.Params) (any, error) { return nil, nil }),
+		define("t.b", "d.", "{}", func(context.Context, *stripe.Client, *optionalValue, stripe.Params) (any, error) { return nil, nil }),
+		define("t.c", "d.", "{}", func(context.Context, *stripe.Client, *noName, stripe.Params) (any, error) { return nil, nil }),
+		define("t.d", "d.", "{}", func(context.Context, *stripe.Client, *badType, stripe.Params) (any, error) { return nil, nil }),
+		define("t.e", "d.", "{}", func(context.Context, *stripe.Client, *dup, stripe.Params) (any, error) { return nil, nil }),
+		define("t.f", "d.", "{}", func(context.Context, *stripe.Client, *badRuleConfig, stripe.Params) (any, error) { return nil, nil }),
 	} {
 		assert.Error(t, a.err, a.Name)
 		_, err := a.Run(context.Background(), nil, nil)
@@ -414,44 +432,9 @@ func TestWebhookTriggers(t *testing.T) {
 	}
 }
 
-func TestPollingTriggers(t *testing.T) {
-	t.Parallel()
-	triggers := PollingTriggers()
-	require.Len(t, triggers, 2)
-	for _, tc := range []struct {
-		name, path string
-		ids        []string // oldest first
-	}{
-		{"stripe.newCharge", "/v1/charges", []string{"ch_001", "ch_002"}},
-		{"stripe.newRefund", "/v1/refunds", []string{"re_001", "re_002"}},
-	} {
-		i := slices.IndexFunc(triggers, func(tr PollingTrigger) bool { return tr.Name == tc.name })
-		require.GreaterOrEqual(t, i, 0, tc.name)
-		tr := triggers[i]
-		assert.NotEmpty(t, tr.Description)
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			c, mt := newTestClient(t)
-			obj := strings.TrimSuffix(strings.TrimPrefix(tc.path, "/v1/"), "s")
-			body := fmt.Sprintf(`{"object": "list", "has_more": false, "url": %q, "data": [
-				{"id": %q, "object": %q, "created": 1700000002},
-				{"id": %q, "object": %q, "created": 1700000001}]}`, tc.path, tc.ids[1], obj, tc.ids[0], obj)
-			rec := record(mt, body)
-
-			p := tr.NewPoller(c, stripe.PollSince(time.Unix(1000, 0)))
-			objs, err := p.Poll(context.Background())
-			require.NoError(t, err)
-			var ids []string
-			for _, o := range objs {
-				ids = append(ids, toMap(t, o)["id"].(string))
-			}
-			assert.Equal(t, tc.ids, ids, "oldest first")
-			reqs := rec.sent()
-			require.Len(t, reqs, 1)
-			assert.Equal(t, tc.path, reqs[0].Path)
-			assert.Equal(t, "1000", reqs[0].Query.Get("created[gte]"))
-			assert.Equal(t, "100", reqs[0].Query.Get("limit"))
-			assert.Equal(t, tc.ids[len(tc.ids)-1], p.Cursor().LastID)
-		})
-	}
+// badRuleConfig has a rule naming a field it does not have.
+type badRuleConfig struct {
+	A *string `json:"a" desc:"d"`
 }
+
+func (*badRuleConfig) rules() []rule { return []rule{exactlyOne("a", "nope")} }

@@ -47,6 +47,8 @@ type Field struct {
 	// Minimum and Maximum bound an integer.
 	Minimum *int64 `json:"minimum,omitempty"`
 	Maximum *int64 `json:"maximum,omitempty"`
+	// MinItems is the least number of elements of an array.
+	MinItems *int64 `json:"minItems,omitempty"`
 	// ItemType is the element type of an array: "string" or "object".
 	ItemType string `json:"itemType,omitempty"`
 	// Fields are the properties of an object, or of each element of an
@@ -55,8 +57,9 @@ type Field struct {
 	Fields []Field `json:"fields,omitempty"`
 }
 
-// RunFunc runs an action: it decodes config strictly and makes the SDK calls.
-type RunFunc func(ctx context.Context, c *stripe.Client, config json.RawMessage) (any, error)
+// RunFunc runs an action: it decodes config strictly and makes the SDK
+// calls, each with the options given.
+type RunFunc func(ctx context.Context, c *stripe.Client, config json.RawMessage, opts ...Option) (any, error)
 
 // Action is one named operation of the catalog.
 type Action struct {
@@ -68,19 +71,22 @@ type Action struct {
 	Fields []Field
 	// OutputExample is an abbreviated example of Run's result as JSON.
 	OutputExample json.RawMessage
-	// Run decodes a config and performs the action. Its result marshals to
-	// JSON (a Stripe object, or a list object for list actions). A bad
-	// config returns a *ConfigError and sends nothing; a Stripe error is a
-	// *stripe.Error.
+	// Run decodes a config and performs the action. Its result is a
+	// json.RawMessage: the JSON Stripe sent (an object, or a list object for
+	// list actions; with returnAll, one list object of every page's
+	// objects), unchanged. A bad config returns a *ConfigError and sends
+	// nothing; a Stripe error is a *stripe.Error.
 	Run RunFunc
 
-	specs []fieldSpec
-	err   error // a malformed config struct, reported by Run and the catalog test
+	specs  []fieldSpec
+	rules  []rule       // rules across fields, in Run and the schema
+	config reflect.Type // the config struct
+	err    error        // a malformed config struct, reported by Run and the catalog test
 }
 
 // Schema returns the JSON Schema (draft 2020-12) of the action's config.
 func (a Action) Schema() json.RawMessage {
-	js := objectSchema(a.specs)
+	js := objectSchema(a.specs, a.rules)
 	js.Schema = "https://json-schema.org/draft/2020-12/schema"
 	js.Title = a.Name
 	js.Description = a.Description
@@ -124,22 +130,35 @@ func (e *ConfigError) Error() string {
 	return msg + e.Reason
 }
 
-// validator is implemented by configs with rules across fields (exactly
-// one of chargeId and paymentIntentId, say). It returns a *ConfigError
-// without Action, which the caller fills in.
-type validator interface{ validate() *ConfigError }
-
 // define builds an action from its config struct C and the function that
 // calls the SDK with a decoded config.
-func define[C any](name, description, output string, run func(ctx context.Context, c *stripe.Client, cfg *C) (any, error)) Action {
+// run gets the stripe.Params every request of the action must embed: they
+// carry the step's idempotency key and connected account.
+func define[C any](name, description, output string, run func(ctx context.Context, c *stripe.Client, cfg *C, base stripe.Params) (any, error)) Action {
 	specs, err := specsOf(reflect.TypeFor[C]())
-	a := Action{Name: name, Description: description, OutputExample: json.RawMessage(output), specs: specs, err: err}
+	var rules []rule
+	if r, ok := any(new(C)).(ruler); ok && err == nil {
+		rules = r.rules()
+		err = checkRules(rules, specs)
+	}
+	a := Action{Name: name, Description: description, OutputExample: json.RawMessage(output), specs: specs,
+		rules: rules, config: reflect.TypeFor[C](), err: err}
 	for _, s := range specs {
 		a.Fields = append(a.Fields, s.Field)
 	}
-	a.Run = func(ctx context.Context, c *stripe.Client, config json.RawMessage) (any, error) {
+	a.Run = func(ctx context.Context, c *stripe.Client, config json.RawMessage, opts ...Option) (any, error) {
 		if err != nil {
 			return nil, fmt.Errorf("connector: %s: %w", name, err)
+		}
+		var o options
+		for _, opt := range opts {
+			if opt != nil {
+				opt(&o)
+			}
+		}
+		if cerr := o.validate(); cerr != nil {
+			cerr.Action = name
+			return nil, cerr
 		}
 		if len(config) == 0 || string(config) == "null" {
 			config = json.RawMessage("{}")
@@ -148,20 +167,20 @@ func define[C any](name, description, output string, run func(ctx context.Contex
 		if err := (decoder{action: name}).object("", config, reflect.ValueOf(cfg).Elem(), specs); err != nil {
 			return nil, err
 		}
-		if v, ok := any(cfg).(validator); ok {
-			if cerr := v.validate(); cerr != nil {
-				cerr.Action = name
-				return nil, cerr
-			}
+		if cerr := enforce(rules, reflect.ValueOf(cfg).Elem(), specs); cerr != nil {
+			cerr.Action = name
+			return nil, cerr
 		}
 		if c == nil {
 			return nil, errors.New("connector: nil *stripe.Client")
 		}
-		out, err := run(ctx, c, cfg)
+		var rec responses
+		out, err := run(stripe.WithResponseHook(ctx, rec.add), c, cfg,
+			stripe.Params{IdempotencyKey: o.idempotencyKey, StripeAccount: o.stripeAccount})
 		if err != nil {
 			return nil, err
 		}
-		return out, nil
+		return rec.output(out)
 	}
 	return a
 }
@@ -169,8 +188,8 @@ func define[C any](name, description, output string, run func(ctx context.Contex
 var catalog = sync.OnceValue(func() []Action {
 	var all []Action
 	for _, group := range [][]Action{
-		customerActions(), cardActions(), invoiceActions(), paymentIntentActions(),
-		subscriptionActions(), balanceActions(), chargeProductRefundActions(),
+		customerActions(), cardActions(), invoiceActions(), invoiceItemActions(), paymentIntentActions(),
+		subscriptionActions(), balanceActions(), chargeActions(), refundActions(), productActions(), eventActions(),
 	} {
 		all = append(all, group...)
 	}
@@ -207,14 +226,15 @@ func cloneFields(fs []Field) []Field {
 	return fs
 }
 
-// Run runs the named action with config. An unknown name is a
-// *ConfigError with Code CodeUnknownAction.
-func Run(ctx context.Context, c *stripe.Client, name string, config json.RawMessage) (any, error) {
+// Run runs the named action with config and options (WithIdempotencyKey,
+// WithStripeAccount). An unknown name is a *ConfigError with Code
+// CodeUnknownAction.
+func Run(ctx context.Context, c *stripe.Client, name string, config json.RawMessage, opts ...Option) (any, error) {
 	a, ok := Lookup(name)
 	if !ok {
 		return nil, &ConfigError{Field: "action", Code: CodeUnknownAction, Reason: fmt.Sprintf("unknown action %q", name)}
 	}
-	return a.Run(ctx, c, config)
+	return a.Run(ctx, c, config, opts...)
 }
 
 // ErrorInfo is the JSON shape of an error for a workflow platform:

@@ -5,9 +5,9 @@ import "sort"
 type balanceAmounts struct{ available, pending int64 }
 
 func (s *Server) registerBalance() {
-	s.handle("GET", "/v1/balance", nil, s.getBalance)
-	s.handle("GET", "/v1/balance_transactions", []string{"created", "currency", "ending_before", "limit", "payout", "source", "starting_after", "type"}, s.listBalanceTransactions)
-	s.handle("GET", "/v1/balance_transactions/{id}", nil, func(r *request) (any, error) {
+	s.handle("GET", "/v1/balance", s.getBalance)
+	s.handle("GET", "/v1/balance_transactions", s.listBalanceTransactions)
+	s.handle("GET", "/v1/balance_transactions/{id}", func(r *request) (any, error) {
 		txn, err := s.get("balance_transaction", r.pathVal("id"))
 		if err != nil {
 			return nil, err

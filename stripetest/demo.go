@@ -62,9 +62,9 @@ func WithDemoData() Option {
 func (s *Server) seedDemo() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	hook := s.hook
-	s.hook = nil // no deliveries for the demo data
-	defer func() { s.hook = hook }()
+	hooks := s.hooks
+	s.hooks = nil // no deliveries for the demo data
+	defer func() { s.hooks = hooks }()
 
 	steps := []struct {
 		method, path string
@@ -144,10 +144,8 @@ func (s *Server) seedCall(method, path string, params url.Values, ids map[string
 	if perr != nil {
 		return perr
 	}
-	for k := range tree {
-		if !rt.allowed[k] {
-			return fmt.Errorf("unknown parameter %s", k)
-		}
+	if e := rt.checkParams(tree); e != nil {
+		return e
 	}
 	r := &request{s: s, method: method, path: path, pathVal: func(k string) string { return vals[k] },
 		form: &form{m: tree, err: new(error)}}

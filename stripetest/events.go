@@ -9,8 +9,8 @@ import (
 )
 
 func (s *Server) registerEvents() {
-	s.handle("GET", "/v1/events", []string{"created", "delivery_success", "ending_before", "limit", "starting_after", "type", "types"}, s.listEvents)
-	s.handle("GET", "/v1/events/{id}", nil, func(r *request) (any, error) {
+	s.handle("GET", "/v1/events", s.listEvents)
+	s.handle("GET", "/v1/events/{id}", func(r *request) (any, error) {
 		ev, err := s.get("event", r.pathVal("id"))
 		if err != nil {
 			return nil, err
@@ -74,10 +74,7 @@ func (s *Server) emit(r *request, typ string, o obj, prev obj) {
 			reqInfo["idempotency_key"] = r.idemKey
 		}
 	}
-	pending := int64(0)
-	if s.hook != nil {
-		pending = 1
-	}
+	pending := int64(len(s.hooks))
 	ev := obj{
 		"id": s.newID("evt"), "object": "event", "api_version": stripe.APIVersion, "created": s.unix(),
 		"data": data, "livemode": false, "pending_webhooks": pending, "request": reqInfo, "type": typ,
@@ -86,9 +83,11 @@ func (s *Server) emit(r *request, typ string, o obj, prev obj) {
 		ev["account"] = s.st.account // a Connect event
 	}
 	s.insert(ev)
-	if s.hook != nil {
+	if len(s.hooks) > 0 {
 		payload, _ := json.Marshal(s.render(ev, nil))
-		s.hook.enqueue(ev, payload)
+		for _, h := range s.hooks {
+			h.enqueue(ev, payload)
+		}
 	}
 }
 

@@ -3,20 +3,17 @@ package stripetest
 import "strconv"
 
 func (s *Server) registerInvoiceItems() {
-	s.handle("POST", "/v1/invoiceitems", []string{"amount", "currency", "customer", "customer_account", "description", "discountable",
-		"discounts", "invoice", "metadata", "period", "price_data", "pricing", "quantity", "quantity_decimal", "subscription",
-		"tax_behavior", "tax_code", "tax_rates", "unit_amount_decimal"}, s.createInvoiceItem)
-	s.handle("GET", "/v1/invoiceitems", []string{"created", "customer", "customer_account", "ending_before", "invoice", "limit", "pending", "starting_after"}, s.listInvoiceItems)
-	s.handle("GET", "/v1/invoiceitems/{id}", nil, func(r *request) (any, error) {
+	s.handle("POST", "/v1/invoiceitems", s.createInvoiceItem)
+	s.handle("GET", "/v1/invoiceitems", s.listInvoiceItems)
+	s.handle("GET", "/v1/invoiceitems/{id}", func(r *request) (any, error) {
 		ii, err := s.get("invoiceitem", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(ii, r.expand), nil
 	})
-	s.handle("POST", "/v1/invoiceitems/{id}", []string{"amount", "description", "discountable", "discounts", "metadata", "period",
-		"price_data", "pricing", "quantity", "quantity_decimal", "tax_behavior", "tax_code", "tax_rates", "unit_amount_decimal"}, s.updateInvoiceItem)
-	s.handle("DELETE", "/v1/invoiceitems/{id}", nil, s.deleteInvoiceItem)
+	s.handle("POST", "/v1/invoiceitems/{id}", s.updateInvoiceItem)
+	s.handle("DELETE", "/v1/invoiceitems/{id}", s.deleteInvoiceItem)
 }
 
 // applyItemAmount sets amount, unit amount, quantity, currency and pricing
@@ -138,7 +135,7 @@ func (s *Server) createInvoiceItem(r *request) (any, error) {
 		"id": s.newID("ii"), "object": "invoiceitem", "amount": int64(0), "currency": "usd", "customer": cusID, "date": now,
 		"description": nil, "discountable": true, "discounts": []any{}, "invoice": nil, "livemode": false, "metadata": obj{},
 		"net_amount": int64(0), "parent": nil, "period": obj{"start": now, "end": now}, "pricing": nil, "proration": false,
-		"proration_details": obj{"credited_items": nil}, "quantity": int64(1), "quantity_decimal": "1", "tax_rates": []any{}, "test_clock": nil,
+		"proration_details": obj{"credited_items": nil, "discount_amounts": []any{}}, "quantity": int64(1), "quantity_decimal": "1", "tax_rates": []any{}, "test_clock": nil,
 		"_created": now,
 	}
 	s.applyItemParams(ii, f)

@@ -6,31 +6,23 @@ import (
 )
 
 func (s *Server) registerInvoices() {
-	s.handle("POST", "/v1/invoices", []string{"account_tax_ids", "application_fee_amount", "auto_advance", "automatic_tax",
-		"automatically_finalizes_at", "collection_method", "currency", "custom_fields", "customer", "customer_account", "days_until_due",
-		"default_payment_method", "default_source", "default_tax_rates", "description", "discounts", "due_date", "effective_at", "footer",
-		"from_invoice", "issuer", "metadata", "number", "on_behalf_of", "payment_settings", "pending_invoice_items_behavior", "rendering",
-		"shipping_cost", "shipping_details", "statement_descriptor", "subscription", "transfer_data"}, s.createInvoice)
-	s.handle("GET", "/v1/invoices", []string{"collection_method", "created", "customer", "customer_account", "due_date", "ending_before",
-		"limit", "starting_after", "status", "subscription"}, s.listInvoices)
-	s.handle("GET", "/v1/invoices/{id}", nil, func(r *request) (any, error) {
+	s.handle("POST", "/v1/invoices", s.createInvoice)
+	s.handle("GET", "/v1/invoices", s.listInvoices)
+	s.handle("GET", "/v1/invoices/{id}", func(r *request) (any, error) {
 		inv, err := s.get("invoice", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(inv, r.expand), nil
 	})
-	s.handle("GET", "/v1/invoices/{id}/lines", []string{"ending_before", "limit", "starting_after"}, s.listInvoiceLines)
-	s.handle("POST", "/v1/invoices/{id}", []string{"account_tax_ids", "application_fee_amount", "auto_advance", "automatic_tax",
-		"automatically_finalizes_at", "collection_method", "custom_fields", "days_until_due", "default_payment_method", "default_source",
-		"default_tax_rates", "description", "discounts", "due_date", "effective_at", "footer", "issuer", "metadata", "number",
-		"on_behalf_of", "payment_settings", "rendering", "shipping_cost", "shipping_details", "statement_descriptor", "transfer_data"}, s.updateInvoice)
-	s.handle("DELETE", "/v1/invoices/{id}", nil, s.deleteInvoice)
-	s.handle("POST", "/v1/invoices/{id}/finalize", []string{"auto_advance"}, s.finalizeInvoice)
-	s.handle("POST", "/v1/invoices/{id}/pay", []string{"forgive", "mandate", "off_session", "paid_out_of_band", "payment_method", "source"}, s.payInvoice)
-	s.handle("POST", "/v1/invoices/{id}/send", nil, s.sendInvoice)
-	s.handle("POST", "/v1/invoices/{id}/void", nil, s.voidInvoice)
-	s.handle("POST", "/v1/invoices/{id}/mark_uncollectible", nil, s.markUncollectible)
+	s.handle("GET", "/v1/invoices/{id}/lines", s.listInvoiceLines)
+	s.handle("POST", "/v1/invoices/{id}", s.updateInvoice)
+	s.handle("DELETE", "/v1/invoices/{id}", s.deleteInvoice)
+	s.handle("POST", "/v1/invoices/{id}/finalize", s.finalizeInvoice)
+	s.handle("POST", "/v1/invoices/{id}/pay", s.payInvoice)
+	s.handle("POST", "/v1/invoices/{id}/send", s.sendInvoice)
+	s.handle("POST", "/v1/invoices/{id}/void", s.voidInvoice)
+	s.handle("POST", "/v1/invoices/{id}/mark_uncollectible", s.markUncollectible)
 }
 
 // newInvoice builds (but does not store) a draft invoice for cus.

@@ -3,32 +3,19 @@ package stripetest
 import "errors"
 
 func (s *Server) registerPaymentIntents() {
-	s.handle("POST", "/v1/payment_intents", []string{"allowed_payment_method_types", "amount", "amount_details", "application_fee_amount",
-		"automatic_payment_methods", "capture_method", "confirm", "confirmation_method", "confirmation_token", "currency", "customer",
-		"customer_account", "description", "error_on_requires_action", "excluded_payment_method_types", "hooks", "mandate", "mandate_data",
-		"metadata", "off_session", "on_behalf_of", "payment_details", "payment_method", "payment_method_configuration", "payment_method_data",
-		"payment_method_options", "payment_method_types", "radar_options", "receipt_email", "return_url", "setup_future_usage", "shipping",
-		"statement_descriptor", "statement_descriptor_suffix", "transfer_data", "transfer_group", "use_stripe_sdk"}, s.createPaymentIntent)
-	s.handle("GET", "/v1/payment_intents", []string{"created", "customer", "customer_account", "ending_before", "limit", "starting_after"}, s.listPaymentIntents)
-	s.handle("GET", "/v1/payment_intents/{id}", []string{"client_secret"}, func(r *request) (any, error) {
+	s.handle("POST", "/v1/payment_intents", s.createPaymentIntent)
+	s.handle("GET", "/v1/payment_intents", s.listPaymentIntents)
+	s.handle("GET", "/v1/payment_intents/{id}", func(r *request) (any, error) {
 		pi, err := s.get("payment_intent", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(pi, r.expand), nil
 	})
-	s.handle("POST", "/v1/payment_intents/{id}", []string{"allowed_payment_method_types", "amount", "amount_details", "application_fee_amount",
-		"capture_method", "currency", "customer", "customer_account", "description", "excluded_payment_method_types", "hooks", "metadata",
-		"payment_details", "payment_method", "payment_method_configuration", "payment_method_data", "payment_method_options",
-		"payment_method_types", "receipt_email", "setup_future_usage", "shipping", "statement_descriptor", "statement_descriptor_suffix",
-		"transfer_data", "transfer_group"}, s.updatePaymentIntent)
-	s.handle("POST", "/v1/payment_intents/{id}/confirm", []string{"allowed_payment_method_types", "amount_details", "amount_to_confirm",
-		"capture_method", "client_secret", "confirmation_token", "error_on_requires_action", "excluded_payment_method_types", "hooks",
-		"mandate", "mandate_data", "off_session", "payment_details", "payment_method", "payment_method_data", "payment_method_options",
-		"payment_method_types", "radar_options", "receipt_email", "return_url", "setup_future_usage", "shipping", "use_stripe_sdk"}, s.confirmPaymentIntent)
-	s.handle("POST", "/v1/payment_intents/{id}/capture", []string{"amount_details", "amount_to_capture", "application_fee_amount",
-		"final_capture", "hooks", "metadata", "payment_details", "statement_descriptor", "statement_descriptor_suffix", "transfer_data"}, s.capturePaymentIntent)
-	s.handle("POST", "/v1/payment_intents/{id}/cancel", []string{"cancellation_reason"}, s.cancelPaymentIntent)
+	s.handle("POST", "/v1/payment_intents/{id}", s.updatePaymentIntent)
+	s.handle("POST", "/v1/payment_intents/{id}/confirm", s.confirmPaymentIntent)
+	s.handle("POST", "/v1/payment_intents/{id}/capture", s.capturePaymentIntent)
+	s.handle("POST", "/v1/payment_intents/{id}/cancel", s.cancelPaymentIntent)
 }
 
 func unexpectedState(pi obj, action string) *apiError {

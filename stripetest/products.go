@@ -6,32 +6,28 @@ import (
 )
 
 func (s *Server) registerProducts() {
-	s.handle("POST", "/v1/products", []string{"active", "default_price_data", "description", "id", "images", "marketing_features",
-		"metadata", "name", "package_dimensions", "shippable", "statement_descriptor", "tax_code", "unit_label", "url"}, s.createProduct)
-	s.handle("GET", "/v1/products", []string{"active", "created", "ending_before", "ids", "limit", "shippable", "starting_after", "url"}, s.listProducts)
-	s.handle("GET", "/v1/products/{id}", nil, func(r *request) (any, error) {
+	s.handle("POST", "/v1/products", s.createProduct)
+	s.handle("GET", "/v1/products", s.listProducts)
+	s.handle("GET", "/v1/products/{id}", func(r *request) (any, error) {
 		p, err := s.get("product", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(p, r.expand), nil
 	})
-	s.handle("POST", "/v1/products/{id}", []string{"active", "default_price", "description", "images", "marketing_features", "metadata",
-		"name", "package_dimensions", "shippable", "statement_descriptor", "tax_code", "unit_label", "url"}, s.updateProduct)
-	s.handle("DELETE", "/v1/products/{id}", nil, s.deleteProduct)
+	s.handle("POST", "/v1/products/{id}", s.updateProduct)
+	s.handle("DELETE", "/v1/products/{id}", s.deleteProduct)
 
-	s.handle("POST", "/v1/prices", []string{"active", "billing_scheme", "currency", "currency_options", "custom_unit_amount", "lookup_key",
-		"metadata", "nickname", "product", "product_data", "recurring", "tax_behavior", "tiers", "tiers_mode", "transfer_lookup_key",
-		"transform_quantity", "unit_amount", "unit_amount_decimal"}, s.createPrice)
-	s.handle("GET", "/v1/prices", []string{"active", "created", "currency", "ending_before", "limit", "lookup_keys", "product", "recurring", "starting_after", "type"}, s.listPrices)
-	s.handle("GET", "/v1/prices/{id}", nil, func(r *request) (any, error) {
+	s.handle("POST", "/v1/prices", s.createPrice)
+	s.handle("GET", "/v1/prices", s.listPrices)
+	s.handle("GET", "/v1/prices/{id}", func(r *request) (any, error) {
 		p, err := s.get("price", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(p, r.expand), nil
 	})
-	s.handle("POST", "/v1/prices/{id}", []string{"active", "currency_options", "lookup_key", "metadata", "nickname", "tax_behavior", "transfer_lookup_key"}, s.updatePrice)
+	s.handle("POST", "/v1/prices/{id}", s.updatePrice)
 }
 
 func (s *Server) newProduct(f *form, id string) obj {
@@ -235,7 +231,7 @@ func (s *Server) buildPrice(f *form, product string) (obj, error) {
 		if n, ok := rf.int("interval_count"); ok {
 			count = n
 		}
-		p["recurring"] = obj{"interval": interval, "interval_count": count, "meter": nil, "trial_period_days": nil,
+		p["recurring"] = obj{"interval": interval, "interval_count": count, "meter": nil,
 			"usage_type": rf.strOr("usage_type", "licensed")}
 		p["type"] = "recurring"
 	}

@@ -1,18 +1,17 @@
 package stripetest
 
 func (s *Server) registerRefunds() {
-	s.handle("POST", "/v1/refunds", []string{"amount", "charge", "currency", "customer", "instructions_email", "metadata", "origin",
-		"payment_intent", "reason", "refund_application_fee", "reverse_transfer"}, s.createRefund)
-	s.handle("GET", "/v1/refunds", []string{"charge", "created", "ending_before", "limit", "payment_intent", "starting_after"}, s.listRefunds)
-	s.handle("GET", "/v1/refunds/{id}", nil, func(r *request) (any, error) {
+	s.handle("POST", "/v1/refunds", s.createRefund)
+	s.handle("GET", "/v1/refunds", s.listRefunds)
+	s.handle("GET", "/v1/refunds/{id}", func(r *request) (any, error) {
 		re, err := s.get("refund", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.render(re, r.expand), nil
 	})
-	s.handle("POST", "/v1/refunds/{id}", []string{"metadata"}, s.updateRefund)
-	s.handle("POST", "/v1/refunds/{id}/cancel", nil, s.cancelRefund)
+	s.handle("POST", "/v1/refunds/{id}", s.updateRefund)
+	s.handle("POST", "/v1/refunds/{id}/cancel", s.cancelRefund)
 }
 
 func (s *Server) createRefund(r *request) (any, error) {

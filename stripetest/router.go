@@ -1,7 +1,6 @@
 package stripetest
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -29,19 +28,16 @@ type handlerFunc func(r *request) (any, error)
 
 type route struct {
 	method  string
-	pattern []string // path segments; "{x}" is a wildcard
-	allowed map[string]bool
+	pattern []string   // path segments; "{x}" is a wildcard
+	params  *paramNode // the params the spec knows for it (validate.go)
 	fn      handlerFunc
 }
 
-// handle registers a route. allowed lists the parameters Stripe's spec
-// knows for it (expand is always allowed); others get parameter_unknown.
-func (s *Server) handle(method, pattern string, allowed []string, fn handlerFunc) {
-	a := map[string]bool{"expand": true}
-	for _, p := range allowed {
-		a[p] = true
-	}
-	s.routes = append(s.routes, &route{method: method, pattern: strings.Split(strings.Trim(pattern, "/"), "/"), allowed: a, fn: fn})
+// handle registers a route. Its params are checked against the spec's
+// (spec_params.go; run go generate after adding a route).
+func (s *Server) handle(method, pattern string, fn handlerFunc) {
+	s.routes = append(s.routes, &route{method: method, pattern: strings.Split(strings.Trim(pattern, "/"), "/"),
+		params: paramTree(method, pattern), fn: fn})
 }
 
 func (rt *route) match(method string, segs []string) (map[string]string, bool) {
@@ -72,16 +68,6 @@ func (s *Server) findRoute(method string, segs []string) (*route, map[string]str
 		}
 	}
 	return nil, nil
-}
-
-// checkParams rejects top-level params the route does not know.
-func (rt *route) checkParams(tree obj) *apiError {
-	for k := range tree {
-		if !rt.allowed[k] {
-			return invalid(k, "parameter_unknown", "Received unknown parameter: %s", k)
-		}
-	}
-	return nil
 }
 
 // response is what a handler produced.
@@ -216,7 +202,7 @@ func (s *Server) run(rt *route, r *request) (resp response, save bool) {
 		save = ae.status != http.StatusBadRequest || ae.typ != "invalid_request_error" || ae.saved
 		return errorResponse(r.id, ae), save
 	}
-	b, merr := json.Marshal(out)
+	b, merr := appendJSON(nil, out)
 	if merr != nil {
 		return errorResponse(r.id, &apiError{status: 500, typ: "api_error", message: merr.Error()}), false
 	}

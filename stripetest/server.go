@@ -35,6 +35,7 @@ package stripetest
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -67,7 +68,11 @@ type Server struct {
 	hs        *httptest.Server
 	closed    chan struct{}
 	closeOnce sync.Once
-	hook      *webhookSender // nil without WithWebhook
+	hooks     []*webhookSender // one per WithWebhook
+	listener  net.Listener     // WithListener
+
+	transport  *http.Transport // of httpClient
+	httpClient *http.Client    // what Client uses
 
 	faults faults
 	idem   idempotency
@@ -113,11 +118,19 @@ func WithClock(now func() time.Time) Option {
 // WithWebhook delivers every event, signed with secret as Stripe does
 // (Stripe-Signature header), to url in a POST. Deliveries run in the
 // background, in order, one at a time; a failed delivery is not retried.
-// Server.FlushWebhooks waits for them.
+// Server.FlushWebhooks waits for them. Each WithWebhook adds an endpoint;
+// an event's pending_webhooks counts the endpoints it has not reached yet.
 func WithWebhook(url, secret string) Option {
 	return func(s *Server) {
-		s.hook = newWebhookSender(url, secret)
+		s.hooks = append(s.hooks, newWebhookSender(url, secret))
 	}
+}
+
+// WithListener makes the server accept connections on l (such as a
+// net.Listen on a fixed address) instead of a new loopback port. Close
+// closes l.
+func WithListener(l net.Listener) Option {
+	return func(s *Server) { s.listener = l }
 }
 
 // NewServer starts a Server and closes it when the test ends.
@@ -153,15 +166,29 @@ func New(opts ...Option) *Server {
 			panic("stripetest: WithDemoData: " + err.Error()) // a bug in stripetest; its tests seed once
 		}
 	}
-	s.hs = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
+	s.hs = httptest.NewUnstartedServer(http.HandlerFunc(s.serveHTTP))
+	if s.listener != nil {
+		_ = s.hs.Listener.Close()
+		s.hs.Listener = s.listener
+	}
+	s.hs.Start()
 	s.URL = s.hs.URL
-	if s.hook != nil {
-		s.hook.delivered = func(ev obj) {
+	// Clients share one transport that keeps enough idle connections for a
+	// parallel suite (net/http's default keeps 2 per host, so most requests
+	// would open a new connection); Close closes them.
+	s.httpClient = s.hs.Client()
+	if tr, ok := s.httpClient.Transport.(*http.Transport); ok {
+		s.transport = tr.Clone()
+		s.transport.MaxIdleConnsPerHost = 64
+		s.httpClient = &http.Client{Transport: s.transport}
+	}
+	for _, h := range s.hooks {
+		h.delivered = func(ev obj) {
 			s.mu.Lock()
 			defer s.mu.Unlock()
-			ev["pending_webhooks"] = int64(0)
+			ev["pending_webhooks"] = max(num(ev, "pending_webhooks")-1, 0)
 		}
-		s.hook.start(s.now)
+		h.start(s.now)
 	}
 	return s
 }
@@ -172,8 +199,11 @@ func New(opts ...Option) *Server {
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		close(s.closed)
-		if s.hook != nil {
-			s.hook.stop()
+		for _, h := range s.hooks {
+			h.stop()
+		}
+		if s.transport != nil {
+			s.transport.CloseIdleConnections()
 		}
 		s.hs.Close()
 		s.autoSave()
@@ -186,19 +216,25 @@ func (s *Server) Close() {
 func (s *Server) Client(opts ...stripe.Option) (*stripe.Client, error) {
 	base := []stripe.Option{
 		stripe.WithBaseURL(s.URL),
-		stripe.WithHTTPClient(s.hs.Client()),
+		stripe.WithHTTPClient(s.httpClient),
 		stripe.WithRateLimit(rate.Inf, rate.Inf),
 	}
 	return stripe.NewClient(TestKey, append(base, opts...)...)
 }
 
+// Handler returns the server's http.Handler: the same API on another
+// listener or mux, or called in-process with no network in between.
+func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
+
 // FlushWebhooks waits until every event emitted so far has been delivered
 // (or its delivery failed), or ctx ends. Without WithWebhook it returns nil.
 func (s *Server) FlushWebhooks(ctx context.Context) error {
-	if s.hook == nil {
-		return nil
+	for _, h := range s.hooks {
+		if err := h.flush(ctx); err != nil {
+			return err
+		}
 	}
-	return s.hook.flush(ctx)
+	return nil
 }
 
 // Count returns how many objects of a kind (Stripe's object name:

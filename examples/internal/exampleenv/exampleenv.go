@@ -27,27 +27,41 @@ func (e *Env) Close() {
 	}
 }
 
-// New picks, in order: STRIPE_SECRET_KEY (real Stripe, test mode only),
-// STRIPE_API_BASE (such as a local stripe-mock, with key sk_test_123), or
-// an in-process stripetest server started with opts. It says which on w.
+// New picks the backend from the environment, and says which on w:
+//
+//   - STRIPE_API_BASE set (such as a local stripe-mock): that host, with
+//     STRIPE_SECRET_KEY if set, else sk_test_123. A base always wins, so
+//     a key left in the environment never sends the examples' writes to
+//     Stripe when a mock was asked for.
+//   - only STRIPE_SECRET_KEY: Stripe itself, test-mode keys only.
+//   - neither: an in-process stripetest server started with opts.
 func New(w io.Writer, opts ...stripetest.Option) (*Env, error) {
-	if key := os.Getenv("STRIPE_SECRET_KEY"); key != "" {
-		if !strings.HasPrefix(key, "sk_test_") && !strings.HasPrefix(key, "rk_test_") {
-			return nil, errors.New("the examples create objects: use a test-mode key (sk_test_...), not a live one")
+	return fromEnv(w, os.Getenv, opts...)
+}
+
+func fromEnv(w io.Writer, getenv func(string) string, opts ...stripetest.Option) (*Env, error) {
+	key, base := getenv("STRIPE_SECRET_KEY"), getenv("STRIPE_API_BASE")
+	if key != "" && !strings.HasPrefix(key, "sk_test_") && !strings.HasPrefix(key, "rk_test_") {
+		return nil, errors.New("the examples create objects: use a test-mode key (sk_test_...), not a live one")
+	}
+	if base != "" {
+		keyFrom := "STRIPE_SECRET_KEY"
+		if key == "" {
+			key, keyFrom = "sk_test_123", "key sk_test_123"
 		}
+		c, err := stripe.NewClient(key, stripe.WithBaseURL(base))
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(w, "backend: %s (STRIPE_API_BASE, %s)\n", base, keyFrom)
+		return &Env{Client: c}, nil
+	}
+	if key != "" {
 		c, err := stripe.NewClient(key)
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintln(w, "backend: Stripe test mode (STRIPE_SECRET_KEY)")
-		return &Env{Client: c}, nil
-	}
-	if base := os.Getenv("STRIPE_API_BASE"); base != "" {
-		c, err := stripe.NewClient("sk_test_123", stripe.WithBaseURL(base))
-		if err != nil {
-			return nil, err
-		}
-		fmt.Fprintf(w, "backend: %s (STRIPE_API_BASE, key sk_test_123)\n", base)
+		fmt.Fprintf(w, "backend: Stripe test mode at %s (STRIPE_SECRET_KEY)\n", stripe.DefaultBaseURL)
 		return &Env{Client: c}, nil
 	}
 	srv := stripetest.New(opts...)
@@ -56,6 +70,6 @@ func New(w io.Writer, opts ...stripetest.Option) (*Env, error) {
 		srv.Close()
 		return nil, err
 	}
-	fmt.Fprintf(w, "backend: in-process stripetest server at %s (set STRIPE_SECRET_KEY or STRIPE_API_BASE to change)\n", srv.URL)
+	fmt.Fprintf(w, "backend: in-process stripetest server at %s (set STRIPE_API_BASE or STRIPE_SECRET_KEY to change)\n", srv.URL)
 	return &Env{Client: c, Server: srv}, nil
 }

@@ -10,10 +10,15 @@ import (
 )
 
 func main() {
+	// A base URL, when set, wins over the key: STRIPE_API_BASE as in every
+	// program of the repository, STRIPE_BASE_URL as before.
 	base := "https://api.stripe.com"
-	if u := os.Getenv("STRIPE_BASE_URL"); u != "" {
-		base = u
+	for _, name := range []string{"STRIPE_BASE_URL", "STRIPE_API_BASE"} {
+		if u := os.Getenv(name); u != "" {
+			base = u
+		}
 	}
+	fmt.Fprintln(os.Stderr, "backend:", base)
 	req, err := http.NewRequest(http.MethodGet, base+"/v1/customers/cus_NffrFeUfNV2Hib", nil)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

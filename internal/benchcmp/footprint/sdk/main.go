@@ -10,10 +10,16 @@ import (
 )
 
 func main() {
-	opts := []stripe.Option{}
-	if u := os.Getenv("STRIPE_BASE_URL"); u != "" {
-		opts = append(opts, stripe.WithBaseURL(u))
+	// A base URL, when set, wins over the key: STRIPE_API_BASE as in every
+	// program of the repository, STRIPE_BASE_URL as before.
+	base := stripe.DefaultBaseURL
+	for _, name := range []string{"STRIPE_BASE_URL", "STRIPE_API_BASE"} {
+		if u := os.Getenv(name); u != "" {
+			base = u
+		}
 	}
+	fmt.Fprintln(os.Stderr, "backend:", base)
+	opts := []stripe.Option{stripe.WithBaseURL(base)}
 	c, err := stripe.NewClient(os.Getenv("STRIPE_SECRET_KEY"), opts...)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -1,0 +1,175 @@
+package stripe_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	stripe "github.com/stripelite/stripe"
+	"github.com/stripelite/stripe/internal/openapi"
+	"github.com/stripelite/stripe/stripetest"
+)
+
+// recordedResponse is one JSON answer stripetest gave.
+type recordedResponse struct {
+	method, path string
+	status       int
+	body         []byte
+}
+
+// recorder is a transport that keeps every response's body.
+type recorder struct {
+	base http.RoundTripper
+	mu   sync.Mutex
+	got  []recordedResponse
+}
+
+func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := r.base.RoundTrip(req)
+	if err != nil {
+		return resp, err
+	}
+	b, err := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(b))
+	r.mu.Lock()
+	r.got = append(r.got, recordedResponse{method: req.Method, path: req.URL.Path, status: resp.StatusCode, body: b})
+	r.mu.Unlock()
+	return resp, nil
+}
+
+// TestStripetestResponsesMatchSpec sends the shared contract calls and the
+// seed-invoice workflow through stripetest and checks every JSON answer
+// against its operation's response schema in spec3.json (an error against
+// the spec's error object): types, required properties, enums, nullable,
+// and no property the spec does not list.
+func TestStripetestResponsesMatchSpec(t *testing.T) {
+	t.Parallel()
+	spec := openapi.LoadForTest(t)
+	ctx := context.Background()
+	srv := stripetest.NewServer(t, stripetest.WithDemoData())
+	rec := &recorder{base: http.DefaultTransport}
+	c, err := srv.Client(stripe.WithHTTPClient(&http.Client{Transport: rec}), stripe.WithMaxRetries(0))
+	require.NoError(t, err)
+
+	for _, call := range sharedCalls {
+		t.Run(call.name, func(t *testing.T) { call.run(t, ctx, c) })
+	}
+	t.Run("seed invoice workflow", func(t *testing.T) { seedInvoiceCalls(t, ctx, c) })
+	t.Run("demo data and more", func(t *testing.T) { moreCalls(t, ctx, c) })
+
+	covered := map[string]bool{}
+	errs := 0
+	var problems []string
+	for _, r := range rec.got {
+		op, err := spec.Operation(r.method, r.path)
+		require.NoError(t, err)
+		v, err := openapi.DecodeJSON(r.body)
+		require.NoError(t, err)
+		schema := op.Response
+		if r.status/100 == 2 {
+			covered[op.Method+" "+op.Path] = true
+		} else {
+			errs++
+			schema = spec.Component("error") // {"error": {...}}
+		}
+		for _, vi := range spec.Validate(v, schema) {
+			problems = append(problems, fmt.Sprintf("%s %s: %s", r.method, r.path, vi))
+		}
+	}
+	sort.Strings(problems)
+	problems = dedupe(problems)
+	require.Empty(t, problems, "%d violations:\n%s", len(problems), strings.Join(problems, "\n"))
+	require.GreaterOrEqual(t, len(covered), 40, "operations covered")
+	require.GreaterOrEqual(t, errs, 3, "error bodies checked")
+	t.Logf("%d responses (%d errors) of %d operations match the spec", len(rec.got), errs, len(covered))
+}
+
+func dedupe(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// seedInvoiceCalls makes the seed-invoice workflow's calls (workflow_test.go):
+// find or create a customer, a draft invoice due in 30 days, an item,
+// finalize, send.
+func seedInvoiceCalls(t *testing.T, ctx context.Context, c *stripe.Client) {
+	page, err := c.Customers.List(ctx, &stripe.CustomerListParams{Email: stripe.Ptr("seed@example.com"), ListParams: stripe.ListParams{Limit: stripe.Ptr(int64(1))}})
+	require.NoError(t, err)
+	require.Empty(t, page.Data)
+	cus, err := c.Customers.Create(ctx, &stripe.CustomerCreateParams{Email: stripe.Ptr("seed@example.com"), Name: stripe.Ptr("Seed")})
+	require.NoError(t, err)
+	inv, err := c.Invoices.Create(ctx, &stripe.InvoiceCreateParams{Customer: stripe.Ptr(cus.ID), AutoAdvance: stripe.Ptr(false),
+		CollectionMethod: stripe.Ptr(stripe.CollectionMethodSendInvoice), DaysUntilDue: stripe.Ptr(int64(30))})
+	require.NoError(t, err)
+	_, err = c.InvoiceItems.Create(ctx, &stripe.InvoiceItemCreateParams{Customer: stripe.Ptr(cus.ID), Invoice: stripe.Ptr(inv.ID),
+		Amount: stripe.Ptr(int64(1500)), Currency: stripe.Ptr("usd"), Description: stripe.Ptr("Setup")})
+	require.NoError(t, err)
+	_, err = c.Invoices.Finalize(ctx, inv.ID, nil)
+	require.NoError(t, err)
+	_, err = c.Invoices.Send(ctx, inv.ID, nil)
+	require.NoError(t, err)
+}
+
+// moreCalls reaches the operations and states the lists above do not: the
+// demo objects, expansions, payments that decline, captures, voids.
+func moreCalls(t *testing.T, ctx context.Context, c *stripe.Client) {
+	exp := stripe.Params{Expand: []string{"customer", "latest_invoice", "default_source"}}
+	for _, get := range []func() error{
+		func() error { _, err := c.Customers.Get(ctx, stripetest.DemoCustomer, nil); return err },
+		func() error {
+			_, err := c.Subscriptions.Get(ctx, stripetest.DemoSubscription, &stripe.SubscriptionGetParams{Params: exp})
+			return err
+		},
+		func() error { _, err := c.Invoices.Get(ctx, stripetest.DemoOpenInvoice, nil); return err },
+		func() error { _, err := c.Invoices.Get(ctx, stripetest.DemoDraftInvoice, nil); return err },
+		func() error { _, err := c.Charges.Get(ctx, stripetest.DemoCharge, nil); return err },
+		func() error {
+			_, err := c.PaymentIntents.Get(ctx, stripetest.DemoCapturePaymentIntent, nil)
+			return err
+		},
+		func() error {
+			_, err := c.PaymentIntents.Capture(ctx, stripetest.DemoCapturePaymentIntent, nil)
+			return err
+		},
+		func() error { _, err := c.PaymentIntents.Confirm(ctx, stripetest.DemoPaymentIntent, nil); return err },
+		func() error { _, err := c.Invoices.Pay(ctx, stripetest.DemoOpenInvoice, nil); return err },
+		func() error { _, err := c.Invoices.Finalize(ctx, stripetest.DemoDraftInvoice, nil); return err },
+		func() error { _, err := c.Invoices.Void(ctx, stripetest.DemoDraftInvoice, nil); return err },
+		func() error {
+			_, err := c.Refunds.Create(ctx, &stripe.RefundCreateParams{Charge: stripe.Ptr(stripetest.DemoCharge)})
+			return err
+		},
+		func() error { _, err := c.Events.List(ctx, nil); return err },
+		func() error { _, err := c.BalanceTransactions.List(ctx, nil); return err },
+		func() error { _, err := c.Subscriptions.Cancel(ctx, stripetest.DemoSubscription, nil); return err },
+		func() error { _, err := c.Cards.List(ctx, stripetest.DemoCustomer, nil); return err },
+	} {
+		require.NoError(t, get())
+	}
+	// Errors: a declined payment (with its payment intent), a 404, a bad param.
+	pi, err := c.PaymentIntents.Create(ctx, &stripe.PaymentIntentCreateParams{Amount: stripe.Ptr(int64(1000)), Currency: stripe.Ptr("usd")})
+	require.NoError(t, err)
+	_, err = c.PaymentIntents.Confirm(ctx, pi.ID, &stripe.PaymentIntentConfirmParams{PaymentMethod: stripe.Ptr("pm_card_chargeDeclined")})
+	require.ErrorIs(t, err, stripe.ErrCardDeclined)
+	_, err = c.Customers.Get(ctx, "cus_missing", nil)
+	require.ErrorIs(t, err, stripe.ErrNotFound)
+	_, err = c.Charges.Create(ctx, &stripe.ChargeCreateParams{Amount: stripe.Ptr(int64(1)), Currency: stripe.Ptr("usd"), Source: stripe.Ptr("tok_visa")})
+	require.Error(t, err)
+}
