@@ -122,5 +122,6 @@ type transportError struct {
 
 // Error is the scrubbed message.
 func (e *transportError) Error() string { return "oauth: " + e.msg }
+
 // Unwrap returns the network error.
 func (e *transportError) Unwrap() error { return e.err }
