@@ -561,7 +561,7 @@ type PaymentMethodDetachParams struct {
 // Stripe API docs: https://docs.stripe.com/api/payment_methods/create
 func (s *PaymentMethodsService) Create(ctx context.Context, params *PaymentMethodCreateParams) (*PaymentMethod, error) {
 	pm := new(PaymentMethod)
-	return pm, s.c.call(ctx, http.MethodPost, "/v1/payment_methods", params, pm)
+	return orNil(pm, s.c.call(ctx, http.MethodPost, "/v1/payment_methods", params, pm))
 }
 
 // Get retrieves a payment method. params may be nil.
@@ -584,7 +584,7 @@ func (s *PaymentMethodsService) Update(ctx context.Context, id string, params *P
 // Stripe API docs: https://docs.stripe.com/api/payment_methods/list
 func (s *PaymentMethodsService) List(ctx context.Context, params *PaymentMethodListParams) (*List[PaymentMethod], error) {
 	page := new(List[PaymentMethod])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/payment_methods", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/payment_methods", params, page))
 }
 
 // All iterates over every payment method matching params, fetching pages
@@ -618,5 +618,5 @@ func (s *PaymentMethodsService) one(ctx context.Context, method, format, id stri
 		return nil, err
 	}
 	pm := new(PaymentMethod)
-	return pm, s.c.call(ctx, method, path, params, pm)
+	return orNil(pm, s.c.call(ctx, method, path, params, pm))
 }

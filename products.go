@@ -155,7 +155,7 @@ func (s *ProductsService) Create(ctx context.Context, params *ProductCreateParam
 		return nil, errors.New("stripe: Products.Create: Name is required")
 	}
 	prod := new(Product)
-	return prod, s.c.call(ctx, http.MethodPost, "/v1/products", params, prod)
+	return orNil(prod, s.c.call(ctx, http.MethodPost, "/v1/products", params, prod))
 }
 
 // Get retrieves a product. params may be nil.
@@ -167,7 +167,7 @@ func (s *ProductsService) Get(ctx context.Context, id string, params *ProductGet
 		return nil, err
 	}
 	prod := new(Product)
-	return prod, s.c.call(ctx, http.MethodGet, path, params, prod)
+	return orNil(prod, s.c.call(ctx, http.MethodGet, path, params, prod))
 }
 
 // Update changes the fields params sets on a product.
@@ -179,7 +179,7 @@ func (s *ProductsService) Update(ctx context.Context, id string, params *Product
 		return nil, err
 	}
 	prod := new(Product)
-	return prod, s.c.call(ctx, http.MethodPost, path, params, prod)
+	return orNil(prod, s.c.call(ctx, http.MethodPost, path, params, prod))
 }
 
 // Delete deletes a product. Only a product with no prices can be deleted;
@@ -192,7 +192,7 @@ func (s *ProductsService) Delete(ctx context.Context, id string, params *Product
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of products, newest first. params may be nil.
@@ -200,7 +200,7 @@ func (s *ProductsService) Delete(ctx context.Context, id string, params *Product
 // Stripe API docs: https://docs.stripe.com/api/products/list
 func (s *ProductsService) List(ctx context.Context, params *ProductListParams) (*List[Product], error) {
 	page := new(List[Product])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/products", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/products", params, page))
 }
 
 // All iterates over every product matching params, fetching pages lazily
@@ -229,7 +229,7 @@ func (s *ProductsService) Search(ctx context.Context, params *ProductSearchParam
 		return nil, err
 	}
 	page := new(SearchResult[Product])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/products/search", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/products/search", params, page))
 }
 
 // SearchAll iterates over every Product matching params.Query, fetching
