@@ -115,7 +115,8 @@ type WebhookEndpointUpdateParams struct {
 	URL           *string          `url:"url,omitempty"`
 }
 
-// WebhookEndpointDeleteParams are the params of WebhookEndpoints.Delete.
+// WebhookEndpointDeleteParams are the params of WebhookEndpoints.Delete:
+// only the per-request options (the endpoint accepts no expand).
 type WebhookEndpointDeleteParams struct {
 	RequestOptions
 }
