@@ -80,5 +80,5 @@ type BalanceGetParams struct {
 // Stripe API docs: https://docs.stripe.com/api/balance/balance_retrieve
 func (s *BalanceService) Get(ctx context.Context, params *BalanceGetParams) (*Balance, error) {
 	b := new(Balance)
-	return b, s.c.call(ctx, http.MethodGet, "/v1/balance", params, b)
+	return orNil(b, s.c.call(ctx, http.MethodGet, "/v1/balance", params, b))
 }

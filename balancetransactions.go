@@ -124,7 +124,7 @@ func (s *BalanceTransactionsService) Get(ctx context.Context, id string, params 
 		return nil, err
 	}
 	txn := new(BalanceTransaction)
-	return txn, s.c.call(ctx, http.MethodGet, path, params, txn)
+	return orNil(txn, s.c.call(ctx, http.MethodGet, path, params, txn))
 }
 
 // List returns one page of balance transactions, newest first. params may
@@ -133,7 +133,7 @@ func (s *BalanceTransactionsService) Get(ctx context.Context, id string, params 
 // Stripe API docs: https://docs.stripe.com/api/balance_transactions/list
 func (s *BalanceTransactionsService) List(ctx context.Context, params *BalanceTransactionListParams) (*List[BalanceTransaction], error) {
 	page := new(List[BalanceTransaction])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/balance_transactions", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/balance_transactions", params, page))
 }
 
 // All iterates over every balance transaction matching params, fetching

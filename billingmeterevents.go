@@ -74,5 +74,5 @@ type BillingMeterEventCreateParams struct {
 // Stripe API docs: https://docs.stripe.com/api/billing/meter-event/create
 func (s *BillingMeterEventsService) Create(ctx context.Context, params *BillingMeterEventCreateParams) (*BillingMeterEvent, error) {
 	ev := new(BillingMeterEvent)
-	return ev, s.c.call(ctx, http.MethodPost, "/v1/billing/meter_events", params, ev)
+	return orNil(ev, s.c.call(ctx, http.MethodPost, "/v1/billing/meter_events", params, ev))
 }

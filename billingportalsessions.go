@@ -116,5 +116,5 @@ type BillingPortalUpdateConfirmItemParams struct {
 // Stripe API docs: https://docs.stripe.com/api/customer_portal/sessions/create
 func (s *BillingPortalSessionsService) Create(ctx context.Context, params *BillingPortalSessionCreateParams) (*BillingPortalSession, error) {
 	bps := new(BillingPortalSession)
-	return bps, s.c.call(ctx, http.MethodPost, "/v1/billing_portal/sessions", params, bps)
+	return orNil(bps, s.c.call(ctx, http.MethodPost, "/v1/billing_portal/sessions", params, bps))
 }

@@ -125,9 +125,17 @@ type CardNetworks struct {
 type CardCreateParams struct {
 	Params
 	// Source is a token such as tok_visa or one created by Stripe.js
-	// (required). Raw card numbers are refused before any request.
-	Source   string   `url:"source"`
+	// (required unless Card is set). Raw card numbers are refused before
+	// any request.
+	Source   string   `url:"source,omitempty"`
 	Metadata Metadata `url:"metadata,omitempty"`
+	// Card is the legacy name of Source: a card token, sent as card=...
+	Card *string `url:"card,omitempty"`
+	// BankAccount (a btok_... token) and AlipayAccount are the other
+	// legacy sources this endpoint takes; the answer then decodes into
+	// Card only as far as the fields are shared (Object says what it is).
+	BankAccount   *string `url:"bank_account,omitempty"`
+	AlipayAccount *string `url:"alipay_account,omitempty"`
 }
 
 // CardGetParams are the params of Cards.Get.
@@ -154,6 +162,20 @@ type CardUpdateParams struct {
 	Metadata Metadata `url:"metadata,omitempty"`
 	// Name is the cardholder name.
 	Name *string `url:"name,omitempty"`
+	// AccountHolderName and AccountHolderType ("company" or "individual")
+	// apply when the source is a bank account.
+	AccountHolderName *string `url:"account_holder_name,omitempty"`
+	AccountHolderType *string `url:"account_holder_type,omitempty"`
+	// Owner applies when the source is a Source object.
+	Owner *CardOwnerParams `url:"owner,omitempty"`
+}
+
+// CardOwnerParams are the owner details of a Source object.
+type CardOwnerParams struct {
+	Address *AddressParams `url:"address,omitempty"`
+	Email   *string        `url:"email,omitempty"`
+	Name    *string        `url:"name,omitempty"`
+	Phone   *string        `url:"phone,omitempty"`
 }
 
 // CardListParams are the params of Cards.List and Cards.All. The request
@@ -203,13 +225,13 @@ func (s *CardsService) Create(ctx context.Context, customerID string, params *Ca
 		return nil, err
 	}
 	switch {
-	case params == nil || params.Source == "":
+	case params == nil || (params.Source == "" && params.Card == nil && params.BankAccount == nil && params.AlipayAccount == nil):
 		return nil, errors.New("stripe: CardCreateParams.Source is required")
-	case looksLikePAN(params.Source):
+	case looksLikePAN(params.Source), params.Card != nil && looksLikePAN(*params.Card):
 		return nil, errCardNumber
 	}
 	card := new(Card)
-	return card, s.c.call(ctx, http.MethodPost, path, params, card)
+	return orNil(card, s.c.call(ctx, http.MethodPost, path, params, card))
 }
 
 // Get retrieves a card saved on a customer. params may be nil.
@@ -221,7 +243,7 @@ func (s *CardsService) Get(ctx context.Context, customerID, cardID string, param
 		return nil, err
 	}
 	card := new(Card)
-	return card, s.c.call(ctx, http.MethodGet, path, params, card)
+	return orNil(card, s.c.call(ctx, http.MethodGet, path, params, card))
 }
 
 // Update changes the fields params sets on a card saved on a customer. To
@@ -235,7 +257,7 @@ func (s *CardsService) Update(ctx context.Context, customerID, cardID string, pa
 		return nil, err
 	}
 	card := new(Card)
-	return card, s.c.call(ctx, http.MethodPost, path, params, card)
+	return orNil(card, s.c.call(ctx, http.MethodPost, path, params, card))
 }
 
 // Delete removes a card from a customer and returns the deleted marker.
@@ -249,7 +271,7 @@ func (s *CardsService) Delete(ctx context.Context, customerID, cardID string, pa
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of the cards saved on a customer, newest first.
@@ -268,7 +290,7 @@ func (s *CardsService) List(ctx context.Context, customerID string, params *Card
 		return nil, err
 	}
 	page := new(List[Card])
-	return page, s.c.call(ctx, http.MethodGet, path, withFormValue(form, p, "object", "card"), page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, path, withFormValue(form, p, "object", "card"), page))
 }
 
 // All iterates over every card saved on a customer, fetching pages lazily

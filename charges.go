@@ -74,11 +74,35 @@ type Charge struct {
 	// Refunds is the first page of the charge's refunds. Stripe only sends it
 	// when the request expands "refunds"; it is nil otherwise.
 	Refunds                   *List[Refund] `json:"refunds"`
-	Shipping                  Shipping      `json:"shipping"`
+	Shipping                  *Shipping     `json:"shipping"`
 	StatementDescriptor       string        `json:"statement_descriptor"`
 	StatementDescriptorSuffix string        `json:"statement_descriptor_suffix"`
 	Status                    ChargeStatus  `json:"status"`
 	TransferGroup             string        `json:"transfer_group"`
+	// Application is the Connect application that created the charge;
+	// expandable (applications are not modelled).
+	Application Expandable[ObjectRef] `json:"application"`
+	// ApplicationFee is the application fee collected, if any; expandable
+	// (application fees are not modelled).
+	ApplicationFee Expandable[ObjectRef] `json:"application_fee"`
+	// FailureBalanceTransaction reverses the funds of a failed charge;
+	// expandable.
+	FailureBalanceTransaction Expandable[BalanceTransaction] `json:"failure_balance_transaction"`
+	// OnBehalfOf is the connected account the charge is made for;
+	// expandable (accounts are not modelled).
+	OnBehalfOf         Expandable[ObjectRef] `json:"on_behalf_of"`
+	PresentmentDetails *PresentmentDetails   `json:"presentment_details"`
+	RadarOptions       *RadarOptions         `json:"radar_options"`
+	// Review is the Radar review of the charge, if any; expandable
+	// (reviews are not modelled).
+	Review Expandable[ObjectRef] `json:"review"`
+	// SourceTransfer is the transfer that funded this charge on a connected
+	// account; expandable, only its ID and object type are decoded.
+	SourceTransfer Expandable[ObjectRef] `json:"source_transfer"`
+	// Transfer is the transfer to the destination account (destination
+	// charges); expandable, only its ID and object type are decoded.
+	Transfer     Expandable[ObjectRef] `json:"transfer"`
+	TransferData *ChargeTransferData   `json:"transfer_data"`
 }
 
 // ChargeFraudDetails holds fraud assessments of a charge by Stripe and by
@@ -177,6 +201,9 @@ type ChargeCreateParams struct {
 	StatementDescriptorSuffix *string                   `url:"statement_descriptor_suffix,omitempty"`
 	TransferData              *ChargeTransferDataParams `url:"transfer_data,omitempty"`
 	TransferGroup             *string                   `url:"transfer_group,omitempty"`
+	// ApplicationFee is the legacy name of ApplicationFeeAmount.
+	ApplicationFee *int64              `url:"application_fee,omitempty"`
+	RadarOptions   *RadarOptionsParams `url:"radar_options,omitempty"`
 }
 
 // ChargeGetParams are the params of Charges.Get.
@@ -220,6 +247,8 @@ type ChargeCaptureParams struct {
 	StatementDescriptorSuffix *string                          `url:"statement_descriptor_suffix,omitempty"`
 	TransferData              *ChargeCaptureTransferDataParams `url:"transfer_data,omitempty"`
 	TransferGroup             *string                          `url:"transfer_group,omitempty"`
+	// ApplicationFee is the legacy name of ApplicationFeeAmount.
+	ApplicationFee *int64 `url:"application_fee,omitempty"`
 }
 
 // ChargeListParams are the params of Charges.List and Charges.All.
@@ -245,7 +274,7 @@ func (s *ChargesService) Create(ctx context.Context, params *ChargeCreateParams)
 		return nil, errors.New("stripe: Charges.Create: Customer or Source is required")
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodPost, "/v1/charges", params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodPost, "/v1/charges", params, ch))
 }
 
 // Get retrieves a charge. params may be nil.
@@ -257,7 +286,7 @@ func (s *ChargesService) Get(ctx context.Context, id string, params *ChargeGetPa
 		return nil, err
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodGet, path, params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodGet, path, params, ch))
 }
 
 // Update changes the fields params sets on a charge.
@@ -269,7 +298,7 @@ func (s *ChargesService) Update(ctx context.Context, id string, params *ChargeUp
 		return nil, err
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodPost, path, params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodPost, path, params, ch))
 }
 
 // Capture captures a charge created with Capture set to false. params may
@@ -282,7 +311,7 @@ func (s *ChargesService) Capture(ctx context.Context, id string, params *ChargeC
 		return nil, err
 	}
 	ch := new(Charge)
-	return ch, s.c.call(ctx, http.MethodPost, path, params, ch)
+	return orNil(ch, s.c.call(ctx, http.MethodPost, path, params, ch))
 }
 
 // List returns one page of charges, newest first. params may be nil.
@@ -290,7 +319,7 @@ func (s *ChargesService) Capture(ctx context.Context, id string, params *ChargeC
 // Stripe API docs: https://docs.stripe.com/api/charges/list
 func (s *ChargesService) List(ctx context.Context, params *ChargeListParams) (*List[Charge], error) {
 	page := new(List[Charge])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/charges", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/charges", params, page))
 }
 
 // All iterates over every charge matching params, fetching pages lazily
@@ -309,4 +338,53 @@ func (s *ChargesService) All(ctx context.Context, params *ChargeListParams) iter
 // Stripe API docs: https://docs.stripe.com/api/charges/list
 func (s *ChargesService) Poller(cursor PollCursor, params *ChargeListParams) *Poller[Charge] {
 	return newListPoller(cursor, params, s.List)
+}
+
+// RadarOptions are the Radar session data a payment carried.
+type RadarOptions struct {
+	Session string `json:"session"`
+}
+
+// ChargeTransferData is what a destination charge sends to a connected
+// account.
+type ChargeTransferData struct {
+	Amount int64 `json:"amount"`
+	// Destination is the connected account; expandable (accounts are not
+	// modelled).
+	Destination Expandable[ObjectRef] `json:"destination"`
+}
+
+// RadarOptionsParams pass Radar session data collected by Stripe.js.
+type RadarOptionsParams struct {
+	Session *string `url:"session,omitempty"`
+}
+
+// ChargeSearchParams are the params of Charges.Search and Charges.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type ChargeSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the charges matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/charges/search
+func (s *ChargesService) Search(ctx context.Context, params *ChargeSearchParams) (*SearchResult[Charge], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Charge])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/charges/search", params, page))
+}
+
+// SearchAll iterates over every Charge matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/charges/search
+func (s *ChargesService) SearchAll(ctx context.Context, params *ChargeSearchParams) iter.Seq2[*Charge, error] {
+	return searchAll(ctx, params, s.Search)
 }

@@ -116,8 +116,8 @@ func TestChargesCreate(t *testing.T) {
 	assert.Contains(t, ch.ReceiptURL, "https://pay.stripe.com/receipts/payment/")
 	assert.False(t, ch.Refunded)
 	assert.Nil(t, ch.Refunds)
-	assert.Equal(t, Shipping{
-		Address:        Address{City: "San Francisco", Country: "US", Line1: "510 Townsend St", Line2: "Suite 4", PostalCode: "94103", State: "CA"},
+	assert.Equal(t, &Shipping{
+		Address:        &Address{City: "San Francisco", Country: "US", Line1: "510 Townsend St", Line2: "Suite 4", PostalCode: "94103", State: "CA"},
 		Carrier:        "UPS",
 		Name:           "Jenny Rosen",
 		Phone:          "+15555550123",

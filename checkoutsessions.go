@@ -292,7 +292,7 @@ type CheckoutSessionCustomerEmailParams struct {
 // Stripe API docs: https://docs.stripe.com/api/checkout/sessions/create
 func (s *CheckoutSessionsService) Create(ctx context.Context, params *CheckoutSessionCreateParams) (*CheckoutSession, error) {
 	cs := new(CheckoutSession)
-	return cs, s.c.call(ctx, http.MethodPost, "/v1/checkout/sessions", params, cs)
+	return orNil(cs, s.c.call(ctx, http.MethodPost, "/v1/checkout/sessions", params, cs))
 }
 
 // Get retrieves a Checkout Session. params may be nil.
@@ -323,7 +323,7 @@ func (s *CheckoutSessionsService) Expire(ctx context.Context, id string, params 
 // Stripe API docs: https://docs.stripe.com/api/checkout/sessions/list
 func (s *CheckoutSessionsService) List(ctx context.Context, params *CheckoutSessionListParams) (*List[CheckoutSession], error) {
 	page := new(List[CheckoutSession])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/checkout/sessions", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/checkout/sessions", params, page))
 }
 
 // All iterates over every Checkout Session matching params, fetching pages
@@ -344,7 +344,7 @@ func (s *CheckoutSessionsService) ListLineItems(ctx context.Context, id string, 
 		return nil, err
 	}
 	page := new(List[LineItem])
-	return page, s.c.call(ctx, http.MethodGet, path, params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, path, params, page))
 }
 
 // AllLineItems iterates over every line item of a Checkout Session,
@@ -365,5 +365,5 @@ func (s *CheckoutSessionsService) one(ctx context.Context, method, format, id st
 		return nil, err
 	}
 	cs := new(CheckoutSession)
-	return cs, s.c.call(ctx, method, path, params, cs)
+	return orNil(cs, s.c.call(ctx, method, path, params, cs))
 }

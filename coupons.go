@@ -58,8 +58,6 @@ type Coupon struct {
 	TimesRedeemed int64 `json:"times_redeemed"`
 	// Valid is false once the coupon can no longer be applied.
 	Valid bool `json:"valid"`
-	// Deleted is true when Get returns a deleted coupon.
-	Deleted bool `json:"deleted"`
 }
 
 // CouponAppliesTo lists the products a coupon applies to.
@@ -159,7 +157,7 @@ type CouponUpdateParams struct {
 // CouponDeleteParams are the params of Coupons.Delete; they carry only the
 // per-request options. params may be nil.
 type CouponDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // CouponListParams are the params of Coupons.List and Coupons.All.
@@ -174,7 +172,7 @@ type CouponListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/coupons/create
 func (s *CouponsService) Create(ctx context.Context, params *CouponCreateParams) (*Coupon, error) {
 	cpn := new(Coupon)
-	return cpn, s.c.call(ctx, http.MethodPost, "/v1/coupons", params, cpn)
+	return orNil(cpn, s.c.call(ctx, http.MethodPost, "/v1/coupons", params, cpn))
 }
 
 // Get retrieves a coupon. params may be nil.
@@ -186,7 +184,7 @@ func (s *CouponsService) Get(ctx context.Context, id string, params *CouponGetPa
 		return nil, err
 	}
 	cpn := new(Coupon)
-	return cpn, s.c.call(ctx, http.MethodGet, path, params, cpn)
+	return orNil(cpn, s.c.call(ctx, http.MethodGet, path, params, cpn))
 }
 
 // Update changes the fields params sets on a coupon.
@@ -198,7 +196,7 @@ func (s *CouponsService) Update(ctx context.Context, id string, params *CouponUp
 		return nil, err
 	}
 	cpn := new(Coupon)
-	return cpn, s.c.call(ctx, http.MethodPost, path, params, cpn)
+	return orNil(cpn, s.c.call(ctx, http.MethodPost, path, params, cpn))
 }
 
 // Delete deletes a coupon; discounts already applied with it stay.
@@ -211,7 +209,7 @@ func (s *CouponsService) Delete(ctx context.Context, id string, params *CouponDe
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of coupons, newest first. params may be nil.
@@ -219,7 +217,7 @@ func (s *CouponsService) Delete(ctx context.Context, id string, params *CouponDe
 // Stripe API docs: https://docs.stripe.com/api/coupons/list
 func (s *CouponsService) List(ctx context.Context, params *CouponListParams) (*List[Coupon], error) {
 	page := new(List[Coupon])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/coupons", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/coupons", params, page))
 }
 
 // All iterates over every coupon matching params, fetching pages lazily

@@ -281,7 +281,7 @@ type CreditNoteLineListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/credit_notes/create
 func (s *CreditNotesService) Create(ctx context.Context, params *CreditNoteCreateParams) (*CreditNote, error) {
 	cn := new(CreditNote)
-	return cn, s.c.call(ctx, http.MethodPost, "/v1/credit_notes", params, cn)
+	return orNil(cn, s.c.call(ctx, http.MethodPost, "/v1/credit_notes", params, cn))
 }
 
 // Get retrieves a credit note. params may be nil.
@@ -293,7 +293,7 @@ func (s *CreditNotesService) Get(ctx context.Context, id string, params *CreditN
 		return nil, err
 	}
 	cn := new(CreditNote)
-	return cn, s.c.call(ctx, http.MethodGet, path, params, cn)
+	return orNil(cn, s.c.call(ctx, http.MethodGet, path, params, cn))
 }
 
 // Update changes the memo or metadata of a credit note.
@@ -305,7 +305,7 @@ func (s *CreditNotesService) Update(ctx context.Context, id string, params *Cred
 		return nil, err
 	}
 	cn := new(CreditNote)
-	return cn, s.c.call(ctx, http.MethodPost, path, params, cn)
+	return orNil(cn, s.c.call(ctx, http.MethodPost, path, params, cn))
 }
 
 // Void voids a credit note, undoing its effect on the invoice. params may
@@ -318,7 +318,7 @@ func (s *CreditNotesService) Void(ctx context.Context, id string, params *Credit
 		return nil, err
 	}
 	cn := new(CreditNote)
-	return cn, s.c.call(ctx, http.MethodPost, path, params, cn)
+	return orNil(cn, s.c.call(ctx, http.MethodPost, path, params, cn))
 }
 
 // Preview computes the credit note Create would issue, without issuing it.
@@ -326,7 +326,7 @@ func (s *CreditNotesService) Void(ctx context.Context, id string, params *Credit
 // Stripe API docs: https://docs.stripe.com/api/credit_notes/preview
 func (s *CreditNotesService) Preview(ctx context.Context, params *CreditNotePreviewParams) (*CreditNote, error) {
 	cn := new(CreditNote)
-	return cn, s.c.call(ctx, http.MethodGet, "/v1/credit_notes/preview", params, cn)
+	return orNil(cn, s.c.call(ctx, http.MethodGet, "/v1/credit_notes/preview", params, cn))
 }
 
 // PreviewLines returns one page of the lines of a previewed credit note.
@@ -334,7 +334,7 @@ func (s *CreditNotesService) Preview(ctx context.Context, params *CreditNotePrev
 // Stripe API docs: https://docs.stripe.com/api/credit_notes/preview_lines
 func (s *CreditNotesService) PreviewLines(ctx context.Context, params *CreditNotePreviewLinesParams) (*List[CreditNoteLineItem], error) {
 	page := new(List[CreditNoteLineItem])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/credit_notes/preview/lines", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/credit_notes/preview/lines", params, page))
 }
 
 // PreviewLinesAll iterates over every line of a previewed credit note,
@@ -350,7 +350,7 @@ func (s *CreditNotesService) PreviewLinesAll(ctx context.Context, params *Credit
 // Stripe API docs: https://docs.stripe.com/api/credit_notes/list
 func (s *CreditNotesService) List(ctx context.Context, params *CreditNoteListParams) (*List[CreditNote], error) {
 	page := new(List[CreditNote])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/credit_notes", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/credit_notes", params, page))
 }
 
 // All iterates over every credit note matching params, fetching pages
@@ -370,7 +370,7 @@ func (s *CreditNotesService) Lines(ctx context.Context, creditNoteID string, par
 		return nil, err
 	}
 	page := new(List[CreditNoteLineItem])
-	return page, s.c.call(ctx, http.MethodGet, path, params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, path, params, page))
 }
 
 // LinesAll iterates over every line of a credit note, fetching pages

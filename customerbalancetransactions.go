@@ -94,7 +94,7 @@ func (s *CustomerBalanceTransactionsService) Create(ctx context.Context, custome
 		return nil, err
 	}
 	tx := new(CustomerBalanceTransaction)
-	return tx, s.c.call(ctx, http.MethodPost, path, params, tx)
+	return orNil(tx, s.c.call(ctx, http.MethodPost, path, params, tx))
 }
 
 // Get retrieves a customer balance transaction. params may be nil.
@@ -106,7 +106,7 @@ func (s *CustomerBalanceTransactionsService) Get(ctx context.Context, customerID
 		return nil, err
 	}
 	tx := new(CustomerBalanceTransaction)
-	return tx, s.c.call(ctx, http.MethodGet, path, params, tx)
+	return orNil(tx, s.c.call(ctx, http.MethodGet, path, params, tx))
 }
 
 // Update changes the description or metadata of a customer balance
@@ -119,7 +119,7 @@ func (s *CustomerBalanceTransactionsService) Update(ctx context.Context, custome
 		return nil, err
 	}
 	tx := new(CustomerBalanceTransaction)
-	return tx, s.c.call(ctx, http.MethodPost, path, params, tx)
+	return orNil(tx, s.c.call(ctx, http.MethodPost, path, params, tx))
 }
 
 // List returns one page of a customer's balance transactions, newest
@@ -132,7 +132,7 @@ func (s *CustomerBalanceTransactionsService) List(ctx context.Context, customerI
 		return nil, err
 	}
 	page := new(List[CustomerBalanceTransaction])
-	return page, s.c.call(ctx, http.MethodGet, path, params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, path, params, page))
 }
 
 // All iterates over every balance transaction of a customer, fetching

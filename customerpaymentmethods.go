@@ -29,7 +29,7 @@ func (s *CustomersService) ListPaymentMethods(ctx context.Context, customerID st
 		return nil, err
 	}
 	page := new(List[PaymentMethod])
-	return page, s.c.call(ctx, http.MethodGet, path, params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, path, params, page))
 }
 
 // AllPaymentMethods iterates over every payment method of a customer,
@@ -53,5 +53,5 @@ func (s *CustomersService) GetPaymentMethod(ctx context.Context, customerID, pay
 		return nil, err
 	}
 	pm := new(PaymentMethod)
-	return pm, s.c.call(ctx, http.MethodGet, path, params, pm)
+	return orNil(pm, s.c.call(ctx, http.MethodGet, path, params, pm))
 }

@@ -56,7 +56,7 @@ func assertCustomerFixture(t *testing.T, cus *Customer) {
 	t.Helper()
 	assert.Equal(t, "cus_NffrFeUfNV2Hib", cus.ID)
 	assert.Equal(t, "customer", cus.Object)
-	assert.Equal(t, Address{City: "San Francisco", Country: "US", Line1: "510 Townsend St", PostalCode: "94103", State: "CA"}, cus.Address)
+	assert.Equal(t, &Address{City: "San Francisco", Country: "US", Line1: "510 Townsend St", PostalCode: "94103", State: "CA"}, cus.Address)
 	assert.Equal(t, int64(-500), cus.Balance)
 	assert.Equal(t, int64(1680893993), cus.Created)
 	assert.Equal(t, "usd", cus.Currency)
@@ -72,7 +72,7 @@ func assertCustomerFixture(t *testing.T, cus *Customer) {
 	assert.Equal(t, int64(3), cus.NextInvoiceSequence)
 	assert.Equal(t, "+15555550123", cus.Phone)
 	assert.Equal(t, []string{"en", "fr"}, cus.PreferredLocales)
-	assert.Equal(t, Shipping{}, cus.Shipping)
+	assert.Nil(t, cus.Shipping)
 	assert.Equal(t, CustomerTaxExemptNone, cus.TaxExempt)
 	assert.False(t, cus.Deleted)
 }

@@ -8,7 +8,7 @@ import (
 // DiscountDeleteParams are the params of Customers.DeleteDiscount and
 // Subscriptions.DeleteDiscount. params may be nil.
 type DiscountDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // DeleteDiscount removes the discount applied to a customer. The returned
@@ -21,7 +21,7 @@ func (s *CustomersService) DeleteDiscount(ctx context.Context, customerID string
 		return nil, err
 	}
 	d := new(Discount)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // DeleteDiscount removes the discount applied to a subscription. The
@@ -34,5 +34,5 @@ func (s *SubscriptionsService) DeleteDiscount(ctx context.Context, subscriptionI
 		return nil, err
 	}
 	d := new(Discount)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }

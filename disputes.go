@@ -192,7 +192,7 @@ func (s *DisputesService) Get(ctx context.Context, id string, params *DisputeGet
 		return nil, err
 	}
 	dp := new(Dispute)
-	return dp, s.c.call(ctx, http.MethodGet, path, params, dp)
+	return orNil(dp, s.c.call(ctx, http.MethodGet, path, params, dp))
 }
 
 // Update saves evidence or metadata on a dispute, and submits the
@@ -205,7 +205,7 @@ func (s *DisputesService) Update(ctx context.Context, id string, params *Dispute
 		return nil, err
 	}
 	dp := new(Dispute)
-	return dp, s.c.call(ctx, http.MethodPost, path, params, dp)
+	return orNil(dp, s.c.call(ctx, http.MethodPost, path, params, dp))
 }
 
 // Close accepts a dispute as lost: no evidence will be submitted. It
@@ -218,7 +218,7 @@ func (s *DisputesService) Close(ctx context.Context, id string, params *DisputeC
 		return nil, err
 	}
 	dp := new(Dispute)
-	return dp, s.c.call(ctx, http.MethodPost, path, params, dp)
+	return orNil(dp, s.c.call(ctx, http.MethodPost, path, params, dp))
 }
 
 // List returns one page of disputes, newest first. params may be nil.
@@ -226,7 +226,7 @@ func (s *DisputesService) Close(ctx context.Context, id string, params *DisputeC
 // Stripe API docs: https://docs.stripe.com/api/disputes/list
 func (s *DisputesService) List(ctx context.Context, params *DisputeListParams) (*List[Dispute], error) {
 	page := new(List[Dispute])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/disputes", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/disputes", params, page))
 }
 
 // All iterates over every dispute matching params, fetching pages lazily

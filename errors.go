@@ -70,8 +70,14 @@ var (
 	ErrAPI            = errors.New("stripe: api error")
 )
 
-// Error is a non-2xx response from Stripe: its error object plus the HTTP
-// status and the request ID Stripe support asks for.
+// Error is Stripe's error object. A non-2xx response is returned as one,
+// with the HTTP status and the request ID Stripe support asks for; the same
+// type is the error objects inside other objects, such as a PaymentIntent's
+// LastPaymentError and an Invoice's LastFinalizationError.
+//
+// Its text fields are redacted when it is built from a response (an API key
+// or client secret a server echoes becomes [REDACTED]); the objects it
+// carries (PaymentIntent, PaymentMethod, ...) are decoded as usual.
 type Error struct {
 	Type        ErrorType `json:"type"`
 	Code        ErrorCode `json:"code,omitempty"`
@@ -83,6 +89,25 @@ type Error struct {
 	Charge string `json:"charge,omitempty"`
 	// AdviceCode tells whether and when a declined payment may be retried.
 	AdviceCode string `json:"advice_code,omitempty"`
+	// NetworkAdviceCode and NetworkDeclineCode are the card network's
+	// own codes for a decline, when it sent them.
+	NetworkAdviceCode  string `json:"network_advice_code,omitempty"`
+	NetworkDeclineCode string `json:"network_decline_code,omitempty"`
+	// RequestLogURL links to this request's log in the Stripe Dashboard.
+	RequestLogURL string `json:"request_log_url,omitempty"`
+	// PaymentIntent is the PaymentIntent the error is about, as it is after
+	// the failure: a declined Confirm hands back the updated intent here.
+	PaymentIntent *PaymentIntent `json:"payment_intent,omitempty"`
+	// PaymentMethod is the payment method the error is about.
+	PaymentMethod *PaymentMethod `json:"payment_method,omitempty"`
+	// PaymentMethodType is the type of PaymentMethod, such as "card".
+	PaymentMethodType string `json:"payment_method_type,omitempty"`
+	// SetupIntent is the SetupIntent the error is about, as it is after
+	// the failure.
+	SetupIntent *SetupIntent `json:"setup_intent,omitempty"`
+	// Source is the payment source (card, bank account, source) the error
+	// is about: its ID and object type.
+	Source *ObjectRef `json:"source,omitempty"`
 
 	HTTPStatus int    `json:"-"`
 	RequestID  string `json:"-"`
@@ -175,7 +200,8 @@ func newError(status int, requestID string, body []byte) *Error {
 	if e.Type == "" {
 		e.Type = typeForStatus(status)
 	}
-	for _, f := range []*string{&e.Message, &e.Param, &e.DeclineCode, &e.DocURL, &e.Charge, &e.AdviceCode, &e.RequestID} {
+	for _, f := range []*string{&e.Message, &e.Param, &e.DeclineCode, &e.DocURL, &e.Charge, &e.AdviceCode,
+		&e.NetworkAdviceCode, &e.NetworkDeclineCode, &e.RequestLogURL, &e.PaymentMethodType, &e.RequestID} {
 		*f = redact(*f)
 	}
 	e.Type, e.Code = ErrorType(redact(string(e.Type))), ErrorCode(redact(string(e.Code)))

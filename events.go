@@ -236,7 +236,7 @@ func (s *EventsService) Get(ctx context.Context, id string, params *EventGetPara
 		return nil, err
 	}
 	ev := new(Event)
-	return ev, s.c.call(ctx, http.MethodGet, path, params, ev)
+	return orNil(ev, s.c.call(ctx, http.MethodGet, path, params, ev))
 }
 
 // List returns one page of the events of the last 30 days, newest first.
@@ -245,7 +245,7 @@ func (s *EventsService) Get(ctx context.Context, id string, params *EventGetPara
 // Stripe API docs: https://docs.stripe.com/api/events/list
 func (s *EventsService) List(ctx context.Context, params *EventListParams) (*List[Event], error) {
 	page := new(List[Event])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/events", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/events", params, page))
 }
 
 // All iterates over every event matching params, fetching pages lazily as

@@ -165,16 +165,16 @@ func TestEventRequestUnmarshal(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		in      string
-		want    EventRequest
+		want    *EventRequest
 		wantErr bool
 	}{
-		{`null`, EventRequest{}, false},
-		{`"req_123"`, EventRequest{ID: "req_123"}, false},
-		{`{"id": "req_123", "idempotency_key": "k1"}`, EventRequest{ID: "req_123", IdempotencyKey: "k1"}, false},
-		{`{"id": null, "idempotency_key": null}`, EventRequest{}, false},
-		{` "req_ws" `, EventRequest{ID: "req_ws"}, false},
-		{`42`, EventRequest{}, true},
-		{`["req_1"]`, EventRequest{}, true},
+		{`null`, nil, false},
+		{`"req_123"`, &EventRequest{ID: "req_123"}, false},
+		{`{"id": "req_123", "idempotency_key": "k1"}`, &EventRequest{ID: "req_123", IdempotencyKey: "k1"}, false},
+		{`{"id": null, "idempotency_key": null}`, &EventRequest{}, false},
+		{` "req_ws" `, &EventRequest{ID: "req_ws"}, false},
+		{`42`, nil, true},
+		{`["req_1"]`, nil, true},
 	}
 	for _, tt := range tests {
 		var ev Event
@@ -189,7 +189,7 @@ func TestEventRequestUnmarshal(t *testing.T) {
 			continue
 		}
 		require.NotNil(t, ev.Request, tt.in)
-		require.Equal(t, tt.want, *ev.Request, tt.in)
+		require.Equal(t, tt.want, ev.Request, tt.in)
 	}
 
 	// A reused value is reset, not merged.

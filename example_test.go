@@ -2,12 +2,14 @@ package stripe_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"time"
 
@@ -101,4 +103,118 @@ func ExampleCustomersService_All() {
 		}
 		fmt.Println(cus.ID)
 	}
+}
+
+// fakeStripe is a local server standing in for Stripe in the examples.
+func fakeStripe() *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Request-Id", "req_example")
+		switch r.URL.Path {
+		case "/v1/tax_codes":
+			fmt.Fprint(w, `{"object":"list","url":"/v1/tax_codes","has_more":false,"data":[`+
+				`{"id":"txcd_10000000","object":"tax_code","name":"General - Electronically Supplied Services"},`+
+				`{"id":"txcd_99999999","object":"tax_code","name":"General - Tangible Goods"}]}`)
+		case "/v1/customers/cus_123":
+			fmt.Fprint(w, `{"id":"cus_123","object":"customer","email":"jenny@example.com","new_field":"not modelled yet"}`)
+		case "/v1/payment_intents/pi_123/confirm":
+			_ = r.ParseForm()
+			fmt.Fprintf(w, `{"id":"pi_123","object":"payment_intent","status":"succeeded","description":%q}`,
+				"sent: "+r.PostForm.Encode())
+		default:
+			w.WriteHeader(http.StatusNotFound)
+			fmt.Fprint(w, `{"error":{"type":"invalid_request_error","code":"resource_missing","message":"Unrecognized request URL"}}`)
+		}
+	}))
+}
+
+// The README's Do example: an endpoint this package has no service for,
+// into your own type, into raw JSON, and walked with ListAll.
+func ExampleClient_Do() {
+	srv := fakeStripe()
+	defer srv.Close()
+	c, err := stripe.NewClient("sk_test_123", stripe.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+
+	type TaxCode struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	}
+	var page stripe.List[TaxCode]
+	err = c.Do(ctx, http.MethodGet, "/v1/tax_codes", url.Values{"limit": {"2"}}, &page)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(page.Data[0].ID, page.Data[0].Name)
+
+	var raw json.RawMessage // the exact bytes Stripe sent
+	path, err := stripe.Path("/v1/customers/%s", "cus_123")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := c.Do(ctx, http.MethodGet, path, nil, &raw); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(raw) > 0)
+
+	for tc, err := range stripe.ListAll[TaxCode](ctx, c, "/v1/tax_codes", nil) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(tc.ID)
+	}
+
+	err = c.Do(ctx, http.MethodGet, "https://elsewhere.example/v1/tax_codes", nil, nil)
+	fmt.Println(err)
+	// Output:
+	// txcd_10000000 General - Electronically Supplied Services
+	// true
+	// txcd_10000000
+	// txcd_99999999
+	// stripe: invalid API path "https://elsewhere.example/v1/tax_codes": must start with /v1/ (an absolute URL is never accepted)
+}
+
+// The README's extra params example: a parameter the params struct lacks.
+func ExampleParams_AddExtra() {
+	srv := fakeStripe()
+	defer srv.Close()
+	c, err := stripe.NewClient("sk_test_123", stripe.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	params := &stripe.PaymentIntentConfirmParams{PaymentMethod: stripe.Ptr("pm_card_visa")}
+	params.AddExtra("payment_method_options[card][request_three_d_secure]", "any")
+	pi, err := c.PaymentIntents.Confirm(context.Background(), "pi_123", params)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(pi.Description) // the fake server echoes the form it got
+	// Output:
+	// sent: payment_method=pm_card_visa&payment_method_options%5Bcard%5D%5Brequest_three_d_secure%5D=any
+}
+
+// The README's raw response example: the request ID of a successful call
+// and a field the Customer type does not model.
+func ExampleWithResponse() {
+	srv := fakeStripe()
+	defer srv.Close()
+	c, err := stripe.NewClient("sk_test_123", stripe.WithBaseURL(srv.URL))
+	if err != nil {
+		log.Fatal(err)
+	}
+	var resp stripe.Response
+	cus, err := c.Customers.Get(stripe.WithResponse(context.Background(), &resp), "cus_123", nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var extra struct {
+		NewField string `json:"new_field"`
+	}
+	if err := json.Unmarshal(resp.Body, &extra); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(cus.Email, resp.StatusCode, resp.RequestID, extra.NewField)
+	// Output: jenny@example.com 200 req_example not modelled yet
 }

@@ -52,7 +52,7 @@ func TestExpansionDepthBoundedInResponse(t *testing.T) {
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrExpansionTooDeep)
 	assert.Contains(t, err.Error(), "decoding 200 response")
-	assert.Nil(t, ch.PaymentIntent.Object, "nothing past the bad member is kept")
+	assert.Nil(t, ch, "no half-decoded object with the error")
 }
 
 // nestedChain nests levels expanded objects under the member names keys,

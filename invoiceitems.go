@@ -33,6 +33,17 @@ type InvoiceItem struct {
 	Quantity        int64                 `json:"quantity"`
 	QuantityDecimal string                `json:"quantity_decimal"`
 	TestClock       Expandable[ObjectRef] `json:"test_clock"`
+	CustomerAccount string                `json:"customer_account"`
+	// Discounts apply to this item; expandable, only their IDs and object
+	// types are decoded.
+	Discounts []Expandable[ObjectRef] `json:"discounts"`
+	// FrozenFields are the fields that can no longer change: "discounts",
+	// "pricing", "quantity".
+	FrozenFields     []string                     `json:"frozen_fields"`
+	ProrationDetails *InvoiceItemProrationDetails `json:"proration_details"`
+	// TaxRates apply to this item; only their IDs and object types are
+	// decoded.
+	TaxRates []ObjectRef `json:"tax_rates"`
 }
 
 // InvoiceItemParent says what generated an invoice item. Type is
@@ -96,6 +107,10 @@ type InvoiceItemCreateParams struct {
 	TaxCode           *string                     `url:"tax_code,omitempty"`
 	TaxRates          Array[string]               `url:"tax_rates,omitempty"`
 	UnitAmountDecimal *string                     `url:"unit_amount_decimal,omitempty"`
+	CustomerAccount   *string                     `url:"customer_account,omitempty"`
+	// QuantityDecimal is a quantity with up to 12 decimal places, as a
+	// string; set Quantity or QuantityDecimal.
+	QuantityDecimal *string `url:"quantity_decimal,omitempty"`
 }
 
 // InvoiceItemGetParams are the params of InvoiceItems.Get.
@@ -119,6 +134,9 @@ type InvoiceItemUpdateParams struct {
 	TaxCode           *string                     `url:"tax_code,omitempty"`
 	TaxRates          Array[string]               `url:"tax_rates,omitempty"`
 	UnitAmountDecimal *string                     `url:"unit_amount_decimal,omitempty"`
+	// QuantityDecimal is a quantity with up to 12 decimal places, as a
+	// string; set Quantity or QuantityDecimal.
+	QuantityDecimal *string `url:"quantity_decimal,omitempty"`
 }
 
 // InvoiceItemListParams are the params of InvoiceItems.List and
@@ -131,7 +149,8 @@ type InvoiceItemListParams struct {
 	Invoice  *string     `url:"invoice,omitempty"`
 	// Pending lists only items not yet on an invoice (true) or only items
 	// on one (false).
-	Pending *bool `url:"pending,omitempty"`
+	Pending         *bool   `url:"pending,omitempty"`
+	CustomerAccount *string `url:"customer_account,omitempty"`
 }
 
 // InvoiceItemDeleteParams are the params of InvoiceItems.Delete; they carry only the
@@ -146,7 +165,7 @@ type InvoiceItemDeleteParams struct {
 // Stripe API docs: https://docs.stripe.com/api/invoiceitems/create
 func (s *InvoiceItemsService) Create(ctx context.Context, params *InvoiceItemCreateParams) (*InvoiceItem, error) {
 	ii := new(InvoiceItem)
-	return ii, s.c.call(ctx, http.MethodPost, "/v1/invoiceitems", params, ii)
+	return orNil(ii, s.c.call(ctx, http.MethodPost, "/v1/invoiceitems", params, ii))
 }
 
 // Get retrieves an invoice item. params may be nil.
@@ -158,7 +177,7 @@ func (s *InvoiceItemsService) Get(ctx context.Context, id string, params *Invoic
 		return nil, err
 	}
 	ii := new(InvoiceItem)
-	return ii, s.c.call(ctx, http.MethodGet, path, params, ii)
+	return orNil(ii, s.c.call(ctx, http.MethodGet, path, params, ii))
 }
 
 // Update changes the fields params sets on an invoice item. Items on a
@@ -171,7 +190,7 @@ func (s *InvoiceItemsService) Update(ctx context.Context, id string, params *Inv
 		return nil, err
 	}
 	ii := new(InvoiceItem)
-	return ii, s.c.call(ctx, http.MethodPost, path, params, ii)
+	return orNil(ii, s.c.call(ctx, http.MethodPost, path, params, ii))
 }
 
 // Delete deletes an invoice item that is pending or on a draft invoice. params may be nil.
@@ -183,7 +202,7 @@ func (s *InvoiceItemsService) Delete(ctx context.Context, id string, params *Inv
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of invoice items, newest first. params may be nil.
@@ -191,7 +210,7 @@ func (s *InvoiceItemsService) Delete(ctx context.Context, id string, params *Inv
 // Stripe API docs: https://docs.stripe.com/api/invoiceitems/list
 func (s *InvoiceItemsService) List(ctx context.Context, params *InvoiceItemListParams) (*List[InvoiceItem], error) {
 	page := new(List[InvoiceItem])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/invoiceitems", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/invoiceitems", params, page))
 }
 
 // All iterates over every invoice item matching params, fetching pages

@@ -70,10 +70,11 @@ func (e Expandable[T]) MarshalJSON() ([]byte, error) {
 	return json.Marshal(e.ID)
 }
 
-// ObjectRef is an expandable object this package does not model (a test
-// clock, a subscription schedule, a Connect account, ...): its ID and
-// object type. Expanding such a field decodes without error; decode the
-// full object yourself from a raw request if you need more of it.
+// ObjectRef is an object this package does not model (a test clock, a
+// subscription schedule, a Connect account, ...): its ID and object type.
+// Expanding such a field decodes without error. For the rest of the
+// object, read the raw response of the same call with [WithResponse] and
+// decode its Body into your own type, or fetch the object with [Client.Do].
 type ObjectRef struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
@@ -98,11 +99,11 @@ type Address struct {
 
 // Shipping is a shipping address with a recipient.
 type Shipping struct {
-	Address        Address `json:"address"`
-	Carrier        string  `json:"carrier"`
-	Name           string  `json:"name"`
-	Phone          string  `json:"phone"`
-	TrackingNumber string  `json:"tracking_number"`
+	Address        *Address `json:"address"`
+	Carrier        string   `json:"carrier"`
+	Name           string   `json:"name"`
+	Phone          string   `json:"phone"`
+	TrackingNumber string   `json:"tracking_number"`
 }
 
 // AddressParams sets a postal address: address[city]=..., address[line1]=...

@@ -142,8 +142,10 @@ type PaymentIntent struct {
 	Description                string               `json:"description"`
 	ExcludedPaymentMethodTypes []string             `json:"excluded_payment_method_types"`
 	// LastPaymentError is the error of the last failed payment attempt,
-	// nil if none failed (or the intent was retried successfully).
-	LastPaymentError *PaymentIntentLastPaymentError `json:"last_payment_error"`
+	// nil if none failed (or the intent was retried successfully). It is
+	// Stripe's error object, the one a failed call returns as *Error; its
+	// HTTPStatus and RequestID are zero.
+	LastPaymentError *Error `json:"last_payment_error"`
 	// LatestCharge is the latest charge the intent created; expandable.
 	LatestCharge Expandable[Charge] `json:"latest_charge"`
 	Livemode     bool               `json:"livemode"`
@@ -157,11 +159,35 @@ type PaymentIntent struct {
 	// ReceiptEmail is where the receipt is sent, if anywhere.
 	ReceiptEmail              string                        `json:"receipt_email"`
 	SetupFutureUsage          PaymentIntentSetupFutureUsage `json:"setup_future_usage"`
-	Shipping                  Shipping                      `json:"shipping"`
+	Shipping                  *Shipping                     `json:"shipping"`
 	StatementDescriptor       string                        `json:"statement_descriptor"`
 	StatementDescriptorSuffix string                        `json:"statement_descriptor_suffix"`
 	Status                    PaymentIntentStatus           `json:"status"`
 	TransferGroup             string                        `json:"transfer_group"`
+	// AllowedPaymentMethodTypes limits the payment method types offered.
+	AllowedPaymentMethodTypes []string                    `json:"allowed_payment_method_types"`
+	AmountDetails             *PaymentIntentAmountDetails `json:"amount_details"`
+	// Application is the Connect application that created the intent;
+	// expandable (applications are not modelled).
+	Application     Expandable[ObjectRef] `json:"application"`
+	CustomerAccount string                `json:"customer_account"`
+	Hooks           *PaymentIntentHooks   `json:"hooks"`
+	ManagedPayments *ManagedPayments      `json:"managed_payments"`
+	// OnBehalfOf is the connected account the payment is made for;
+	// expandable (accounts are not modelled).
+	OnBehalfOf                        Expandable[ObjectRef]              `json:"on_behalf_of"`
+	PaymentDetails                    *PaymentIntentPaymentDetails       `json:"payment_details"`
+	PaymentMethodConfigurationDetails *PaymentMethodConfigurationDetails `json:"payment_method_configuration_details"`
+	// PaymentMethodOptions holds the options per payment method type
+	// (card, sepa_debit, ...); it is large and polymorphic, so it is left
+	// undecoded: unmarshal the branch you need.
+	PaymentMethodOptions json.RawMessage          `json:"payment_method_options"`
+	PresentmentDetails   *PresentmentDetails      `json:"presentment_details"`
+	Processing           *PaymentIntentProcessing `json:"processing"`
+	// Review is the Radar review of the payment, if any; expandable
+	// (reviews are not modelled).
+	Review       Expandable[ObjectRef]      `json:"review"`
+	TransferData *PaymentIntentTransferData `json:"transfer_data"`
 }
 
 // PaymentIntentAutomaticPaymentMethods is the automatic payment methods
@@ -170,24 +196,6 @@ type PaymentIntentAutomaticPaymentMethods struct {
 	// AllowRedirects is "always" or "never".
 	AllowRedirects string `json:"allow_redirects"`
 	Enabled        bool   `json:"enabled"`
-}
-
-// PaymentIntentLastPaymentError is the error of a PaymentIntent's last
-// failed payment attempt.
-type PaymentIntentLastPaymentError struct {
-	Type ErrorType `json:"type"`
-	Code ErrorCode `json:"code"`
-	// DeclineCode is the issuer's reason for a card decline.
-	DeclineCode        string         `json:"decline_code"`
-	AdviceCode         string         `json:"advice_code"`
-	Charge             string         `json:"charge"`
-	DocURL             string         `json:"doc_url"`
-	Message            string         `json:"message"`
-	NetworkAdviceCode  string         `json:"network_advice_code"`
-	NetworkDeclineCode string         `json:"network_decline_code"`
-	Param              string         `json:"param"`
-	PaymentMethod      *PaymentMethod `json:"payment_method"`
-	PaymentMethodType  string         `json:"payment_method_type"`
 }
 
 // PaymentIntentNextAction is what the customer must do to complete the
@@ -222,79 +230,125 @@ type PaymentIntentAutomaticPaymentMethodsParams struct {
 type PaymentIntentCreateParams struct {
 	Params
 	// Amount is in minor units (1099 is $10.99).
-	Amount                  *int64                                      `url:"amount,omitempty"`
-	Currency                *string                                     `url:"currency,omitempty"`
-	ApplicationFeeAmount    *int64                                      `url:"application_fee_amount,omitempty"`
-	AutomaticPaymentMethods *PaymentIntentAutomaticPaymentMethodsParams `url:"automatic_payment_methods,omitempty"`
-	CaptureMethod           *PaymentIntentCaptureMethod                 `url:"capture_method,omitempty"`
+	Amount   *int64  `url:"amount,omitempty"`
+	Currency *string `url:"currency,omitempty"`
+	// AllowedPaymentMethodTypes and ExcludedPaymentMethodTypes narrow the
+	// payment method types offered.
+	AllowedPaymentMethodTypes Array[string]                               `url:"allowed_payment_method_types,omitempty"`
+	AmountDetails             *PaymentIntentAmountDetailsParams           `url:"amount_details,omitempty"`
+	ApplicationFeeAmount      *int64                                      `url:"application_fee_amount,omitempty"`
+	AutomaticPaymentMethods   *PaymentIntentAutomaticPaymentMethodsParams `url:"automatic_payment_methods,omitempty"`
+	CaptureMethod             *PaymentIntentCaptureMethod                 `url:"capture_method,omitempty"`
 	// Confirm confirms the intent right away, as Confirm would.
-	Confirm               *bool                            `url:"confirm,omitempty"`
-	ConfirmationMethod    *PaymentIntentConfirmationMethod `url:"confirmation_method,omitempty"`
-	Customer              *string                          `url:"customer,omitempty"`
-	Description           *string                          `url:"description,omitempty"`
-	ErrorOnRequiresAction *bool                            `url:"error_on_requires_action,omitempty"`
-	Mandate               *string                          `url:"mandate,omitempty"`
-	Metadata              Metadata                         `url:"metadata,omitempty"`
+	Confirm            *bool                            `url:"confirm,omitempty"`
+	ConfirmationMethod *PaymentIntentConfirmationMethod `url:"confirmation_method,omitempty"`
+	// ConfirmationToken (ctoken_...) carries the payment method details
+	// collected by Stripe.js, with Confirm.
+	ConfirmationToken          *string                         `url:"confirmation_token,omitempty"`
+	Customer                   *string                         `url:"customer,omitempty"`
+	CustomerAccount            *string                         `url:"customer_account,omitempty"`
+	Description                *string                         `url:"description,omitempty"`
+	ErrorOnRequiresAction      *bool                           `url:"error_on_requires_action,omitempty"`
+	ExcludedPaymentMethodTypes Array[string]                   `url:"excluded_payment_method_types,omitempty"`
+	Hooks                      *PaymentIntentHooksParams       `url:"hooks,omitempty"`
+	Mandate                    *string                         `url:"mandate,omitempty"`
+	MandateData                *PaymentIntentMandateDataParams `url:"mandate_data,omitempty"`
+	Metadata                   Metadata                        `url:"metadata,omitempty"`
 	// OffSession says the customer is not present (with Confirm):
 	// Bool(true), or Keyword("one_off") or Keyword("recurring").
-	OffSession         Union         `url:"off_session,omitempty"`
-	OnBehalfOf         *string       `url:"on_behalf_of,omitempty"`
-	PaymentMethod      *string       `url:"payment_method,omitempty"`
-	PaymentMethodTypes Array[string] `url:"payment_method_types,omitempty"`
-	ReceiptEmail       *string       `url:"receipt_email,omitempty"`
+	OffSession                 Union                                    `url:"off_session,omitempty"`
+	OnBehalfOf                 *string                                  `url:"on_behalf_of,omitempty"`
+	PaymentDetails             *PaymentIntentPaymentDetailsParams       `url:"payment_details,omitempty"`
+	PaymentMethod              *string                                  `url:"payment_method,omitempty"`
+	PaymentMethodConfiguration *string                                  `url:"payment_method_configuration,omitempty"`
+	PaymentMethodOptions       *PaymentIntentPaymentMethodOptionsParams `url:"payment_method_options,omitempty"`
+	PaymentMethodTypes         Array[string]                            `url:"payment_method_types,omitempty"`
+	RadarOptions               *PaymentIntentRadarOptionsParams         `url:"radar_options,omitempty"`
+	ReceiptEmail               *string                                  `url:"receipt_email,omitempty"`
 	// ReturnURL is where the customer returns after authenticating (with
 	// Confirm).
-	ReturnURL                 *string                        `url:"return_url,omitempty"`
-	SetupFutureUsage          *PaymentIntentSetupFutureUsage `url:"setup_future_usage,omitempty"`
-	Shipping                  *ShippingParams                `url:"shipping,omitempty"`
-	StatementDescriptor       *string                        `url:"statement_descriptor,omitempty"`
-	StatementDescriptorSuffix *string                        `url:"statement_descriptor_suffix,omitempty"`
-	TransferGroup             *string                        `url:"transfer_group,omitempty"`
+	ReturnURL                 *string                          `url:"return_url,omitempty"`
+	SetupFutureUsage          *PaymentIntentSetupFutureUsage   `url:"setup_future_usage,omitempty"`
+	Shipping                  *ShippingParams                  `url:"shipping,omitempty"`
+	StatementDescriptor       *string                          `url:"statement_descriptor,omitempty"`
+	StatementDescriptorSuffix *string                          `url:"statement_descriptor_suffix,omitempty"`
+	TransferData              *PaymentIntentTransferDataParams `url:"transfer_data,omitempty"`
+	TransferGroup             *string                          `url:"transfer_group,omitempty"`
+	// UseStripeSDK says the intent is confirmed from a Stripe mobile SDK.
+	UseStripeSDK *bool `url:"use_stripe_sdk,omitempty"`
 }
 
 // PaymentIntentGetParams are the params of PaymentIntents.Get.
 type PaymentIntentGetParams struct {
 	Params
+	// ClientSecret is required only when the request is made with a
+	// publishable key; it is sent in the query string.
+	ClientSecret *string `url:"client_secret,omitempty"`
 }
 
 // PaymentIntentUpdateParams are the params of PaymentIntents.Update. Only
 // fields set are changed; a pointer to "" clears a field.
 type PaymentIntentUpdateParams struct {
 	Params
-	Amount               *int64                      `url:"amount,omitempty"`
-	ApplicationFeeAmount *int64                      `url:"application_fee_amount,omitempty"`
-	CaptureMethod        *PaymentIntentCaptureMethod `url:"capture_method,omitempty"`
-	Currency             *string                     `url:"currency,omitempty"`
-	Customer             *string                     `url:"customer,omitempty"`
-	Description          *string                     `url:"description,omitempty"`
-	Metadata             Metadata                    `url:"metadata,omitempty"`
-	PaymentMethod        *string                     `url:"payment_method,omitempty"`
-	PaymentMethodTypes   Array[string]               `url:"payment_method_types,omitempty"`
-	ReceiptEmail         *string                     `url:"receipt_email,omitempty"`
+	AllowedPaymentMethodTypes  Array[string]                            `url:"allowed_payment_method_types,omitempty"`
+	Amount                     *int64                                   `url:"amount,omitempty"`
+	AmountDetails              *PaymentIntentAmountDetailsParams        `url:"amount_details,omitempty"`
+	ApplicationFeeAmount       *int64                                   `url:"application_fee_amount,omitempty"`
+	CaptureMethod              *PaymentIntentCaptureMethod              `url:"capture_method,omitempty"`
+	Currency                   *string                                  `url:"currency,omitempty"`
+	Customer                   *string                                  `url:"customer,omitempty"`
+	CustomerAccount            *string                                  `url:"customer_account,omitempty"`
+	Description                *string                                  `url:"description,omitempty"`
+	ExcludedPaymentMethodTypes Array[string]                            `url:"excluded_payment_method_types,omitempty"`
+	Hooks                      *PaymentIntentHooksParams                `url:"hooks,omitempty"`
+	Metadata                   Metadata                                 `url:"metadata,omitempty"`
+	PaymentDetails             *PaymentIntentPaymentDetailsParams       `url:"payment_details,omitempty"`
+	PaymentMethod              *string                                  `url:"payment_method,omitempty"`
+	PaymentMethodConfiguration *string                                  `url:"payment_method_configuration,omitempty"`
+	PaymentMethodOptions       *PaymentIntentPaymentMethodOptionsParams `url:"payment_method_options,omitempty"`
+	PaymentMethodTypes         Array[string]                            `url:"payment_method_types,omitempty"`
+	ReceiptEmail               *string                                  `url:"receipt_email,omitempty"`
 	// SetupFutureUsage set to "" clears it.
-	SetupFutureUsage          *PaymentIntentSetupFutureUsage `url:"setup_future_usage,omitempty"`
-	Shipping                  *ShippingParams                `url:"shipping,omitempty"`
-	StatementDescriptor       *string                        `url:"statement_descriptor,omitempty"`
-	StatementDescriptorSuffix *string                        `url:"statement_descriptor_suffix,omitempty"`
-	TransferGroup             *string                        `url:"transfer_group,omitempty"`
+	SetupFutureUsage          *PaymentIntentSetupFutureUsage         `url:"setup_future_usage,omitempty"`
+	Shipping                  *ShippingParams                        `url:"shipping,omitempty"`
+	StatementDescriptor       *string                                `url:"statement_descriptor,omitempty"`
+	StatementDescriptorSuffix *string                                `url:"statement_descriptor_suffix,omitempty"`
+	TransferData              *PaymentIntentUpdateTransferDataParams `url:"transfer_data,omitempty"`
+	TransferGroup             *string                                `url:"transfer_group,omitempty"`
 }
 
 // PaymentIntentConfirmParams are the params of PaymentIntents.Confirm.
 type PaymentIntentConfirmParams struct {
 	Params
-	CaptureMethod         *PaymentIntentCaptureMethod `url:"capture_method,omitempty"`
-	ErrorOnRequiresAction *bool                       `url:"error_on_requires_action,omitempty"`
-	Mandate               *string                     `url:"mandate,omitempty"`
+	AllowedPaymentMethodTypes Array[string]                     `url:"allowed_payment_method_types,omitempty"`
+	AmountDetails             *PaymentIntentAmountDetailsParams `url:"amount_details,omitempty"`
+	// AmountToConfirm confirms less than the full amount, for payment
+	// methods that allow it.
+	AmountToConfirm *int64                      `url:"amount_to_confirm,omitempty"`
+	CaptureMethod   *PaymentIntentCaptureMethod `url:"capture_method,omitempty"`
+	// ClientSecret is required only when the request is made with a
+	// publishable key.
+	ClientSecret               *string                         `url:"client_secret,omitempty"`
+	ConfirmationToken          *string                         `url:"confirmation_token,omitempty"`
+	ErrorOnRequiresAction      *bool                           `url:"error_on_requires_action,omitempty"`
+	ExcludedPaymentMethodTypes Array[string]                   `url:"excluded_payment_method_types,omitempty"`
+	Hooks                      *PaymentIntentHooksParams       `url:"hooks,omitempty"`
+	Mandate                    *string                         `url:"mandate,omitempty"`
+	MandateData                *PaymentIntentMandateDataParams `url:"mandate_data,omitempty"`
 	// OffSession says the customer is not present to authenticate:
 	// Bool(true), or Keyword("one_off") or Keyword("recurring").
-	OffSession         Union         `url:"off_session,omitempty"`
-	PaymentMethod      *string       `url:"payment_method,omitempty"`
-	PaymentMethodTypes Array[string] `url:"payment_method_types,omitempty"`
-	ReceiptEmail       *string       `url:"receipt_email,omitempty"`
+	OffSession           Union                                    `url:"off_session,omitempty"`
+	PaymentDetails       *PaymentIntentPaymentDetailsParams       `url:"payment_details,omitempty"`
+	PaymentMethod        *string                                  `url:"payment_method,omitempty"`
+	PaymentMethodOptions *PaymentIntentPaymentMethodOptionsParams `url:"payment_method_options,omitempty"`
+	PaymentMethodTypes   Array[string]                            `url:"payment_method_types,omitempty"`
+	RadarOptions         *PaymentIntentRadarOptionsParams         `url:"radar_options,omitempty"`
+	ReceiptEmail         *string                                  `url:"receipt_email,omitempty"`
 	// ReturnURL is where the customer returns after authenticating.
 	ReturnURL        *string                        `url:"return_url,omitempty"`
 	SetupFutureUsage *PaymentIntentSetupFutureUsage `url:"setup_future_usage,omitempty"`
 	Shipping         *ShippingParams                `url:"shipping,omitempty"`
+	UseStripeSDK     *bool                          `url:"use_stripe_sdk,omitempty"`
 }
 
 // PaymentIntentCaptureParams are the params of PaymentIntents.Capture.
@@ -302,12 +356,16 @@ type PaymentIntentCaptureParams struct {
 	Params
 	// AmountToCapture defaults to the full AmountCapturable; capturing less
 	// releases the rest unless FinalCapture is false.
-	AmountToCapture           *int64   `url:"amount_to_capture,omitempty"`
-	ApplicationFeeAmount      *int64   `url:"application_fee_amount,omitempty"`
-	FinalCapture              *bool    `url:"final_capture,omitempty"`
-	Metadata                  Metadata `url:"metadata,omitempty"`
-	StatementDescriptor       *string  `url:"statement_descriptor,omitempty"`
-	StatementDescriptorSuffix *string  `url:"statement_descriptor_suffix,omitempty"`
+	AmountDetails             *PaymentIntentAmountDetailsParams       `url:"amount_details,omitempty"`
+	AmountToCapture           *int64                                  `url:"amount_to_capture,omitempty"`
+	ApplicationFeeAmount      *int64                                  `url:"application_fee_amount,omitempty"`
+	FinalCapture              *bool                                   `url:"final_capture,omitempty"`
+	Hooks                     *PaymentIntentHooksParams               `url:"hooks,omitempty"`
+	Metadata                  Metadata                                `url:"metadata,omitempty"`
+	PaymentDetails            *PaymentIntentPaymentDetailsParams      `url:"payment_details,omitempty"`
+	StatementDescriptor       *string                                 `url:"statement_descriptor,omitempty"`
+	StatementDescriptorSuffix *string                                 `url:"statement_descriptor_suffix,omitempty"`
+	TransferData              *PaymentIntentCaptureTransferDataParams `url:"transfer_data,omitempty"`
 }
 
 // PaymentIntentCancelParams are the params of PaymentIntents.Cancel.
@@ -323,8 +381,9 @@ type PaymentIntentCancelParams struct {
 type PaymentIntentListParams struct {
 	Params
 	ListParams
-	Created  *RangeQuery `url:"created,omitempty"`
-	Customer *string     `url:"customer,omitempty"`
+	Created         *RangeQuery `url:"created,omitempty"`
+	Customer        *string     `url:"customer,omitempty"`
+	CustomerAccount *string     `url:"customer_account,omitempty"`
 }
 
 // Create creates a PaymentIntent. Send its ClientSecret (Reveal) to the
@@ -334,7 +393,7 @@ type PaymentIntentListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/payment_intents/create
 func (s *PaymentIntentsService) Create(ctx context.Context, params *PaymentIntentCreateParams) (*PaymentIntent, error) {
 	pi := new(PaymentIntent)
-	return pi, s.c.call(ctx, http.MethodPost, "/v1/payment_intents", params, pi)
+	return orNil(pi, s.c.call(ctx, http.MethodPost, "/v1/payment_intents", params, pi))
 }
 
 // Get retrieves a PaymentIntent. params may be nil.
@@ -346,7 +405,7 @@ func (s *PaymentIntentsService) Get(ctx context.Context, id string, params *Paym
 		return nil, err
 	}
 	pi := new(PaymentIntent)
-	return pi, s.c.call(ctx, http.MethodGet, path, params, pi)
+	return orNil(pi, s.c.call(ctx, http.MethodGet, path, params, pi))
 }
 
 // Update changes the fields params sets on a PaymentIntent.
@@ -358,7 +417,7 @@ func (s *PaymentIntentsService) Update(ctx context.Context, id string, params *P
 		return nil, err
 	}
 	pi := new(PaymentIntent)
-	return pi, s.c.call(ctx, http.MethodPost, path, params, pi)
+	return orNil(pi, s.c.call(ctx, http.MethodPost, path, params, pi))
 }
 
 // Confirm confirms that the customer intends to pay with the attached (or
@@ -373,7 +432,7 @@ func (s *PaymentIntentsService) Confirm(ctx context.Context, id string, params *
 		return nil, err
 	}
 	pi := new(PaymentIntent)
-	return pi, s.c.call(ctx, http.MethodPost, path, params, pi)
+	return orNil(pi, s.c.call(ctx, http.MethodPost, path, params, pi))
 }
 
 // Capture captures the funds of a PaymentIntent in status requires_capture
@@ -386,7 +445,7 @@ func (s *PaymentIntentsService) Capture(ctx context.Context, id string, params *
 		return nil, err
 	}
 	pi := new(PaymentIntent)
-	return pi, s.c.call(ctx, http.MethodPost, path, params, pi)
+	return orNil(pi, s.c.call(ctx, http.MethodPost, path, params, pi))
 }
 
 // Cancel cancels a PaymentIntent that has not succeeded yet, releasing any
@@ -399,7 +458,7 @@ func (s *PaymentIntentsService) Cancel(ctx context.Context, id string, params *P
 		return nil, err
 	}
 	pi := new(PaymentIntent)
-	return pi, s.c.call(ctx, http.MethodPost, path, params, pi)
+	return orNil(pi, s.c.call(ctx, http.MethodPost, path, params, pi))
 }
 
 // List returns one page of PaymentIntents, newest first. params may be nil.
@@ -407,7 +466,7 @@ func (s *PaymentIntentsService) Cancel(ctx context.Context, id string, params *P
 // Stripe API docs: https://docs.stripe.com/api/payment_intents/list
 func (s *PaymentIntentsService) List(ctx context.Context, params *PaymentIntentListParams) (*List[PaymentIntent], error) {
 	page := new(List[PaymentIntent])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/payment_intents", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/payment_intents", params, page))
 }
 
 // All iterates over every PaymentIntent matching params, fetching pages
@@ -416,4 +475,34 @@ func (s *PaymentIntentsService) List(ctx context.Context, params *PaymentIntentL
 // Stripe API docs: https://docs.stripe.com/api/payment_intents/list
 func (s *PaymentIntentsService) All(ctx context.Context, params *PaymentIntentListParams) iter.Seq2[*PaymentIntent, error] {
 	return listAll(ctx, params, s.List)
+}
+
+// PaymentIntentSearchParams are the params of PaymentIntents.Search and PaymentIntents.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type PaymentIntentSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the payment intents matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/payment_intents/search
+func (s *PaymentIntentsService) Search(ctx context.Context, params *PaymentIntentSearchParams) (*SearchResult[PaymentIntent], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[PaymentIntent])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/payment_intents/search", params, page))
+}
+
+// SearchAll iterates over every PaymentIntent matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/payment_intents/search
+func (s *PaymentIntentsService) SearchAll(ctx context.Context, params *PaymentIntentSearchParams) iter.Seq2[*PaymentIntent, error] {
+	return searchAll(ctx, params, s.Search)
 }

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -106,28 +107,33 @@ func TestPaymentIntentsGet(t *testing.T) {
 	require.Equal(t, "/v1/payment_intents/pi_3MtwBwLkdIwHu7ix28a3tqPa", sent[0].Path)
 	require.Empty(t, sent[0].Query)
 
+	require.JSONEq(t, `{"card":{"installments":null,"mandate_options":null,"network":null,"request_three_d_secure":"automatic"}}`,
+		string(pi.PaymentMethodOptions))
 	require.Equal(t, PaymentIntent{
-		ID:                        testPIID,
-		Object:                    "payment_intent",
-		Amount:                    2000,
-		AmountCapturable:          2000,
-		AutomaticPaymentMethods:   &PaymentIntentAutomaticPaymentMethods{AllowRedirects: "never", Enabled: true},
-		CaptureMethod:             PaymentIntentCaptureMethodManual,
-		ClientSecret:              testClientSecret,
-		ConfirmationMethod:        PaymentIntentConfirmationMethodAutomatic,
-		Created:                   1680800504,
-		Currency:                  "usd",
-		Customer:                  Expandable[Customer]{ID: testCustomerID},
-		Description:               "Order #1042",
-		LatestCharge:              Expandable[Charge]{ID: "ch_3MtwBwLkdIwHu7ix0snN0B15"},
-		Metadata:                  map[string]string{"order_id": "1042"},
-		PaymentMethod:             Expandable[PaymentMethod]{ID: "pm_1MtwBvLkdIwHu7ixLdNqUvMh"},
-		PaymentMethodTypes:        []string{"card"},
-		ReceiptEmail:              "jennyrosen@example.com",
-		SetupFutureUsage:          PaymentIntentSetupFutureUsageOffSession,
-		Shipping:                  Shipping{Name: "Jenny Rosen", Carrier: "USPS", Address: Address{City: "San Francisco", Country: "US", Line1: "510 Townsend St", PostalCode: "94103", State: "CA"}},
-		StatementDescriptorSuffix: "ORDER 1042",
-		Status:                    PaymentIntentStatusRequiresCapture,
+		ID:                                testPIID,
+		AmountDetails:                     &PaymentIntentAmountDetails{Tip: &PaymentIntentAmountDetailsTip{}},
+		PaymentMethodConfigurationDetails: &PaymentMethodConfigurationDetails{ID: "pmc_1MtwAzLkdIwHu7ixM6M2aXcB"},
+		PaymentMethodOptions:              pi.PaymentMethodOptions,
+		Object:                            "payment_intent",
+		Amount:                            2000,
+		AmountCapturable:                  2000,
+		AutomaticPaymentMethods:           &PaymentIntentAutomaticPaymentMethods{AllowRedirects: "never", Enabled: true},
+		CaptureMethod:                     PaymentIntentCaptureMethodManual,
+		ClientSecret:                      testClientSecret,
+		ConfirmationMethod:                PaymentIntentConfirmationMethodAutomatic,
+		Created:                           1680800504,
+		Currency:                          "usd",
+		Customer:                          Expandable[Customer]{ID: testCustomerID},
+		Description:                       "Order #1042",
+		LatestCharge:                      Expandable[Charge]{ID: "ch_3MtwBwLkdIwHu7ix0snN0B15"},
+		Metadata:                          map[string]string{"order_id": "1042"},
+		PaymentMethod:                     Expandable[PaymentMethod]{ID: "pm_1MtwBvLkdIwHu7ixLdNqUvMh"},
+		PaymentMethodTypes:                []string{"card"},
+		ReceiptEmail:                      "jennyrosen@example.com",
+		SetupFutureUsage:                  PaymentIntentSetupFutureUsageOffSession,
+		Shipping:                          &Shipping{Name: "Jenny Rosen", Carrier: "USPS", Address: &Address{City: "San Francisco", Country: "US", Line1: "510 Townsend St", PostalCode: "94103", State: "CA"}},
+		StatementDescriptorSuffix:         "ORDER 1042",
+		Status:                            PaymentIntentStatusRequiresCapture,
 	}, *pi)
 }
 
@@ -419,4 +425,39 @@ func TestPaymentIntentClientSecretNeverPrinted(t *testing.T) {
 	require.Contains(t, fmt.Sprintf("%#v", *pi), `ClientSecret:"[REDACTED]"`)
 	require.Contains(t, string(b), `"client_secret":"[REDACTED]"`)
 	require.Equal(t, "", fmt.Sprint(ClientSecret("")))
+}
+
+func TestPaymentIntentsConfirmDeclinedCarriesIntent(t *testing.T) {
+	t.Parallel()
+	c, mt := newTestClient(t)
+	mock(mt, reply{status: http.StatusPaymentRequired, body: fixture(t, "error_payment_intent_declined.json")})
+
+	pi, err := c.PaymentIntents.Confirm(context.Background(), testPIID, &PaymentIntentConfirmParams{PaymentMethod: Ptr("pm_card_chargeDeclinedInsufficientFunds")})
+	assert.Nil(t, pi, "no object with an error")
+	require.ErrorIs(t, err, ErrCardDeclined)
+	var se *Error
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, "insufficient_funds", se.DeclineCode)
+	assert.Equal(t, "try_again_later", se.AdviceCode)
+	assert.Equal(t, "51", se.NetworkDeclineCode)
+	assert.Equal(t, "card", se.PaymentMethodType)
+	assert.Equal(t, "ch_3MtwBwLkdIwHu7ix0snN0B15", se.Charge)
+	assert.Equal(t, "https://dashboard.stripe.com/test/logs/req_xyz?t=1700000000", se.RequestLogURL)
+	require.NotNil(t, se.PaymentIntent)
+	assert.Equal(t, "pi_3MtwBwLkdIwHu7ix28a3tqPa", se.PaymentIntent.ID)
+	assert.Equal(t, PaymentIntentStatusRequiresPaymentMethod, se.PaymentIntent.Status)
+	assert.Equal(t, "pi_3MtwBwLkdIwHu7ix28a3tqPa_secret_YrKJUKribcBjcG8HVhfZluoGH", se.PaymentIntent.ClientSecret.Reveal())
+	require.NotNil(t, se.PaymentIntent.LastPaymentError)
+	assert.Equal(t, ErrorCodeCardDeclined, se.PaymentIntent.LastPaymentError.Code)
+	assert.Nil(t, se.PaymentIntent.Shipping)
+	require.NotNil(t, se.PaymentMethod)
+	assert.Equal(t, "0002", se.PaymentMethod.Card.Last4)
+	assert.Nil(t, se.PaymentMethod.BillingDetails.Address)
+	assert.Equal(t, &ObjectRef{ID: "card_1MtwBvLkdIwHu7ixxyz", Object: "card"}, se.Source)
+	require.NotNil(t, se.SetupIntent)
+	assert.Equal(t, "seti_1MtwBvLkdIwHu7ixabc", se.SetupIntent.ID)
+	assert.Equal(t, "setup_intent", se.SetupIntent.Object)
+	for _, s := range []string{err.Error(), fmt.Sprintf("%v|%+v|%s|%q|%#v|%d", err, err, err, err, err, err)} {
+		assert.NotContains(t, s, "_secret_YrKJ", "the client secret never prints")
+	}
 }

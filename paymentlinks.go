@@ -273,7 +273,7 @@ type PaymentLinkListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/payment_links/payment_links/create
 func (s *PaymentLinksService) Create(ctx context.Context, params *PaymentLinkCreateParams) (*PaymentLink, error) {
 	pl := new(PaymentLink)
-	return pl, s.c.call(ctx, http.MethodPost, "/v1/payment_links", params, pl)
+	return orNil(pl, s.c.call(ctx, http.MethodPost, "/v1/payment_links", params, pl))
 }
 
 // Get retrieves a Payment Link. params may be nil.
@@ -295,7 +295,7 @@ func (s *PaymentLinksService) Update(ctx context.Context, id string, params *Pay
 // Stripe API docs: https://docs.stripe.com/api/payment_links/payment_links/list
 func (s *PaymentLinksService) List(ctx context.Context, params *PaymentLinkListParams) (*List[PaymentLink], error) {
 	page := new(List[PaymentLink])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/payment_links", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/payment_links", params, page))
 }
 
 // All iterates over every Payment Link matching params, fetching pages
@@ -316,7 +316,7 @@ func (s *PaymentLinksService) ListLineItems(ctx context.Context, id string, para
 		return nil, err
 	}
 	page := new(List[LineItem])
-	return page, s.c.call(ctx, http.MethodGet, path, params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, path, params, page))
 }
 
 // AllLineItems iterates over every line item of a Payment Link, fetching
@@ -336,5 +336,5 @@ func (s *PaymentLinksService) one(ctx context.Context, method, id string, params
 		return nil, err
 	}
 	pl := new(PaymentLink)
-	return pl, s.c.call(ctx, method, path, params, pl)
+	return orNil(pl, s.c.call(ctx, method, path, params, pl))
 }

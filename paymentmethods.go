@@ -386,14 +386,21 @@ type PaymentMethodSEPADebitParams struct {
 	IBAN *string `url:"iban,omitempty"`
 }
 
-// PaymentMethodUSBankAccountParams are a US bank account's details; on
-// update only AccountHolderType and AccountType may be set.
+// PaymentMethodUSBankAccountParams are a US bank account's details.
 type PaymentMethodUSBankAccountParams struct {
 	AccountHolderType           *string `url:"account_holder_type,omitempty"`
 	AccountNumber               *string `url:"account_number,omitempty"`
 	AccountType                 *string `url:"account_type,omitempty"`
 	FinancialConnectionsAccount *string `url:"financial_connections_account,omitempty"`
 	RoutingNumber               *string `url:"routing_number,omitempty"`
+}
+
+// PaymentMethodUSBankAccountUpdateParams change a US bank account's
+// holder type ("company" or "individual") and account type ("checking" or
+// "savings").
+type PaymentMethodUSBankAccountUpdateParams struct {
+	AccountHolderType *string `url:"account_holder_type,omitempty"`
+	AccountType       *string `url:"account_type,omitempty"`
 }
 
 // PaymentMethodBankParams names the bank of an eps, FPX, iDEAL or P24
@@ -517,12 +524,12 @@ type PaymentMethodGetParams struct {
 // fields set are changed.
 type PaymentMethodUpdateParams struct {
 	Params
-	AllowRedisplay *CardAllowRedisplay               `url:"allow_redisplay,omitempty"`
-	BillingDetails *BillingDetailsParams             `url:"billing_details,omitempty"`
-	Card           *PaymentMethodCardUpdateParams    `url:"card,omitempty"`
-	Metadata       Metadata                          `url:"metadata,omitempty"`
-	Payto          *PaymentMethodPaytoParams         `url:"payto,omitempty"`
-	USBankAccount  *PaymentMethodUSBankAccountParams `url:"us_bank_account,omitempty"`
+	AllowRedisplay *CardAllowRedisplay                     `url:"allow_redisplay,omitempty"`
+	BillingDetails *BillingDetailsParams                   `url:"billing_details,omitempty"`
+	Card           *PaymentMethodCardUpdateParams          `url:"card,omitempty"`
+	Metadata       Metadata                                `url:"metadata,omitempty"`
+	Payto          *PaymentMethodPaytoParams               `url:"payto,omitempty"`
+	USBankAccount  *PaymentMethodUSBankAccountUpdateParams `url:"us_bank_account,omitempty"`
 }
 
 // PaymentMethodListParams are the params of PaymentMethods.List and
@@ -554,7 +561,7 @@ type PaymentMethodDetachParams struct {
 // Stripe API docs: https://docs.stripe.com/api/payment_methods/create
 func (s *PaymentMethodsService) Create(ctx context.Context, params *PaymentMethodCreateParams) (*PaymentMethod, error) {
 	pm := new(PaymentMethod)
-	return pm, s.c.call(ctx, http.MethodPost, "/v1/payment_methods", params, pm)
+	return orNil(pm, s.c.call(ctx, http.MethodPost, "/v1/payment_methods", params, pm))
 }
 
 // Get retrieves a payment method. params may be nil.
@@ -577,7 +584,7 @@ func (s *PaymentMethodsService) Update(ctx context.Context, id string, params *P
 // Stripe API docs: https://docs.stripe.com/api/payment_methods/list
 func (s *PaymentMethodsService) List(ctx context.Context, params *PaymentMethodListParams) (*List[PaymentMethod], error) {
 	page := new(List[PaymentMethod])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/payment_methods", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/payment_methods", params, page))
 }
 
 // All iterates over every payment method matching params, fetching pages
@@ -611,5 +618,5 @@ func (s *PaymentMethodsService) one(ctx context.Context, method, format, id stri
 		return nil, err
 	}
 	pm := new(PaymentMethod)
-	return pm, s.c.call(ctx, method, path, params, pm)
+	return orNil(pm, s.c.call(ctx, method, path, params, pm))
 }

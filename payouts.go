@@ -128,7 +128,7 @@ type PayoutListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/payouts/create
 func (s *PayoutsService) Create(ctx context.Context, params *PayoutCreateParams) (*Payout, error) {
 	po := new(Payout)
-	return po, s.c.call(ctx, http.MethodPost, "/v1/payouts", params, po)
+	return orNil(po, s.c.call(ctx, http.MethodPost, "/v1/payouts", params, po))
 }
 
 // Get retrieves a payout. params may be nil.
@@ -140,7 +140,7 @@ func (s *PayoutsService) Get(ctx context.Context, id string, params *PayoutGetPa
 		return nil, err
 	}
 	po := new(Payout)
-	return po, s.c.call(ctx, http.MethodGet, path, params, po)
+	return orNil(po, s.c.call(ctx, http.MethodGet, path, params, po))
 }
 
 // Update changes a payout's metadata.
@@ -152,7 +152,7 @@ func (s *PayoutsService) Update(ctx context.Context, id string, params *PayoutUp
 		return nil, err
 	}
 	po := new(Payout)
-	return po, s.c.call(ctx, http.MethodPost, path, params, po)
+	return orNil(po, s.c.call(ctx, http.MethodPost, path, params, po))
 }
 
 // Cancel cancels a pending payout; its funds return to the available
@@ -165,7 +165,7 @@ func (s *PayoutsService) Cancel(ctx context.Context, id string, params *PayoutCa
 		return nil, err
 	}
 	po := new(Payout)
-	return po, s.c.call(ctx, http.MethodPost, path, params, po)
+	return orNil(po, s.c.call(ctx, http.MethodPost, path, params, po))
 }
 
 // Reverse reverses a paid payout to a US bank account, returning a new
@@ -178,7 +178,7 @@ func (s *PayoutsService) Reverse(ctx context.Context, id string, params *PayoutR
 		return nil, err
 	}
 	po := new(Payout)
-	return po, s.c.call(ctx, http.MethodPost, path, params, po)
+	return orNil(po, s.c.call(ctx, http.MethodPost, path, params, po))
 }
 
 // List returns one page of payouts, newest first. params may be nil.
@@ -186,7 +186,7 @@ func (s *PayoutsService) Reverse(ctx context.Context, id string, params *PayoutR
 // Stripe API docs: https://docs.stripe.com/api/payouts/list
 func (s *PayoutsService) List(ctx context.Context, params *PayoutListParams) (*List[Payout], error) {
 	page := new(List[Payout])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/payouts", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/payouts", params, page))
 }
 
 // All iterates over every payout matching params, fetching pages lazily

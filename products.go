@@ -155,7 +155,7 @@ func (s *ProductsService) Create(ctx context.Context, params *ProductCreateParam
 		return nil, errors.New("stripe: Products.Create: Name is required")
 	}
 	prod := new(Product)
-	return prod, s.c.call(ctx, http.MethodPost, "/v1/products", params, prod)
+	return orNil(prod, s.c.call(ctx, http.MethodPost, "/v1/products", params, prod))
 }
 
 // Get retrieves a product. params may be nil.
@@ -167,7 +167,7 @@ func (s *ProductsService) Get(ctx context.Context, id string, params *ProductGet
 		return nil, err
 	}
 	prod := new(Product)
-	return prod, s.c.call(ctx, http.MethodGet, path, params, prod)
+	return orNil(prod, s.c.call(ctx, http.MethodGet, path, params, prod))
 }
 
 // Update changes the fields params sets on a product.
@@ -179,7 +179,7 @@ func (s *ProductsService) Update(ctx context.Context, id string, params *Product
 		return nil, err
 	}
 	prod := new(Product)
-	return prod, s.c.call(ctx, http.MethodPost, path, params, prod)
+	return orNil(prod, s.c.call(ctx, http.MethodPost, path, params, prod))
 }
 
 // Delete deletes a product. Only a product with no prices can be deleted;
@@ -192,7 +192,7 @@ func (s *ProductsService) Delete(ctx context.Context, id string, params *Product
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of products, newest first. params may be nil.
@@ -200,7 +200,7 @@ func (s *ProductsService) Delete(ctx context.Context, id string, params *Product
 // Stripe API docs: https://docs.stripe.com/api/products/list
 func (s *ProductsService) List(ctx context.Context, params *ProductListParams) (*List[Product], error) {
 	page := new(List[Product])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/products", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/products", params, page))
 }
 
 // All iterates over every product matching params, fetching pages lazily
@@ -209,4 +209,34 @@ func (s *ProductsService) List(ctx context.Context, params *ProductListParams) (
 // Stripe API docs: https://docs.stripe.com/api/products/list
 func (s *ProductsService) All(ctx context.Context, params *ProductListParams) iter.Seq2[*Product, error] {
 	return listAll(ctx, params, s.List)
+}
+
+// ProductSearchParams are the params of Products.Search and Products.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type ProductSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the products matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/products/search
+func (s *ProductsService) Search(ctx context.Context, params *ProductSearchParams) (*SearchResult[Product], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Product])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/products/search", params, page))
+}
+
+// SearchAll iterates over every Product matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/products/search
+func (s *ProductsService) SearchAll(ctx context.Context, params *ProductSearchParams) iter.Seq2[*Product, error] {
+	return searchAll(ctx, params, s.Search)
 }

@@ -56,7 +56,7 @@ type PromotionCodeCurrencyOption struct {
 }
 
 // PromotionCodePromotionParams names what a new promotion code applies:
-// Type "coupon" (the default here when Coupon is set) and the coupon ID.
+// Type "coupon" and the coupon's ID.
 type PromotionCodePromotionParams struct {
 	Coupon *string `url:"coupon,omitempty"`
 	// Type is "coupon"; Stripe requires it.
@@ -77,13 +77,19 @@ func (m PromotionCodeCurrencyOptionsParams) EncodeValues(key string, v *url.Valu
 	return encodeStructMap(key, m, v)
 }
 
-// PromotionCodeRestrictionsParams limits when a promotion code can be
-// redeemed. On Update only CurrencyOptions can change.
+// PromotionCodeRestrictionsParams limits when a new promotion code can be
+// redeemed.
 type PromotionCodeRestrictionsParams struct {
 	CurrencyOptions       PromotionCodeCurrencyOptionsParams `url:"currency_options,omitempty"`
 	FirstTimeTransaction  *bool                              `url:"first_time_transaction,omitempty"`
 	MinimumAmount         *int64                             `url:"minimum_amount,omitempty"`
 	MinimumAmountCurrency *string                            `url:"minimum_amount_currency,omitempty"`
+}
+
+// PromotionCodeUpdateRestrictionsParams are the restrictions that can
+// change on an existing promotion code: the per-currency minimums.
+type PromotionCodeUpdateRestrictionsParams struct {
+	CurrencyOptions PromotionCodeCurrencyOptionsParams `url:"currency_options,omitempty"`
 }
 
 // PromotionCodeCreateParams are the params of PromotionCodes.Create.
@@ -112,10 +118,9 @@ type PromotionCodeUpdateParams struct {
 	Params
 	// Active set to false deactivates the code; it cannot be reactivated
 	// once its coupon is gone.
-	Active   *bool    `url:"active,omitempty"`
-	Metadata Metadata `url:"metadata,omitempty"`
-	// Restrictions may only set CurrencyOptions on Update.
-	Restrictions *PromotionCodeRestrictionsParams `url:"restrictions,omitempty"`
+	Active       *bool                                  `url:"active,omitempty"`
+	Metadata     Metadata                               `url:"metadata,omitempty"`
+	Restrictions *PromotionCodeUpdateRestrictionsParams `url:"restrictions,omitempty"`
 }
 
 // PromotionCodeListParams are the params of PromotionCodes.List and
@@ -137,7 +142,7 @@ type PromotionCodeListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/promotion_codes/create
 func (s *PromotionCodesService) Create(ctx context.Context, params *PromotionCodeCreateParams) (*PromotionCode, error) {
 	pc := new(PromotionCode)
-	return pc, s.c.call(ctx, http.MethodPost, "/v1/promotion_codes", params, pc)
+	return orNil(pc, s.c.call(ctx, http.MethodPost, "/v1/promotion_codes", params, pc))
 }
 
 // Get retrieves a promotion code by ID (promo_...); to find one by the
@@ -150,7 +155,7 @@ func (s *PromotionCodesService) Get(ctx context.Context, id string, params *Prom
 		return nil, err
 	}
 	pc := new(PromotionCode)
-	return pc, s.c.call(ctx, http.MethodGet, path, params, pc)
+	return orNil(pc, s.c.call(ctx, http.MethodGet, path, params, pc))
 }
 
 // Update changes the fields params sets on a promotion code.
@@ -162,7 +167,7 @@ func (s *PromotionCodesService) Update(ctx context.Context, id string, params *P
 		return nil, err
 	}
 	pc := new(PromotionCode)
-	return pc, s.c.call(ctx, http.MethodPost, path, params, pc)
+	return orNil(pc, s.c.call(ctx, http.MethodPost, path, params, pc))
 }
 
 // List returns one page of promotion codes, newest first. params may be nil.
@@ -170,7 +175,7 @@ func (s *PromotionCodesService) Update(ctx context.Context, id string, params *P
 // Stripe API docs: https://docs.stripe.com/api/promotion_codes/list
 func (s *PromotionCodesService) List(ctx context.Context, params *PromotionCodeListParams) (*List[PromotionCode], error) {
 	page := new(List[PromotionCode])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/promotion_codes", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/promotion_codes", params, page))
 }
 
 // All iterates over every promotion code matching params, fetching pages

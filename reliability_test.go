@@ -810,7 +810,7 @@ func TestReliabilityHostileResponses(t *testing.T) {
 				assert.Equal(t, ErrorCodeResourceMissing, se.Code)
 				assert.Equal(t, "req_200err", se.RequestID)
 				assert.ErrorIs(t, err, ErrNotFound)
-				assert.Empty(t, cus.ID)
+				assert.Nil(t, cus)
 			},
 		},
 		{
@@ -821,7 +821,7 @@ func TestReliabilityHostileResponses(t *testing.T) {
 			opts: []Option{WithMaxResponseBytes(1024)},
 			check: func(t *testing.T, cus *Customer, err error, requests int64) {
 				require.ErrorContains(t, err, "stripe: response body exceeds 1024 bytes")
-				assert.Empty(t, cus.Description, "no partial object")
+				assert.Nil(t, cus, "no partial object")
 			},
 		},
 		{

@@ -68,13 +68,13 @@ type SetupIntent struct {
 	// FlowDirections are "inbound" and/or "outbound" (for payouts).
 	FlowDirections []string `json:"flow_directions"`
 	// LastSetupError is the error of the last failed setup attempt, nil if
-	// none failed. It has the same shape as a PaymentIntent's.
-	LastSetupError  *PaymentIntentLastPaymentError `json:"last_setup_error"`
-	LatestAttempt   Expandable[ObjectRef]          `json:"latest_attempt"`
-	Livemode        bool                           `json:"livemode"`
-	ManagedPayments *ManagedPayments               `json:"managed_payments"`
-	Mandate         Expandable[ObjectRef]          `json:"mandate"`
-	Metadata        map[string]string              `json:"metadata"`
+	// none failed: Stripe's error object, as a PaymentIntent's.
+	LastSetupError  *Error                `json:"last_setup_error"`
+	LatestAttempt   Expandable[ObjectRef] `json:"latest_attempt"`
+	Livemode        bool                  `json:"livemode"`
+	ManagedPayments *ManagedPayments      `json:"managed_payments"`
+	Mandate         Expandable[ObjectRef] `json:"mandate"`
+	Metadata        map[string]string     `json:"metadata"`
 	// NextAction is what the customer must do next when Status is
 	// requires_action; nil otherwise.
 	NextAction *SetupIntentNextAction `json:"next_action"`
@@ -88,18 +88,6 @@ type SetupIntent struct {
 	SingleUseMandate     Expandable[ObjectRef] `json:"single_use_mandate"`
 	Status               SetupIntentStatus     `json:"status"`
 	Usage                SetupIntentUsage      `json:"usage"`
-}
-
-// ManagedPayments says whether Stripe's managed payments are enabled.
-type ManagedPayments struct {
-	Enabled bool `json:"enabled"`
-}
-
-// PaymentMethodConfigurationDetails names the payment method
-// configuration used, and its parent.
-type PaymentMethodConfigurationDetails struct {
-	ID     string `json:"id"`
-	Parent string `json:"parent"`
 }
 
 // SetupIntentNextAction is what the customer must do to complete the
@@ -289,7 +277,7 @@ type SetupIntentListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/setup_intents/create
 func (s *SetupIntentsService) Create(ctx context.Context, params *SetupIntentCreateParams) (*SetupIntent, error) {
 	si := new(SetupIntent)
-	return si, s.c.call(ctx, http.MethodPost, "/v1/setup_intents", params, si)
+	return orNil(si, s.c.call(ctx, http.MethodPost, "/v1/setup_intents", params, si))
 }
 
 // Get retrieves a SetupIntent. params may be nil.
@@ -327,7 +315,7 @@ func (s *SetupIntentsService) Cancel(ctx context.Context, id string, params *Set
 // Stripe API docs: https://docs.stripe.com/api/setup_intents/list
 func (s *SetupIntentsService) List(ctx context.Context, params *SetupIntentListParams) (*List[SetupIntent], error) {
 	page := new(List[SetupIntent])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/setup_intents", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/setup_intents", params, page))
 }
 
 // All iterates over every SetupIntent matching params, fetching pages
@@ -345,5 +333,5 @@ func (s *SetupIntentsService) one(ctx context.Context, method, format, id string
 		return nil, err
 	}
 	si := new(SetupIntent)
-	return si, s.c.call(ctx, method, path, params, si)
+	return orNil(si, s.c.call(ctx, method, path, params, si))
 }

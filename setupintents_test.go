@@ -21,7 +21,7 @@ func checkSetupIntent(t *testing.T, got any) {
 		ClientSecret:                      "seti_1Pgag7B7WZ01zgkWSgwGdb8Z_secret_QXg2AQLdBxJwtY51IkwvUaBVsnCqPSp",
 		Created:                           1234567890,
 		Customer:                          Expandable[Customer]{ID: testCustomerID},
-		LastSetupError:                    &PaymentIntentLastPaymentError{Type: "idempotency_error"},
+		LastSetupError:                    &Error{Type: "idempotency_error"},
 		Metadata:                          map[string]string{"order_id": "42"},
 		NextAction:                        &SetupIntentNextAction{Type: "type"},
 		PaymentMethod:                     Expandable[PaymentMethod]{ID: testPMID},

@@ -65,7 +65,7 @@ type SubscriptionItemUpdateParams struct {
 // SubscriptionItemDeleteParams are the params of SubscriptionItems.Delete,
 // sent in the query string of the DELETE request. params may be nil.
 type SubscriptionItemDeleteParams struct {
-	Params
+	RequestOptions
 	// ClearUsage deletes the item's usage for the current period.
 	ClearUsage        *bool                        `url:"clear_usage,omitempty"`
 	PaymentBehavior   *SubscriptionPaymentBehavior `url:"payment_behavior,omitempty"`
@@ -86,7 +86,7 @@ type SubscriptionItemListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/subscription_items/create
 func (s *SubscriptionItemsService) Create(ctx context.Context, params *SubscriptionItemCreateParams) (*SubscriptionItem, error) {
 	si := new(SubscriptionItem)
-	return si, s.c.call(ctx, http.MethodPost, "/v1/subscription_items", params, si)
+	return orNil(si, s.c.call(ctx, http.MethodPost, "/v1/subscription_items", params, si))
 }
 
 // Get retrieves a subscription item. params may be nil.
@@ -98,7 +98,7 @@ func (s *SubscriptionItemsService) Get(ctx context.Context, id string, params *S
 		return nil, err
 	}
 	si := new(SubscriptionItem)
-	return si, s.c.call(ctx, http.MethodGet, path, params, si)
+	return orNil(si, s.c.call(ctx, http.MethodGet, path, params, si))
 }
 
 // Update changes a subscription item: its price, quantity or metadata.
@@ -110,7 +110,7 @@ func (s *SubscriptionItemsService) Update(ctx context.Context, id string, params
 		return nil, err
 	}
 	si := new(SubscriptionItem)
-	return si, s.c.call(ctx, http.MethodPost, path, params, si)
+	return orNil(si, s.c.call(ctx, http.MethodPost, path, params, si))
 }
 
 // Delete removes an item from its subscription. params may be nil.
@@ -122,7 +122,7 @@ func (s *SubscriptionItemsService) Delete(ctx context.Context, id string, params
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of a subscription's items; params.Subscription is
@@ -134,7 +134,7 @@ func (s *SubscriptionItemsService) List(ctx context.Context, params *Subscriptio
 		return nil, errSubscriptionRequired
 	}
 	page := new(List[SubscriptionItem])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/subscription_items", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/subscription_items", params, page))
 }
 
 // All iterates over every item of params.Subscription (required),

@@ -90,7 +90,7 @@ type Subscription struct {
 	Items                         List[SubscriptionItem]                  `json:"items"`
 	LatestInvoice                 Expandable[Invoice]                     `json:"latest_invoice"`
 	Livemode                      bool                                    `json:"livemode"`
-	ManagedPayments               *SubscriptionManagedPayments            `json:"managed_payments"`
+	ManagedPayments               *ManagedPayments                        `json:"managed_payments"`
 	Metadata                      map[string]string                       `json:"metadata"`
 	NextPendingInvoiceItemInvoice int64                                   `json:"next_pending_invoice_item_invoice"`
 	OnBehalfOf                    Expandable[ObjectRef]                   `json:"on_behalf_of"`
@@ -398,7 +398,7 @@ type SubscriptionListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/subscriptions/create
 func (s *SubscriptionsService) Create(ctx context.Context, params *SubscriptionCreateParams) (*Subscription, error) {
 	sub := new(Subscription)
-	return sub, s.c.call(ctx, http.MethodPost, "/v1/subscriptions", params, sub)
+	return orNil(sub, s.c.call(ctx, http.MethodPost, "/v1/subscriptions", params, sub))
 }
 
 // Get retrieves a subscription. params may be nil.
@@ -410,7 +410,7 @@ func (s *SubscriptionsService) Get(ctx context.Context, id string, params *Subsc
 		return nil, err
 	}
 	sub := new(Subscription)
-	return sub, s.c.call(ctx, http.MethodGet, path, params, sub)
+	return orNil(sub, s.c.call(ctx, http.MethodGet, path, params, sub))
 }
 
 // Update changes the fields params sets on a subscription.
@@ -422,7 +422,7 @@ func (s *SubscriptionsService) Update(ctx context.Context, id string, params *Su
 		return nil, err
 	}
 	sub := new(Subscription)
-	return sub, s.c.call(ctx, http.MethodPost, path, params, sub)
+	return orNil(sub, s.c.call(ctx, http.MethodPost, path, params, sub))
 }
 
 // Cancel cancels a subscription now. To cancel at the end of the period,
@@ -435,7 +435,7 @@ func (s *SubscriptionsService) Cancel(ctx context.Context, id string, params *Su
 		return nil, err
 	}
 	sub := new(Subscription)
-	return sub, s.c.call(ctx, http.MethodDelete, path, params, sub)
+	return orNil(sub, s.c.call(ctx, http.MethodDelete, path, params, sub))
 }
 
 // Resume resumes a paused subscription. params may be nil.
@@ -447,7 +447,7 @@ func (s *SubscriptionsService) Resume(ctx context.Context, id string, params *Su
 		return nil, err
 	}
 	sub := new(Subscription)
-	return sub, s.c.call(ctx, http.MethodPost, path, params, sub)
+	return orNil(sub, s.c.call(ctx, http.MethodPost, path, params, sub))
 }
 
 // List returns one page of subscriptions, newest first. params may be nil.
@@ -455,7 +455,7 @@ func (s *SubscriptionsService) Resume(ctx context.Context, id string, params *Su
 // Stripe API docs: https://docs.stripe.com/api/subscriptions/list
 func (s *SubscriptionsService) List(ctx context.Context, params *SubscriptionListParams) (*List[Subscription], error) {
 	page := new(List[Subscription])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/subscriptions", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/subscriptions", params, page))
 }
 
 // All iterates over every subscription matching params, fetching pages
@@ -464,4 +464,34 @@ func (s *SubscriptionsService) List(ctx context.Context, params *SubscriptionLis
 // Stripe API docs: https://docs.stripe.com/api/subscriptions/list
 func (s *SubscriptionsService) All(ctx context.Context, params *SubscriptionListParams) iter.Seq2[*Subscription, error] {
 	return listAll(ctx, params, s.List)
+}
+
+// SubscriptionSearchParams are the params of Subscriptions.Search and Subscriptions.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type SubscriptionSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the subscriptions matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/subscriptions/search
+func (s *SubscriptionsService) Search(ctx context.Context, params *SubscriptionSearchParams) (*SearchResult[Subscription], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Subscription])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/subscriptions/search", params, page))
+}
+
+// SearchAll iterates over every Subscription matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/subscriptions/search
+func (s *SubscriptionsService) SearchAll(ctx context.Context, params *SubscriptionSearchParams) iter.Seq2[*Subscription, error] {
+	return searchAll(ctx, params, s.Search)
 }

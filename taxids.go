@@ -20,10 +20,8 @@ type TaxID struct {
 	Created         int64                `json:"created"`
 	Customer        Expandable[Customer] `json:"customer"`
 	CustomerAccount string               `json:"customer_account"`
-	// Deleted is true when Get returns a deleted tax ID.
-	Deleted  bool        `json:"deleted"`
-	Livemode bool        `json:"livemode"`
-	Owner    *TaxIDOwner `json:"owner"`
+	Livemode        bool                 `json:"livemode"`
+	Owner           *TaxIDOwner          `json:"owner"`
 	// Type is the kind of tax ID: "eu_vat", "gb_vat", "us_ein", "au_abn",
 	// ... (Stripe lists over a hundred).
 	Type         string             `json:"type"`
@@ -66,7 +64,7 @@ type TaxIDGetParams struct {
 
 // TaxIDDeleteParams are the params of TaxIDs.Delete. params may be nil.
 type TaxIDDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // TaxIDListParams are the params of TaxIDs.List and TaxIDs.All.
@@ -84,7 +82,7 @@ func (s *TaxIDsService) Create(ctx context.Context, customerID string, params *T
 		return nil, err
 	}
 	tid := new(TaxID)
-	return tid, s.c.call(ctx, http.MethodPost, path, params, tid)
+	return orNil(tid, s.c.call(ctx, http.MethodPost, path, params, tid))
 }
 
 // Get retrieves a customer's tax ID. params may be nil.
@@ -96,7 +94,7 @@ func (s *TaxIDsService) Get(ctx context.Context, customerID, id string, params *
 		return nil, err
 	}
 	tid := new(TaxID)
-	return tid, s.c.call(ctx, http.MethodGet, path, params, tid)
+	return orNil(tid, s.c.call(ctx, http.MethodGet, path, params, tid))
 }
 
 // Delete removes a tax ID from a customer. params may be nil.
@@ -108,7 +106,7 @@ func (s *TaxIDsService) Delete(ctx context.Context, customerID, id string, param
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of a customer's tax IDs. params may be nil.
@@ -120,7 +118,7 @@ func (s *TaxIDsService) List(ctx context.Context, customerID string, params *Tax
 		return nil, err
 	}
 	page := new(List[TaxID])
-	return page, s.c.call(ctx, http.MethodGet, path, params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, path, params, page))
 }
 
 // All iterates over every tax ID of a customer, fetching pages lazily as

@@ -99,7 +99,7 @@ type TaxRateListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/tax_rates/create
 func (s *TaxRatesService) Create(ctx context.Context, params *TaxRateCreateParams) (*TaxRate, error) {
 	tr := new(TaxRate)
-	return tr, s.c.call(ctx, http.MethodPost, "/v1/tax_rates", params, tr)
+	return orNil(tr, s.c.call(ctx, http.MethodPost, "/v1/tax_rates", params, tr))
 }
 
 // Get retrieves a tax rate. params may be nil.
@@ -111,7 +111,7 @@ func (s *TaxRatesService) Get(ctx context.Context, id string, params *TaxRateGet
 		return nil, err
 	}
 	tr := new(TaxRate)
-	return tr, s.c.call(ctx, http.MethodGet, path, params, tr)
+	return orNil(tr, s.c.call(ctx, http.MethodGet, path, params, tr))
 }
 
 // Update changes the fields params sets on a tax rate.
@@ -123,7 +123,7 @@ func (s *TaxRatesService) Update(ctx context.Context, id string, params *TaxRate
 		return nil, err
 	}
 	tr := new(TaxRate)
-	return tr, s.c.call(ctx, http.MethodPost, path, params, tr)
+	return orNil(tr, s.c.call(ctx, http.MethodPost, path, params, tr))
 }
 
 // List returns one page of tax rates, newest first. params may be nil.
@@ -131,7 +131,7 @@ func (s *TaxRatesService) Update(ctx context.Context, id string, params *TaxRate
 // Stripe API docs: https://docs.stripe.com/api/tax_rates/list
 func (s *TaxRatesService) List(ctx context.Context, params *TaxRateListParams) (*List[TaxRate], error) {
 	page := new(List[TaxRate])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/tax_rates", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/tax_rates", params, page))
 }
 
 // All iterates over every tax rate matching params, fetching pages lazily

@@ -96,7 +96,7 @@ type TransferListParams struct {
 // Stripe API docs: https://docs.stripe.com/api/transfers/create
 func (s *TransfersService) Create(ctx context.Context, params *TransferCreateParams) (*Transfer, error) {
 	tr := new(Transfer)
-	return tr, s.c.call(ctx, http.MethodPost, "/v1/transfers", params, tr)
+	return orNil(tr, s.c.call(ctx, http.MethodPost, "/v1/transfers", params, tr))
 }
 
 // Get retrieves a transfer. params may be nil.
@@ -108,7 +108,7 @@ func (s *TransfersService) Get(ctx context.Context, id string, params *TransferG
 		return nil, err
 	}
 	tr := new(Transfer)
-	return tr, s.c.call(ctx, http.MethodGet, path, params, tr)
+	return orNil(tr, s.c.call(ctx, http.MethodGet, path, params, tr))
 }
 
 // Update changes a transfer's description or metadata.
@@ -120,7 +120,7 @@ func (s *TransfersService) Update(ctx context.Context, id string, params *Transf
 		return nil, err
 	}
 	tr := new(Transfer)
-	return tr, s.c.call(ctx, http.MethodPost, path, params, tr)
+	return orNil(tr, s.c.call(ctx, http.MethodPost, path, params, tr))
 }
 
 // List returns one page of transfers, newest first. params may be nil.
@@ -128,7 +128,7 @@ func (s *TransfersService) Update(ctx context.Context, id string, params *Transf
 // Stripe API docs: https://docs.stripe.com/api/transfers/list
 func (s *TransfersService) List(ctx context.Context, params *TransferListParams) (*List[Transfer], error) {
 	page := new(List[Transfer])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/transfers", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/transfers", params, page))
 }
 
 // All iterates over every transfer matching params, fetching pages lazily

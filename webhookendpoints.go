@@ -144,7 +144,7 @@ func (s *WebhookEndpointsService) Create(ctx context.Context, params *WebhookEnd
 		p.APIVersion = nil
 	}
 	we := new(WebhookEndpoint)
-	return we, s.c.call(ctx, http.MethodPost, "/v1/webhook_endpoints", &p, we)
+	return orNil(we, s.c.call(ctx, http.MethodPost, "/v1/webhook_endpoints", &p, we))
 }
 
 // Get retrieves a webhook endpoint (without its secret). params may be nil.
@@ -171,7 +171,7 @@ func (s *WebhookEndpointsService) Delete(ctx context.Context, id string, params 
 		return nil, err
 	}
 	d := new(Deleted)
-	return d, s.c.call(ctx, http.MethodDelete, path, params, d)
+	return orNil(d, s.c.call(ctx, http.MethodDelete, path, params, d))
 }
 
 // List returns one page of webhook endpoints. params may be nil.
@@ -179,7 +179,7 @@ func (s *WebhookEndpointsService) Delete(ctx context.Context, id string, params 
 // Stripe API docs: https://docs.stripe.com/api/webhook_endpoints/list
 func (s *WebhookEndpointsService) List(ctx context.Context, params *WebhookEndpointListParams) (*List[WebhookEndpoint], error) {
 	page := new(List[WebhookEndpoint])
-	return page, s.c.call(ctx, http.MethodGet, "/v1/webhook_endpoints", params, page)
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/webhook_endpoints", params, page))
 }
 
 // All iterates over every webhook endpoint, fetching pages lazily as the
@@ -197,5 +197,5 @@ func (s *WebhookEndpointsService) one(ctx context.Context, method, id string, pa
 		return nil, err
 	}
 	we := new(WebhookEndpoint)
-	return we, s.c.call(ctx, method, path, params, we)
+	return orNil(we, s.c.call(ctx, method, path, params, we))
 }

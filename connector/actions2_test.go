@@ -26,6 +26,19 @@ func mergeCases(ms ...map[string][]actionCase) map[string][]actionCase {
 
 // actionCasesB covers the actions of every remaining service method.
 var actionCasesB = map[string][]actionCase{
+	"stripe.createCoupon": {{
+		config: `{"percentOff": 12.5, "duration": "repeating", "durationInMonths": 3, "id": "SUMMER", "name": "Summer",
+			"maxRedemptions": 100, "redeemBy": 1700000000, "appliesToProducts": ["prod_1"], "metadata": {"k": "v"}}`,
+		replies: []string{"coupon.json"},
+		reqs: []wantReq{post("/v1/coupons", "percent_off", "12.5", "duration", "repeating", "duration_in_months", "3",
+			"id", "SUMMER", "name", "Summer", "max_redemptions", "100", "redeem_by", "1700000000",
+			"applies_to[products][0]", "prod_1", "metadata[k]", "v")},
+	}, {
+		name:    "amount off",
+		config:  `{"amountOff": 1000, "currency": "usd"}`,
+		replies: []string{"coupon_amount_off.json"},
+		reqs:    []wantReq{post("/v1/coupons", "amount_off", "1000", "currency", "usd")},
+	}},
 	"stripe.deleteCustomer": {{
 		config:  `{"customerId": "cus_NffrFeUfNV2Hib"}`,
 		replies: []string{"customer_deleted.json"},

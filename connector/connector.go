@@ -4,20 +4,29 @@
 //
 //	out, err := connector.Run(ctx, c, "stripe.createInvoice", json.RawMessage(`{
 //		"customerId": "cus_123", "autoAdvance": false,
-//		"collectionMethod": "send_invoice", "daysUntilDue": 30}`))
+//		"collectionMethod": "send_invoice", "daysUntilDue": 30}`),
+//		connector.WithIdempotencyKey("run-42-step-3"))
 //
-// Each [Action] in the catalog ([Actions], [Lookup]) carries its name, a
-// one-line description, its input [Field]s, a JSON Schema of its config
+// The catalog ([Actions], [Lookup]) has an action for every method of
+// every service of the client. Each [Action] carries its name, a one-line
+// description, its input [Field]s, a JSON Schema of its config
 // ([Action.Schema]), an output example and a Run function. All three views
 // of a config (fields, schema, decoder) come from one Go struct per action,
-// so they cannot drift apart. Configs are decoded strictly: an unknown
-// field, a value of the wrong type, a fractional amount or a missing
-// required field is a *[ConfigError] naming the field, returned before any
-// request is sent. Every action calls the SDK; there is no second HTTP path.
+// so they cannot drift apart; enums come from the SDK's typed constants,
+// and rules across fields are in both the schema and Run. Configs are
+// decoded strictly: an unknown field, a value of the wrong type, a
+// fractional amount or a missing required field is a *[ConfigError] naming
+// the field, returned before any request is sent. Actions the SDK gained
+// last are generated from the method by reflection ([Action.Generated]).
 //
-// [WebhookTriggers] lists the event types a webhook node can subscribe to,
-// and [PollingTriggers] the "new charge" and "new refund" triggers built on
-// stripe.Poller.
+// A step's envelope is {"action", "config", "idempotencyKey",
+// "stripeAccount"}: [WithIdempotencyKey] and [WithStripeAccount] apply to
+// every request the action sends. Run's output is the JSON Stripe sent.
+// Every action calls the SDK; there is no second HTTP path.
+//
+// [WebhookTriggers] lists the event types a webhook node can subscribe to;
+// [PollingTriggers] polls instead, for new objects or for each event type;
+// [LoadOptions] fills form dropdowns.
 package connector
 
 import (
@@ -28,6 +37,7 @@ import (
 	"net"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/stripelite/stripe"
@@ -37,7 +47,8 @@ import (
 type Field struct {
 	// Name is the camelCase JSON name, e.g. "customerId".
 	Name string `json:"name"`
-	// Type is the JSON Schema type: string, integer, boolean, object or array.
+	// Type is the JSON Schema type: string, integer, number, boolean, object
+	// or array.
 	Type        string `json:"type"`
 	Required    bool   `json:"required,omitempty"`
 	Description string `json:"description"`
@@ -71,6 +82,10 @@ type Action struct {
 	Fields []Field
 	// OutputExample is an abbreviated example of Run's result as JSON.
 	OutputExample json.RawMessage
+	// Generated actions are built by reflection from an SDK method with no
+	// hand-written action yet: every parameter the SDK models, under its
+	// camelCase name, with generic descriptions.
+	Generated bool
 	// Run decodes a config and performs the action. Its result is a
 	// json.RawMessage: the JSON Stripe sent (an object, or a list object for
 	// list actions; with returnAll, one list object of every page's
@@ -141,12 +156,23 @@ func define[C any](name, description, output string, run func(ctx context.Contex
 		rules = r.rules()
 		err = checkRules(rules, specs)
 	}
+	return newAction(name, description, output, reflect.TypeFor[C](), specs, rules, err,
+		func(ctx context.Context, c *stripe.Client, cfg reflect.Value, base stripe.Params) (any, error) {
+			return run(ctx, c, cfg.Addr().Interface().(*C), base)
+		})
+}
+
+// newAction builds an action over a config struct type and its field
+// table: Run validates the options, decodes the config strictly, enforces
+// the rules, then calls run and outputs what Stripe sent.
+func newAction(name, description, output string, config reflect.Type, specs []fieldSpec, rules []rule, err error,
+	run func(ctx context.Context, c *stripe.Client, cfg reflect.Value, base stripe.Params) (any, error)) Action {
 	a := Action{Name: name, Description: description, OutputExample: json.RawMessage(output), specs: specs,
-		rules: rules, config: reflect.TypeFor[C](), err: err}
+		rules: rules, config: config, err: err}
 	for _, s := range specs {
 		a.Fields = append(a.Fields, s.Field)
 	}
-	a.Run = func(ctx context.Context, c *stripe.Client, config json.RawMessage, opts ...Option) (any, error) {
+	a.Run = func(ctx context.Context, c *stripe.Client, raw json.RawMessage, opts ...Option) (any, error) {
 		if err != nil {
 			return nil, fmt.Errorf("connector: %s: %w", name, err)
 		}
@@ -160,14 +186,14 @@ func define[C any](name, description, output string, run func(ctx context.Contex
 			cerr.Action = name
 			return nil, cerr
 		}
-		if len(config) == 0 || string(config) == "null" {
-			config = json.RawMessage("{}")
+		if len(raw) == 0 || string(raw) == "null" {
+			raw = json.RawMessage("{}")
 		}
-		cfg := new(C)
-		if err := (decoder{action: name}).object("", config, reflect.ValueOf(cfg).Elem(), specs); err != nil {
+		cfg := reflect.New(config).Elem()
+		if err := (decoder{action: name}).object("", raw, cfg, specs); err != nil {
 			return nil, err
 		}
-		if cerr := enforce(rules, reflect.ValueOf(cfg).Elem(), specs); cerr != nil {
+		if cerr := enforce(rules, cfg, specs); cerr != nil {
 			cerr.Action = name
 			return nil, cerr
 		}
@@ -190,8 +216,13 @@ var catalog = sync.OnceValue(func() []Action {
 	for _, group := range [][]Action{
 		customerActions(), cardActions(), invoiceActions(), invoiceItemActions(), paymentIntentActions(),
 		subscriptionActions(), balanceActions(), chargeActions(), refundActions(), productActions(), eventActions(),
+		couponActions(),
 	} {
 		all = append(all, group...)
+	}
+	for _, m := range generatedMethods {
+		service, method, _ := strings.Cut(m, ".")
+		all = append(all, generated(service, method))
 	}
 	return all
 })

@@ -86,10 +86,10 @@ func validateObject(s map[string]any, v any) (bool, error) {
 	}
 	if n, ok := v.(json.Number); ok {
 		f, _ := strconv.ParseFloat(string(n), 64)
-		if m, ok := s["minimum"]; ok && f < float64(intOf(m)) {
+		if m, ok := s["minimum"]; ok && f < floatOf(m) {
 			return false, nil
 		}
-		if m, ok := s["maximum"]; ok && f > float64(intOf(m)) {
+		if m, ok := s["maximum"]; ok && f > floatOf(m) {
 			return false, nil
 		}
 	}
@@ -180,6 +180,11 @@ func validateObject(s map[string]any, v any) (bool, error) {
 func asSlice(v any) []any {
 	s, _ := v.([]any)
 	return s
+}
+
+func floatOf(v any) float64 {
+	f, _ := strconv.ParseFloat(string(v.(json.Number)), 64)
+	return f
 }
 
 func intOf(v any) int64 {

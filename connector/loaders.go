@@ -191,8 +191,9 @@ var commonCurrencies = []Choice{
 }
 
 // OptionLoaders returns the dropdown loaders: customers (searchable by
-// email), products, prices of a product, subscriptions of a customer,
-// cards of a customer, currencies and webhook event types.
+// email), products, prices of a product, subscriptions, cards and payment
+// methods of a customer, coupons, tax rates, currencies and webhook event
+// types.
 func OptionLoaders() []OptionLoader {
 	return []OptionLoader{
 		listLoader("customers", "Customers, newest first; search by exact email.", "", true,
@@ -229,6 +230,35 @@ func OptionLoaders() []OptionLoader {
 			func(card *stripe.Card) Choice {
 				return Choice{card.ID, labelOf(fmt.Sprintf("%s •••• %s", card.Brand, card.Last4),
 					fmt.Sprintf("%02d/%d", card.ExpMonth, card.ExpYear))}
+			}),
+		listLoader("paymentMethods", "Payment methods saved on a customer.", "customerId", false,
+			func(ctx context.Context, c *stripe.Client, q LoadQuery, lp stripe.ListParams) (*stripe.List[stripe.PaymentMethod], error) {
+				return c.Customers.ListPaymentMethods(ctx, q.ParentID, &stripe.CustomerPaymentMethodListParams{ListParams: lp})
+			},
+			func(pm *stripe.PaymentMethod) Choice {
+				if pm.Card != nil {
+					return Choice{pm.ID, labelOf(fmt.Sprintf("%s •••• %s", pm.Card.Brand, pm.Card.Last4),
+						fmt.Sprintf("%02d/%d", pm.Card.ExpMonth, pm.Card.ExpYear), pm.ID)}
+				}
+				return Choice{pm.ID, labelOf(string(pm.Type), pm.ID)}
+			}),
+		listLoader("coupons", "Coupons, newest first.", "", false,
+			func(ctx context.Context, c *stripe.Client, _ LoadQuery, lp stripe.ListParams) (*stripe.List[stripe.Coupon], error) {
+				return c.Coupons.List(ctx, &stripe.CouponListParams{ListParams: lp})
+			},
+			func(cp *stripe.Coupon) Choice {
+				off := fmt.Sprintf("%g%% off", cp.PercentOff)
+				if cp.AmountOff != 0 {
+					off = amountLabel(cp.AmountOff, cp.Currency) + " off"
+				}
+				return Choice{cp.ID, labelOf(cp.Name, off, cp.ID)}
+			}),
+		listLoader("taxRates", "Active tax rates, newest first.", "", false,
+			func(ctx context.Context, c *stripe.Client, _ LoadQuery, lp stripe.ListParams) (*stripe.List[stripe.TaxRate], error) {
+				return c.TaxRates.List(ctx, &stripe.TaxRateListParams{ListParams: lp, Active: stripe.Ptr(true)})
+			},
+			func(tr *stripe.TaxRate) Choice {
+				return Choice{tr.ID, labelOf(tr.DisplayName, fmt.Sprintf("%g%%", tr.Percentage), tr.Jurisdiction, tr.ID)}
 			}),
 		staticLoader("currencies", "Common currencies (ISO codes, lower case).", func() []Choice { return commonCurrencies }),
 		staticLoader("eventTypes", "Webhook event types the SDK names.", func() []Choice {

@@ -33,6 +33,12 @@ func TestOptionLoaders(t *testing.T) {
 			url.Values{"customer": {"cus_1"}, "status": {"all"}}, Choice{}, ""},
 		{"cards", "cards_page1.json", LoadQuery{ParentID: "cus_1", Limit: 2}, "/v1/customers/cus_1/sources",
 			url.Values{"object": {"card"}}, Choice{"card_1NGTb32eZvKYlo2CpAgeS0Yq", "MasterCard •••• 4444 · 08/2030"}, "card_1NGTb22eZvKYlo2CpAgeS0Yq"},
+		{"paymentMethods", "payment_method_list.json", LoadQuery{ParentID: "cus_1", Limit: 2}, "/v1/customers/cus_1/payment_methods",
+			nil, Choice{"pm_1Pgc75B7WZ01zgkWlHVgdEGJ", "visa •••• 4242 · 08/2030 · pm_1Pgc75B7WZ01zgkWlHVgdEGJ"}, ""},
+		{"coupons", "coupons_page1.json", LoadQuery{Limit: 2}, "/v1/coupons",
+			nil, Choice{"SUMMER20", "20% off · 20% off · SUMMER20"}, "TENOFF"},
+		{"taxRates", "tax_rates_page1.json", LoadQuery{Limit: 2}, "/v1/tax_rates",
+			url.Values{"active": {"true"}}, Choice{"txr_1QaBcG2eZvKYlo2C", "VAT · 19% · DE · txr_1QaBcG2eZvKYlo2C"}, "txr_1QaBcG2eZvKYlo2D"},
 	} {
 		t.Run(tc.loader, func(t *testing.T) {
 			t.Parallel()

@@ -41,6 +41,7 @@ const (
 	kStringSlice
 	kObjectSlice
 	kObject
+	kNumber
 )
 
 // fieldSpec is one config field: its public description plus where it
@@ -147,6 +148,8 @@ func specOf(sf reflect.StructField) (fieldSpec, error) {
 		s.kind, s.Type = kString, "string"
 	case t.Kind() == reflect.Int64:
 		s.kind, s.Type = kInt, "integer"
+	case t.Kind() == reflect.Float64:
+		s.kind, s.Type = kNumber, "number"
 	case t.Kind() == reflect.Bool:
 		s.kind, s.Type = kBool, "boolean"
 	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String && t.Elem().Kind() == reflect.String:
@@ -173,7 +176,7 @@ func specOf(sf reflect.StructField) (fieldSpec, error) {
 	}
 	// A required scalar is a value (it is always set); an optional one is a
 	// pointer, so that false, 0 and "" can be told from "not set".
-	if scalar := s.kind == kString || s.kind == kInt || s.kind == kBool; scalar && ptr == s.Required {
+	if scalar := s.kind == kString || s.kind == kInt || s.kind == kBool || s.kind == kNumber; scalar && ptr == s.Required {
 		if s.Required {
 			return s, errors.New("a required scalar must not be a pointer")
 		}
@@ -282,6 +285,15 @@ func (d decoder) value(path string, raw json.RawMessage, dst reflect.Value, s fi
 			return err
 		}
 		set(reflect.ValueOf(n))
+	case kNumber:
+		if c := raw[0]; c != '-' && (c < '0' || c > '9') {
+			return d.fail(path, CodeInvalidType, "must be a number, got %s", describe(raw))
+		}
+		f, err := strconv.ParseFloat(string(raw), 64)
+		if err != nil {
+			return d.fail(path, CodeInvalidValue, "is out of range, got %s", describe(raw))
+		}
+		set(reflect.ValueOf(f))
 	case kBool:
 		var b bool
 		if raw[0] != 't' && raw[0] != 'f' || json.Unmarshal(raw, &b) != nil {
@@ -486,8 +498,8 @@ type jsonSchema struct {
 	Const                any                    `json:"const,omitempty"`
 	MinLength            *int                   `json:"minLength,omitempty"`
 	MinItems             *int64                 `json:"minItems,omitempty"`
-	Minimum              *int64                 `json:"minimum,omitempty"`
-	Maximum              *int64                 `json:"maximum,omitempty"`
+	Minimum              any                    `json:"minimum,omitempty"` // *int64, or float64 for numbers
+	Maximum              any                    `json:"maximum,omitempty"`
 	AllOf                []*jsonSchema          `json:"allOf,omitempty"`
 	AnyOf                []*jsonSchema          `json:"anyOf,omitempty"`
 	OneOf                []*jsonSchema          `json:"oneOf,omitempty"`
@@ -540,8 +552,16 @@ func fieldSchema(s fieldSpec) *jsonSchema {
 		js = &jsonSchema{Type: "array", Items: &jsonSchema{Type: "string", Enum: enumOf(s.Enum)}, MinItems: s.MinItems}
 	case kStringMap:
 		js = &jsonSchema{Type: "object", AdditionalProperties: &jsonSchema{Type: "string"}}
+	case kNumber: // finite: a literal beyond float64 (1e400) is refused
+		js = &jsonSchema{Type: s.Type, Minimum: -math.MaxFloat64, Maximum: math.MaxFloat64}
 	default:
-		js = &jsonSchema{Type: s.Type, Minimum: s.Minimum, Maximum: s.Maximum}
+		js = &jsonSchema{Type: s.Type}
+		if s.Minimum != nil {
+			js.Minimum = *s.Minimum
+		}
+		if s.Maximum != nil {
+			js.Maximum = *s.Maximum
+		}
 		if s.kind == kString {
 			js.Enum = enumOf(s.Enum)
 			if s.Required {

@@ -187,7 +187,7 @@ func eventsOf(types ...stripe.EventType) func(c *stripe.Client) stripe.PollListF
 
 // PollingTriggers returns the polling triggers: one per new object
 // (stripe.newCharge, newRefund, newCustomer, newInvoice, newSubscription,
-// newPaymentIntent), stripe.newEvent for every event, and one per webhook
+// newPaymentIntent, newCheckoutSession, newDispute), stripe.newEvent for every event, and one per webhook
 // event type of WebhookTriggers (stripe.onInvoicePaid, ...), which polls
 // the Events API for that type.
 func PollingTriggers() []PollingTrigger {
@@ -227,6 +227,18 @@ func PollingTriggers() []PollingTrigger {
 			func(c *stripe.Client) stripe.PollListFunc[stripe.PaymentIntent] {
 				return func(ctx context.Context, lp stripe.ListParams, created *stripe.RangeQuery) (*stripe.List[stripe.PaymentIntent], error) {
 					return c.PaymentIntents.List(ctx, &stripe.PaymentIntentListParams{ListParams: lp, Created: created})
+				}
+			}),
+		listTrigger("stripe.newCheckoutSession", "Fires once for each new Checkout Session, oldest first.", "",
+			func(c *stripe.Client) stripe.PollListFunc[stripe.CheckoutSession] {
+				return func(ctx context.Context, lp stripe.ListParams, created *stripe.RangeQuery) (*stripe.List[stripe.CheckoutSession], error) {
+					return c.CheckoutSessions.List(ctx, &stripe.CheckoutSessionListParams{ListParams: lp, Created: created})
+				}
+			}),
+		listTrigger("stripe.newDispute", "Fires once for each new dispute, oldest first.", "",
+			func(c *stripe.Client) stripe.PollListFunc[stripe.Dispute] {
+				return func(ctx context.Context, lp stripe.ListParams, created *stripe.RangeQuery) (*stripe.List[stripe.Dispute], error) {
+					return c.Disputes.List(ctx, &stripe.DisputeListParams{ListParams: lp, Created: created})
 				}
 			}),
 		listTrigger("stripe.newEvent", "Fires once for each new event of any type, oldest first (the Events API keeps 30 days).", "", eventsOf()),

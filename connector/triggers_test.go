@@ -42,7 +42,7 @@ func TestPollingTriggerCatalog(t *testing.T) {
 		assert.True(t, events[w.Event], "no polling trigger for %s", w.Event)
 	}
 	for _, name := range []string{"stripe.newCharge", "stripe.newRefund", "stripe.newCustomer", "stripe.newInvoice",
-		"stripe.newSubscription", "stripe.newPaymentIntent", "stripe.newEvent", "stripe.onInvoicePaymentFailed"} {
+		"stripe.newSubscription", "stripe.newPaymentIntent", "stripe.newCheckoutSession", "stripe.newDispute", "stripe.newEvent", "stripe.onInvoicePaymentFailed"} {
 		assert.True(t, seen[name], name)
 	}
 	assert.Equal(t, "stripe.onCustomerSubscriptionTrialWillEnd", eventTriggerName(stripe.EventCustomerSubscriptionTrialWillEnd))
@@ -63,6 +63,8 @@ func TestPollingTriggers(t *testing.T) {
 		{"stripe.newInvoice", "/v1/invoices", "invoice", nil},
 		{"stripe.newSubscription", "/v1/subscriptions", "subscription", url.Values{"status": {"all"}}},
 		{"stripe.newPaymentIntent", "/v1/payment_intents", "payment_intent", nil},
+		{"stripe.newCheckoutSession", "/v1/checkout/sessions", "checkout.session", nil},
+		{"stripe.newDispute", "/v1/disputes", "dispute", nil},
 		{"stripe.newEvent", "/v1/events", "event", nil},
 		{"stripe.onInvoicePaid", "/v1/events", "event", url.Values{"type": {"invoice.paid"}}},
 	} {
