@@ -827,7 +827,7 @@ func TestReliabilityHostileResponses(t *testing.T) {
 		{
 			name: "body of exactly WithMaxResponseBytes",
 			handler: func(w http.ResponseWriter, r *http.Request) {
-				_, _ = io.WriteString(w, `{"id":"cus_1","description":"`+strings.Repeat("y", 1024-len(`{"id":"cus_1","description":""}`))+`"}`)
+				_, _ = io.WriteString(w, `{"id":"cus_1","object":"customer","description":"`+strings.Repeat("y", 1024-len(`{"id":"cus_1","object":"customer","description":""}`))+`"}`)
 			},
 			opts: []Option{WithMaxResponseBytes(1024)},
 			check: func(t *testing.T, cus *Customer, err error, requests int64) {
@@ -977,6 +977,10 @@ func TestReliabilityHostileInput(t *testing.T) {
 		mu.Lock()
 		got = append(got, seen{r.Method, r.RequestURI, r.URL.Path, form, r.Header.Clone()})
 		mu.Unlock()
+		if r.Method == http.MethodGet && r.URL.Path == "/v1/customers" {
+			_, _ = io.WriteString(w, `{"object":"list","data":[`+customerJSON("cus_1")+`],"has_more":false}`)
+			return
+		}
 		_, _ = io.WriteString(w, customerJSON("cus_1"))
 	}))
 	defer ts.Close()
@@ -1062,7 +1066,7 @@ func TestReliabilityHostileInput(t *testing.T) {
 		err := r.call()
 		require.Error(t, err, r.name)
 		// Refused by the client itself, not by net/http after retries.
-		assert.Regexp(t, `^stripe: (encoding params: stripe: )?invalid `, err.Error(), r.name)
+		assert.Regexp(t, `^stripe: (encoding params: stripe: )?(invalid |IdempotencyKey )`, err.Error(), r.name)
 		assert.NotContains(t, err.Error(), "\n", r.name)
 	}
 	assert.Equal(t, before, count(), "refused input sent no request")

@@ -117,7 +117,7 @@ type WebhookEndpointUpdateParams struct {
 
 // WebhookEndpointDeleteParams are the params of WebhookEndpoints.Delete.
 type WebhookEndpointDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // WebhookEndpointListParams are the params of WebhookEndpoints.List and
