@@ -202,8 +202,9 @@ type accountState struct {
 type endpointKey struct{ method, endpoint string }
 
 type endpointState struct {
-	lim  *rate.Limiter // nil: no limit
-	last int64
+	lim   *rate.Limiter // nil: no limit
+	last  int64
+	users atomic.Int32 // Waits under way (raised under the account's mu)
 }
 
 // NewLocalLimiter returns an in-process limiter enforcing limits.
@@ -250,7 +251,9 @@ func (l *LocalLimiter) Wait(ctx context.Context, req LimitRequest) (func(), erro
 		var once sync.Once
 		release = func() { once.Do(func() { <-a.inFlight }) }
 	}
-	for _, b := range l.buckets(a, req) {
+	buckets, ep := l.buckets(a, req)
+	defer ep.users.Add(-1)
+	for _, b := range buckets {
 		if b == nil {
 			continue
 		}
@@ -285,21 +288,22 @@ func (l *LocalLimiter) take(ctx context.Context, a *accountState, b *rate.Limite
 }
 
 // buckets returns req's endpoint, read or write, and global buckets, in
-// the order they are waited for; nil ones limit nothing.
-func (l *LocalLimiter) buckets(a *accountState, req LimitRequest) [3]*rate.Limiter {
+// the order they are waited for (nil ones limit nothing), and the
+// endpoint's state, counted as in use until the caller decrements its users.
+func (l *LocalLimiter) buckets(a *accountState, req LimitRequest) ([3]*rate.Limiter, *endpointState) {
 	rw := a.write
 	if req.Method == "GET" {
 		rw = a.read
 	}
 	a.mu.Lock()
 	ep := l.endpoint(a, req, l.now())
+	ep.users.Add(1)
 	a.mu.Unlock()
-	return [3]*rate.Limiter{ep, rw, a.global}
+	return [3]*rate.Limiter{ep.lim, rw, a.global}, ep
 }
 
-// endpoint returns the bucket of req's endpoint (nil: no limit), creating
-// its state; a.mu is held.
-func (l *LocalLimiter) endpoint(a *accountState, req LimitRequest, now time.Time) *rate.Limiter {
+// endpoint returns the state of req's endpoint, creating it; a.mu is held.
+func (l *LocalLimiter) endpoint(a *accountState, req LimitRequest, now time.Time) *endpointState {
 	key := endpointKey{req.Method, req.Endpoint}
 	ep := a.endpoints[key]
 	if ep == nil {
@@ -315,7 +319,7 @@ func (l *LocalLimiter) endpoint(a *accountState, req LimitRequest, now time.Time
 	if n := now.UnixNano(); n > ep.last {
 		ep.last = n
 	}
-	return ep.lim
+	return ep
 }
 
 // account returns the state of an account, creating it, counted as in use
@@ -370,25 +374,22 @@ func (l *LocalLimiter) newAccount() *accountState {
 
 // sweep drops the state of accounts and endpoints unused for the idle
 // timeout whose buckets are full again (so a fresh one behaves the same).
-// An account being waited for, with requests in flight or with endpoints
-// left is kept, endpoints and all.
+// State a Wait is using is kept, and so is an account with requests in
+// flight or endpoints left.
 func (l *LocalLimiter) sweep(now int64) {
 	t := time.Unix(0, now)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for id, a := range l.accounts {
-		if a.users.Load() > 0 || len(a.inFlight) > 0 {
-			continue
-		}
 		a.mu.Lock()
 		for k, ep := range a.endpoints {
-			if now-ep.last > l.idle && l.full(ep.lim, t) {
+			if ep.users.Load() == 0 && now-ep.last > l.idle && l.full(ep.lim, t) {
 				delete(a.endpoints, k)
 			}
 		}
 		left := len(a.endpoints)
 		a.mu.Unlock()
-		if left == 0 && now-a.last.Load() > l.idle &&
+		if left == 0 && a.users.Load() == 0 && len(a.inFlight) == 0 && now-a.last.Load() > l.idle &&
 			l.full(a.global, t) && l.full(a.read, t) && l.full(a.write, t) {
 			delete(l.accounts, id)
 		}
