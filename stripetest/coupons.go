@@ -186,8 +186,8 @@ func (s *Server) createPromotionCode(r *request) (any, error) {
 	pc := obj{
 		"id": s.newID("promo"), "object": "promotion_code", "active": true, "code": code, "created": s.unix(),
 		"customer": nil, "customer_account": nil, "expires_at": nil, "livemode": false, "max_redemptions": nil, "metadata": obj{},
-		"promotion":    obj{"coupon": cpn["id"], "type": "coupon"},
-		"restrictions": obj{"currency_options": obj{}, "first_time_transaction": false, "minimum_amount": nil, "minimum_amount_currency": nil},
+		"promotion":      obj{"coupon": cpn["id"], "type": "coupon"},
+		"restrictions":   obj{"currency_options": obj{}, "first_time_transaction": false, "minimum_amount": nil, "minimum_amount_currency": nil},
 		"times_redeemed": int64(0),
 	}
 	if b, ok := f.bool("active"); ok {

@@ -70,10 +70,10 @@ func (s *Server) OpenDispute(chargeID, reason string) (string, error) {
 	d := obj{
 		"id": id, "object": "dispute", "amount": amount, "balance_transactions": []any{}, "charge": chargeID, "created": now,
 		"currency": currency, "enhanced_eligibility_types": []any{}, "evidence": evidence,
-		"evidence_details": obj{"due_by": now + 7*86400, "enhanced_eligibility": obj{}, "has_evidence": false, "past_due": false, "submission_count": int64(0)},
+		"evidence_details":     obj{"due_by": now + 7*86400, "enhanced_eligibility": obj{}, "has_evidence": false, "past_due": false, "submission_count": int64(0)},
 		"is_charge_refundable": false, "livemode": false, "metadata": obj{}, "payment_intent": ch["payment_intent"],
 		"payment_method_details": obj{"card": obj{"brand": brand, "case_type": "chargeback", "network": brand, "network_reason_code": "10.4"}, "type": "card"},
-		"reason": reason, "status": "needs_response",
+		"reason":                 reason, "status": "needs_response",
 	}
 	txn := s.addBalanceTransaction(-amount, disputeFee, currency, "adjustment", "dispute", id, "Chargeback withdrawal for "+chargeID)
 	if t, ok := s.st.lookup(txn); ok {
