@@ -40,6 +40,14 @@ func (s *Server) registerDisputes() {
 // (du_...), which Disputes.Update (evidence, submit) and Disputes.Close
 // then move through its statuses.
 func (s *Server) OpenDispute(chargeID, reason string) (string, error) {
+	id, err := s.openDispute(chargeID, reason)
+	if err == nil {
+		s.autoSave() // as after a request that changed state
+	}
+	return id, err
+}
+
+func (s *Server) openDispute(chargeID, reason string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ch, ok := s.st.lookup(chargeID)
