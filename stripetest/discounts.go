@@ -115,10 +115,8 @@ func (s *Server) discountActive(d obj) bool {
 	return !ok || s.unix() < end
 }
 
-// discountInvoice takes the invoice's discounts off its discountable lines
-// in order, each from what the ones before left, sets every line's
-// discount_amounts and the invoice's total_discount_amounts, and returns
-// the total taken off. A draft subscription invoice takes the
+// discountInvoice takes the invoice's discounts off its lines (see
+// takeDiscounts) and returns the total taken off. A draft subscription invoice takes the
 // subscription's active discounts the first time; a once coupon's
 // discount is then used up.
 func (s *Server) discountInvoice(inv obj, lines []any) int64 {
@@ -144,6 +142,21 @@ func (s *Server) discountInvoice(inv obj, lines []any) int64 {
 			sub["discounts"] = listOrEmpty(keep)
 		}
 	}
+	var ds []obj
+	ids, _ := inv["discounts"].([]any)
+	for _, id := range ids {
+		if d, ok := s.st.lookup(idOf(id)); ok {
+			ds = append(ds, d)
+		}
+	}
+	return s.takeDiscounts(inv, lines, ds)
+}
+
+// takeDiscounts takes the discounts ds off the discountable lines in
+// order, each from what the ones before left, sets every line's
+// discount_amounts and the invoice's total_discount_amounts, and returns
+// the total taken off.
+func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 	remaining := make([]int64, len(lines))
 	for i, l := range lines {
 		lo, _ := l.(obj)
@@ -157,12 +170,7 @@ func (s *Server) discountInvoice(inv obj, lines []any) int64 {
 	}
 	var totals []any
 	var sum int64
-	ids, _ := inv["discounts"].([]any)
-	for _, id := range ids {
-		d, ok := s.st.lookup(idOf(id))
-		if !ok {
-			continue
-		}
+	for _, d := range ds {
 		cpn, _ := s.st.lookup(idOf(objAt(d, "source")["coupon"]))
 		if cpn == nil {
 			continue

@@ -11,11 +11,13 @@ func (s *Server) registerRoutes() {
 	s.registerDisputes()
 	s.registerEvents()
 	s.registerInvoiceItems()
+	s.registerInvoicePreview() // before registerInvoices: /v1/invoices/{id} would take it
 	s.registerInvoices()
 	s.registerPaymentIntents()
 	s.registerPayouts()
 	s.registerProducts()
 	s.registerRefunds()
+	s.registerSubscriptionItems()
 	s.registerSubscriptions()
 	s.registerTestClocks()
 	s.registerWebhookEndpoints()
