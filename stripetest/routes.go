@@ -13,6 +13,7 @@ func (s *Server) registerRoutes() {
 	s.registerInvoiceItems()
 	s.registerInvoicePreview() // before registerInvoices: /v1/invoices/{id} would take it
 	s.registerInvoices()
+	s.registerMeterEvents()
 	s.registerPaymentIntents()
 	s.registerPayouts()
 	s.registerProducts()

@@ -8,6 +8,7 @@ var specParams = map[string]string{
 	"GET /v1/balance":                                "expand\n []=\n",
 	"GET /v1/balance_transactions":                   "created=\n gt=\n gte=\n lt=\n lte=\ncurrency=\nending_before=\nexpand\n []=\nlimit=\npayout=\nsource=\nstarting_after=\ntype=\n",
 	"GET /v1/balance_transactions/{id}":              "expand\n []=\n",
+	"POST /v1/billing/meter_events":                  "!event_name=\nexpand\n []=\nidentifier=\n!payload\n *=\ntimestamp=\n",
 	"GET /v1/charges":                                "created=\n gt=\n gte=\n lt=\n lte=\ncustomer=\nending_before=\nexpand\n []=\nlimit=\npayment_intent=\nstarting_after=\ntransfer_group=\n",
 	"POST /v1/charges":                               "amount=\napplication_fee=\napplication_fee_amount=\ncapture=\ncard=\n address_city=\n address_country=\n address_line1=\n address_line2=\n address_state=\n address_zip=\n cvc=\n encrypted=\n !exp_month=\n !exp_year=\n metadata\n  *=\n name=\n network_token\n  number=\n !number=\n object=\n swipe_data=\ncurrency=\ncustomer=\ndescription=\ndestination=\n !account=\n amount=\nexpand\n []=\nmetadata=\n *=\non_behalf_of=\nradar_options\n session=\nreceipt_email=\nshipping\n !address\n  city=\n  country=\n  line1=\n  line2=\n  postal_code=\n  state=\n carrier=\n !name=\n phone=\n tracking_number=\nsource=\nstatement_descriptor=\nstatement_descriptor_suffix=\ntransfer_data\n amount=\n description=\n !destination=\ntransfer_group=\n",
 	"GET /v1/charges/{id}":                           "expand\n []=\n",
