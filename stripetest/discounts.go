@@ -185,7 +185,7 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 			}
 		}
 		amounts := make([]int64, len(lines))
-		if pct, ok := cpn["percent_off"].(float64); ok {
+		if pct, ok := percentOff(cpn); ok {
 			for i := range lines {
 				if eligible[i] {
 					amounts[i] = percentOf(remaining[i], pct)
@@ -235,4 +235,16 @@ func couponAppliesTo(cpn, line obj) bool {
 		}
 	}
 	return false
+}
+
+// percentOff is a coupon's percent_off; a whole number reads back from a
+// saved state as an int64.
+func percentOff(cpn obj) (float64, bool) {
+	switch v := cpn["percent_off"].(type) {
+	case float64:
+		return v, true
+	case int64:
+		return float64(v), true
+	}
+	return 0, false
 }
