@@ -248,3 +248,45 @@ func percentOff(cpn obj) (float64, bool) {
 	}
 	return 0, false
 }
+
+func (s *Server) registerDiscountRemoval() {
+	s.handle("DELETE", "/v1/subscriptions/{id}/discount", s.deleteSubscriptionDiscount)
+	s.handle("DELETE", "/v1/customers/{id}/discount", func(r *request) (any, error) {
+		cus, err := s.get("customer", r.pathVal("id"))
+		if err != nil {
+			return nil, err
+		}
+		// stripetest applies discounts to subscriptions and invoices only.
+		return nil, &apiError{status: 404, typ: "invalid_request_error", code: "resource_missing",
+			message: "No active discount for customer: '" + str(cus, "id") + "'"}
+	})
+}
+
+// deleteSubscriptionDiscount ends the subscription's discounts; later
+// invoices are billed in full.
+func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
+	sub, err := s.get("subscription", r.pathVal("id"))
+	if err != nil {
+		return nil, err
+	}
+	ids, _ := sub["discounts"].([]any)
+	var first obj
+	for _, id := range ids {
+		if d, ok := s.st.lookup(idOf(id)); ok {
+			d["end"], d["_used"] = s.unix(), true
+			if first == nil {
+				first = d
+			}
+		}
+	}
+	if first == nil {
+		return nil, &apiError{status: 404, typ: "invalid_request_error", code: "resource_missing",
+			message: "No active discount for subscription: '" + str(sub, "id") + "'"}
+	}
+	before := s.snapshot(sub)
+	sub["discounts"] = []any{}
+	s.emitUpdated(r, "customer.subscription.updated", sub, before)
+	out := s.render(first, r.expand)
+	out["deleted"] = true
+	return out, nil
+}

@@ -257,3 +257,28 @@ func TestDiscountOnInvoice(t *testing.T) {
 	require.Equal(t, int64(1333), inv.Total)
 	require.Empty(t, inv.TotalDiscountAmounts)
 }
+
+func TestDeleteSubscriptionDiscount(t *testing.T) {
+	t.Parallel()
+	_, c := newClient(t)
+	ctx := context.Background()
+	cus, price := billingFixture(t, c, 1000)
+	cpn, err := c.Coupons.Create(ctx, &stripe.CouponCreateParams{PercentOff: stripe.Ptr(30.0), Duration: stripe.Ptr(stripe.CouponDurationForever)})
+	require.NoError(t, err)
+	sub, _ := subscribe(t, c, cus, price, "discounts[0][coupon]", cpn.ID)
+	preview, err := c.Invoices.CreatePreview(ctx, &stripe.InvoiceCreatePreviewParams{Subscription: stripe.Ptr(sub.ID)})
+	require.NoError(t, err)
+	require.Equal(t, int64(700), preview.Total)
+
+	d, err := c.Subscriptions.DeleteDiscount(ctx, sub.ID, nil)
+	require.NoError(t, err)
+	require.True(t, d.Deleted)
+	require.Equal(t, cpn.ID, d.Source.Coupon.ID)
+	preview, err = c.Invoices.CreatePreview(ctx, &stripe.InvoiceCreatePreviewParams{Subscription: stripe.Ptr(sub.ID)})
+	require.NoError(t, err)
+	require.Equal(t, int64(1000), preview.Total, "the next invoice is billed in full")
+	_, err = c.Subscriptions.DeleteDiscount(ctx, sub.ID, nil)
+	require.ErrorIs(t, err, stripe.ErrNotFound)
+	_, err = c.Customers.DeleteDiscount(ctx, cus.ID, nil)
+	require.ErrorIs(t, err, stripe.ErrNotFound)
+}

@@ -8,6 +8,7 @@ func (s *Server) registerRoutes() {
 	s.registerCharges()
 	s.registerCoupons() // coupons.go: coupons and promotion codes
 	s.registerCustomers()
+	s.registerDiscountRemoval()
 	s.registerDisputes()
 	s.registerEvents()
 	s.registerInvoiceItems()
