@@ -172,3 +172,36 @@ func TestPayoutsDrawDownBalance(t *testing.T) { // issue 16 acceptance: a payout
 	_, err = c.Payouts.Create(ctx, &stripe.PayoutCreateParams{Currency: stripe.Ptr("usd")})
 	require.Equal(t, stripe.ErrorCode("parameter_missing"), apiErr(t, err).Code)
 }
+
+func TestTaxRates(t *testing.T) {
+	t.Parallel()
+	_, c := newClient(t)
+	ctx := context.Background()
+	tr, err := c.TaxRates.Create(ctx, &stripe.TaxRateCreateParams{DisplayName: stripe.Ptr("VAT"), Percentage: stripe.Ptr(19.0), Inclusive: stripe.Ptr(false),
+		Country: stripe.Ptr("DE"), Metadata: stripe.Metadata{"k": "v"}})
+	require.NoError(t, err)
+	require.True(t, tr.Active)
+	require.Equal(t, 19.0, tr.Percentage)
+	require.Equal(t, "DE", tr.Country)
+	_, err = c.TaxRates.Create(ctx, &stripe.TaxRateCreateParams{DisplayName: stripe.Ptr("GST"), Percentage: stripe.Ptr(10.0)})
+	require.Equal(t, "inclusive", apiErr(t, err).Param)
+	incl, err := c.TaxRates.Create(ctx, &stripe.TaxRateCreateParams{DisplayName: stripe.Ptr("GST"), Percentage: stripe.Ptr(10.0), Inclusive: stripe.Ptr(true)})
+	require.NoError(t, err)
+
+	tr, err = c.TaxRates.Update(ctx, tr.ID, &stripe.TaxRateUpdateParams{Active: stripe.Ptr(false), Description: stripe.Ptr("old rate")})
+	require.NoError(t, err)
+	require.False(t, tr.Active)
+	require.Equal(t, "old rate", tr.Description)
+	got, err := c.TaxRates.Get(ctx, tr.ID, nil)
+	require.NoError(t, err)
+	require.Equal(t, tr, got)
+	list, err := c.TaxRates.List(ctx, &stripe.TaxRateListParams{Active: stripe.Ptr(true)})
+	require.NoError(t, err)
+	require.Equal(t, []string{incl.ID}, ids(list.Data))
+	n := 0
+	for _, err := range c.TaxRates.All(ctx, nil) {
+		require.NoError(t, err)
+		n++
+	}
+	require.Equal(t, 2, n)
+}

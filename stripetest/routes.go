@@ -21,6 +21,7 @@ func (s *Server) registerRoutes() {
 	s.registerRefunds()
 	s.registerSubscriptionItems()
 	s.registerSubscriptions()
+	s.registerTaxRates()
 	s.registerTestClocks()
 	s.registerWebhookEndpoints()
 }
