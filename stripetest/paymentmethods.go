@@ -11,19 +11,7 @@ func (s *Server) resolvePaymentMethod(id, param string) (obj, error) {
 		if !known {
 			return nil, invalid(param, "resource_missing", "No such PaymentMethod: '%s'", id)
 		}
-		pm := obj{
-			"id": s.newID("pm"), "object": "payment_method", "allow_redisplay": "unspecified",
-			"billing_details": obj{"address": obj{"city": nil, "country": nil, "line1": nil, "line2": nil, "postal_code": nil, "state": nil},
-				"email": nil, "name": nil, "phone": nil, "tax_id": nil},
-			"card": obj{
-				"brand": tc.network, "checks": obj{"address_line1_check": nil, "address_postal_code_check": nil, "cvc_check": "pass"},
-				"country": "US", "display_brand": tc.network, "exp_month": int64(12), "exp_year": int64(s.now().Year() + 3),
-				"fingerprint": fingerprint(name), "funding": tc.funding, "generated_from": nil, "last4": tc.last4,
-				"networks": obj{"available": []any{tc.network}, "preferred": nil}, "regulated_status": "unregulated",
-				"three_d_secure_usage": obj{"supported": true}, "wallet": nil,
-			},
-			"created": s.unix(), "customer": nil, "livemode": false, "metadata": obj{}, "type": "card", "_card": name,
-		}
+		pm := s.newCardPaymentMethod(name, tc)
 		return s.insert(pm), nil
 	}
 	if o, ok := s.st.lookup(id); ok && (o["object"] == "payment_method" || o["object"] == "card") {
@@ -33,6 +21,24 @@ func (s *Server) resolvePaymentMethod(id, param string) (obj, error) {
 		return nil, invalid(param, "resource_missing", "No such source: '%s'", id)
 	}
 	return nil, invalid(param, "resource_missing", "No such PaymentMethod: '%s'", id)
+}
+
+// newCardPaymentMethod builds (but does not store) a card payment method
+// on the test card name.
+func (s *Server) newCardPaymentMethod(name string, tc testCard) obj {
+	return obj{
+		"id": s.newID("pm"), "object": "payment_method", "allow_redisplay": "unspecified",
+		"billing_details": obj{"address": obj{"city": nil, "country": nil, "line1": nil, "line2": nil, "postal_code": nil, "state": nil},
+			"email": nil, "name": nil, "phone": nil, "tax_id": nil},
+		"card": obj{
+			"brand": tc.network, "checks": obj{"address_line1_check": nil, "address_postal_code_check": nil, "cvc_check": "pass"},
+			"country": "US", "display_brand": tc.network, "exp_month": int64(12), "exp_year": int64(s.now().Year() + 3),
+			"fingerprint": fingerprint(name), "funding": tc.funding, "generated_from": nil, "last4": tc.last4,
+			"networks": obj{"available": []any{tc.network}, "preferred": nil}, "regulated_status": "unregulated",
+			"three_d_secure_usage": obj{"supported": true}, "wallet": nil,
+		},
+		"created": s.unix(), "customer": nil, "livemode": false, "metadata": obj{}, "type": "card", "_card": name,
+	}
 }
 
 // cardDetails returns the payment_method_details.card of a charge on pm.

@@ -16,6 +16,7 @@ func (s *Server) registerRoutes() {
 	s.registerInvoices()
 	s.registerMeterEvents()
 	s.registerPaymentIntents()
+	s.registerPaymentMethods() // paymentmethodroutes.go
 	s.registerPayouts()
 	s.registerProducts()
 	s.registerRefunds()
