@@ -3,6 +3,7 @@ package stripetest
 // registerRoutes lists every endpoint the server speaks, one file per
 // resource.
 func (s *Server) registerRoutes() {
+	s.registerSearch() // search.go; first: /v1/customers/{id} would take /v1/customers/search
 	s.registerBalance()
 	s.registerCards()
 	s.registerCharges()

@@ -316,11 +316,11 @@ var offlineWants = map[string]offlineWant{
 	"listRefunds.json":           {object: "list", empty: true},
 	"updateRefund.json":          {errCode: "resource_missing", errMsg: "re_123"},
 	"cancelRefund.json":          {errCode: "resource_missing", errMsg: "re_123"},
-	// stripetest has no Search API yet: /v1/invoices/search reads as an invoice ID.
-	"findPaymentIntent.json": {errCode: "parameter_unknown"},
-	"findSubscription.json":  {errCode: "parameter_unknown"},
-	"findInvoice.json":       {errCode: "parameter_unknown"},
-	"createCoupon.json":      {object: "coupon", fields: map[string]any{"percent_off": 25.0, "duration": "repeating", "duration_in_months": 3.0}},
+	"findPaymentIntent.json":     {fields: map[string]any{"found": true}},
+	// The demo subscription has no metadata, so plan=gold finds nothing.
+	"findSubscription.json": {fields: map[string]any{"found": false, "subscription": nil}},
+	"findInvoice.json":      {fields: map[string]any{"found": true}},
+	"createCoupon.json":     {object: "coupon", fields: map[string]any{"percent_off": 25.0, "duration": "repeating", "duration_in_months": 3.0}},
 }
 
 // TestExamplesAgainstStripetest runs the examples with neither
@@ -382,6 +382,12 @@ func TestExamplesAgainstStripetest(t *testing.T) {
 			switch name {
 			case "findCustomer.json":
 				assert.Equal(t, "cus_123", out["customer"].(map[string]any)["id"])
+			case "findInvoice.json":
+				assert.Equal(t, "DEMO-0001", out["invoice"].(map[string]any)["number"])
+			case "findPaymentIntent.json":
+				pi := out["paymentIntent"].(map[string]any)
+				assert.Equal(t, "succeeded", pi["status"])
+				assert.Equal(t, "cus_123", pi["customer"])
 			case "updateSubscription.json":
 				items := out["items"].(map[string]any)["data"].([]any)
 				require.Len(t, items, 1)
