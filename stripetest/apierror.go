@@ -18,6 +18,7 @@ type apiError struct {
 	charge        string
 	paymentIntent obj
 	paymentMethod obj
+	setupIntent   obj
 	// saved makes an idempotent request with this 400 error replay it.
 	saved bool
 }
@@ -49,6 +50,9 @@ func errorResponse(reqID string, e *apiError) response {
 	}
 	if e.paymentMethod != nil {
 		m["payment_method"] = e.paymentMethod
+	}
+	if e.setupIntent != nil {
+		m["setup_intent"] = e.setupIntent
 	}
 	b, _ := json.Marshal(obj{"error": m})
 	return response{status: e.status, body: b}

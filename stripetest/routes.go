@@ -21,6 +21,7 @@ func (s *Server) registerRoutes() {
 	s.registerPayouts()
 	s.registerProducts()
 	s.registerRefunds()
+	s.registerSetupIntents()
 	s.registerSubscriptionItems()
 	s.registerSubscriptions()
 	s.registerTaxRates()
