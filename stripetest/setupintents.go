@@ -43,7 +43,7 @@ func (s *Server) createSetupIntent(r *request) (any, error) {
 		"latest_attempt": nil, "livemode": false, "mandate": nil, "metadata": obj{}, "next_action": nil, "on_behalf_of": nil,
 		"payment_method": nil, "payment_method_configuration_details": nil,
 		"payment_method_options": obj{"card": obj{"mandate_options": nil, "network": nil, "request_three_d_secure": "automatic"}},
-		"payment_method_types": []any{"card"}, "single_use_mandate": nil, "status": "requires_payment_method",
+		"payment_method_types":   []any{"card"}, "single_use_mandate": nil, "status": "requires_payment_method",
 		"usage": f.strOr("usage", "off_session"),
 	}
 	if f.has("payment_method_types") {
@@ -150,7 +150,7 @@ func (s *Server) runSetup(r *request, si obj) (any, error) {
 		si["payment_method"] = nil
 		si["last_setup_error"] = obj{
 			"type": ae.typ, "code": ae.code, "decline_code": ae.declineCode, "message": ae.message,
-			"doc_url": "https://stripe.com/docs/error-codes/" + strings.ReplaceAll(ae.code, "_", "-"),
+			"doc_url":        "https://stripe.com/docs/error-codes/" + strings.ReplaceAll(ae.code, "_", "-"),
 			"payment_method": s.render(pm, nil), "payment_method_type": "card",
 		}
 		s.emit(r, "setup_intent.setup_failed", si, nil)
