@@ -7,6 +7,7 @@ func (s *Server) registerRoutes() {
 	s.registerBalance()
 	s.registerCards()
 	s.registerCharges()
+	s.registerCheckoutSessions() // checkout.go
 	s.registerCoupons() // coupons.go: coupons and promotion codes
 	s.registerCustomers()
 	s.registerDiscountRemoval()
@@ -17,6 +18,7 @@ func (s *Server) registerRoutes() {
 	s.registerInvoices()
 	s.registerMeterEvents()
 	s.registerPaymentIntents()
+	s.registerPaymentLinks()
 	s.registerPaymentMethods() // paymentmethodroutes.go
 	s.registerPayouts()
 	s.registerProducts()
