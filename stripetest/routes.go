@@ -8,7 +8,7 @@ func (s *Server) registerRoutes() {
 	s.registerCards()
 	s.registerCharges()
 	s.registerCheckoutSessions() // checkout.go
-	s.registerCoupons() // coupons.go: coupons and promotion codes
+	s.registerCoupons()          // coupons.go: coupons and promotion codes
 	s.registerCustomers()
 	s.registerDiscountRemoval()
 	s.registerDisputes()
