@@ -7,8 +7,8 @@ func (s *Server) registerRoutes() {
 	s.registerBalance()
 	s.registerCards()
 	s.registerCharges()
-	s.registerCheckoutSessions() // checkout.go
-	s.registerCoupons()          // coupons.go: coupons and promotion codes
+	s.registerCheckoutSessions()
+	s.registerCoupons() // coupons.go: coupons and promotion codes
 	s.registerCustomers()
 	s.registerDiscountRemoval()
 	s.registerDisputes()
