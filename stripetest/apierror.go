@@ -19,6 +19,9 @@ type apiError struct {
 	paymentIntent obj
 	paymentMethod obj
 	setupIntent   obj
+	// oauth renders the error in OAuth's shape: {"error": code,
+	// "error_description": message} (oauth.go).
+	oauth bool
 	// saved makes an idempotent request with this 400 error replay it.
 	saved bool
 }
@@ -28,6 +31,10 @@ func (e *apiError) Error() string { return e.message }
 // errorResponse renders e as Stripe's error body for the request reqID,
 // with the dashboard link to the request's log (request_log_url).
 func errorResponse(reqID string, e *apiError) response {
+	if e.oauth {
+		b, _ := json.Marshal(obj{"error": e.code, "error_description": e.message})
+		return response{status: e.status, body: b}
+	}
 	m := obj{"type": e.typ, "message": e.message}
 	if reqID != "" {
 		m["request_log_url"] = "https://dashboard.stripe.com/test/logs/" + reqID

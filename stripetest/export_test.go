@@ -10,7 +10,7 @@ func (s *Server) SetBeforeHandle(f func(path string)) { s.testHookBeforeHandle =
 func (s *Server) RoutesWithoutSpec() []string {
 	var out []string
 	for _, rt := range s.routes {
-		if rt.params == nil {
+		if rt.params == nil && rt.pattern[0] == "v1" { // not /oauth/...: no spec
 			out = append(out, rt.method+" /"+strings.Join(rt.pattern, "/"))
 		}
 	}

@@ -17,6 +17,7 @@ func (s *Server) registerRoutes() {
 	s.registerInvoicePreview() // before registerInvoices: /v1/invoices/{id} would take it
 	s.registerInvoices()
 	s.registerMeterEvents()
+	s.registerOAuth()
 	s.registerPaymentIntents()
 	s.registerPaymentLinks()
 	s.registerPaymentMethods() // paymentmethodroutes.go
