@@ -128,16 +128,7 @@ func (d *Dispatcher) CatchUp(ctx context.Context, c *stripe.Client, triggerID st
 	if !ok {
 		return 0, fmt.Errorf("connector: CatchUp: trigger %q is not subscribed", triggerID)
 	}
-	params := &stripe.EventListParams{Params: stripe.Params{StripeAccount: sub.Account}}
-	switch {
-	case sub.wants("*"), len(sub.Events) > 20:
-		// every event; filtered below
-	case len(sub.Events) == 1:
-		params.Type = &sub.Events[0]
-	default:
-		params.Types = stripe.Array[stripe.EventType](sub.Events)
-	}
-	p := anyPoller[stripe.Event]{c.Events.Poller(sub.Cursor, params)}
+	p := catchUpPoller(c, sub)
 	objs, err := p.Poll(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("connector: CatchUp %s: %w", triggerID, err)
@@ -167,4 +158,20 @@ func (d *Dispatcher) CatchUp(ctx context.Context, c *stripe.Client, triggerID st
 	}
 	d.mu.Unlock()
 	return n, nil
+}
+
+// catchUpPoller polls the Events API for sub's event types from its
+// cursor. Subscribe starts the cursor with the same filter, so the cursor
+// event is always in the filtered list.
+func catchUpPoller(c *stripe.Client, sub WebhookSubscription) anyPoller[stripe.Event] {
+	params := &stripe.EventListParams{Params: stripe.Params{StripeAccount: sub.Account}}
+	switch {
+	case sub.wants("*"), len(sub.Events) > 20:
+		// every event; CatchUp filters
+	case len(sub.Events) == 1:
+		params.Type = &sub.Events[0]
+	default:
+		params.Types = stripe.Array[stripe.EventType](sub.Events)
+	}
+	return anyPoller[stripe.Event]{c.Events.Poller(sub.Cursor, params)}
 }

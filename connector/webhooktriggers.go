@@ -271,15 +271,17 @@ func (d *Dispatcher) Subscribe(ctx context.Context, c *stripe.Client, account, u
 		}
 	}
 
-	// The catch-up cursor starts at the newest event that exists now.
-	p := anyPoller[stripe.Event]{c.Events.Poller(stripe.PollFromNow(), &stripe.EventListParams{Params: stripe.Params{StripeAccount: account}})}
-	if _, err := p.Poll(ctx); err != nil {
-		return WebhookSubscription{}, fmt.Errorf("connector: Subscribe: starting the catch-up cursor: %w", err)
-	}
 	sub := WebhookSubscription{TriggerID: triggerID, Account: account, URL: url, EndpointID: we.ID,
-		Secret: secret, Events: events, Cursor: p.Cursor()}
-	if old, ok := d.Subscription(triggerID); ok && old.Account == account && old.URL == url {
-		sub.Cursor = old.Cursor // a change of events keeps its place
+		Secret: secret, Events: events}
+	if old, ok := d.Subscription(triggerID); ok && old.Account == account && old.URL == url && slices.Equal(old.Events, events) {
+		sub.Cursor = old.Cursor // subscribing again keeps its place
+	} else {
+		// The catch-up cursor starts at the newest event of its types now.
+		p := catchUpPoller(c, sub)
+		if _, err := p.Poll(ctx); err != nil {
+			return WebhookSubscription{}, fmt.Errorf("connector: Subscribe: starting the catch-up cursor: %w", err)
+		}
+		sub.Cursor = p.Cursor()
 	}
 	d.mu.Lock()
 	d.subs[triggerID] = &sub
