@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -190,4 +191,55 @@ func TestWebhookCatchUpRetriesFailures(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 1, twice, "only the failed event was offered again")
+}
+
+// Catch-up and redeliveries of the same events running at once still hand
+// each event to the trigger exactly once.
+func TestWebhookCatchUpConcurrentWithDeliveries(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	e := newHookEnv(t)
+	sub, err := e.d.Subscribe(ctx, e.c, "", e.url, "trigA", []stripe.EventType{"customer.created"})
+	require.NoError(t, err)
+	e.down.Store(true)
+	for range 30 {
+		_, err := e.c.Customers.Create(ctx, nil)
+		require.NoError(t, err)
+	}
+	e.flush(t)
+	e.down.Store(false)
+	all := rawEvents(t, e.c, "customer.created")
+	require.Len(t, all, 30)
+
+	var wg sync.WaitGroup
+	codes := make([]int, len(all))
+	for i, raw := range all {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req, err := http.NewRequest(http.MethodPost, e.url, bytes.NewReader(raw))
+			if err != nil {
+				return
+			}
+			req.Header.Set("Stripe-Signature", stripe.SignPayload(raw, sub.Secret.Reveal(), time.Now()))
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				return
+			}
+			codes[i] = resp.StatusCode
+			_ = resp.Body.Close()
+		}()
+	}
+	n, err := e.d.CatchUp(ctx, e.c, "trigA")
+	wg.Wait()
+	require.NoError(t, err)
+	for _, code := range codes {
+		assert.Contains(t, []int{http.StatusOK, http.StatusConflict}, code, "409 only while catch-up holds the event")
+	}
+	counts, _ := e.got.of("trigA")
+	require.Len(t, counts, 30)
+	for id, k := range counts {
+		assert.Equal(t, 1, k, "event %s delivered %d times", id, k)
+	}
+	assert.LessOrEqual(t, n, 30)
 }
