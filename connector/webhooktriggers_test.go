@@ -279,3 +279,59 @@ func TestDispatcherRejectsBadSignature(t *testing.T) {
 	counts, _ := e.got.of("trigA")
 	assert.Empty(t, counts)
 }
+
+// Check repairing a shared endpoint moves every trigger on it, and the
+// new endpoint holds the union of their events.
+func TestWebhookCheckRepairsSharedEndpoint(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	e := newHookEnv(t)
+	a, err := e.d.Subscribe(ctx, e.c, "", e.url, "trigA", []stripe.EventType{"customer.created"})
+	require.NoError(t, err)
+	_, err = e.d.Subscribe(ctx, e.c, "", e.url, "trigB", []stripe.EventType{"product.created"})
+	require.NoError(t, err)
+	_, err = e.c.WebhookEndpoints.Delete(ctx, a.EndpointID, nil)
+	require.NoError(t, err)
+
+	fixed, err := e.d.Check(ctx, e.c, "trigA")
+	require.NoError(t, err)
+	b, ok := e.d.Subscription("trigB")
+	require.True(t, ok)
+	assert.Equal(t, fixed.EndpointID, b.EndpointID)
+	assert.Equal(t, fixed.Secret, b.Secret)
+	eps := e.endpoints(t)
+	require.Len(t, eps, 1)
+	assert.Equal(t, []stripe.EventType{"customer.created", "product.created"}, eps[0].EnabledEvents)
+	same, err := e.d.Check(ctx, e.c, "trigB")
+	require.NoError(t, err)
+	assert.Equal(t, fixed.EndpointID, same.EndpointID, "already repaired")
+
+	_, err = e.c.Products.Create(ctx, &stripe.ProductCreateParams{Name: stripe.Ptr("widget")})
+	require.NoError(t, err)
+	e.flush(t)
+	_, types := e.got.of("trigB")
+	assert.Equal(t, []string{"product.created"}, types)
+}
+
+// A subscription that names an endpoint we did not create (restored from
+// a bad state file, say) gets an endpoint of its own from Check; the
+// foreign one is neither updated nor deleted, also by Unsubscribe.
+func TestWebhookCheckLeavesForeignEndpoint(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	e := newHookEnv(t)
+	foreign, err := e.c.WebhookEndpoints.Create(ctx, &stripe.WebhookEndpointCreateParams{
+		URL: stripe.Ptr(e.url), EnabledEvents: stripe.Array[stripe.EventType]{"charge.succeeded"}})
+	require.NoError(t, err)
+	foreign.Secret = ""
+	require.NoError(t, e.d.Restore(WebhookSubscription{TriggerID: "trigA", URL: e.url, EndpointID: foreign.ID,
+		Secret: "whsec_stale", Events: []stripe.EventType{"customer.created"}}))
+
+	fixed, err := e.d.Check(ctx, e.c, "trigA")
+	require.NoError(t, err)
+	require.NotEqual(t, foreign.ID, fixed.EndpointID)
+	require.NoError(t, e.d.Unsubscribe(ctx, e.c, "trigA"))
+	eps := e.endpoints(t)
+	require.Len(t, eps, 1)
+	assert.Equal(t, foreign, eps[0])
+}
