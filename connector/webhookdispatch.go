@@ -19,7 +19,7 @@ const maxDeliveryBytes = 1 << 20
 // manages, and hands the event to the triggers of the endpoint whose
 // secret verified it that asked for its type. Answers: 200 when every
 // such trigger has the event (now or before), 400 for a bad signature or
-// body, 409 while another copy of the event is being handled, 500 when a
+// body (413 over 1 MiB), 409 while another copy of the event is being handled, 500 when a
 // trigger's handler failed (Stripe then retries).
 func (d *Dispatcher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
@@ -28,7 +28,12 @@ func (d *Dispatcher) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	payload, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxDeliveryBytes))
-	if err != nil {
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+		return
+	case err != nil:
 		http.Error(w, "cannot read request body", http.StatusBadRequest)
 		return
 	}
