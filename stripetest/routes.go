@@ -7,6 +7,7 @@ func (s *Server) registerRoutes() {
 	s.registerCards()
 	s.registerCharges()
 	s.registerCoupons() // coupons.go: coupons and promotion codes
+	s.registerCreditNotes()
 	s.registerCustomers()
 	s.registerDiscountRemoval()
 	s.registerDisputes()
