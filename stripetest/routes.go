@@ -8,6 +8,7 @@ func (s *Server) registerRoutes() {
 	s.registerCharges()
 	s.registerCoupons() // coupons.go: coupons and promotion codes
 	s.registerCreditNotes()
+	s.registerCustomerLedger()
 	s.registerCustomers()
 	s.registerDiscountRemoval()
 	s.registerDisputes()
