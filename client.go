@@ -458,13 +458,14 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 		} else if c.newIdemKey != nil {
 			key = c.newIdemKey()
 		}
-		if !isHeaderSafe(key) || len(key) > 255 {
-			return fmt.Errorf("stripe: invalid IdempotencyKey %q", redact(key))
+		if err := checkIdempotencyKey(key); err != nil {
+			return err
 		}
-		if key != "" {
+		// Retried only with a key on the wire: checkIdempotencyKey refused
+		// what net/http would trim or drop, so key is what the server gets.
+		retryable = key != ""
+		if retryable {
 			header.set("Idempotency-Key", key)
-		} else {
-			retryable = false
 		}
 	}
 	hook := responseHook(ctx)
@@ -480,6 +481,9 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 		start := time.Now()
 		retry, wait, err := c.attempt(ctx, method, target, header.h, body, out, hook)
 		release()
+		// The one redaction point for what comes back from the network
+		// and the server: everything below logs or returns err.
+		err = scrub(err)
 		if c.logger != nil {
 			c.log(ctx, method, path, attempt, start, err)
 		}
@@ -501,6 +505,66 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 			return err
 		}
 	}
+}
+
+// checkIdempotencyKey refuses a key that would not reach Stripe as given:
+// blank or padded with whitespace (net/http trims header values, so a blank
+// key goes out as none and a retry could duplicate the write), over
+// Stripe's 255 characters, or holding control characters. "" means none.
+func checkIdempotencyKey(key string) error {
+	switch {
+	case key == "":
+		return nil
+	case strings.TrimSpace(key) == "":
+		return errors.New("stripe: IdempotencyKey is blank")
+	case strings.TrimSpace(key) != key:
+		return fmt.Errorf("stripe: IdempotencyKey %q has leading or trailing whitespace", redact(oneLine(key)))
+	case len(key) > 255:
+		return fmt.Errorf("stripe: IdempotencyKey is %d bytes; Stripe allows at most 255", len(key))
+	case !isHeaderSafe(key):
+		return fmt.Errorf("stripe: invalid IdempotencyKey %q: control characters", redact(oneLine(key)))
+	}
+	return nil
+}
+
+// scrub returns err with any key, Basic credential or client secret in its
+// text masked and made one line: a net/http error quoting the server's
+// bytes (a malformed status line or header), a refused redirect's Location,
+// an echoed Request-Id. An error that needs no masking, context errors and
+// *Error (masked when built) come back as they are. A masked error still
+// matches what err matched with errors.Is, but no longer unwraps to err,
+// whose text is the unmasked one.
+func scrub(err error) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := err.(*Error); ok {
+		return err
+	}
+	msg := err.Error()
+	clean := redact(oneLine(msg))
+	if clean == msg {
+		return err
+	}
+	return &scrubbedError{msg: clean, err: err}
+}
+
+// scrubbedError is an error whose text was masked by scrub.
+type scrubbedError struct {
+	msg string
+	err error
+}
+
+func (e *scrubbedError) Error() string { return e.msg }
+
+// Is matches what the original error matched (context.Canceled,
+// errRedirect, io.ErrUnexpectedEOF, ...).
+func (e *scrubbedError) Is(target error) bool { return errors.Is(e.err, target) }
+
+// Format implements fmt.Formatter: every verb formats the masked text, so
+// fmt's bad-verb path (%d, %t, ...) cannot print the original's fields.
+func (e *scrubbedError) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, fmt.FormatString(f, verb), e.msg)
 }
 
 // orNil returns v, or nil when err is not nil, so a typed method never
@@ -577,14 +641,10 @@ func (c *Client) attempt(ctx context.Context, method, target string, header http
 }
 
 // decode reads a 2xx body into out, up to maxResponseBytes, and hands it to
-// hook if there is one. A 2xx body shaped like Stripe's error object
-// ({"error": {...}}) is returned as an *Error rather than decoded into an
-// empty out.
+// hook if there is one. A body that is not an object of the expected kind
+// is an error (see checkBody); one with an "error" member is an *Error.
 func (c *Client) decode(ctx context.Context, resp *http.Response, requestID string, out any, hook func(*Response)) error {
-	if out == nil && hook == nil {
-		return nil
-	}
-	// The body is read whole into a pooled buffer (sized up front when the
+	// The body is read whole (also for a nil out, so that it is checked) into a pooled buffer (sized up front when the
 	// length is known) and decoded once; json.Unmarshal copies what it keeps,
 	// so the buffer can be reused.
 	bp := bodyPool.Get().(*[]byte)
@@ -608,8 +668,8 @@ func (c *Client) decode(ctx context.Context, resp *http.Response, requestID stri
 		// The buffer goes back to the pool: the hook gets a copy.
 		hook(&Response{StatusCode: resp.StatusCode, RequestID: requestID, Header: resp.Header, Body: bytes.Clone(body)})
 	}
-	if isErrorEnvelope(body) {
-		return newError(resp.StatusCode, requestID, body)
+	if err := checkBody(resp.StatusCode, requestID, body, out); err != nil {
+		return err
 	}
 	if out == nil {
 		return nil
@@ -635,33 +695,6 @@ type readError struct{ err error }
 
 func (e *readError) Error() string { return e.err.Error() }
 func (e *readError) Unwrap() error { return e.err }
-
-// isErrorEnvelope reports whether body is a JSON object whose first key is
-// "error" with an object value, which is how Stripe sends errors. Only the
-// first bytes are looked at; the body is decoded once, by the caller.
-func isErrorEnvelope(body []byte) bool {
-	rest, ok := skipJSONPrefix(body, "{")
-	if !ok {
-		return false
-	}
-	if rest, ok = skipJSONPrefix(rest, `"error"`); !ok {
-		return false
-	}
-	if rest, ok = skipJSONPrefix(rest, ":"); !ok {
-		return false
-	}
-	_, ok = skipJSONPrefix(rest, "{")
-	return ok
-}
-
-// skipJSONPrefix skips JSON whitespace and then tok, if b starts with it.
-func skipJSONPrefix(b []byte, tok string) ([]byte, bool) {
-	b = bytes.TrimLeft(b, " \t\r\n")
-	if !bytes.HasPrefix(b, []byte(tok)) {
-		return b, false
-	}
-	return b[len(tok):], true
-}
 
 // bodyPool holds response buffers; buffers over maxPooledBody are dropped.
 var bodyPool = sync.Pool{New: func() any { return new([]byte) }}

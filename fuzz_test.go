@@ -171,7 +171,7 @@ func FuzzListDecode(f *testing.F) {
 	f.Add([]byte(`{"data":[{"id":"cus_1","balance":1e3}]}`))
 	f.Add([]byte("{\"data\":[{\"id\":\"\xff\"}],\"has_more\":true}"))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		if isErrorEnvelope(body) {
+		if top, ok := scanTopLevel(body); ok && top.hasError {
 			if e := newError(http.StatusOK, "", body); e == nil || e.HTTPStatus != http.StatusOK {
 				t.Fatalf("error-shaped body not turned into an *Error: %v", e)
 			}

@@ -202,7 +202,7 @@ func TestPaymentMethodsAllWalksPages(t *testing.T) {
 func TestPaymentMethodsRejectBadIDsBeforeIO(t *testing.T) {
 	t.Parallel()
 	c, mt := newTestClient(t)
-	rec := mock(mt, ok("{}"))
+	rec := mock(mt, ok(`{"id":"pm_1","object":"payment_method"}`))
 	ctx := context.Background()
 	_, err := c.PaymentMethods.Get(ctx, "", nil)
 	require.Error(t, err)

@@ -1,0 +1,254 @@
+package stripe
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// What a 2xx body must be before it is decoded: a JSON object, with no
+// "error" member anywhere at its top level, and, when the type decoded into
+// has an Object field (every Stripe object and page does), a non-empty
+// "object" member. A body that is not ("null", "{}", an object with an
+// error member after its data) is an error, never a zero object.
+
+// ErrUnexpectedResponse matches, with errors.Is, a 2xx response whose body
+// is not what the call expects: not a JSON object, or without the "object"
+// member every Stripe object has. A 2xx body with an "error" member is an
+// *Error instead.
+var ErrUnexpectedResponse = errors.New("stripe: unexpected response body")
+
+// bodyError is a 2xx body checkBody refused.
+type bodyError struct{ msg string }
+
+func (e *bodyError) Error() string        { return e.msg }
+func (e *bodyError) Is(target error) bool { return target == ErrUnexpectedResponse }
+
+func newBodyError(format string, args ...any) error {
+	return &bodyError{msg: fmt.Sprintf(format, args...)}
+}
+
+// topLevel is what the scan of a body's top level found.
+type topLevel struct {
+	hasError bool   // an "error" member (any case, as encoding/json matches)
+	object   string // the value of an "object" member that is a string
+}
+
+// scanTopLevel reads the members of the JSON object body without decoding
+// their values: linear in the body, and no allocation unless a key or the
+// object value is escaped. ok is false if body is not a well-formed object
+// (the decoder then says what is wrong).
+func scanTopLevel(body []byte) (top topLevel, ok bool) {
+	s := scanner{b: body}
+	s.space()
+	if !s.eat('{') {
+		return top, false
+	}
+	s.space()
+	if s.eat('}') {
+		return top, s.end()
+	}
+	for {
+		s.space()
+		key, ok := s.str()
+		if !ok {
+			return top, false
+		}
+		s.space()
+		if !s.eat(':') {
+			return top, false
+		}
+		s.space()
+		switch {
+		case strings.EqualFold(key, "error"):
+			top.hasError = true
+			if !s.value() {
+				return top, false
+			}
+		case strings.EqualFold(key, "object") && s.peek() == '"':
+			v, ok := s.str()
+			if !ok {
+				return top, false
+			}
+			top.object = v
+		default:
+			if !s.value() {
+				return top, false
+			}
+		}
+		s.space()
+		if s.eat('}') {
+			return top, s.end()
+		}
+		if !s.eat(',') {
+			return top, false
+		}
+	}
+}
+
+// scanner walks JSON text; it checks structure, not every detail of
+// numbers and literals, which the decoder checks.
+type scanner struct {
+	b []byte
+	i int
+}
+
+func (s *scanner) space() {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\r', '\n':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+func (s *scanner) peek() byte {
+	if s.i < len(s.b) {
+		return s.b[s.i]
+	}
+	return 0
+}
+
+func (s *scanner) eat(c byte) bool {
+	if s.peek() == c {
+		s.i++
+		return true
+	}
+	return false
+}
+
+func (s *scanner) end() bool {
+	s.space()
+	return s.i == len(s.b)
+}
+
+// str reads a string and returns its text, unescaped.
+func (s *scanner) str() (string, bool) {
+	start := s.i
+	if !s.skipString() {
+		return "", false
+	}
+	raw := s.b[start:s.i]
+	inner := raw[1 : len(raw)-1]
+	for _, c := range inner {
+		if c == '\\' || c >= utf8.RuneSelf {
+			var v string
+			if json.Unmarshal(raw, &v) != nil {
+				return "", false
+			}
+			return v, true
+		}
+	}
+	return string(inner), true
+}
+
+func (s *scanner) skipString() bool {
+	if !s.eat('"') {
+		return false
+	}
+	for s.i < len(s.b) {
+		switch c := s.b[s.i]; {
+		case c == '"':
+			s.i++
+			return true
+		case c == '\\':
+			s.i += 2
+		case c < 0x20:
+			return false
+		default:
+			s.i++
+		}
+	}
+	return false
+}
+
+// value skips one value of any kind, nested ones by depth counting.
+func (s *scanner) value() bool {
+	depth := 0
+	for {
+		s.space()
+		switch c := s.peek(); {
+		case c == '"':
+			if !s.skipString() {
+				return false
+			}
+		case c == '{' || c == '[':
+			s.i++
+			depth++
+			continue
+		case c == '}' || c == ']':
+			if depth == 0 {
+				return false
+			}
+			s.i++
+			depth--
+		case c == ',' || c == ':':
+			if depth == 0 {
+				return false
+			}
+			s.i++
+			continue
+		case c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'):
+			for s.i < len(s.b) && strings.IndexByte(" \t\r\n,:]}[{\"", s.b[s.i]) < 0 {
+				s.i++
+			}
+		default:
+			return false
+		}
+		if depth == 0 {
+			return true
+		}
+	}
+}
+
+// needsObject reports whether out's type is a struct with an Object field
+// decoded from "object", as every Stripe object and page type has (cached
+// per type). Its value is not compared with a name: test fakes and
+// stripe-mock answer with placeholder object names, and a response of the
+// wrong kind fails to decode on its own fields.
+func needsObject(out any) bool {
+	t := reflect.TypeOf(out)
+	if t == nil || t.Kind() != reflect.Pointer {
+		return false
+	}
+	t = t.Elem()
+	if v, ok := objectFields.Load(t); ok {
+		return v.(bool)
+	}
+	need := false
+	if t.Kind() == reflect.Struct {
+		if f, ok := t.FieldByName("Object"); ok && f.Type.Kind() == reflect.String {
+			tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			need = tag == "object"
+		}
+	}
+	objectFields.Store(t, need)
+	return need
+}
+
+var objectFields sync.Map // reflect.Type -> bool
+
+// checkBody returns why a 2xx body, decoded into out, is not a response of
+// the expected kind, or nil. An error member makes an *Error.
+func checkBody(status int, requestID string, body []byte, out any) error {
+	top, ok := scanTopLevel(body)
+	if !ok {
+		if out == nil || json.Valid(body) {
+			return newBodyError("stripe: %d response is not a JSON object [%s]", status, requestID)
+		}
+		return nil // malformed: the decoder says where
+	}
+	if top.hasError {
+		return newError(status, requestID, body)
+	}
+	if needsObject(out) && top.object == "" {
+		return newBodyError("stripe: %d response has no \"object\" member [%s]", status, requestID)
+	}
+	return nil
+}
