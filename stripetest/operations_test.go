@@ -205,3 +205,44 @@ func TestTaxRates(t *testing.T) {
 	}
 	require.Equal(t, 2, n)
 }
+
+func TestTransfersToConnectedAccount(t *testing.T) {
+	t.Parallel()
+	srv, c := newClient(t)
+	ctx := context.Background()
+	acct := srv.CreateAccount()
+	_, err := c.Charges.Create(ctx, &stripe.ChargeCreateParams{Amount: stripe.Ptr(int64(10000)), Currency: stripe.Ptr("usd"), Source: stripe.Ptr("tok_visa")})
+	require.NoError(t, err)
+	available := balanceUSD(t, c)
+
+	tr, err := c.Transfers.Create(ctx, &stripe.TransferCreateParams{Amount: stripe.Ptr(int64(6000)), Currency: stripe.Ptr("usd"), Destination: stripe.Ptr(acct),
+		TransferGroup: stripe.Ptr("order-7")})
+	require.NoError(t, err)
+	require.Equal(t, acct, tr.Destination.ID)
+	require.NotEmpty(t, tr.DestinationPayment.ID)
+	require.Equal(t, available-6000, balanceUSD(t, c))
+	onAcct, err := srv.Client(stripe.WithStripeAccount(acct))
+	require.NoError(t, err)
+	require.Equal(t, int64(6000), balanceUSD(t, onAcct), "the connected account received it")
+
+	_, err = c.Transfers.Create(ctx, &stripe.TransferCreateParams{Amount: stripe.Ptr(available), Currency: stripe.Ptr("usd"), Destination: stripe.Ptr(acct)})
+	require.Equal(t, stripe.ErrorCodeBalanceInsufficient, apiErr(t, err).Code)
+	_, err = c.Transfers.Create(ctx, &stripe.TransferCreateParams{Amount: stripe.Ptr(int64(1)), Currency: stripe.Ptr("usd"), Destination: stripe.Ptr("acct_missing")})
+	require.Equal(t, "destination", apiErr(t, err).Param)
+
+	tr, err = c.Transfers.Update(ctx, tr.ID, &stripe.TransferUpdateParams{Description: stripe.Ptr("payout share")})
+	require.NoError(t, err)
+	require.Equal(t, "payout share", tr.Description)
+	got, err := c.Transfers.Get(ctx, tr.ID, nil)
+	require.NoError(t, err)
+	require.Equal(t, int64(6000), got.Amount)
+	list, err := c.Transfers.List(ctx, &stripe.TransferListParams{TransferGroup: stripe.Ptr("order-7")})
+	require.NoError(t, err)
+	require.Equal(t, []string{tr.ID}, ids(list.Data))
+	n := 0
+	for _, err := range c.Transfers.All(ctx, nil) {
+		require.NoError(t, err)
+		n++
+	}
+	require.Equal(t, 1, n)
+}

@@ -25,5 +25,6 @@ func (s *Server) registerRoutes() {
 	s.registerSubscriptions()
 	s.registerTaxRates()
 	s.registerTestClocks()
+	s.registerTransfers()
 	s.registerWebhookEndpoints()
 }
