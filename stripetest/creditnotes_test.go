@@ -137,3 +137,59 @@ func TestCreditNotesPostPayment(t *testing.T) {
 	_, err = c.CreditNotes.Void(ctx, cn.ID, nil)
 	require.ErrorIs(t, err, stripe.ErrInvalidRequest)
 }
+
+func TestInvoiceLineActions(t *testing.T) {
+	t.Parallel()
+	_, c := newClient(t)
+	ctx := context.Background()
+	cus, err := c.Customers.Create(ctx, nil)
+	require.NoError(t, err)
+	inv, err := c.Invoices.Create(ctx, &stripe.InvoiceCreateParams{Customer: stripe.Ptr(cus.ID)})
+	require.NoError(t, err)
+	pending, err := c.InvoiceItems.Create(ctx, &stripe.InvoiceItemCreateParams{Customer: stripe.Ptr(cus.ID), Amount: stripe.Ptr(int64(700)), Currency: stripe.Ptr("usd")})
+	require.NoError(t, err)
+
+	inv, err = c.Invoices.AddLines(ctx, inv.ID, &stripe.InvoiceAddLinesParams{Lines: stripe.Array[stripe.InvoiceAddLinesLineParams]{
+		{Amount: stripe.Ptr(int64(1000)), Description: stripe.Ptr("Consulting")},
+		{InvoiceItem: stripe.Ptr(pending.ID)},
+	}, InvoiceMetadata: stripe.Metadata{"batch": "1"}})
+	require.NoError(t, err)
+	require.Len(t, inv.Lines.Data, 2)
+	require.Equal(t, int64(1700), inv.Total)
+	require.Equal(t, "1", inv.Metadata["batch"])
+	var consulting string
+	for _, l := range inv.Lines.Data {
+		if l.Description == "Consulting" {
+			consulting = l.ID
+		}
+	}
+	require.NotEmpty(t, consulting)
+
+	inv, err = c.Invoices.UpdateLines(ctx, inv.ID, &stripe.InvoiceUpdateLinesParams{Lines: stripe.Array[stripe.InvoiceUpdateLinesLineParams]{
+		{ID: stripe.Ptr(consulting), Amount: stripe.Ptr(int64(1500))}}})
+	require.NoError(t, err)
+	require.Equal(t, int64(2200), inv.Total)
+	line, err := c.Invoices.UpdateLine(ctx, inv.ID, consulting, &stripe.InvoiceLineUpdateParams{Description: stripe.Ptr("Consulting, 3h")})
+	require.NoError(t, err)
+	require.Equal(t, "Consulting, 3h", line.Description)
+	require.Equal(t, int64(1500), line.Amount)
+
+	inv, err = c.Invoices.RemoveLines(ctx, inv.ID, &stripe.InvoiceRemoveLinesParams{Lines: stripe.Array[stripe.InvoiceRemoveLineParams]{
+		{ID: stripe.Ptr(consulting), Behavior: stripe.Ptr("delete")}}})
+	require.NoError(t, err)
+	require.Equal(t, int64(700), inv.Total)
+	inv, err = c.Invoices.RemoveLines(ctx, inv.ID, &stripe.InvoiceRemoveLinesParams{Lines: stripe.Array[stripe.InvoiceRemoveLineParams]{
+		{ID: stripe.Ptr(inv.Lines.Data[0].ID), Behavior: stripe.Ptr("unassign")}}})
+	require.NoError(t, err)
+	require.Zero(t, inv.Total)
+	pending, err = c.InvoiceItems.Get(ctx, pending.ID, nil)
+	require.NoError(t, err)
+	require.Empty(t, pending.Invoice, "unassigned items are pending again")
+
+	_, err = c.Invoices.UpdateLines(ctx, inv.ID, &stripe.InvoiceUpdateLinesParams{Lines: stripe.Array[stripe.InvoiceUpdateLinesLineParams]{{ID: stripe.Ptr("il_missing"), Amount: stripe.Ptr(int64(1))}}})
+	require.ErrorIs(t, err, stripe.ErrInvalidRequest)
+	_, err = c.Invoices.Finalize(ctx, inv.ID, nil)
+	require.NoError(t, err)
+	_, err = c.Invoices.AddLines(ctx, inv.ID, &stripe.InvoiceAddLinesParams{Lines: stripe.Array[stripe.InvoiceAddLinesLineParams]{{Amount: stripe.Ptr(int64(1))}}})
+	require.Equal(t, stripe.ErrorCode("invoice_not_editable"), apiErr(t, err).Code)
+}

@@ -14,6 +14,7 @@ func (s *Server) registerRoutes() {
 	s.registerDisputes()
 	s.registerEvents()
 	s.registerInvoiceItems()
+	s.registerInvoiceLineActions()
 	s.registerInvoicePreview() // before registerInvoices: /v1/invoices/{id} would take it
 	s.registerInvoices()
 	s.registerMeterEvents()
