@@ -3,10 +3,13 @@ package stripetest_test
 import (
 	"context"
 	"errors"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	stripe "github.com/stripelite/stripe"
+	"github.com/stripelite/stripe/stripetest"
 )
 
 func TestInvoiceLinesPageThrough(t *testing.T) { // issue 16 acceptance: 25 lines page through Lines completely
@@ -245,4 +248,39 @@ func TestTransfersToConnectedAccount(t *testing.T) {
 		n++
 	}
 	require.Equal(t, 1, n)
+}
+
+func TestPayoutPaidAndReversed(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	now := time.Unix(1_800_000_000, 0)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	_, c := newClient(t, stripetest.WithClock(clock))
+	ctx := context.Background()
+	_, err := c.Charges.Create(ctx, &stripe.ChargeCreateParams{Amount: stripe.Ptr(int64(10000)), Currency: stripe.Ptr("usd"), Source: stripe.Ptr("tok_visa")})
+	require.NoError(t, err)
+	available := balanceUSD(t, c)
+	po, err := c.Payouts.Create(ctx, &stripe.PayoutCreateParams{Amount: stripe.Ptr(int64(4000)), Currency: stripe.Ptr("usd")})
+	require.NoError(t, err)
+	_, err = c.Payouts.Reverse(ctx, po.ID, nil)
+	require.ErrorIs(t, err, stripe.ErrInvalidRequest, "a pending payout is canceled, not reversed")
+
+	mu.Lock()
+	now = now.Add(3 * 24 * time.Hour)
+	mu.Unlock()
+	po, err = c.Payouts.Get(ctx, po.ID, nil)
+	require.NoError(t, err)
+	require.Equal(t, stripe.PayoutStatusPaid, po.Status, "paid once its arrival date has come")
+	_, err = c.Payouts.Cancel(ctx, po.ID, nil)
+	require.ErrorIs(t, err, stripe.ErrInvalidRequest)
+
+	rev, err := c.Payouts.Reverse(ctx, po.ID, nil)
+	require.NoError(t, err)
+	require.Equal(t, po.ID, rev.OriginalPayout.ID)
+	require.Equal(t, available, balanceUSD(t, c), "the reversal brings the money back")
+	po, err = c.Payouts.Get(ctx, po.ID, nil)
+	require.NoError(t, err)
+	require.Equal(t, rev.ID, po.ReversedBy.ID)
+	_, err = c.Payouts.Reverse(ctx, po.ID, nil)
+	require.ErrorIs(t, err, stripe.ErrInvalidRequest, "reversed once")
 }
