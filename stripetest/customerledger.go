@@ -159,7 +159,7 @@ func (s *Server) createTaxID(r *request) (any, error) {
 	}
 	tx := obj{
 		"id": s.newID("txi"), "object": "tax_id", "country": country, "created": s.unix(), "customer": cus["id"], "customer_account": nil,
-		"livemode": false, "owner": obj{"account": nil, "application": nil, "customer": cus["id"], "customer_account": nil, "type": "customer"},
+		"livemode": false, "owner": obj{"customer": cus["id"], "customer_account": nil, "type": "customer"},
 		"type": typ, "value": value, "verification": obj{"status": "pending", "verified_address": nil, "verified_name": nil},
 	}
 	s.insert(tx)
