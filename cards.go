@@ -125,9 +125,17 @@ type CardNetworks struct {
 type CardCreateParams struct {
 	Params
 	// Source is a token such as tok_visa or one created by Stripe.js
-	// (required). Raw card numbers are refused before any request.
-	Source   string   `url:"source"`
+	// (required unless Card is set). Raw card numbers are refused before
+	// any request.
+	Source   string   `url:"source,omitempty"`
 	Metadata Metadata `url:"metadata,omitempty"`
+	// Card is the legacy name of Source: a card token, sent as card=...
+	Card *string `url:"card,omitempty"`
+	// BankAccount (a btok_... token) and AlipayAccount are the other
+	// legacy sources this endpoint takes; the answer then decodes into
+	// Card only as far as the fields are shared (Object says what it is).
+	BankAccount   *string `url:"bank_account,omitempty"`
+	AlipayAccount *string `url:"alipay_account,omitempty"`
 }
 
 // CardGetParams are the params of Cards.Get.
@@ -154,6 +162,20 @@ type CardUpdateParams struct {
 	Metadata Metadata `url:"metadata,omitempty"`
 	// Name is the cardholder name.
 	Name *string `url:"name,omitempty"`
+	// AccountHolderName and AccountHolderType ("company" or "individual")
+	// apply when the source is a bank account.
+	AccountHolderName *string `url:"account_holder_name,omitempty"`
+	AccountHolderType *string `url:"account_holder_type,omitempty"`
+	// Owner applies when the source is a Source object.
+	Owner *CardOwnerParams `url:"owner,omitempty"`
+}
+
+// CardOwnerParams are the owner details of a Source object.
+type CardOwnerParams struct {
+	Address *AddressParams `url:"address,omitempty"`
+	Email   *string        `url:"email,omitempty"`
+	Name    *string        `url:"name,omitempty"`
+	Phone   *string        `url:"phone,omitempty"`
 }
 
 // CardListParams are the params of Cards.List and Cards.All. The request
@@ -203,9 +225,9 @@ func (s *CardsService) Create(ctx context.Context, customerID string, params *Ca
 		return nil, err
 	}
 	switch {
-	case params == nil || params.Source == "":
+	case params == nil || (params.Source == "" && params.Card == nil && params.BankAccount == nil && params.AlipayAccount == nil):
 		return nil, errors.New("stripe: CardCreateParams.Source is required")
-	case looksLikePAN(params.Source):
+	case looksLikePAN(params.Source), params.Card != nil && looksLikePAN(*params.Card):
 		return nil, errCardNumber
 	}
 	card := new(Card)

@@ -292,3 +292,16 @@ func TestCardsAll(t *testing.T) {
 	require.Equal(t, url.Values{"object": {"card"}, "limit": {"2"}, "starting_after": {"card_1NGTb22eZvKYlo2CpAgeS0Yq"}}, sent[1].Query)
 	require.Nil(t, params.StartingAfter)
 }
+
+func TestCardsCreateLegacyCardParam(t *testing.T) {
+	t.Parallel()
+	c, mt := newTestClient(t)
+	rec := mock(mt, ok(fixture(t, "card_visa.json")))
+	ctx := context.Background()
+	_, err := c.Cards.Create(ctx, testCustomerID, &CardCreateParams{Card: Ptr("4242424242424242")})
+	require.ErrorIs(t, err, errCardNumber)
+	require.Empty(t, rec.requests(), "nothing sent")
+	_, err = c.Cards.Create(ctx, testCustomerID, &CardCreateParams{Card: Ptr("tok_visa")})
+	require.NoError(t, err)
+	require.Equal(t, url.Values{"card": {"tok_visa"}}, rec.requests()[0].Form)
+}

@@ -79,6 +79,30 @@ type Charge struct {
 	StatementDescriptorSuffix string        `json:"statement_descriptor_suffix"`
 	Status                    ChargeStatus  `json:"status"`
 	TransferGroup             string        `json:"transfer_group"`
+	// Application is the Connect application that created the charge;
+	// expandable (applications are not modelled).
+	Application Expandable[ObjectRef] `json:"application"`
+	// ApplicationFee is the application fee collected, if any; expandable
+	// (application fees are not modelled).
+	ApplicationFee Expandable[ObjectRef] `json:"application_fee"`
+	// FailureBalanceTransaction reverses the funds of a failed charge;
+	// expandable.
+	FailureBalanceTransaction Expandable[BalanceTransaction] `json:"failure_balance_transaction"`
+	// OnBehalfOf is the connected account the charge is made for;
+	// expandable (accounts are not modelled).
+	OnBehalfOf         Expandable[ObjectRef] `json:"on_behalf_of"`
+	PresentmentDetails *PresentmentDetails   `json:"presentment_details"`
+	RadarOptions       *RadarOptions         `json:"radar_options"`
+	// Review is the Radar review of the charge, if any; expandable
+	// (reviews are not modelled).
+	Review Expandable[ObjectRef] `json:"review"`
+	// SourceTransfer is the transfer that funded this charge on a connected
+	// account; expandable, only its ID and object type are decoded.
+	SourceTransfer Expandable[ObjectRef] `json:"source_transfer"`
+	// Transfer is the transfer to the destination account (destination
+	// charges); expandable, only its ID and object type are decoded.
+	Transfer     Expandable[ObjectRef] `json:"transfer"`
+	TransferData *ChargeTransferData   `json:"transfer_data"`
 }
 
 // ChargeFraudDetails holds fraud assessments of a charge by Stripe and by
@@ -177,6 +201,9 @@ type ChargeCreateParams struct {
 	StatementDescriptorSuffix *string                   `url:"statement_descriptor_suffix,omitempty"`
 	TransferData              *ChargeTransferDataParams `url:"transfer_data,omitempty"`
 	TransferGroup             *string                   `url:"transfer_group,omitempty"`
+	// ApplicationFee is the legacy name of ApplicationFeeAmount.
+	ApplicationFee *int64              `url:"application_fee,omitempty"`
+	RadarOptions   *RadarOptionsParams `url:"radar_options,omitempty"`
 }
 
 // ChargeGetParams are the params of Charges.Get.
@@ -220,6 +247,8 @@ type ChargeCaptureParams struct {
 	StatementDescriptorSuffix *string                          `url:"statement_descriptor_suffix,omitempty"`
 	TransferData              *ChargeCaptureTransferDataParams `url:"transfer_data,omitempty"`
 	TransferGroup             *string                          `url:"transfer_group,omitempty"`
+	// ApplicationFee is the legacy name of ApplicationFeeAmount.
+	ApplicationFee *int64 `url:"application_fee,omitempty"`
 }
 
 // ChargeListParams are the params of Charges.List and Charges.All.
@@ -309,4 +338,53 @@ func (s *ChargesService) All(ctx context.Context, params *ChargeListParams) iter
 // Stripe API docs: https://docs.stripe.com/api/charges/list
 func (s *ChargesService) Poller(cursor PollCursor, params *ChargeListParams) *Poller[Charge] {
 	return newListPoller(cursor, params, s.List)
+}
+
+// RadarOptions are the Radar session data a payment carried.
+type RadarOptions struct {
+	Session string `json:"session"`
+}
+
+// ChargeTransferData is what a destination charge sends to a connected
+// account.
+type ChargeTransferData struct {
+	Amount int64 `json:"amount"`
+	// Destination is the connected account; expandable (accounts are not
+	// modelled).
+	Destination Expandable[ObjectRef] `json:"destination"`
+}
+
+// RadarOptionsParams pass Radar session data collected by Stripe.js.
+type RadarOptionsParams struct {
+	Session *string `url:"session,omitempty"`
+}
+
+// ChargeSearchParams are the params of Charges.Search and Charges.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type ChargeSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the charges matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/charges/search
+func (s *ChargesService) Search(ctx context.Context, params *ChargeSearchParams) (*SearchResult[Charge], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Charge])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/charges/search", params, page))
+}
+
+// SearchAll iterates over every Charge matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/charges/search
+func (s *ChargesService) SearchAll(ctx context.Context, params *ChargeSearchParams) iter.Seq2[*Charge, error] {
+	return searchAll(ctx, params, s.Search)
 }

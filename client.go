@@ -107,16 +107,17 @@ type Client struct {
 	httpClient       *http.Client
 	maxRetries       int
 	maxResponseBytes int64
-	readLimiter      *rate.Limiter
-	writeLimiter     *rate.Limiter
+	limiter          Limiter // nil: no client-side limits
 	logger           *slog.Logger
 	newIdemKey       func() string
 	sleep            func(ctx context.Context, d time.Duration) error
 	jitter           func(n int64) int64
 
-	appInfo   string
-	readRate  rate.Limit
-	writeRate rate.Limit
+	appInfo     string
+	readRate    rate.Limit
+	writeRate   rate.Limit
+	legacyRates bool // WithRateLimit was given
+	limiterSet  bool // WithLimiter was given
 }
 
 // Option configures a Client in NewClient.
@@ -193,16 +194,24 @@ func WithMaxRetries(n int) Option {
 	}
 }
 
-// WithRateLimit sets the client-side limits in requests per second for reads
-// (GET) and writes (everything else), shared by all goroutines using the
-// client. The defaults follow Stripe's published limits: 25/s each for test
-// keys, 100/s each for live keys. rate.Inf turns a limiter off.
+// WithRateLimit switches the default limiter to Stripe's older model: per
+// account, one limit in requests per second for reads (GET) and one for
+// writes (everything else), shared by all goroutines using the client.
+// rate.Inf turns one off; WithRateLimit(rate.Inf, rate.Inf) turns
+// client-side limiting off.
+//
+// Without it the client follows Stripe's current model ([DefaultLimits]):
+// per account a global limit (100/s live, 25/s with test keys) and a limit
+// per endpoint (25/s, 20/s for Search and Files). See [WithLimiter] and
+// [LocalLimiter] for other limits; of WithRateLimit and WithLimiter, the
+// last one given wins.
 func WithRateLimit(read, write rate.Limit) Option {
 	return func(c *Client) error {
 		if read <= 0 || write <= 0 {
 			return fmt.Errorf("stripe: WithRateLimit: limits must be positive (use rate.Inf for none), got %v and %v", read, write)
 		}
 		c.readRate, c.writeRate = read, write
+		c.legacyRates, c.limiterSet = true, false
 		return nil
 	}
 }
@@ -275,10 +284,6 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 		sleep:            sleepCtx,
 		jitter:           mrand.Int64N,
 	}
-	c.readRate, c.writeRate = 100, 100
-	if strings.Contains(key, "_test_") {
-		c.readRate, c.writeRate = 25, 25
-	}
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -287,8 +292,12 @@ func NewClient(key string, opts ...Option) (*Client, error) {
 			return nil, err
 		}
 	}
-	c.readLimiter = newLimiter(c.readRate)
-	c.writeLimiter = newLimiter(c.writeRate)
+	if !c.limiterSet {
+		var err error
+		if c.limiter, err = c.defaultLimiter(!strings.Contains(key, "_test_")); err != nil {
+			return nil, err
+		}
+	}
 	c.userAgent = "stripelite/" + Version + " go/" + runtime.Version()
 	if c.appInfo != "" {
 		c.userAgent += " " + c.appInfo
@@ -355,12 +364,6 @@ var errRedirect = errors.New("stripe: refusing to follow a redirect: the Stripe 
 // wherever the server points.
 func refuseRedirect(req *http.Request, _ []*http.Request) error {
 	return fmt.Errorf("%w (to host %q)", errRedirect, req.URL.Host)
-}
-
-func newLimiter(l rate.Limit) *rate.Limiter {
-	// A burst of one spaces requests evenly, so the rate Stripe observes
-	// never exceeds the limit, even for a short window.
-	return rate.NewLimiter(l, 1)
 }
 
 // isHeaderSafe reports whether s can go in a header value without changing
@@ -465,21 +468,19 @@ func (c *Client) call(ctx context.Context, method, path string, params any, out 
 			header.set("Idempotency-Key", key)
 		}
 	}
-	limiter := c.writeLimiter
-	if method == http.MethodGet {
-		limiter = c.readLimiter
-	}
 	hook := responseHook(ctx)
 
 	for attempt := 0; ; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := waitLimiter(ctx, limiter); err != nil {
+		release, err := c.waitLimit(ctx, account, method, path)
+		if err != nil {
 			return err
 		}
 		start := time.Now()
 		retry, wait, err := c.attempt(ctx, method, target, header.h, body, out, hook)
+		release()
 		// The one redaction point for what comes back from the network
 		// and the server: everything below logs or returns err.
 		err = scrub(err)
@@ -777,20 +778,6 @@ func (c *Client) backoff(attempt int) time.Duration {
 	}
 	half := int64(d / 2)
 	return time.Duration(half + c.jitter(half+1))
-}
-
-func waitLimiter(ctx context.Context, l *rate.Limiter) error {
-	if l.Limit() == rate.Inf {
-		return nil
-	}
-	if err := l.Wait(ctx); err != nil {
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return ctxErr
-		}
-		// The wait would outlast ctx's deadline; say so in a way errors.Is sees.
-		return fmt.Errorf("stripe: rate limiter: %v: %w", err, context.DeadlineExceeded)
-	}
-	return nil
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) error {

@@ -329,17 +329,36 @@ func TestClientCancelDuringLimiterWait(t *testing.T) {
 
 func TestClientDefaultRateLimits(t *testing.T) {
 	t.Parallel()
+	limits := func(c *Client) Limits {
+		t.Helper()
+		ll, ok := c.limiter.(*LocalLimiter)
+		require.True(t, ok, "default limiter is a *LocalLimiter, got %T", c.limiter)
+		return ll.Limits()
+	}
 	test, err := NewClient("sk_test_123")
 	require.NoError(t, err)
-	assert.Equal(t, rate.Limit(25), test.readLimiter.Limit())
-	assert.Equal(t, rate.Limit(25), test.writeLimiter.Limit())
+	assert.Equal(t, Limits{Global: 25, Endpoint: 25, Strict: 20, Burst: 1}, limits(test))
 	live, err := NewClient("sk_live_123")
 	require.NoError(t, err)
-	assert.Equal(t, rate.Limit(100), live.readLimiter.Limit())
+	assert.Equal(t, Limits{Global: 100, Endpoint: 25, Strict: 20, Burst: 1}, limits(live))
 	custom, err := NewClient("sk_live_123", WithRateLimit(5, rate.Inf))
 	require.NoError(t, err)
-	assert.Equal(t, rate.Limit(5), custom.readLimiter.Limit())
-	assert.Equal(t, rate.Inf, custom.writeLimiter.Limit())
+	assert.Equal(t, Limits{Read: 5, Write: rate.Inf, Burst: 1}, limits(custom))
+	none, err := NewClient("sk_live_123", WithRateLimit(rate.Inf, rate.Inf))
+	require.NoError(t, err)
+	assert.Nil(t, none.limiter)
+
+	ll, err := NewLocalLimiter(Limits{Global: 1})
+	require.NoError(t, err)
+	own, err := NewClient("sk_live_123", WithLimiter(ll))
+	require.NoError(t, err)
+	assert.Same(t, ll, own.limiter)
+	last, err := NewClient("sk_live_123", WithLimiter(ll), WithRateLimit(1, 2))
+	require.NoError(t, err)
+	assert.Equal(t, Limits{Read: 1, Write: 2, Burst: 1}, limits(last))
+	last, err = NewClient("sk_live_123", WithRateLimit(1, 2), WithLimiter(ll))
+	require.NoError(t, err)
+	assert.Same(t, ll, last.limiter)
 }
 
 func TestClientSeparateReadAndWriteBuckets(t *testing.T) {

@@ -58,8 +58,6 @@ type Coupon struct {
 	TimesRedeemed int64 `json:"times_redeemed"`
 	// Valid is false once the coupon can no longer be applied.
 	Valid bool `json:"valid"`
-	// Deleted is true when Get returns a deleted coupon.
-	Deleted bool `json:"deleted"`
 }
 
 // CouponAppliesTo lists the products a coupon applies to.
@@ -159,7 +157,7 @@ type CouponUpdateParams struct {
 // CouponDeleteParams are the params of Coupons.Delete; they carry only the
 // per-request options. params may be nil.
 type CouponDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // CouponListParams are the params of Coupons.List and Coupons.All.

@@ -47,6 +47,26 @@ type Customer struct {
 	Shipping             *Shipping               `json:"shipping"`
 	TaxExempt            CustomerTaxExempt       `json:"tax_exempt"`
 	TestClock            Expandable[ObjectRef]   `json:"test_clock"`
+	// CashBalance is the customer's cash balance; only when expanded
+	// (expand[]=cash_balance).
+	CashBalance     *CashBalance `json:"cash_balance"`
+	CustomerAccount string       `json:"customer_account"`
+	// Discount is the customer's active discount, if any; only its ID and
+	// object type are decoded.
+	Discount *ObjectRef `json:"discount"`
+	// Sources are the customer's payment sources; only when expanded
+	// (expand[]=sources). Bank accounts and other sources decode with the
+	// fields they share with a card; Object says which they are.
+	Sources *List[Card] `json:"sources"`
+	// Subscriptions are the customer's subscriptions; only when expanded
+	// (expand[]=subscriptions).
+	Subscriptions *List[Subscription] `json:"subscriptions"`
+	// Tax is the customer's tax location and status; only when expanded
+	// (expand[]=tax).
+	Tax *CustomerTax `json:"tax"`
+	// TaxIDs are the customer's tax IDs; only when expanded
+	// (expand[]=tax_ids), and only their IDs and object types are decoded.
+	TaxIDs *List[ObjectRef] `json:"tax_ids"`
 }
 
 // CustomerInvoiceSettings are a customer's invoice defaults.
@@ -59,6 +79,66 @@ type CustomerInvoiceSettings struct {
 type CustomerInvoiceSettingsParams struct {
 	DefaultPaymentMethod *string `url:"default_payment_method,omitempty"`
 	Footer               *string `url:"footer,omitempty"`
+}
+
+// CashBalance is the funds Stripe holds for a customer, by currency
+// (amounts in minor units).
+type CashBalance struct {
+	Object          string              `json:"object"`
+	Available       map[string]int64    `json:"available"`
+	Customer        string              `json:"customer"`
+	CustomerAccount string              `json:"customer_account"`
+	Livemode        bool                `json:"livemode"`
+	Settings        CashBalanceSettings `json:"settings"`
+}
+
+// CashBalanceSettings say how a cash balance is applied to payments:
+// ReconciliationMode is "automatic" or "manual".
+type CashBalanceSettings struct {
+	ReconciliationMode   string `json:"reconciliation_mode"`
+	UsingMerchantDefault bool   `json:"using_merchant_default"`
+}
+
+// CustomerTax is a customer's tax status: AutomaticTax is "supported",
+// "not_collecting", "failed" or "unrecognized_location".
+type CustomerTax struct {
+	AutomaticTax string               `json:"automatic_tax"`
+	IPAddress    string               `json:"ip_address"`
+	Location     *CustomerTaxLocation `json:"location"`
+	Provider     string               `json:"provider"`
+}
+
+// CustomerTaxLocation is where a customer is taxed, and what told Stripe.
+type CustomerTaxLocation struct {
+	Country string `json:"country"`
+	Source  string `json:"source"`
+	State   string `json:"state"`
+}
+
+// CustomerCashBalanceParams set how a customer's cash balance is applied.
+type CustomerCashBalanceParams struct {
+	Settings *CustomerCashBalanceSettingsParams `url:"settings,omitempty"`
+}
+
+// CustomerCashBalanceSettingsParams: ReconciliationMode is "automatic",
+// "manual" or "merchant_default".
+type CustomerCashBalanceSettingsParams struct {
+	ReconciliationMode *string `url:"reconciliation_mode,omitempty"`
+}
+
+// CustomerTaxParams help Stripe Tax locate the customer: ValidateLocation
+// is "deferred" or "immediately" ("auto" too on update); IPAddress ""
+// clears it.
+type CustomerTaxParams struct {
+	IPAddress        *string `url:"ip_address,omitempty"`
+	ValidateLocation *string `url:"validate_location,omitempty"`
+}
+
+// CustomerTaxIDDataParams is one tax ID to add: Type such as "eu_vat",
+// Value the number.
+type CustomerTaxIDDataParams struct {
+	Type  *string `url:"type,omitempty"`
+	Value *string `url:"value,omitempty"`
 }
 
 // CustomerCreateParams are the params of Customers.Create.
@@ -78,8 +158,16 @@ type CustomerCreateParams struct {
 	PreferredLocales    Array[string]                  `url:"preferred_locales,omitempty"`
 	Shipping            *ShippingParams                `url:"shipping,omitempty"`
 	// Source is a token (tok_...) whose card becomes the default source.
-	Source    *string            `url:"source,omitempty"`
-	TaxExempt *CustomerTaxExempt `url:"tax_exempt,omitempty"`
+	Source         *string                    `url:"source,omitempty"`
+	TaxExempt      *CustomerTaxExempt         `url:"tax_exempt,omitempty"`
+	BusinessName   *string                    `url:"business_name,omitempty"`
+	CashBalance    *CustomerCashBalanceParams `url:"cash_balance,omitempty"`
+	IndividualName *string                    `url:"individual_name,omitempty"`
+	Tax            *CustomerTaxParams         `url:"tax,omitempty"`
+	// TaxIDData adds tax IDs to the new customer.
+	TaxIDData Array[CustomerTaxIDDataParams] `url:"tax_id_data,omitempty"`
+	// TestClock attaches the customer to a test clock (test mode only).
+	TestClock *string `url:"test_clock,omitempty"`
 }
 
 // CustomerGetParams are the params of Customers.Get.
@@ -106,6 +194,18 @@ type CustomerUpdateParams struct {
 	Shipping            *ShippingParams                `url:"shipping,omitempty"`
 	Source              *string                        `url:"source,omitempty"`
 	TaxExempt           *CustomerTaxExempt             `url:"tax_exempt,omitempty"`
+	BusinessName        *string                        `url:"business_name,omitempty"`
+	CashBalance         *CustomerCashBalanceParams     `url:"cash_balance,omitempty"`
+	IndividualName      *string                        `url:"individual_name,omitempty"`
+	Tax                 *CustomerTaxParams             `url:"tax,omitempty"`
+	// BankAccount and Card add a payment source from a token (btok_...,
+	// tok_...) and make it the default, as Source does.
+	BankAccount *string `url:"bank_account,omitempty"`
+	Card        *string `url:"card,omitempty"`
+	// DefaultBankAccount and DefaultCard make an existing source the
+	// default, as DefaultSource does.
+	DefaultBankAccount *string `url:"default_bank_account,omitempty"`
+	DefaultCard        *string `url:"default_card,omitempty"`
 }
 
 // CustomerListParams are the params of Customers.List and Customers.All.
@@ -115,6 +215,8 @@ type CustomerListParams struct {
 	// Email filters by exact, case-sensitive email.
 	Email   *string     `url:"email,omitempty"`
 	Created *RangeQuery `url:"created,omitempty"`
+	// TestClock filters to the customers of a test clock.
+	TestClock *string `url:"test_clock,omitempty"`
 }
 
 // CustomerDeleteParams are the params of Customers.Delete; they carry only the
@@ -191,4 +293,34 @@ func (s *CustomersService) All(ctx context.Context, params *CustomerListParams) 
 // Stripe API docs: https://docs.stripe.com/api/customers/list
 func (s *CustomersService) Poller(cursor PollCursor, params *CustomerListParams) *Poller[Customer] {
 	return newListPoller(cursor, params, s.List)
+}
+
+// CustomerSearchParams are the params of Customers.Search and Customers.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type CustomerSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the customers matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/customers/search
+func (s *CustomersService) Search(ctx context.Context, params *CustomerSearchParams) (*SearchResult[Customer], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Customer])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/customers/search", params, page))
+}
+
+// SearchAll iterates over every Customer matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/customers/search
+func (s *CustomersService) SearchAll(ctx context.Context, params *CustomerSearchParams) iter.Seq2[*Customer, error] {
+	return searchAll(ctx, params, s.Search)
 }

@@ -8,7 +8,7 @@ import (
 // DiscountDeleteParams are the params of Customers.DeleteDiscount and
 // Subscriptions.DeleteDiscount. params may be nil.
 type DiscountDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // DeleteDiscount removes the discount applied to a customer. The returned

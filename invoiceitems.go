@@ -33,6 +33,17 @@ type InvoiceItem struct {
 	Quantity        int64                 `json:"quantity"`
 	QuantityDecimal string                `json:"quantity_decimal"`
 	TestClock       Expandable[ObjectRef] `json:"test_clock"`
+	CustomerAccount string                `json:"customer_account"`
+	// Discounts apply to this item; expandable, only their IDs and object
+	// types are decoded.
+	Discounts []Expandable[ObjectRef] `json:"discounts"`
+	// FrozenFields are the fields that can no longer change: "discounts",
+	// "pricing", "quantity".
+	FrozenFields     []string                     `json:"frozen_fields"`
+	ProrationDetails *InvoiceItemProrationDetails `json:"proration_details"`
+	// TaxRates apply to this item; only their IDs and object types are
+	// decoded.
+	TaxRates []ObjectRef `json:"tax_rates"`
 }
 
 // InvoiceItemParent says what generated an invoice item. Type is
@@ -96,6 +107,10 @@ type InvoiceItemCreateParams struct {
 	TaxCode           *string                     `url:"tax_code,omitempty"`
 	TaxRates          Array[string]               `url:"tax_rates,omitempty"`
 	UnitAmountDecimal *string                     `url:"unit_amount_decimal,omitempty"`
+	CustomerAccount   *string                     `url:"customer_account,omitempty"`
+	// QuantityDecimal is a quantity with up to 12 decimal places, as a
+	// string; set Quantity or QuantityDecimal.
+	QuantityDecimal *string `url:"quantity_decimal,omitempty"`
 }
 
 // InvoiceItemGetParams are the params of InvoiceItems.Get.
@@ -119,6 +134,9 @@ type InvoiceItemUpdateParams struct {
 	TaxCode           *string                     `url:"tax_code,omitempty"`
 	TaxRates          Array[string]               `url:"tax_rates,omitempty"`
 	UnitAmountDecimal *string                     `url:"unit_amount_decimal,omitempty"`
+	// QuantityDecimal is a quantity with up to 12 decimal places, as a
+	// string; set Quantity or QuantityDecimal.
+	QuantityDecimal *string `url:"quantity_decimal,omitempty"`
 }
 
 // InvoiceItemListParams are the params of InvoiceItems.List and
@@ -131,7 +149,8 @@ type InvoiceItemListParams struct {
 	Invoice  *string     `url:"invoice,omitempty"`
 	// Pending lists only items not yet on an invoice (true) or only items
 	// on one (false).
-	Pending *bool `url:"pending,omitempty"`
+	Pending         *bool   `url:"pending,omitempty"`
+	CustomerAccount *string `url:"customer_account,omitempty"`
 }
 
 // InvoiceItemDeleteParams are the params of InvoiceItems.Delete; they carry only the

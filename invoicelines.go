@@ -52,14 +52,30 @@ type InvoiceLinePriceDataParams struct {
 	UnitAmountDecimal *string                       `url:"unit_amount_decimal,omitempty"`
 }
 
-// InvoiceLineParams is one element of the lines of Invoices.AddLines
-// (set InvoiceItem to move a pending invoice item onto the invoice, or
-// describe a new line) and Invoices.UpdateLines (set ID).
-type InvoiceLineParams struct {
-	// ID is the line to change, for UpdateLines only.
-	ID *string `url:"id,omitempty"`
-	// InvoiceItem is an existing invoice item to add, for AddLines only.
+// InvoiceAddLinesLineParams is one element of the lines of
+// Invoices.AddLines: InvoiceItem moves a pending invoice item onto the
+// invoice; otherwise the fields describe a new line.
+type InvoiceAddLinesLineParams struct {
 	InvoiceItem     *string                           `url:"invoice_item,omitempty"`
+	Amount          *int64                            `url:"amount,omitempty"`
+	Description     *string                           `url:"description,omitempty"`
+	Discountable    *bool                             `url:"discountable,omitempty"`
+	Discounts       Array[DiscountParams]             `url:"discounts,omitempty"`
+	Metadata        Metadata                          `url:"metadata,omitempty"`
+	Period          *InvoiceItemPeriodParams          `url:"period,omitempty"`
+	PriceData       *InvoiceLinePriceDataParams       `url:"price_data,omitempty"`
+	Pricing         *InvoiceItemPricingParams         `url:"pricing,omitempty"`
+	Quantity        *int64                            `url:"quantity,omitempty"`
+	QuantityDecimal *string                           `url:"quantity_decimal,omitempty"`
+	TaxAmounts      Array[InvoiceLineTaxAmountParams] `url:"tax_amounts,omitempty"`
+	TaxRates        Array[string]                     `url:"tax_rates,omitempty"`
+}
+
+// InvoiceUpdateLinesLineParams is one element of the lines of
+// Invoices.UpdateLines: ID names the line, the other fields set what
+// changes.
+type InvoiceUpdateLinesLineParams struct {
+	ID              *string                           `url:"id,omitempty"`
 	Amount          *int64                            `url:"amount,omitempty"`
 	Description     *string                           `url:"description,omitempty"`
 	Discountable    *bool                             `url:"discountable,omitempty"`
@@ -92,7 +108,7 @@ type InvoiceLineListParams struct {
 // InvoiceAddLinesParams are the params of Invoices.AddLines.
 type InvoiceAddLinesParams struct {
 	Params
-	Lines Array[InvoiceLineParams] `url:"lines,omitempty"`
+	Lines Array[InvoiceAddLinesLineParams] `url:"lines,omitempty"`
 	// InvoiceMetadata is set on the invoice in the same request.
 	InvoiceMetadata Metadata `url:"invoice_metadata,omitempty"`
 }
@@ -101,8 +117,8 @@ type InvoiceAddLinesParams struct {
 type InvoiceUpdateLinesParams struct {
 	Params
 	// Lines each name a line by ID and set what changes.
-	Lines           Array[InvoiceLineParams] `url:"lines,omitempty"`
-	InvoiceMetadata Metadata                 `url:"invoice_metadata,omitempty"`
+	Lines           Array[InvoiceUpdateLinesLineParams] `url:"lines,omitempty"`
+	InvoiceMetadata Metadata                            `url:"invoice_metadata,omitempty"`
 }
 
 // InvoiceRemoveLinesParams are the params of Invoices.RemoveLines.

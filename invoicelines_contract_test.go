@@ -28,7 +28,7 @@ func TestContractInvoiceLines(t *testing.T) {
 	require.Positive(t, n)
 
 	inv, err := c.Invoices.AddLines(ctx, "in_123", &InvoiceAddLinesParams{
-		Lines: []InvoiceLineParams{
+		Lines: []InvoiceAddLinesLineParams{
 			{InvoiceItem: Ptr("ii_123")},
 			{
 				Description: Ptr("Setup fee"),
@@ -50,7 +50,7 @@ func TestContractInvoiceLines(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, inv.ID) // stripe-mock echoes the path ID into odd fields
 	_, err = c.Invoices.UpdateLines(ctx, "in_123", &InvoiceUpdateLinesParams{
-		Lines: []InvoiceLineParams{{ID: Ptr("il_123"), Description: Ptr(""), Pricing: &InvoiceItemPricingParams{Price: Ptr("price_123")}}},
+		Lines: []InvoiceUpdateLinesLineParams{{ID: Ptr("il_123"), Description: Ptr(""), Pricing: &InvoiceItemPricingParams{Price: Ptr("price_123")}}},
 	})
 	require.NoError(t, err)
 	_, err = c.Invoices.RemoveLines(ctx, "in_123", &InvoiceRemoveLinesParams{
@@ -67,9 +67,12 @@ func TestContractInvoiceLines(t *testing.T) {
 		Customer:     Ptr("cus_123"),
 		Subscription: Ptr("sub_123"),
 		SubscriptionDetails: &InvoiceCreatePreviewSubscriptionDetailsParams{
-			Items:             []SubscriptionUpdateItemParams{{ID: Ptr("si_123"), Price: Ptr("price_123")}},
-			ProrationBehavior: Ptr(ProrationBehaviorCreateProrations),
-			ProrationDate:     Ptr(int64(1737331200)),
+			Items:              []InvoiceCreatePreviewItemParams{{ID: Ptr("si_123"), Price: Ptr("price_123")}},
+			ProrationBehavior:  Ptr(ProrationBehaviorCreateProrations),
+			ProrationDate:      Ptr(int64(1737331200)),
+			BillingCycleAnchor: Keyword("unchanged"),
+			CancelAt:           Keyword("max_period_end"),
+			TrialEnd:           Int(1900000000),
 		},
 		Discounts:    []DiscountParams{{PromotionCode: Ptr("promo_123")}},
 		InvoiceItems: []InvoiceCreatePreviewInvoiceItemParams{{Amount: Ptr(int64(500)), Currency: Ptr("usd"), Description: Ptr("Extra")}},

@@ -2,7 +2,9 @@ package stripe
 
 import (
 	"context"
+	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -71,7 +73,7 @@ func TestInvoicesAddUpdateRemoveLines(t *testing.T) {
 	ctx := context.Background()
 
 	inv, err := c.Invoices.AddLines(ctx, testInvoiceID, &InvoiceAddLinesParams{
-		Lines: []InvoiceLineParams{
+		Lines: []InvoiceAddLinesLineParams{
 			{InvoiceItem: Ptr("ii_1")},
 			{
 				Description: Ptr("Setup fee"),
@@ -94,7 +96,7 @@ func TestInvoicesAddUpdateRemoveLines(t *testing.T) {
 	require.Equal(t, InvoiceStatusDraft, inv.Status)
 
 	_, err = c.Invoices.UpdateLines(ctx, testInvoiceID, &InvoiceUpdateLinesParams{
-		Lines: []InvoiceLineParams{{ID: Ptr("il_2"), Description: Ptr(""), Pricing: &InvoiceItemPricingParams{Price: Ptr("price_2")}}},
+		Lines: []InvoiceUpdateLinesLineParams{{ID: Ptr("il_2"), Description: Ptr(""), Pricing: &InvoiceItemPricingParams{Price: Ptr("price_2")}}},
 	})
 	require.NoError(t, err)
 	_, err = c.Invoices.RemoveLines(ctx, testInvoiceID, &InvoiceRemoveLinesParams{
@@ -161,4 +163,37 @@ func TestInvoicesUpdateLine(t *testing.T) {
 	_, err = c.Invoices.UpdateLine(context.Background(), testInvoiceID, "", nil)
 	require.Error(t, err)
 	require.Len(t, rec.requests(), 1)
+}
+
+// An invoice with 25 lines pages through LinesAll completely, 10 at a
+// time, each page starting after the last line of the one before.
+func TestInvoicesLinesAll25(t *testing.T) {
+	t.Parallel()
+	c, mt := newTestClient(t)
+	var replies []reply
+	for p := 0; p < 3; p++ {
+		var data []string
+		for i := p * 10; i < min(p*10+10, 25); i++ {
+			data = append(data, fmt.Sprintf(`{"id":"il_%02d","object":"line_item","amount":%d,"invoice":%q}`, i, 100+i, testInvoiceID))
+		}
+		replies = append(replies, ok(fmt.Sprintf(`{"object":"list","url":"/v1/invoices/%s/lines","has_more":%t,"data":[%s]}`,
+			testInvoiceID, p < 2, strings.Join(data, ","))))
+	}
+	rec := mock(mt, replies...)
+
+	var n int
+	var total int64
+	for li, err := range c.Invoices.LinesAll(context.Background(), testInvoiceID, &InvoiceLineListParams{ListParams: ListParams{Limit: Ptr(int64(10))}}) {
+		require.NoError(t, err)
+		require.Equal(t, fmt.Sprintf("il_%02d", n), li.ID)
+		n++
+		total += li.Amount
+	}
+	require.Equal(t, 25, n)
+	require.Equal(t, int64(25*100+24*25/2), total)
+	sent := rec.requests()
+	require.Len(t, sent, 3)
+	require.Equal(t, billingForm("limit", "10"), sent[0].Query)
+	require.Equal(t, billingForm("limit", "10", "starting_after", "il_09"), sent[1].Query)
+	require.Equal(t, billingForm("limit", "10", "starting_after", "il_19"), sent[2].Query)
 }

@@ -64,25 +64,46 @@ type InvoiceCreatePreviewInvoiceItemParams struct {
 	UnitAmountDecimal *string                     `url:"unit_amount_decimal,omitempty"`
 }
 
+// InvoiceCreatePreviewItemParams is a proposed subscription item: with ID
+// it changes (Price, Quantity, ...) or, with Deleted, removes an existing
+// item; without ID it adds one.
+type InvoiceCreatePreviewItemParams struct {
+	BillingThresholds *SubscriptionItemBillingThresholdsParams `url:"billing_thresholds,omitempty"`
+	ClearUsage        *bool                                    `url:"clear_usage,omitempty"`
+	Deleted           *bool                                    `url:"deleted,omitempty"`
+	Discounts         Array[DiscountParams]                    `url:"discounts,omitempty"`
+	ID                *string                                  `url:"id,omitempty"`
+	Metadata          Metadata                                 `url:"metadata,omitempty"`
+	Price             *string                                  `url:"price,omitempty"`
+	PriceData         *SubscriptionItemPriceDataParams         `url:"price_data,omitempty"`
+	Quantity          *int64                                   `url:"quantity,omitempty"`
+	TaxRates          Array[string]                            `url:"tax_rates,omitempty"`
+}
+
 // InvoiceCreatePreviewSubscriptionDetailsParams are the proposed changes to
 // a subscription (or a new one) whose next invoice is previewed: for a
 // price change, Items with the item's ID and the new Price.
-//
-// billing_cycle_anchor, cancel_at and trial_end, which take a Unix time or
-// a keyword, are not modelled yet.
 type InvoiceCreatePreviewSubscriptionDetailsParams struct {
-	CancelAtPeriodEnd *bool                               `url:"cancel_at_period_end,omitempty"`
-	CancelNow         *bool                               `url:"cancel_now,omitempty"`
-	DefaultTaxRates   Array[string]                       `url:"default_tax_rates,omitempty"`
-	Items             Array[SubscriptionUpdateItemParams] `url:"items,omitempty"`
-	Metadata          Metadata                            `url:"metadata,omitempty"`
-	ProrationBehavior *ProrationBehavior                  `url:"proration_behavior,omitempty"`
+	// BillingCycleAnchor is Keyword("now") or Keyword("unchanged"), or
+	// Int(unix time) for a new subscription.
+	BillingCycleAnchor Union `url:"billing_cycle_anchor,omitempty"`
+	// CancelAt is Int(unix time), Keyword("max_period_end"),
+	// Keyword("min_period_end"), or Keyword("") to clear it.
+	CancelAt          Union                                 `url:"cancel_at,omitempty"`
+	CancelAtPeriodEnd *bool                                 `url:"cancel_at_period_end,omitempty"`
+	CancelNow         *bool                                 `url:"cancel_now,omitempty"`
+	DefaultTaxRates   Array[string]                         `url:"default_tax_rates,omitempty"`
+	Items             Array[InvoiceCreatePreviewItemParams] `url:"items,omitempty"`
+	Metadata          Metadata                              `url:"metadata,omitempty"`
+	ProrationBehavior *ProrationBehavior                    `url:"proration_behavior,omitempty"`
 	// ProrationDate is the Unix time prorations are computed as of; pass
 	// the same value to Subscriptions.Update to get the previewed amounts.
 	ProrationDate *int64 `url:"proration_date,omitempty"`
 	// ResumeAt is "now" to preview resuming a paused subscription.
 	ResumeAt  *string `url:"resume_at,omitempty"`
 	StartDate *int64  `url:"start_date,omitempty"`
+	// TrialEnd is Int(unix time) or Keyword("now").
+	TrialEnd Union `url:"trial_end,omitempty"`
 }
 
 // InvoiceCreatePreviewParams are the params of Invoices.CreatePreview. Set

@@ -17,9 +17,11 @@ func TestInvoicesCreatePreview(t *testing.T) {
 		Customer:     Ptr("cus_PqR7sT8uV9wX1y"),
 		Subscription: Ptr("sub_1QaBcD2eZvKYlo2C3fGhIjKl"),
 		SubscriptionDetails: &InvoiceCreatePreviewSubscriptionDetailsParams{
-			Items:             []SubscriptionUpdateItemParams{{ID: Ptr("si_RsT5uV6wX7yZ8b"), Price: Ptr("price_2")}},
+			Items:             []InvoiceCreatePreviewItemParams{{ID: Ptr("si_RsT5uV6wX7yZ8b"), Price: Ptr("price_2")}},
 			ProrationBehavior: Ptr(ProrationBehaviorCreateProrations),
 			ProrationDate:     Ptr(int64(1737331200)),
+			TrialEnd:          Keyword("now"),
+			CancelAt:          Int(1767225600),
 		},
 		Discounts:    []DiscountParams{{PromotionCode: Ptr("promo_1")}},
 		InvoiceItems: []InvoiceCreatePreviewInvoiceItemParams{{Amount: Ptr(int64(500)), Currency: Ptr("usd"), Description: Ptr("Extra")}},
@@ -40,6 +42,8 @@ func TestInvoicesCreatePreview(t *testing.T) {
 		"subscription_details[items][0][price]", "price_2",
 		"subscription_details[proration_behavior]", "create_prorations",
 		"subscription_details[proration_date]", "1737331200",
+		"subscription_details[trial_end]", "now",
+		"subscription_details[cancel_at]", "1767225600",
 		"discounts[0][promotion_code]", "promo_1",
 		"invoice_items[0][amount]", "500",
 		"invoice_items[0][currency]", "usd",
@@ -96,7 +100,7 @@ func TestDeleteDiscounts(t *testing.T) {
 	require.Equal(t, int64(1735689600), d.Start)
 	require.Equal(t, int64(1743465600), d.End)
 
-	sd, err := c.Subscriptions.DeleteDiscount(ctx, "sub_1QaBcD2eZvKYlo2C3fGhIjKl", &DiscountDeleteParams{Params: Params{StripeAccount: "acct_1"}})
+	sd, err := c.Subscriptions.DeleteDiscount(ctx, "sub_1QaBcD2eZvKYlo2C3fGhIjKl", &DiscountDeleteParams{RequestOptions: RequestOptions{StripeAccount: "acct_1"}})
 	require.NoError(t, err)
 	require.Equal(t, "sub_1QaBcD2eZvKYlo2C3fGhIjKl", sd.Subscription)
 	require.Equal(t, "promo_1QaBcP2eZvKYlo2CpRoMo001", sd.PromotionCode.ID)

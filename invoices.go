@@ -131,6 +131,27 @@ type Invoice struct {
 	TotalExcludingTax            int64                    `json:"total_excluding_tax"`
 	TotalTaxes                   []InvoiceTax             `json:"total_taxes"`
 	WebhooksDeliveredAt          int64                    `json:"webhooks_delivered_at"`
+	// AccountTaxIDs are the account's tax IDs shown on the invoice;
+	// expandable, only their IDs and object types are decoded.
+	AccountTaxIDs   []Expandable[ObjectRef] `json:"account_tax_ids"`
+	CustomerAccount string                  `json:"customer_account"`
+	CustomerTaxIDs  []InvoiceCustomerTaxID  `json:"customer_tax_ids"`
+	// DefaultTaxRates apply to lines without their own; only their IDs and
+	// object types are decoded.
+	DefaultTaxRates []ObjectRef `json:"default_tax_rates"`
+	// Discounts apply to the whole invoice; expandable, only their IDs and
+	// object types are decoded.
+	Discounts   []Expandable[ObjectRef] `json:"discounts"`
+	FromInvoice *InvoiceFromInvoice     `json:"from_invoice"`
+	// LatestRevision is the latest revision of this invoice; expandable.
+	LatestRevision Expandable[Invoice] `json:"latest_revision"`
+	// Payments are the payments applied to the invoice; only when expanded
+	// (expand[]=payments).
+	Payments                 *List[InvoicePayment]       `json:"payments"`
+	Rendering                *InvoiceRendering           `json:"rendering"`
+	ShippingCost             *InvoiceShippingCost        `json:"shipping_cost"`
+	ThresholdReason          *InvoiceThresholdReason     `json:"threshold_reason"`
+	TotalPretaxCreditAmounts []InvoicePretaxCreditAmount `json:"total_pretax_credit_amounts"`
 }
 
 // InvoiceAutomaticTax is an invoice's automatic tax settings and status.
@@ -243,6 +264,10 @@ type InvoiceLineItem struct {
 	Subscription    Expandable[Subscription] `json:"subscription"`
 	Subtotal        int64                    `json:"subtotal"`
 	Taxes           []InvoiceTax             `json:"taxes"`
+	// Discounts apply to this line; expandable, only their IDs and object
+	// types are decoded.
+	Discounts           []Expandable[ObjectRef]     `json:"discounts"`
+	PretaxCreditAmounts []InvoicePretaxCreditAmount `json:"pretax_credit_amounts"`
 }
 
 // InvoiceLineItemParent says what generated an invoice line. Type is
@@ -342,6 +367,18 @@ type InvoiceCreateParams struct {
 	StatementDescriptor         *string                             `url:"statement_descriptor,omitempty"`
 	// Subscription bills the subscription's pending invoice items.
 	Subscription *string `url:"subscription,omitempty"`
+	// AccountTaxIDs are the account tax IDs (txi_...) to show on the
+	// invoice.
+	AccountTaxIDs Array[string] `url:"account_tax_ids,omitempty"`
+	// Issuer is the account the invoice is issued by (Connect).
+	Issuer          *InvoiceIssuerParams          `url:"issuer,omitempty"`
+	PaymentSettings *InvoicePaymentSettingsParams `url:"payment_settings,omitempty"`
+	Rendering       *InvoiceRenderingParams       `url:"rendering,omitempty"`
+	ShippingCost    *InvoiceShippingCostParams    `url:"shipping_cost,omitempty"`
+	ShippingDetails *InvoiceShippingDetailsParams `url:"shipping_details,omitempty"`
+	TransferData    *InvoiceTransferDataParams    `url:"transfer_data,omitempty"`
+	CustomerAccount *string                       `url:"customer_account,omitempty"`
+	FromInvoice     *InvoiceFromInvoiceParams     `url:"from_invoice,omitempty"`
 }
 
 // InvoiceGetParams are the params of Invoices.Get.
@@ -370,6 +407,19 @@ type InvoiceUpdateParams struct {
 	Number                   *string                         `url:"number,omitempty"`
 	OnBehalfOf               *string                         `url:"on_behalf_of,omitempty"`
 	StatementDescriptor      *string                         `url:"statement_descriptor,omitempty"`
+	// AccountTaxIDs are the account tax IDs (txi_...) to show on the
+	// invoice.
+	AccountTaxIDs Array[string] `url:"account_tax_ids,omitempty"`
+	// Issuer is the account the invoice is issued by (Connect).
+	Issuer          *InvoiceIssuerParams          `url:"issuer,omitempty"`
+	PaymentSettings *InvoicePaymentSettingsParams `url:"payment_settings,omitempty"`
+	Rendering       *InvoiceRenderingParams       `url:"rendering,omitempty"`
+	ShippingCost    *InvoiceShippingCostParams    `url:"shipping_cost,omitempty"`
+	ShippingDetails *InvoiceShippingDetailsParams `url:"shipping_details,omitempty"`
+	TransferData    *InvoiceTransferDataParams    `url:"transfer_data,omitempty"`
+	// EffectiveAt is the Unix time the invoice is dated as of once
+	// finalized.
+	EffectiveAt *int64 `url:"effective_at,omitempty"`
 }
 
 // InvoiceListParams are the params of Invoices.List and Invoices.All.
@@ -382,6 +432,7 @@ type InvoiceListParams struct {
 	DueDate          *RangeQuery       `url:"due_date,omitempty"`
 	Status           *InvoiceStatus    `url:"status,omitempty"`
 	Subscription     *string           `url:"subscription,omitempty"`
+	CustomerAccount  *string           `url:"customer_account,omitempty"`
 }
 
 // InvoiceFinalizeParams are the params of Invoices.Finalize.
@@ -561,4 +612,34 @@ func (s *InvoicesService) MarkUncollectible(ctx context.Context, id string, para
 	}
 	inv := new(Invoice)
 	return orNil(inv, s.c.call(ctx, http.MethodPost, path, params, inv))
+}
+
+// InvoiceSearchParams are the params of Invoices.Search and Invoices.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type InvoiceSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the invoices matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/invoices/search
+func (s *InvoicesService) Search(ctx context.Context, params *InvoiceSearchParams) (*SearchResult[Invoice], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Invoice])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/invoices/search", params, page))
+}
+
+// SearchAll iterates over every Invoice matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/invoices/search
+func (s *InvoicesService) SearchAll(ctx context.Context, params *InvoiceSearchParams) iter.Seq2[*Invoice, error] {
+	return searchAll(ctx, params, s.Search)
 }

@@ -164,6 +164,30 @@ type PaymentIntent struct {
 	StatementDescriptorSuffix string                        `json:"statement_descriptor_suffix"`
 	Status                    PaymentIntentStatus           `json:"status"`
 	TransferGroup             string                        `json:"transfer_group"`
+	// AllowedPaymentMethodTypes limits the payment method types offered.
+	AllowedPaymentMethodTypes []string                    `json:"allowed_payment_method_types"`
+	AmountDetails             *PaymentIntentAmountDetails `json:"amount_details"`
+	// Application is the Connect application that created the intent;
+	// expandable (applications are not modelled).
+	Application     Expandable[ObjectRef] `json:"application"`
+	CustomerAccount string                `json:"customer_account"`
+	Hooks           *PaymentIntentHooks   `json:"hooks"`
+	ManagedPayments *ManagedPayments      `json:"managed_payments"`
+	// OnBehalfOf is the connected account the payment is made for;
+	// expandable (accounts are not modelled).
+	OnBehalfOf                        Expandable[ObjectRef]              `json:"on_behalf_of"`
+	PaymentDetails                    *PaymentIntentPaymentDetails       `json:"payment_details"`
+	PaymentMethodConfigurationDetails *PaymentMethodConfigurationDetails `json:"payment_method_configuration_details"`
+	// PaymentMethodOptions holds the options per payment method type
+	// (card, sepa_debit, ...); it is large and polymorphic, so it is left
+	// undecoded: unmarshal the branch you need.
+	PaymentMethodOptions json.RawMessage          `json:"payment_method_options"`
+	PresentmentDetails   *PresentmentDetails      `json:"presentment_details"`
+	Processing           *PaymentIntentProcessing `json:"processing"`
+	// Review is the Radar review of the payment, if any; expandable
+	// (reviews are not modelled).
+	Review       Expandable[ObjectRef]      `json:"review"`
+	TransferData *PaymentIntentTransferData `json:"transfer_data"`
 }
 
 // PaymentIntentAutomaticPaymentMethods is the automatic payment methods
@@ -206,79 +230,125 @@ type PaymentIntentAutomaticPaymentMethodsParams struct {
 type PaymentIntentCreateParams struct {
 	Params
 	// Amount is in minor units (1099 is $10.99).
-	Amount                  *int64                                      `url:"amount,omitempty"`
-	Currency                *string                                     `url:"currency,omitempty"`
-	ApplicationFeeAmount    *int64                                      `url:"application_fee_amount,omitempty"`
-	AutomaticPaymentMethods *PaymentIntentAutomaticPaymentMethodsParams `url:"automatic_payment_methods,omitempty"`
-	CaptureMethod           *PaymentIntentCaptureMethod                 `url:"capture_method,omitempty"`
+	Amount   *int64  `url:"amount,omitempty"`
+	Currency *string `url:"currency,omitempty"`
+	// AllowedPaymentMethodTypes and ExcludedPaymentMethodTypes narrow the
+	// payment method types offered.
+	AllowedPaymentMethodTypes Array[string]                               `url:"allowed_payment_method_types,omitempty"`
+	AmountDetails             *PaymentIntentAmountDetailsParams           `url:"amount_details,omitempty"`
+	ApplicationFeeAmount      *int64                                      `url:"application_fee_amount,omitempty"`
+	AutomaticPaymentMethods   *PaymentIntentAutomaticPaymentMethodsParams `url:"automatic_payment_methods,omitempty"`
+	CaptureMethod             *PaymentIntentCaptureMethod                 `url:"capture_method,omitempty"`
 	// Confirm confirms the intent right away, as Confirm would.
-	Confirm               *bool                            `url:"confirm,omitempty"`
-	ConfirmationMethod    *PaymentIntentConfirmationMethod `url:"confirmation_method,omitempty"`
-	Customer              *string                          `url:"customer,omitempty"`
-	Description           *string                          `url:"description,omitempty"`
-	ErrorOnRequiresAction *bool                            `url:"error_on_requires_action,omitempty"`
-	Mandate               *string                          `url:"mandate,omitempty"`
-	Metadata              Metadata                         `url:"metadata,omitempty"`
+	Confirm            *bool                            `url:"confirm,omitempty"`
+	ConfirmationMethod *PaymentIntentConfirmationMethod `url:"confirmation_method,omitempty"`
+	// ConfirmationToken (ctoken_...) carries the payment method details
+	// collected by Stripe.js, with Confirm.
+	ConfirmationToken          *string                         `url:"confirmation_token,omitempty"`
+	Customer                   *string                         `url:"customer,omitempty"`
+	CustomerAccount            *string                         `url:"customer_account,omitempty"`
+	Description                *string                         `url:"description,omitempty"`
+	ErrorOnRequiresAction      *bool                           `url:"error_on_requires_action,omitempty"`
+	ExcludedPaymentMethodTypes Array[string]                   `url:"excluded_payment_method_types,omitempty"`
+	Hooks                      *PaymentIntentHooksParams       `url:"hooks,omitempty"`
+	Mandate                    *string                         `url:"mandate,omitempty"`
+	MandateData                *PaymentIntentMandateDataParams `url:"mandate_data,omitempty"`
+	Metadata                   Metadata                        `url:"metadata,omitempty"`
 	// OffSession says the customer is not present (with Confirm):
 	// Bool(true), or Keyword("one_off") or Keyword("recurring").
-	OffSession         Union         `url:"off_session,omitempty"`
-	OnBehalfOf         *string       `url:"on_behalf_of,omitempty"`
-	PaymentMethod      *string       `url:"payment_method,omitempty"`
-	PaymentMethodTypes Array[string] `url:"payment_method_types,omitempty"`
-	ReceiptEmail       *string       `url:"receipt_email,omitempty"`
+	OffSession                 Union                                    `url:"off_session,omitempty"`
+	OnBehalfOf                 *string                                  `url:"on_behalf_of,omitempty"`
+	PaymentDetails             *PaymentIntentPaymentDetailsParams       `url:"payment_details,omitempty"`
+	PaymentMethod              *string                                  `url:"payment_method,omitempty"`
+	PaymentMethodConfiguration *string                                  `url:"payment_method_configuration,omitempty"`
+	PaymentMethodOptions       *PaymentIntentPaymentMethodOptionsParams `url:"payment_method_options,omitempty"`
+	PaymentMethodTypes         Array[string]                            `url:"payment_method_types,omitempty"`
+	RadarOptions               *PaymentIntentRadarOptionsParams         `url:"radar_options,omitempty"`
+	ReceiptEmail               *string                                  `url:"receipt_email,omitempty"`
 	// ReturnURL is where the customer returns after authenticating (with
 	// Confirm).
-	ReturnURL                 *string                        `url:"return_url,omitempty"`
-	SetupFutureUsage          *PaymentIntentSetupFutureUsage `url:"setup_future_usage,omitempty"`
-	Shipping                  *ShippingParams                `url:"shipping,omitempty"`
-	StatementDescriptor       *string                        `url:"statement_descriptor,omitempty"`
-	StatementDescriptorSuffix *string                        `url:"statement_descriptor_suffix,omitempty"`
-	TransferGroup             *string                        `url:"transfer_group,omitempty"`
+	ReturnURL                 *string                          `url:"return_url,omitempty"`
+	SetupFutureUsage          *PaymentIntentSetupFutureUsage   `url:"setup_future_usage,omitempty"`
+	Shipping                  *ShippingParams                  `url:"shipping,omitempty"`
+	StatementDescriptor       *string                          `url:"statement_descriptor,omitempty"`
+	StatementDescriptorSuffix *string                          `url:"statement_descriptor_suffix,omitempty"`
+	TransferData              *PaymentIntentTransferDataParams `url:"transfer_data,omitempty"`
+	TransferGroup             *string                          `url:"transfer_group,omitempty"`
+	// UseStripeSDK says the intent is confirmed from a Stripe mobile SDK.
+	UseStripeSDK *bool `url:"use_stripe_sdk,omitempty"`
 }
 
 // PaymentIntentGetParams are the params of PaymentIntents.Get.
 type PaymentIntentGetParams struct {
 	Params
+	// ClientSecret is required only when the request is made with a
+	// publishable key; it is sent in the query string.
+	ClientSecret *string `url:"client_secret,omitempty"`
 }
 
 // PaymentIntentUpdateParams are the params of PaymentIntents.Update. Only
 // fields set are changed; a pointer to "" clears a field.
 type PaymentIntentUpdateParams struct {
 	Params
-	Amount               *int64                      `url:"amount,omitempty"`
-	ApplicationFeeAmount *int64                      `url:"application_fee_amount,omitempty"`
-	CaptureMethod        *PaymentIntentCaptureMethod `url:"capture_method,omitempty"`
-	Currency             *string                     `url:"currency,omitempty"`
-	Customer             *string                     `url:"customer,omitempty"`
-	Description          *string                     `url:"description,omitempty"`
-	Metadata             Metadata                    `url:"metadata,omitempty"`
-	PaymentMethod        *string                     `url:"payment_method,omitempty"`
-	PaymentMethodTypes   Array[string]               `url:"payment_method_types,omitempty"`
-	ReceiptEmail         *string                     `url:"receipt_email,omitempty"`
+	AllowedPaymentMethodTypes  Array[string]                            `url:"allowed_payment_method_types,omitempty"`
+	Amount                     *int64                                   `url:"amount,omitempty"`
+	AmountDetails              *PaymentIntentAmountDetailsParams        `url:"amount_details,omitempty"`
+	ApplicationFeeAmount       *int64                                   `url:"application_fee_amount,omitempty"`
+	CaptureMethod              *PaymentIntentCaptureMethod              `url:"capture_method,omitempty"`
+	Currency                   *string                                  `url:"currency,omitempty"`
+	Customer                   *string                                  `url:"customer,omitempty"`
+	CustomerAccount            *string                                  `url:"customer_account,omitempty"`
+	Description                *string                                  `url:"description,omitempty"`
+	ExcludedPaymentMethodTypes Array[string]                            `url:"excluded_payment_method_types,omitempty"`
+	Hooks                      *PaymentIntentHooksParams                `url:"hooks,omitempty"`
+	Metadata                   Metadata                                 `url:"metadata,omitempty"`
+	PaymentDetails             *PaymentIntentPaymentDetailsParams       `url:"payment_details,omitempty"`
+	PaymentMethod              *string                                  `url:"payment_method,omitempty"`
+	PaymentMethodConfiguration *string                                  `url:"payment_method_configuration,omitempty"`
+	PaymentMethodOptions       *PaymentIntentPaymentMethodOptionsParams `url:"payment_method_options,omitempty"`
+	PaymentMethodTypes         Array[string]                            `url:"payment_method_types,omitempty"`
+	ReceiptEmail               *string                                  `url:"receipt_email,omitempty"`
 	// SetupFutureUsage set to "" clears it.
-	SetupFutureUsage          *PaymentIntentSetupFutureUsage `url:"setup_future_usage,omitempty"`
-	Shipping                  *ShippingParams                `url:"shipping,omitempty"`
-	StatementDescriptor       *string                        `url:"statement_descriptor,omitempty"`
-	StatementDescriptorSuffix *string                        `url:"statement_descriptor_suffix,omitempty"`
-	TransferGroup             *string                        `url:"transfer_group,omitempty"`
+	SetupFutureUsage          *PaymentIntentSetupFutureUsage         `url:"setup_future_usage,omitempty"`
+	Shipping                  *ShippingParams                        `url:"shipping,omitempty"`
+	StatementDescriptor       *string                                `url:"statement_descriptor,omitempty"`
+	StatementDescriptorSuffix *string                                `url:"statement_descriptor_suffix,omitempty"`
+	TransferData              *PaymentIntentUpdateTransferDataParams `url:"transfer_data,omitempty"`
+	TransferGroup             *string                                `url:"transfer_group,omitempty"`
 }
 
 // PaymentIntentConfirmParams are the params of PaymentIntents.Confirm.
 type PaymentIntentConfirmParams struct {
 	Params
-	CaptureMethod         *PaymentIntentCaptureMethod `url:"capture_method,omitempty"`
-	ErrorOnRequiresAction *bool                       `url:"error_on_requires_action,omitempty"`
-	Mandate               *string                     `url:"mandate,omitempty"`
+	AllowedPaymentMethodTypes Array[string]                     `url:"allowed_payment_method_types,omitempty"`
+	AmountDetails             *PaymentIntentAmountDetailsParams `url:"amount_details,omitempty"`
+	// AmountToConfirm confirms less than the full amount, for payment
+	// methods that allow it.
+	AmountToConfirm *int64                      `url:"amount_to_confirm,omitempty"`
+	CaptureMethod   *PaymentIntentCaptureMethod `url:"capture_method,omitempty"`
+	// ClientSecret is required only when the request is made with a
+	// publishable key.
+	ClientSecret               *string                         `url:"client_secret,omitempty"`
+	ConfirmationToken          *string                         `url:"confirmation_token,omitempty"`
+	ErrorOnRequiresAction      *bool                           `url:"error_on_requires_action,omitempty"`
+	ExcludedPaymentMethodTypes Array[string]                   `url:"excluded_payment_method_types,omitempty"`
+	Hooks                      *PaymentIntentHooksParams       `url:"hooks,omitempty"`
+	Mandate                    *string                         `url:"mandate,omitempty"`
+	MandateData                *PaymentIntentMandateDataParams `url:"mandate_data,omitempty"`
 	// OffSession says the customer is not present to authenticate:
 	// Bool(true), or Keyword("one_off") or Keyword("recurring").
-	OffSession         Union         `url:"off_session,omitempty"`
-	PaymentMethod      *string       `url:"payment_method,omitempty"`
-	PaymentMethodTypes Array[string] `url:"payment_method_types,omitempty"`
-	ReceiptEmail       *string       `url:"receipt_email,omitempty"`
+	OffSession           Union                                    `url:"off_session,omitempty"`
+	PaymentDetails       *PaymentIntentPaymentDetailsParams       `url:"payment_details,omitempty"`
+	PaymentMethod        *string                                  `url:"payment_method,omitempty"`
+	PaymentMethodOptions *PaymentIntentPaymentMethodOptionsParams `url:"payment_method_options,omitempty"`
+	PaymentMethodTypes   Array[string]                            `url:"payment_method_types,omitempty"`
+	RadarOptions         *PaymentIntentRadarOptionsParams         `url:"radar_options,omitempty"`
+	ReceiptEmail         *string                                  `url:"receipt_email,omitempty"`
 	// ReturnURL is where the customer returns after authenticating.
 	ReturnURL        *string                        `url:"return_url,omitempty"`
 	SetupFutureUsage *PaymentIntentSetupFutureUsage `url:"setup_future_usage,omitempty"`
 	Shipping         *ShippingParams                `url:"shipping,omitempty"`
+	UseStripeSDK     *bool                          `url:"use_stripe_sdk,omitempty"`
 }
 
 // PaymentIntentCaptureParams are the params of PaymentIntents.Capture.
@@ -286,12 +356,16 @@ type PaymentIntentCaptureParams struct {
 	Params
 	// AmountToCapture defaults to the full AmountCapturable; capturing less
 	// releases the rest unless FinalCapture is false.
-	AmountToCapture           *int64   `url:"amount_to_capture,omitempty"`
-	ApplicationFeeAmount      *int64   `url:"application_fee_amount,omitempty"`
-	FinalCapture              *bool    `url:"final_capture,omitempty"`
-	Metadata                  Metadata `url:"metadata,omitempty"`
-	StatementDescriptor       *string  `url:"statement_descriptor,omitempty"`
-	StatementDescriptorSuffix *string  `url:"statement_descriptor_suffix,omitempty"`
+	AmountDetails             *PaymentIntentAmountDetailsParams       `url:"amount_details,omitempty"`
+	AmountToCapture           *int64                                  `url:"amount_to_capture,omitempty"`
+	ApplicationFeeAmount      *int64                                  `url:"application_fee_amount,omitempty"`
+	FinalCapture              *bool                                   `url:"final_capture,omitempty"`
+	Hooks                     *PaymentIntentHooksParams               `url:"hooks,omitempty"`
+	Metadata                  Metadata                                `url:"metadata,omitempty"`
+	PaymentDetails            *PaymentIntentPaymentDetailsParams      `url:"payment_details,omitempty"`
+	StatementDescriptor       *string                                 `url:"statement_descriptor,omitempty"`
+	StatementDescriptorSuffix *string                                 `url:"statement_descriptor_suffix,omitempty"`
+	TransferData              *PaymentIntentCaptureTransferDataParams `url:"transfer_data,omitempty"`
 }
 
 // PaymentIntentCancelParams are the params of PaymentIntents.Cancel.
@@ -307,8 +381,9 @@ type PaymentIntentCancelParams struct {
 type PaymentIntentListParams struct {
 	Params
 	ListParams
-	Created  *RangeQuery `url:"created,omitempty"`
-	Customer *string     `url:"customer,omitempty"`
+	Created         *RangeQuery `url:"created,omitempty"`
+	Customer        *string     `url:"customer,omitempty"`
+	CustomerAccount *string     `url:"customer_account,omitempty"`
 }
 
 // Create creates a PaymentIntent. Send its ClientSecret (Reveal) to the
@@ -400,4 +475,34 @@ func (s *PaymentIntentsService) List(ctx context.Context, params *PaymentIntentL
 // Stripe API docs: https://docs.stripe.com/api/payment_intents/list
 func (s *PaymentIntentsService) All(ctx context.Context, params *PaymentIntentListParams) iter.Seq2[*PaymentIntent, error] {
 	return listAll(ctx, params, s.List)
+}
+
+// PaymentIntentSearchParams are the params of PaymentIntents.Search and PaymentIntents.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type PaymentIntentSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the payment intents matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/payment_intents/search
+func (s *PaymentIntentsService) Search(ctx context.Context, params *PaymentIntentSearchParams) (*SearchResult[PaymentIntent], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[PaymentIntent])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/payment_intents/search", params, page))
+}
+
+// SearchAll iterates over every PaymentIntent matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/payment_intents/search
+func (s *PaymentIntentsService) SearchAll(ctx context.Context, params *PaymentIntentSearchParams) iter.Seq2[*PaymentIntent, error] {
+	return searchAll(ctx, params, s.Search)
 }

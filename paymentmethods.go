@@ -386,14 +386,21 @@ type PaymentMethodSEPADebitParams struct {
 	IBAN *string `url:"iban,omitempty"`
 }
 
-// PaymentMethodUSBankAccountParams are a US bank account's details; on
-// update only AccountHolderType and AccountType may be set.
+// PaymentMethodUSBankAccountParams are a US bank account's details.
 type PaymentMethodUSBankAccountParams struct {
 	AccountHolderType           *string `url:"account_holder_type,omitempty"`
 	AccountNumber               *string `url:"account_number,omitempty"`
 	AccountType                 *string `url:"account_type,omitempty"`
 	FinancialConnectionsAccount *string `url:"financial_connections_account,omitempty"`
 	RoutingNumber               *string `url:"routing_number,omitempty"`
+}
+
+// PaymentMethodUSBankAccountUpdateParams change a US bank account's
+// holder type ("company" or "individual") and account type ("checking" or
+// "savings").
+type PaymentMethodUSBankAccountUpdateParams struct {
+	AccountHolderType *string `url:"account_holder_type,omitempty"`
+	AccountType       *string `url:"account_type,omitempty"`
 }
 
 // PaymentMethodBankParams names the bank of an eps, FPX, iDEAL or P24
@@ -517,12 +524,12 @@ type PaymentMethodGetParams struct {
 // fields set are changed.
 type PaymentMethodUpdateParams struct {
 	Params
-	AllowRedisplay *CardAllowRedisplay               `url:"allow_redisplay,omitempty"`
-	BillingDetails *BillingDetailsParams             `url:"billing_details,omitempty"`
-	Card           *PaymentMethodCardUpdateParams    `url:"card,omitempty"`
-	Metadata       Metadata                          `url:"metadata,omitempty"`
-	Payto          *PaymentMethodPaytoParams         `url:"payto,omitempty"`
-	USBankAccount  *PaymentMethodUSBankAccountParams `url:"us_bank_account,omitempty"`
+	AllowRedisplay *CardAllowRedisplay                     `url:"allow_redisplay,omitempty"`
+	BillingDetails *BillingDetailsParams                   `url:"billing_details,omitempty"`
+	Card           *PaymentMethodCardUpdateParams          `url:"card,omitempty"`
+	Metadata       Metadata                                `url:"metadata,omitempty"`
+	Payto          *PaymentMethodPaytoParams               `url:"payto,omitempty"`
+	USBankAccount  *PaymentMethodUSBankAccountUpdateParams `url:"us_bank_account,omitempty"`
 }
 
 // PaymentMethodListParams are the params of PaymentMethods.List and

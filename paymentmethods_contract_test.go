@@ -63,7 +63,7 @@ func TestContractPaymentMethods(t *testing.T) {
 		Card:           &PaymentMethodCardUpdateParams{ExpMonth: Ptr(int64(9)), ExpYear: Ptr(int64(2031)), Networks: &PaymentMethodCardNetworksParams{Preferred: Ptr("")}},
 		Metadata:       Metadata{"order_id": ""},
 		Payto:          &PaymentMethodPaytoParams{PayID: Ptr("y@example.com")},
-		USBankAccount:  &PaymentMethodUSBankAccountParams{AccountHolderType: Ptr("company"), AccountType: Ptr("savings")},
+		USBankAccount:  &PaymentMethodUSBankAccountUpdateParams{AccountHolderType: Ptr("company"), AccountType: Ptr("savings")},
 	})
 	require.NoError(t, err)
 

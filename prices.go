@@ -2,8 +2,13 @@ package stripe
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"net/http"
+	"net/url"
+	"reflect"
+	"sort"
+	"strings"
 )
 
 // PricesService manages prices: https://docs.stripe.com/api/prices
@@ -99,6 +104,9 @@ type Price struct {
 	// UnitAmountDecimal is the unit amount as a decimal string with up to 12
 	// decimal places, in minor units.
 	UnitAmountDecimal string `json:"unit_amount_decimal"`
+	// CurrencyOptions are the price's amounts in other currencies, by
+	// currency code; only when expanded (expand[]=currency_options).
+	CurrencyOptions map[string]PriceCurrencyOption `json:"currency_options"`
 }
 
 // PriceRecurring is the billing schedule of a recurring price.
@@ -169,6 +177,47 @@ type PriceCustomUnitAmountParams struct {
 	Preset  *int64 `url:"preset,omitempty"`
 }
 
+// PriceCurrencyOption is a price's amount in one more currency.
+type PriceCurrencyOption struct {
+	CustomUnitAmount  *PriceCustomUnitAmount `json:"custom_unit_amount"`
+	TaxBehavior       PriceTaxBehavior       `json:"tax_behavior"`
+	Tiers             []PriceTier            `json:"tiers"`
+	UnitAmount        int64                  `json:"unit_amount"`
+	UnitAmountDecimal string                 `json:"unit_amount_decimal"`
+}
+
+// PriceCurrencyOptionsParams set a price's amounts in more currencies, by
+// lower-case currency code: currency_options[eur][unit_amount]=900.
+type PriceCurrencyOptionsParams map[string]PriceCurrencyOptionParams
+
+// EncodeValues implements query.Encoder, in sorted currency order.
+func (m PriceCurrencyOptionsParams) EncodeValues(key string, v *url.Values) error {
+	currencies := make([]string, 0, len(m))
+	for c := range m {
+		currencies = append(currencies, c)
+	}
+	sort.Strings(currencies)
+	for _, c := range currencies {
+		if c == "" || strings.ContainsAny(c, "[]") {
+			return fmt.Errorf("stripe: invalid currency_options key %q", redact(c))
+		}
+		opt := m[c]
+		if err := encodeStruct(v, reflect.ValueOf(&opt).Elem(), key+"["+c+"]"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PriceCurrencyOptionParams are a price's amount in one more currency.
+type PriceCurrencyOptionParams struct {
+	CustomUnitAmount  *PriceCustomUnitAmountParams `url:"custom_unit_amount,omitempty"`
+	TaxBehavior       *PriceTaxBehavior            `url:"tax_behavior,omitempty"`
+	Tiers             Array[PriceTierParams]       `url:"tiers,omitempty"`
+	UnitAmount        *int64                       `url:"unit_amount,omitempty"`
+	UnitAmountDecimal *string                      `url:"unit_amount_decimal,omitempty"`
+}
+
 // PriceTierParams is one tier of a tiered price.
 type PriceTierParams struct {
 	FlatAmount        *int64  `url:"flat_amount,omitempty"`
@@ -213,6 +262,9 @@ type PriceCreateParams struct {
 	UnitAmount *int64 `url:"unit_amount,omitempty"`
 	// UnitAmountDecimal is a decimal string in minor units, e.g. "0.5".
 	UnitAmountDecimal *string `url:"unit_amount_decimal,omitempty"`
+	// CurrencyOptions set the price's amounts in other currencies, by
+	// currency code.
+	CurrencyOptions PriceCurrencyOptionsParams `url:"currency_options,omitempty"`
 }
 
 // PriceGetParams are the params of Prices.Get.
@@ -232,6 +284,9 @@ type PriceUpdateParams struct {
 	TaxBehavior *PriceTaxBehavior `url:"tax_behavior,omitempty"`
 	// TransferLookupKey moves LookupKey from the price that holds it.
 	TransferLookupKey *bool `url:"transfer_lookup_key,omitempty"`
+	// CurrencyOptions set the price's amounts in other currencies, by
+	// currency code.
+	CurrencyOptions PriceCurrencyOptionsParams `url:"currency_options,omitempty"`
 }
 
 // PriceListRecurringParams filters prices by billing schedule.
@@ -301,4 +356,34 @@ func (s *PricesService) List(ctx context.Context, params *PriceListParams) (*Lis
 // Stripe API docs: https://docs.stripe.com/api/prices/list
 func (s *PricesService) All(ctx context.Context, params *PriceListParams) iter.Seq2[*Price, error] {
 	return listAll(ctx, params, s.List)
+}
+
+// PriceSearchParams are the params of Prices.Search and Prices.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type PriceSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the prices matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/prices/search
+func (s *PricesService) Search(ctx context.Context, params *PriceSearchParams) (*SearchResult[Price], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Price])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/prices/search", params, page))
+}
+
+// SearchAll iterates over every Price matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/prices/search
+func (s *PricesService) SearchAll(ctx context.Context, params *PriceSearchParams) iter.Seq2[*Price, error] {
+	return searchAll(ctx, params, s.Search)
 }

@@ -259,3 +259,22 @@ func TestPricesAll(t *testing.T) {
 	require.Len(t, sent, 2)
 	assert.Equal(t, url.Values{"active": {"true"}, "starting_after": {"price_002"}}, sent[1].Query)
 }
+
+func TestPriceCurrencyOptionsEncode(t *testing.T) {
+	t.Parallel()
+	got, err := encodeForm(&PriceUpdateParams{CurrencyOptions: PriceCurrencyOptionsParams{
+		"gbp": {UnitAmount: Ptr(int64(800))},
+		"eur": {UnitAmount: Ptr(int64(900)), TaxBehavior: Ptr(PriceTaxBehaviorExclusive),
+			Tiers: []PriceTierParams{{UpTo: Keyword("inf"), UnitAmount: Ptr(int64(5))}}},
+	}})
+	require.NoError(t, err)
+	require.Equal(t, url.Values{
+		"currency_options[eur][unit_amount]":           {"900"},
+		"currency_options[eur][tax_behavior]":          {"exclusive"},
+		"currency_options[eur][tiers][0][up_to]":       {"inf"},
+		"currency_options[eur][tiers][0][unit_amount]": {"5"},
+		"currency_options[gbp][unit_amount]":           {"800"},
+	}, got)
+	_, err = encodeForm(&PriceUpdateParams{CurrencyOptions: PriceCurrencyOptionsParams{"e]ur": {}}})
+	require.ErrorContains(t, err, "invalid currency_options key")
+}

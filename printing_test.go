@@ -72,11 +72,16 @@ func TestPrintingNoVerbLeaks(t *testing.T) {
 		"services":        c.Customers,
 		"*CustomerCreateParams": &CustomerCreateParams{Params: Params{IdempotencyKey: "idem-1", StripeAccount: "acct_1"},
 			Email: Ptr("a@example.com"), Metadata: Metadata{"k": "v"}},
-		"PaymentIntentCreateParams": PaymentIntentCreateParams{Amount: Ptr(int64(2000)), Currency: Ptr("usd")},
-		"*Error hostile":            hostile,
-		"Error hostile":             *hostile,
-		"*Error hand-built":         handBuilt,
-		"Error hand-built":          *handBuilt,
+		"PaymentIntentCreateParams":    PaymentIntentCreateParams{Amount: Ptr(int64(2000)), Currency: Ptr("usd")},
+		"*SetupIntentConfirmParams":    &SetupIntentConfirmParams{ClientSecret: Ptr(leakClientSecret), PaymentMethod: Ptr("pm_1")},
+		"SetupIntentGetParams":         SetupIntentGetParams{ClientSecret: Ptr(leakClientSecret)},
+		"struct{SetupIntentGetParams}": struct{ P *SetupIntentGetParams }{&SetupIntentGetParams{ClientSecret: Ptr(leakClientSecret)}},
+		"SetupIntent":                  SetupIntent{ID: "seti_1", ClientSecret: ClientSecret(leakClientSecret)},
+		"WebhookEndpoint":              WebhookEndpoint{ID: "we_1", Secret: WebhookSecret("whsec_" + leakKey)},
+		"*Error hostile":               hostile,
+		"Error hostile":                *hostile,
+		"*Error hand-built":            handBuilt,
+		"Error hand-built":             *handBuilt,
 		// fmt's own wrapper prints its fields for a bad verb, methods
 		// skipped: only what the *Error holds protects it, and errors
 		// from responses hold masked fields.
@@ -162,4 +167,17 @@ func TestPrintingEventSlogRedacts(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, string(b), leakKey)
 	assert.NotContains(t, fmt.Sprintf("%s", bad), leakKey)
+}
+
+// Params holding a client secret send it (fmt never follows their *string
+// fields, so the table above finds nothing printed).
+func TestPrintingParamsStillEncodeSecrets(t *testing.T) {
+	t.Parallel()
+	form, err := encodeForm(&SetupIntentConfirmParams{ClientSecret: Ptr(leakClientSecret), PaymentMethod: Ptr("pm_1")})
+	require.NoError(t, err)
+	assert.Equal(t, leakClientSecret, form.Get("client_secret"))
+	assert.Equal(t, "pm_1", form.Get("payment_method"))
+	form, err = encodeForm(SetupIntentGetParams{ClientSecret: Ptr(leakClientSecret)})
+	require.NoError(t, err)
+	assert.Equal(t, leakClientSecret, form.Get("client_secret"))
 }

@@ -210,3 +210,33 @@ func (s *ProductsService) List(ctx context.Context, params *ProductListParams) (
 func (s *ProductsService) All(ctx context.Context, params *ProductListParams) iter.Seq2[*Product, error] {
 	return listAll(ctx, params, s.List)
 }
+
+// ProductSearchParams are the params of Products.Search and Products.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type ProductSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the products matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/products/search
+func (s *ProductsService) Search(ctx context.Context, params *ProductSearchParams) (*SearchResult[Product], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Product])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/products/search", params, page))
+}
+
+// SearchAll iterates over every Product matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/products/search
+func (s *ProductsService) SearchAll(ctx context.Context, params *ProductSearchParams) iter.Seq2[*Product, error] {
+	return searchAll(ctx, params, s.Search)
+}

@@ -56,7 +56,7 @@ type PromotionCodeCurrencyOption struct {
 }
 
 // PromotionCodePromotionParams names what a new promotion code applies:
-// Type "coupon" (the default here when Coupon is set) and the coupon ID.
+// Type "coupon" and the coupon's ID.
 type PromotionCodePromotionParams struct {
 	Coupon *string `url:"coupon,omitempty"`
 	// Type is "coupon"; Stripe requires it.
@@ -77,13 +77,19 @@ func (m PromotionCodeCurrencyOptionsParams) EncodeValues(key string, v *url.Valu
 	return encodeStructMap(key, m, v)
 }
 
-// PromotionCodeRestrictionsParams limits when a promotion code can be
-// redeemed. On Update only CurrencyOptions can change.
+// PromotionCodeRestrictionsParams limits when a new promotion code can be
+// redeemed.
 type PromotionCodeRestrictionsParams struct {
 	CurrencyOptions       PromotionCodeCurrencyOptionsParams `url:"currency_options,omitempty"`
 	FirstTimeTransaction  *bool                              `url:"first_time_transaction,omitempty"`
 	MinimumAmount         *int64                             `url:"minimum_amount,omitempty"`
 	MinimumAmountCurrency *string                            `url:"minimum_amount_currency,omitempty"`
+}
+
+// PromotionCodeUpdateRestrictionsParams are the restrictions that can
+// change on an existing promotion code: the per-currency minimums.
+type PromotionCodeUpdateRestrictionsParams struct {
+	CurrencyOptions PromotionCodeCurrencyOptionsParams `url:"currency_options,omitempty"`
 }
 
 // PromotionCodeCreateParams are the params of PromotionCodes.Create.
@@ -112,10 +118,9 @@ type PromotionCodeUpdateParams struct {
 	Params
 	// Active set to false deactivates the code; it cannot be reactivated
 	// once its coupon is gone.
-	Active   *bool    `url:"active,omitempty"`
-	Metadata Metadata `url:"metadata,omitempty"`
-	// Restrictions may only set CurrencyOptions on Update.
-	Restrictions *PromotionCodeRestrictionsParams `url:"restrictions,omitempty"`
+	Active       *bool                                  `url:"active,omitempty"`
+	Metadata     Metadata                               `url:"metadata,omitempty"`
+	Restrictions *PromotionCodeUpdateRestrictionsParams `url:"restrictions,omitempty"`
 }
 
 // PromotionCodeListParams are the params of PromotionCodes.List and

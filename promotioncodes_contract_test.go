@@ -39,7 +39,7 @@ func TestContractPromotionCodes(t *testing.T) {
 	_, err = c.PromotionCodes.Update(ctx, pc.ID, &PromotionCodeUpdateParams{
 		Active:   Ptr(false),
 		Metadata: Metadata{"channel": ""},
-		Restrictions: &PromotionCodeRestrictionsParams{
+		Restrictions: &PromotionCodeUpdateRestrictionsParams{
 			CurrencyOptions: PromotionCodeCurrencyOptionsParams{"gbp": {MinimumAmount: Ptr(int64(1500))}},
 		},
 	})

@@ -81,7 +81,7 @@ func TestPromotionCodesGetExpandedUpdate(t *testing.T) {
 	_, err = c.PromotionCodes.Update(ctx, "promo_1QaBcP2eZvKYlo2CpRoMo001", &PromotionCodeUpdateParams{
 		Active:   Ptr(false),
 		Metadata: Metadata{"channel": ""},
-		Restrictions: &PromotionCodeRestrictionsParams{
+		Restrictions: &PromotionCodeUpdateRestrictionsParams{
 			CurrencyOptions: PromotionCodeCurrencyOptionsParams{"gbp": {MinimumAmount: Ptr(int64(1500))}},
 		},
 	})

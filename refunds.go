@@ -56,10 +56,61 @@ type Refund struct {
 	// PaymentIntent is the payment intent refunded, if any; expandable.
 	PaymentIntent Expandable[PaymentIntent] `json:"payment_intent"`
 	// PendingReason is charge_pending, insufficient_funds or processing.
-	PendingReason string       `json:"pending_reason"`
-	Reason        RefundReason `json:"reason"`
-	ReceiptNumber string       `json:"receipt_number"`
-	Status        RefundStatus `json:"status"`
+	PendingReason      string                    `json:"pending_reason"`
+	Reason             RefundReason              `json:"reason"`
+	ReceiptNumber      string                    `json:"receipt_number"`
+	Status             RefundStatus              `json:"status"`
+	CustomerAccount    string                    `json:"customer_account"`
+	DestinationDetails *RefundDestinationDetails `json:"destination_details"`
+	// FailureBalanceTransaction reverses the funds of a failed refund;
+	// expandable.
+	FailureBalanceTransaction Expandable[BalanceTransaction] `json:"failure_balance_transaction"`
+	NextAction                *RefundNextAction              `json:"next_action"`
+	// PaymentMethod is the payment method refunded to; expandable.
+	PaymentMethod      Expandable[PaymentMethod] `json:"payment_method"`
+	PresentmentDetails *PresentmentDetails       `json:"presentment_details"`
+	// SourceTransferReversal and TransferReversal are the transfer reversals
+	// of a refunded destination charge; expandable, only their IDs and
+	// object types are decoded.
+	SourceTransferReversal Expandable[ObjectRef] `json:"source_transfer_reversal"`
+	TransferReversal       Expandable[ObjectRef] `json:"transfer_reversal"`
+}
+
+// RefundDestinationDetails say where a refund goes, per payment method
+// type. Only the card branch is decoded; Type names the branch.
+type RefundDestinationDetails struct {
+	Card *RefundDestinationDetailsCard `json:"card"`
+	Type string                        `json:"type"`
+}
+
+// RefundDestinationDetailsCard is a card refund's trace: Type is
+// "pending", "refund" or "reversal"; Reference is the acquirer reference
+// number once available.
+type RefundDestinationDetailsCard struct {
+	Reference       string `json:"reference"`
+	ReferenceStatus string `json:"reference_status"`
+	ReferenceType   string `json:"reference_type"`
+	Type            string `json:"type"`
+}
+
+// RefundNextAction is what the customer must do to receive the refund
+// (for example give bank details by email).
+type RefundNextAction struct {
+	DisplayDetails *RefundNextActionDisplayDetails `json:"display_details"`
+	Type           string                          `json:"type"`
+}
+
+// RefundNextActionDisplayDetails say when instructions were emailed and
+// when the action expires (Unix seconds).
+type RefundNextActionDisplayDetails struct {
+	EmailSent *RefundEmailSent `json:"email_sent"`
+	ExpiresAt int64            `json:"expires_at"`
+}
+
+// RefundEmailSent is when and to whom refund instructions were emailed.
+type RefundEmailSent struct {
+	EmailSentAt int64  `json:"email_sent_at"`
+	EmailSentTo string `json:"email_sent_to"`
 }
 
 // RefundCreateParams are the params of Refunds.Create. One of Charge and
@@ -78,6 +129,12 @@ type RefundCreateParams struct {
 	RefundApplicationFee *bool `url:"refund_application_fee,omitempty"`
 	// ReverseTransfer reverses the Connect transfer in proportion.
 	ReverseTransfer *bool `url:"reverse_transfer,omitempty"`
+	// Currency, Customer, InstructionsEmail and Origin refund a customer's
+	// cash balance (Origin "customer_balance") rather than a payment.
+	Currency          *string `url:"currency,omitempty"`
+	Customer          *string `url:"customer,omitempty"`
+	InstructionsEmail *string `url:"instructions_email,omitempty"`
+	Origin            *string `url:"origin,omitempty"`
 }
 
 // RefundGetParams are the params of Refunds.Get.

@@ -90,18 +90,6 @@ type SetupIntent struct {
 	Usage                SetupIntentUsage      `json:"usage"`
 }
 
-// ManagedPayments says whether Stripe's managed payments are enabled.
-type ManagedPayments struct {
-	Enabled bool `json:"enabled"`
-}
-
-// PaymentMethodConfigurationDetails names the payment method
-// configuration used, and its parent.
-type PaymentMethodConfigurationDetails struct {
-	ID     string `json:"id"`
-	Parent string `json:"parent"`
-}
-
 // SetupIntentNextAction is what the customer must do to complete the
 // setup, usually handled by Stripe.js.
 type SetupIntentNextAction struct {

@@ -2,7 +2,6 @@ package stripe
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -190,9 +189,7 @@ func runSpecCall(t *testing.T, spec *openapi.Spec, call specCall) (opCoverage, e
 		args = append(args, a)
 	}
 	out := call.method.Func.Call(args)
-	// The transport answers {}, which the client refuses as a response
-	// (ErrUnexpectedResponse) after sending the request this test checks.
-	if e := out[len(out)-1]; !e.IsNil() && !errors.Is(e.Interface().(error), ErrUnexpectedResponse) {
+	if e := out[len(out)-1]; !e.IsNil() {
 		return opCoverage{}, fmt.Errorf("%s returned %v", call.name, e.Interface())
 	}
 	if len(rt.reqs) != 1 {
@@ -330,17 +327,6 @@ var unionType = reflect.TypeOf(Union{})
 // bounds while their figures are raised; the bounds hold for the rest.
 // Unknown names, wrong types and decode failures fail for all of them.
 var specPending = map[string]bool{
-	// Operations under 90% of their top-level params.
-	"Cards.Create": true, "Cards.Update": true, "Charges.Capture": true, "Charges.Create": true,
-	"Customers.Create": true, "Customers.List": true, "Customers.Update": true,
-	"InvoiceItems.Create": true, "InvoiceItems.List": true, "InvoiceItems.Update": true,
-	"Invoices.Create": true, "Invoices.Update": true,
-	"PaymentIntents.Capture": true, "PaymentIntents.Confirm": true, "PaymentIntents.Create": true,
-	"PaymentIntents.Get": true, "PaymentIntents.List": true, "PaymentIntents.Update": true,
-	"Prices.Update": true, "Refunds.Create": true,
-	// Objects under 95% of their top-level properties.
-	"charge": true, "customer": true, "invoice": true, "invoiceitem": true, "line_item": true,
-	"payment_intent": true, "refund": true,
 	// Objects and types another branch owns: PaymentMethod and SetupIntent
 	// (reach1); Address and Shipping become pointers on branch core.
 	"payment_method": true, "setup_intent": true, "Address": true, "Shipping": true,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 	"sync"
@@ -163,6 +164,28 @@ func moreCalls(t *testing.T, ctx context.Context, c *stripe.Client) {
 	} {
 		require.NoError(t, get())
 	}
+	// A test clock: a customer on it, a subscription renewed by advancing.
+	var clock, cus, sub map[string]any
+	require.NoError(t, c.Do(ctx, "POST", "/v1/test_helpers/test_clocks", url.Values{"frozen_time": {"1767225600"}}, &clock))
+	clockID, _ := clock["id"].(string)
+	require.NoError(t, c.Do(ctx, "POST", "/v1/customers", url.Values{"test_clock": {clockID}, "source": {"tok_visa"}}, &cus))
+	cusID, _ := cus["id"].(string)
+	require.NoError(t, c.Do(ctx, "POST", "/v1/subscriptions", url.Values{"customer": {cusID}, "items[0][price]": {stripetest.DemoPrice}}, &sub))
+	require.NoError(t, c.Do(ctx, "POST", "/v1/test_helpers/test_clocks/"+clockID+"/advance", url.Values{"frozen_time": {"1772500000"}}, nil))
+	require.NoError(t, c.Do(ctx, "GET", "/v1/test_helpers/test_clocks/"+clockID, nil, nil))
+	require.NoError(t, c.Do(ctx, "GET", "/v1/test_helpers/test_clocks", nil, nil))
+	require.NoError(t, c.Do(ctx, "GET", "/v1/invoices/"+stripetest.DemoOpenInvoice+"/lines", nil, nil))
+	require.NoError(t, c.Do(ctx, "DELETE", "/v1/test_helpers/test_clocks/"+clockID, nil, nil))
+
+	// A webhook endpoint.
+	var we map[string]any
+	require.NoError(t, c.Do(ctx, "POST", "/v1/webhook_endpoints", url.Values{"url": {"https://example.com/hook"}, "enabled_events[0]": {"invoice.paid"}}, &we))
+	weID, _ := we["id"].(string)
+	require.NoError(t, c.Do(ctx, "POST", "/v1/webhook_endpoints/"+weID, url.Values{"description": {"hook"}}, nil))
+	require.NoError(t, c.Do(ctx, "GET", "/v1/webhook_endpoints/"+weID, nil, nil))
+	require.NoError(t, c.Do(ctx, "GET", "/v1/webhook_endpoints", nil, nil))
+	require.NoError(t, c.Do(ctx, "DELETE", "/v1/webhook_endpoints/"+weID, nil, nil))
+
 	// Errors: a declined payment (with its payment intent), a 404, a bad param.
 	pi, err := c.PaymentIntents.Create(ctx, &stripe.PaymentIntentCreateParams{Amount: stripe.Ptr(int64(1000)), Currency: stripe.Ptr("usd")})
 	require.NoError(t, err)

@@ -65,7 +65,7 @@ type SubscriptionItemUpdateParams struct {
 // SubscriptionItemDeleteParams are the params of SubscriptionItems.Delete,
 // sent in the query string of the DELETE request. params may be nil.
 type SubscriptionItemDeleteParams struct {
-	Params
+	RequestOptions
 	// ClearUsage deletes the item's usage for the current period.
 	ClearUsage        *bool                        `url:"clear_usage,omitempty"`
 	PaymentBehavior   *SubscriptionPaymentBehavior `url:"payment_behavior,omitempty"`

@@ -90,7 +90,7 @@ type Subscription struct {
 	Items                         List[SubscriptionItem]                  `json:"items"`
 	LatestInvoice                 Expandable[Invoice]                     `json:"latest_invoice"`
 	Livemode                      bool                                    `json:"livemode"`
-	ManagedPayments               *SubscriptionManagedPayments            `json:"managed_payments"`
+	ManagedPayments               *ManagedPayments                        `json:"managed_payments"`
 	Metadata                      map[string]string                       `json:"metadata"`
 	NextPendingInvoiceItemInvoice int64                                   `json:"next_pending_invoice_item_invoice"`
 	OnBehalfOf                    Expandable[ObjectRef]                   `json:"on_behalf_of"`
@@ -464,4 +464,34 @@ func (s *SubscriptionsService) List(ctx context.Context, params *SubscriptionLis
 // Stripe API docs: https://docs.stripe.com/api/subscriptions/list
 func (s *SubscriptionsService) All(ctx context.Context, params *SubscriptionListParams) iter.Seq2[*Subscription, error] {
 	return listAll(ctx, params, s.List)
+}
+
+// SubscriptionSearchParams are the params of Subscriptions.Search and Subscriptions.SearchAll.
+// Query is required; build it safely with SearchQuery (see search.go).
+type SubscriptionSearchParams struct {
+	Params
+	SearchParams
+}
+
+// Search returns one page of the subscriptions matching params.Query, in
+// Stripe's search query language. Build queries that contain user input
+// with And, Or, Eq, MetadataEq, ..., which quote and escape values. Search
+// results can lag writes by about a minute.
+//
+// Stripe API docs: https://docs.stripe.com/api/subscriptions/search
+func (s *SubscriptionsService) Search(ctx context.Context, params *SubscriptionSearchParams) (*SearchResult[Subscription], error) {
+	if err := checkSearch(params); err != nil {
+		return nil, err
+	}
+	page := new(SearchResult[Subscription])
+	return orNil(page, s.c.call(ctx, http.MethodGet, "/v1/subscriptions/search", params, page))
+}
+
+// SearchAll iterates over every Subscription matching params.Query, fetching
+// pages lazily (with next_page) as the loop advances. params is not
+// modified.
+//
+// Stripe API docs: https://docs.stripe.com/api/subscriptions/search
+func (s *SubscriptionsService) SearchAll(ctx context.Context, params *SubscriptionSearchParams) iter.Seq2[*Subscription, error] {
+	return searchAll(ctx, params, s.Search)
 }

@@ -48,12 +48,6 @@ type SubscriptionItemBillingThresholds struct {
 	UsageGTE int64 `json:"usage_gte"`
 }
 
-// SubscriptionManagedPayments says whether Stripe manages the
-// subscription's payments.
-type SubscriptionManagedPayments struct {
-	Enabled bool `json:"enabled"`
-}
-
 // SubscriptionPaymentSettings are how a subscription's invoices are paid.
 type SubscriptionPaymentSettings struct {
 	// PaymentMethodOptions holds per-payment-method options keyed by

@@ -20,10 +20,8 @@ type TaxID struct {
 	Created         int64                `json:"created"`
 	Customer        Expandable[Customer] `json:"customer"`
 	CustomerAccount string               `json:"customer_account"`
-	// Deleted is true when Get returns a deleted tax ID.
-	Deleted  bool        `json:"deleted"`
-	Livemode bool        `json:"livemode"`
-	Owner    *TaxIDOwner `json:"owner"`
+	Livemode        bool                 `json:"livemode"`
+	Owner           *TaxIDOwner          `json:"owner"`
 	// Type is the kind of tax ID: "eu_vat", "gb_vat", "us_ein", "au_abn",
 	// ... (Stripe lists over a hundred).
 	Type         string             `json:"type"`
@@ -66,7 +64,7 @@ type TaxIDGetParams struct {
 
 // TaxIDDeleteParams are the params of TaxIDs.Delete. params may be nil.
 type TaxIDDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // TaxIDListParams are the params of TaxIDs.List and TaxIDs.All.

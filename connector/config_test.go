@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -48,6 +47,8 @@ func wrongValue(f Field) string {
 		return `"12"`
 	case "boolean":
 		return `"true"`
+	case "number":
+		return `"1.5"`
 	case "object":
 		return `"x"`
 	default: // array
@@ -178,6 +179,17 @@ func TestConfigRules(t *testing.T) {
 		{"array element wrong type", "stripe.createProduct", `{"name": "n", "images": [1]}`, "images[0]", CodeInvalidType, "string"},
 		{"refund needs a target", "stripe.createRefund", `{"amount": 100}`, "chargeId", CodeMissingField, "exactly one"},
 		{"refund takes one target", "stripe.createRefund", `{"chargeId": "ch_1", "paymentIntentId": "pi_1"}`, "chargeId", CodeMissingField, "exactly one"},
+		{"send_invoice needs a due date", "stripe.createInvoice", `{"customerId": "cus_1", "collectionMethod": "send_invoice"}`, "daysUntilDue", CodeMissingField, "send_invoice needs one of daysUntilDue or dueDate"},
+		{"due date without send_invoice", "stripe.createInvoice", `{"customerId": "cus_1", "daysUntilDue": 30}`, "daysUntilDue", CodeInvalidValue, "only with collectionMethod send_invoice"},
+		{"days and date", "stripe.createInvoice", `{"customerId": "cus_1", "collectionMethod": "send_invoice", "daysUntilDue": 3, "dueDate": 1700000000}`, "dueDate", CodeInvalidValue, "not both"},
+		{"subscription send_invoice needs days", "stripe.createSubscription", `{"customerId": "cus_1", "items": [{"price": "p"}], "collectionMethod": "send_invoice"}`, "daysUntilDue", CodeMissingField, "send_invoice needs daysUntilDue"},
+		{"charge needs something to charge", "stripe.createCharge", `{"amount": 100, "currency": "usd"}`, "customerId", CodeMissingField, "at least one of customerId and source"},
+		{"invoice item by amount needs currency", "stripe.createInvoiceItem", `{"customerId": "cus_1", "amount": 100}`, "currency", CodeMissingField, "required with amount"},
+		{"price needs one product", "stripe.createPrice", `{"currency": "usd", "unitAmount": 1, "productId": "prod_1", "productName": "n"}`, "productId", CodeMissingField, "exactly one"},
+		{"amountOff needs currency", "stripe.createCoupon", `{"amountOff": 500}`, "currency", CodeMissingField, "required with amountOff"},
+		{"coupon takes one discount", "stripe.createCoupon", `{"amountOff": 500, "currency": "usd", "percentOff": 10}`, "amountOff", CodeMissingField, "exactly one of amountOff and percentOff"},
+		{"repeating needs months", "stripe.createCoupon", `{"percentOff": 10, "duration": "repeating"}`, "durationInMonths", CodeMissingField, "repeating needs durationInMonths"},
+		{"percentOff is a number", "stripe.createCoupon", `{"percentOff": "10"}`, "percentOff", CodeInvalidType, "must be a number"},
 		{"long strings are not echoed", "stripe.createInvoice", `{"customerId": "cus_1", "collectionMethod": "` + strings.Repeat("x", 100) + `"}`, "collectionMethod", CodeInvalidValue, "got a string"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -237,6 +249,9 @@ func TestCatalog(t *testing.T) {
 		var example map[string]any
 		assert.NoError(t, json.Unmarshal(a.OutputExample, &example), "%s: output example is a JSON object", a.Name)
 		checkFields(t, a.Name, a.Fields)
+		if a.Generated { // checked by TestGeneratedCatalog
+			continue
+		}
 		assert.NotEmpty(t, actionCases[a.Name], "%s has no test case in actionCases", a.Name)
 		_, err := os.Stat(filepath.Join("..", "testdata", "actions", strings.TrimPrefix(a.Name, "stripe.")+".json"))
 		assert.NoError(t, err, "%s has no example in testdata/actions", a.Name)
@@ -273,7 +288,7 @@ func checkFields(t *testing.T, path string, fields []Field) {
 		assert.Regexp(t, `^[a-z][A-Za-z0-9]*$`, f.Name, "%s is camelCase", p)
 		assert.False(t, names[f.Name], "%s declared twice", p)
 		names[f.Name] = true
-		assert.Contains(t, []string{"string", "integer", "boolean", "object", "array"}, f.Type, p)
+		assert.Contains(t, []string{"string", "integer", "number", "boolean", "object", "array"}, f.Type, p)
 		assert.NotEmpty(t, f.Description, "%s has a description", p)
 		if f.Type == "array" {
 			assert.Contains(t, []string{"string", "object"}, f.ItemType, p)
@@ -297,7 +312,7 @@ func TestSchemas(t *testing.T) {
 
 func checkSchema(t *testing.T, path string, s map[string]any, fields []Field) {
 	t.Helper()
-	assert.Equal(t, "object", s["type"], path)
+	assert.Contains(t, []any{"object", []any{"object", "null"}}, s["type"], path)
 	assert.Equal(t, false, s["additionalProperties"], "%s: additionalProperties", path)
 	props, _ := s["properties"].(map[string]any)
 	assert.Len(t, props, len(fields), path)
@@ -306,17 +321,25 @@ func checkSchema(t *testing.T, path string, s map[string]any, fields []Field) {
 		p := path + "." + f.Name
 		prop, ok := props[f.Name].(map[string]any)
 		require.True(t, ok, "%s missing from the schema", p)
-		assert.Equal(t, f.Type, prop["type"], p)
 		assert.Equal(t, f.Description, prop["description"], p)
+		var enum []any
+		for _, e := range f.Enum {
+			enum = append(enum, e)
+		}
 		if f.Required {
 			required = append(required, f.Name)
-		}
-		if f.Enum != nil {
-			var enum []string
-			for _, e := range prop["enum"].([]any) {
-				enum = append(enum, e.(string))
+			assert.Equal(t, f.Type, prop["type"], p)
+		} else { // null means not set
+			assert.Equal(t, []any{f.Type, "null"}, prop["type"], p)
+			if enum != nil {
+				enum = append(enum, nil)
 			}
-			assert.Equal(t, f.Enum, enum, p)
+		}
+		if f.Enum != nil && f.Type == "string" {
+			assert.Equal(t, enum, prop["enum"], p)
+		}
+		if f.MinItems != nil {
+			assert.EqualValues(t, *f.MinItems, prop["minItems"], p)
 		}
 		if f.Minimum != nil {
 			assert.EqualValues(t, *f.Minimum, prop["minimum"], p)
@@ -327,6 +350,8 @@ func checkSchema(t *testing.T, path string, s map[string]any, fields []Field) {
 		switch {
 		case f.Type == "array" && f.ItemType == "object":
 			checkSchema(t, p+"[]", prop["items"].(map[string]any), f.Fields)
+		case f.Type == "array" && f.Enum != nil:
+			assert.Equal(t, map[string]any{"type": "string", "enum": enum[:len(f.Enum)]}, prop["items"], p)
 		case f.Type == "array":
 			assert.Equal(t, map[string]any{"type": "string"}, prop["items"], p)
 		case f.Type == "object" && f.Fields == nil:
@@ -352,18 +377,19 @@ func TestSchemaCreateInvoice(t *testing.T) {
 	var s struct {
 		Required   []string `json:"required"`
 		Properties map[string]struct {
-			Type      string   `json:"type"`
-			Enum      []string `json:"enum"`
-			MinLength int      `json:"minLength"`
+			Type      any   `json:"type"`
+			Enum      []any `json:"enum"`
+			MinLength int   `json:"minLength"`
 		} `json:"properties"`
 	}
 	require.NoError(t, json.Unmarshal(a.Schema(), &s))
 	assert.Equal(t, []string{"customerId"}, s.Required)
 	assert.Equal(t, 1, s.Properties["customerId"].MinLength)
-	assert.Equal(t, "boolean", s.Properties["autoAdvance"].Type)
-	assert.Equal(t, "integer", s.Properties["daysUntilDue"].Type)
-	assert.Equal(t, []string{"charge_automatically", "send_invoice"}, s.Properties["collectionMethod"].Enum)
-	assert.Equal(t, "object", s.Properties["metadata"].Type)
+	assert.Equal(t, "string", s.Properties["customerId"].Type)
+	assert.Equal(t, []any{"boolean", "null"}, s.Properties["autoAdvance"].Type)
+	assert.Equal(t, []any{"integer", "null"}, s.Properties["daysUntilDue"].Type)
+	assert.Equal(t, []any{"charge_automatically", "send_invoice", nil}, s.Properties["collectionMethod"].Enum)
+	assert.Equal(t, []any{"object", "null"}, s.Properties["metadata"].Type)
 }
 
 // TestSpecRules checks that malformed config structs are caught.
@@ -379,18 +405,19 @@ func TestSpecRules(t *testing.T) {
 		A *string `desc:"d"`
 	}
 	type badType struct {
-		A *float64 `json:"a" desc:"d"`
+		A *float32 `json:"a" desc:"d"`
 	}
 	type dup struct {
 		customerIDConfig
 		B string `json:"customerId" required:"true" desc:"d"`
 	}
 	for _, a := range []Action{
-		define("t.a", "d.", "{}", func(context.Context, *stripe.Client, *requiredPtr) (any, error) { return nil, nil }),
-		define("t.b", "d.", "{}", func(context.Context, *stripe.Client, *optionalValue) (any, error) { return nil, nil }),
-		define("t.c", "d.", "{}", func(context.Context, *stripe.Client, *noName) (any, error) { return nil, nil }),
-		define("t.d", "d.", "{}", func(context.Context, *stripe.Client, *badType) (any, error) { return nil, nil }),
-		define("t.e", "d.", "{}", func(context.Context, *stripe.Client, *dup) (any, error) { return nil, nil }),
+		define("t.a", "d.", "{}", func(context.Context, *stripe.Client, *requiredPtr, stripe.Params) (any, error) { return nil, nil }),
+		define("t.b", "d.", "{}", func(context.Context, *stripe.Client, *optionalValue, stripe.Params) (any, error) { return nil, nil }),
+		define("t.c", "d.", "{}", func(context.Context, *stripe.Client, *noName, stripe.Params) (any, error) { return nil, nil }),
+		define("t.d", "d.", "{}", func(context.Context, *stripe.Client, *badType, stripe.Params) (any, error) { return nil, nil }),
+		define("t.e", "d.", "{}", func(context.Context, *stripe.Client, *dup, stripe.Params) (any, error) { return nil, nil }),
+		define("t.f", "d.", "{}", func(context.Context, *stripe.Client, *badRuleConfig, stripe.Params) (any, error) { return nil, nil }),
 	} {
 		assert.Error(t, a.err, a.Name)
 		_, err := a.Run(context.Background(), nil, nil)
@@ -414,44 +441,9 @@ func TestWebhookTriggers(t *testing.T) {
 	}
 }
 
-func TestPollingTriggers(t *testing.T) {
-	t.Parallel()
-	triggers := PollingTriggers()
-	require.Len(t, triggers, 2)
-	for _, tc := range []struct {
-		name, path string
-		ids        []string // oldest first
-	}{
-		{"stripe.newCharge", "/v1/charges", []string{"ch_001", "ch_002"}},
-		{"stripe.newRefund", "/v1/refunds", []string{"re_001", "re_002"}},
-	} {
-		i := slices.IndexFunc(triggers, func(tr PollingTrigger) bool { return tr.Name == tc.name })
-		require.GreaterOrEqual(t, i, 0, tc.name)
-		tr := triggers[i]
-		assert.NotEmpty(t, tr.Description)
-		t.Run(tc.name, func(t *testing.T) {
-			t.Parallel()
-			c, mt := newTestClient(t)
-			obj := strings.TrimSuffix(strings.TrimPrefix(tc.path, "/v1/"), "s")
-			body := fmt.Sprintf(`{"object": "list", "has_more": false, "url": %q, "data": [
-				{"id": %q, "object": %q, "created": 1700000002},
-				{"id": %q, "object": %q, "created": 1700000001}]}`, tc.path, tc.ids[1], obj, tc.ids[0], obj)
-			rec := record(mt, body)
-
-			p := tr.NewPoller(c, stripe.PollSince(time.Unix(1000, 0)))
-			objs, err := p.Poll(context.Background())
-			require.NoError(t, err)
-			var ids []string
-			for _, o := range objs {
-				ids = append(ids, toMap(t, o)["id"].(string))
-			}
-			assert.Equal(t, tc.ids, ids, "oldest first")
-			reqs := rec.sent()
-			require.Len(t, reqs, 1)
-			assert.Equal(t, tc.path, reqs[0].Path)
-			assert.Equal(t, "1000", reqs[0].Query.Get("created[gte]"))
-			assert.Equal(t, "100", reqs[0].Query.Get("limit"))
-			assert.Equal(t, tc.ids[len(tc.ids)-1], p.Cursor().LastID)
-		})
-	}
+// badRuleConfig has a rule naming a field it does not have.
+type badRuleConfig struct {
+	A *string `json:"a" desc:"d"`
 }
+
+func (*badRuleConfig) rules() []rule { return []rule{exactlyOne("a", "nope")} }

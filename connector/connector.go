@@ -4,20 +4,29 @@
 //
 //	out, err := connector.Run(ctx, c, "stripe.createInvoice", json.RawMessage(`{
 //		"customerId": "cus_123", "autoAdvance": false,
-//		"collectionMethod": "send_invoice", "daysUntilDue": 30}`))
+//		"collectionMethod": "send_invoice", "daysUntilDue": 30}`),
+//		connector.WithIdempotencyKey("run-42-step-3"))
 //
-// Each [Action] in the catalog ([Actions], [Lookup]) carries its name, a
-// one-line description, its input [Field]s, a JSON Schema of its config
+// The catalog ([Actions], [Lookup]) has an action for every method of
+// every service of the client. Each [Action] carries its name, a one-line
+// description, its input [Field]s, a JSON Schema of its config
 // ([Action.Schema]), an output example and a Run function. All three views
 // of a config (fields, schema, decoder) come from one Go struct per action,
-// so they cannot drift apart. Configs are decoded strictly: an unknown
-// field, a value of the wrong type, a fractional amount or a missing
-// required field is a *[ConfigError] naming the field, returned before any
-// request is sent. Every action calls the SDK; there is no second HTTP path.
+// so they cannot drift apart; enums come from the SDK's typed constants,
+// and rules across fields are in both the schema and Run. Configs are
+// decoded strictly: an unknown field, a value of the wrong type, a
+// fractional amount or a missing required field is a *[ConfigError] naming
+// the field, returned before any request is sent. Actions the SDK gained
+// last are generated from the method by reflection ([Action.Generated]).
 //
-// [WebhookTriggers] lists the event types a webhook node can subscribe to,
-// and [PollingTriggers] the "new charge" and "new refund" triggers built on
-// stripe.Poller.
+// A step's envelope is {"action", "config", "idempotencyKey",
+// "stripeAccount"}: [WithIdempotencyKey] and [WithStripeAccount] apply to
+// every request the action sends. Run's output is the JSON Stripe sent.
+// Every action calls the SDK; there is no second HTTP path.
+//
+// [WebhookTriggers] lists the event types a webhook node can subscribe to;
+// [PollingTriggers] polls instead, for new objects or for each event type;
+// [LoadOptions] fills form dropdowns.
 package connector
 
 import (
@@ -28,6 +37,7 @@ import (
 	"net"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/stripelite/stripe"
@@ -37,7 +47,8 @@ import (
 type Field struct {
 	// Name is the camelCase JSON name, e.g. "customerId".
 	Name string `json:"name"`
-	// Type is the JSON Schema type: string, integer, boolean, object or array.
+	// Type is the JSON Schema type: string, integer, number, boolean, object
+	// or array.
 	Type        string `json:"type"`
 	Required    bool   `json:"required,omitempty"`
 	Description string `json:"description"`
@@ -47,6 +58,8 @@ type Field struct {
 	// Minimum and Maximum bound an integer.
 	Minimum *int64 `json:"minimum,omitempty"`
 	Maximum *int64 `json:"maximum,omitempty"`
+	// MinItems is the least number of elements of an array.
+	MinItems *int64 `json:"minItems,omitempty"`
 	// ItemType is the element type of an array: "string" or "object".
 	ItemType string `json:"itemType,omitempty"`
 	// Fields are the properties of an object, or of each element of an
@@ -55,8 +68,9 @@ type Field struct {
 	Fields []Field `json:"fields,omitempty"`
 }
 
-// RunFunc runs an action: it decodes config strictly and makes the SDK calls.
-type RunFunc func(ctx context.Context, c *stripe.Client, config json.RawMessage) (any, error)
+// RunFunc runs an action: it decodes config strictly and makes the SDK
+// calls, each with the options given.
+type RunFunc func(ctx context.Context, c *stripe.Client, config json.RawMessage, opts ...Option) (any, error)
 
 // Action is one named operation of the catalog.
 type Action struct {
@@ -68,19 +82,26 @@ type Action struct {
 	Fields []Field
 	// OutputExample is an abbreviated example of Run's result as JSON.
 	OutputExample json.RawMessage
-	// Run decodes a config and performs the action. Its result marshals to
-	// JSON (a Stripe object, or a list object for list actions). A bad
-	// config returns a *ConfigError and sends nothing; a Stripe error is a
-	// *stripe.Error.
+	// Generated actions are built by reflection from an SDK method with no
+	// hand-written action yet: every parameter the SDK models, under its
+	// camelCase name, with generic descriptions.
+	Generated bool
+	// Run decodes a config and performs the action. Its result is a
+	// json.RawMessage: the JSON Stripe sent (an object, or a list object for
+	// list actions; with returnAll, one list object of every page's
+	// objects), unchanged. A bad config returns a *ConfigError and sends
+	// nothing; a Stripe error is a *stripe.Error.
 	Run RunFunc
 
-	specs []fieldSpec
-	err   error // a malformed config struct, reported by Run and the catalog test
+	specs  []fieldSpec
+	rules  []rule       // rules across fields, in Run and the schema
+	config reflect.Type // the config struct
+	err    error        // a malformed config struct, reported by Run and the catalog test
 }
 
 // Schema returns the JSON Schema (draft 2020-12) of the action's config.
 func (a Action) Schema() json.RawMessage {
-	js := objectSchema(a.specs)
+	js := objectSchema(a.specs, a.rules)
 	js.Schema = "https://json-schema.org/draft/2020-12/schema"
 	js.Title = a.Name
 	js.Description = a.Description
@@ -124,44 +145,68 @@ func (e *ConfigError) Error() string {
 	return msg + e.Reason
 }
 
-// validator is implemented by configs with rules across fields (exactly
-// one of chargeId and paymentIntentId, say). It returns a *ConfigError
-// without Action, which the caller fills in.
-type validator interface{ validate() *ConfigError }
-
 // define builds an action from its config struct C and the function that
 // calls the SDK with a decoded config.
-func define[C any](name, description, output string, run func(ctx context.Context, c *stripe.Client, cfg *C) (any, error)) Action {
+// run gets the stripe.Params every request of the action must embed: they
+// carry the step's idempotency key and connected account.
+func define[C any](name, description, output string, run func(ctx context.Context, c *stripe.Client, cfg *C, base stripe.Params) (any, error)) Action {
 	specs, err := specsOf(reflect.TypeFor[C]())
-	a := Action{Name: name, Description: description, OutputExample: json.RawMessage(output), specs: specs, err: err}
+	var rules []rule
+	if r, ok := any(new(C)).(ruler); ok && err == nil {
+		rules = r.rules()
+		err = checkRules(rules, specs)
+	}
+	return newAction(name, description, output, reflect.TypeFor[C](), specs, rules, err,
+		func(ctx context.Context, c *stripe.Client, cfg reflect.Value, base stripe.Params) (any, error) {
+			return run(ctx, c, cfg.Addr().Interface().(*C), base)
+		})
+}
+
+// newAction builds an action over a config struct type and its field
+// table: Run validates the options, decodes the config strictly, enforces
+// the rules, then calls run and outputs what Stripe sent.
+func newAction(name, description, output string, config reflect.Type, specs []fieldSpec, rules []rule, err error,
+	run func(ctx context.Context, c *stripe.Client, cfg reflect.Value, base stripe.Params) (any, error)) Action {
+	a := Action{Name: name, Description: description, OutputExample: json.RawMessage(output), specs: specs,
+		rules: rules, config: config, err: err}
 	for _, s := range specs {
 		a.Fields = append(a.Fields, s.Field)
 	}
-	a.Run = func(ctx context.Context, c *stripe.Client, config json.RawMessage) (any, error) {
+	a.Run = func(ctx context.Context, c *stripe.Client, raw json.RawMessage, opts ...Option) (any, error) {
 		if err != nil {
 			return nil, fmt.Errorf("connector: %s: %w", name, err)
 		}
-		if len(config) == 0 || string(config) == "null" {
-			config = json.RawMessage("{}")
+		var o options
+		for _, opt := range opts {
+			if opt != nil {
+				opt(&o)
+			}
 		}
-		cfg := new(C)
-		if err := (decoder{action: name}).object("", config, reflect.ValueOf(cfg).Elem(), specs); err != nil {
+		if cerr := o.validate(); cerr != nil {
+			cerr.Action = name
+			return nil, cerr
+		}
+		if len(raw) == 0 || string(raw) == "null" {
+			raw = json.RawMessage("{}")
+		}
+		cfg := reflect.New(config).Elem()
+		if err := (decoder{action: name}).object("", raw, cfg, specs); err != nil {
 			return nil, err
 		}
-		if v, ok := any(cfg).(validator); ok {
-			if cerr := v.validate(); cerr != nil {
-				cerr.Action = name
-				return nil, cerr
-			}
+		if cerr := enforce(rules, cfg, specs); cerr != nil {
+			cerr.Action = name
+			return nil, cerr
 		}
 		if c == nil {
 			return nil, errors.New("connector: nil *stripe.Client")
 		}
-		out, err := run(ctx, c, cfg)
+		var rec responses
+		out, err := run(stripe.WithResponseHook(ctx, rec.add), c, cfg,
+			stripe.Params{IdempotencyKey: o.idempotencyKey, StripeAccount: o.stripeAccount})
 		if err != nil {
 			return nil, err
 		}
-		return out, nil
+		return rec.output(out)
 	}
 	return a
 }
@@ -169,10 +214,15 @@ func define[C any](name, description, output string, run func(ctx context.Contex
 var catalog = sync.OnceValue(func() []Action {
 	var all []Action
 	for _, group := range [][]Action{
-		customerActions(), cardActions(), invoiceActions(), paymentIntentActions(),
-		subscriptionActions(), balanceActions(), chargeProductRefundActions(),
+		customerActions(), cardActions(), invoiceActions(), invoiceItemActions(), paymentIntentActions(),
+		subscriptionActions(), balanceActions(), chargeActions(), refundActions(), productActions(), eventActions(),
+		couponActions(),
 	} {
 		all = append(all, group...)
+	}
+	for _, m := range generatedMethods {
+		service, method, _ := strings.Cut(m, ".")
+		all = append(all, generated(service, method))
 	}
 	return all
 })
@@ -207,14 +257,15 @@ func cloneFields(fs []Field) []Field {
 	return fs
 }
 
-// Run runs the named action with config. An unknown name is a
-// *ConfigError with Code CodeUnknownAction.
-func Run(ctx context.Context, c *stripe.Client, name string, config json.RawMessage) (any, error) {
+// Run runs the named action with config and options (WithIdempotencyKey,
+// WithStripeAccount). An unknown name is a *ConfigError with Code
+// CodeUnknownAction.
+func Run(ctx context.Context, c *stripe.Client, name string, config json.RawMessage, opts ...Option) (any, error) {
 	a, ok := Lookup(name)
 	if !ok {
 		return nil, &ConfigError{Field: "action", Code: CodeUnknownAction, Reason: fmt.Sprintf("unknown action %q", name)}
 	}
-	return a.Run(ctx, c, config)
+	return a.Run(ctx, c, config, opts...)
 }
 
 // ErrorInfo is the JSON shape of an error for a workflow platform:

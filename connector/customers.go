@@ -2,6 +2,8 @@ package connector
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"iter"
 
 	"github.com/stripelite/stripe"
@@ -18,20 +20,19 @@ func (l listConfig) params() stripe.ListParams {
 	return stripe.ListParams{Limit: l.Limit, StartingAfter: l.StartingAfter}
 }
 
-// listOrAll returns one page from list, or, with returnAll, every object
-// that all yields, as one list object with has_more false.
+// listOrAll fetches one page with list, or, with returnAll, walks every
+// page with all. Run outputs the page as Stripe sent it, or all the pages'
+// objects as Stripe sent them in one list object (see allPages).
 func listOrAll[T any](l listConfig, list func() (*stripe.List[T], error), all func() iter.Seq2[*T, error]) (any, error) {
 	if l.ReturnAll == nil || !*l.ReturnAll {
 		return list()
 	}
-	out := &stripe.List[T]{Object: "list", Data: []T{}}
-	for obj, err := range all() {
+	for _, err := range all() {
 		if err != nil {
 			return nil, err
 		}
-		out.Data = append(out.Data, *obj)
 	}
-	return out, nil
+	return allPages{}, nil
 }
 
 type addressConfig struct {
@@ -61,7 +62,7 @@ type customerFields struct {
 	Phone       *string                   `json:"phone" desc:"The customer's phone number."`
 	Address     *addressConfig            `json:"address" desc:"The customer's billing address."`
 	Metadata    map[string]string         `json:"metadata" desc:"Key-value pairs (strings) to attach to the object; an empty value unsets a key on update."`
-	TaxExempt   *stripe.CustomerTaxExempt `json:"taxExempt" enum:"none,exempt,reverse" desc:"The customer's tax exemption."`
+	TaxExempt   *stripe.CustomerTaxExempt `json:"taxExempt" desc:"The customer's tax exemption."`
 }
 
 type createCustomerConfig struct {
@@ -88,8 +89,9 @@ type findCustomerConfig struct {
 // FoundCustomer is the result of stripe.findCustomer.
 type FoundCustomer struct {
 	Found bool `json:"found"`
-	// Customer is the newest customer with the email, or nil.
-	Customer *stripe.Customer `json:"customer"`
+	// Customer is the newest customer with the email as Stripe sent it,
+	// or null.
+	Customer json.RawMessage `json:"customer"`
 }
 
 const exampleCustomer = `{"id": "cus_123", "object": "customer", "email": "jenny@example.com", "name": "Jenny Rosen", "created": 1700000000, "metadata": {"order_id": "A-1"}}`
@@ -97,46 +99,56 @@ const exampleCustomer = `{"id": "cus_123", "object": "customer", "email": "jenny
 func customerActions() []Action {
 	return []Action{
 		define("stripe.getCustomer", "Retrieve a customer by ID.", exampleCustomer,
-			func(ctx context.Context, c *stripe.Client, cfg *customerIDConfig) (any, error) {
-				return c.Customers.Get(ctx, cfg.CustomerID, nil)
+			func(ctx context.Context, c *stripe.Client, cfg *customerIDConfig, base stripe.Params) (any, error) {
+				return c.Customers.Get(ctx, cfg.CustomerID, &stripe.CustomerGetParams{Params: base})
 			}),
 		define("stripe.createCustomer", "Create a customer.", exampleCustomer,
-			func(ctx context.Context, c *stripe.Client, cfg *createCustomerConfig) (any, error) {
-				return c.Customers.Create(ctx, &stripe.CustomerCreateParams{
-					Email: cfg.Email, Name: cfg.Name, Description: cfg.Description, Phone: cfg.Phone,
+			func(ctx context.Context, c *stripe.Client, cfg *createCustomerConfig, base stripe.Params) (any, error) {
+				return c.Customers.Create(ctx, &stripe.CustomerCreateParams{Params: base, Email: cfg.Email, Name: cfg.Name, Description: cfg.Description, Phone: cfg.Phone,
 					Address: cfg.Address.params(), Metadata: cfg.Metadata, TaxExempt: cfg.TaxExempt,
 					PaymentMethod: cfg.PaymentMethodID, Source: cfg.Source,
 				})
 			}),
 		define("stripe.updateCustomer", "Change the fields given on a customer; others stay as they are.", exampleCustomer,
-			func(ctx context.Context, c *stripe.Client, cfg *updateCustomerConfig) (any, error) {
-				return c.Customers.Update(ctx, cfg.CustomerID, &stripe.CustomerUpdateParams{
-					Email: cfg.Email, Name: cfg.Name, Description: cfg.Description, Phone: cfg.Phone,
+			func(ctx context.Context, c *stripe.Client, cfg *updateCustomerConfig, base stripe.Params) (any, error) {
+				return c.Customers.Update(ctx, cfg.CustomerID, &stripe.CustomerUpdateParams{Params: base, Email: cfg.Email, Name: cfg.Name, Description: cfg.Description, Phone: cfg.Phone,
 					Address: cfg.Address.params(), Metadata: cfg.Metadata, TaxExempt: cfg.TaxExempt,
 					DefaultSource: cfg.DefaultSource,
 				})
 			}),
 		define("stripe.listCustomers", "List customers, newest first, optionally filtered by email.",
 			`{"object": "list", "data": [`+exampleCustomer+`], "has_more": false, "url": "/v1/customers"}`,
-			func(ctx context.Context, c *stripe.Client, cfg *listCustomersConfig) (any, error) {
-				p := &stripe.CustomerListParams{ListParams: cfg.params(), Email: cfg.Email}
+			func(ctx context.Context, c *stripe.Client, cfg *listCustomersConfig, base stripe.Params) (any, error) {
+				p := &stripe.CustomerListParams{Params: base, ListParams: cfg.params(), Email: cfg.Email}
 				return listOrAll(cfg.listConfig,
 					func() (*stripe.List[stripe.Customer], error) { return c.Customers.List(ctx, p) },
 					func() iter.Seq2[*stripe.Customer, error] { return c.Customers.All(ctx, p) })
 			}),
 		define("stripe.findCustomer", "Find the newest customer with an email address (found is false when there is none).",
 			`{"found": true, "customer": `+exampleCustomer+`}`,
-			func(ctx context.Context, c *stripe.Client, cfg *findCustomerConfig) (any, error) {
-				page, err := c.Customers.List(ctx, &stripe.CustomerListParams{
+			func(ctx context.Context, c *stripe.Client, cfg *findCustomerConfig, base stripe.Params) (any, error) {
+				var resp stripe.Response
+				_, err := c.Customers.List(stripe.WithResponse(ctx, &resp), &stripe.CustomerListParams{Params: base,
 					ListParams: stripe.ListParams{Limit: stripe.Ptr[int64](1)}, Email: &cfg.Email,
 				})
 				if err != nil {
 					return nil, err
 				}
-				if len(page.Data) == 0 {
-					return &FoundCustomer{}, nil
+				var page struct {
+					Data []json.RawMessage `json:"data"`
 				}
-				return &FoundCustomer{Found: true, Customer: &page.Data[0]}, nil
+				if err := json.Unmarshal(resp.Body, &page); err != nil {
+					return nil, fmt.Errorf("connector: stripe.findCustomer: reading the customer list: %w", err)
+				}
+				if len(page.Data) == 0 {
+					return rawJSON(FoundCustomer{Customer: json.RawMessage("null")})
+				}
+				return rawJSON(FoundCustomer{Found: true, Customer: page.Data[0]})
+			}),
+		define("stripe.deleteCustomer", "Delete a customer for good, canceling their subscriptions.",
+			`{"id": "cus_123", "object": "customer", "deleted": true}`,
+			func(ctx context.Context, c *stripe.Client, cfg *customerIDConfig, base stripe.Params) (any, error) {
+				return c.Customers.Delete(ctx, cfg.CustomerID, &stripe.CustomerDeleteParams{RequestOptions: requestOptions(base)})
 			}),
 	}
 }

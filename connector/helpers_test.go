@@ -41,6 +41,7 @@ type sent struct {
 	Path   string // escaped
 	Query  url.Values
 	Form   url.Values
+	Header http.Header
 }
 
 // recorder answers each request with the next reply (the last repeats).
@@ -62,7 +63,7 @@ func (r *recorder) respond(req *http.Request) (*http.Response, error) {
 	form, _ := url.ParseQuery(string(b))
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.reqs = append(r.reqs, sent{Method: req.Method, Path: req.URL.EscapedPath(), Query: req.URL.Query(), Form: form})
+	r.reqs = append(r.reqs, sent{Method: req.Method, Path: req.URL.EscapedPath(), Query: req.URL.Query(), Form: form, Header: req.Header.Clone()})
 	status := r.status
 	if status == 0 {
 		status = http.StatusOK

@@ -18,7 +18,13 @@ import (
 //
 //	CustomerID string  `json:"customerId" required:"true" desc:"The customer."`
 //	Limit      *int64  `json:"limit" min:"1" max:"100" desc:"Page size."`
-//	Method     *string `json:"collectionMethod" enum:"send_invoice,charge_automatically" desc:"..."`
+//	Anchor     *string `json:"billingCycleAnchor" enum:"now,unchanged" desc:"..."`
+//	Method     *stripe.CollectionMethod `json:"collectionMethod" desc:"..."`
+//
+// A field of one of the SDK's enum types (stripe.CollectionMethod, ...)
+// allows exactly the values of that type's constants (the generated
+// enums_gen.go), less any listed in an enumExclude tag (values Stripe sends
+// but does not accept); an enum tag is for plain strings only.
 //
 // Supported Go types: string, int64, bool (a pointer when optional, a value
 // when required), map[string]string (metadata), []string, []struct and
@@ -35,6 +41,7 @@ const (
 	kStringSlice
 	kObjectSlice
 	kObject
+	kNumber
 )
 
 // fieldSpec is one config field: its public description plus where it
@@ -44,6 +51,9 @@ type fieldSpec struct {
 	index []int
 	kind  kind
 	sub   []fieldSpec // properties of an object or of each array element
+	// enumType is the SDK string type of the field (stripe.CollectionMethod),
+	// whose constants are its enum, or nil.
+	enumType reflect.Type
 }
 
 // specsOf reads the field table of a config struct type.
@@ -95,7 +105,31 @@ func specOf(sf reflect.StructField) (fieldSpec, error) {
 	if e := sf.Tag.Get("enum"); e != "" {
 		s.Enum = strings.Split(e, ",")
 	}
-	for tag, dst := range map[string]**int64{"min": &s.Minimum, "max": &s.Maximum} {
+	s.enumType = enumType(sf.Type)
+	if vals, ok := sdkEnums[s.enumType]; ok {
+		// The allowed values are the SDK's typed constants (enums_gen.go),
+		// less those Stripe only ever sends (enumExclude).
+		if s.Enum != nil {
+			return s, fmt.Errorf("enum tag on %v: its values come from the SDK's constants", sf.Type)
+		}
+		var exclude []string
+		if e := sf.Tag.Get("enumExclude"); e != "" {
+			exclude = strings.Split(e, ",")
+		}
+		for _, x := range exclude {
+			if !slices.Contains(vals, x) {
+				return s, fmt.Errorf("enumExclude %q is not a constant of %v", x, sf.Type)
+			}
+		}
+		for _, v := range vals {
+			if !slices.Contains(exclude, v) {
+				s.Enum = append(s.Enum, v)
+			}
+		}
+	} else if sf.Tag.Get("enumExclude") != "" {
+		return s, fmt.Errorf("enumExclude on %v, which has no SDK constants", sf.Type)
+	}
+	for tag, dst := range map[string]**int64{"min": &s.Minimum, "max": &s.Maximum, "minItems": &s.MinItems} {
 		if v := sf.Tag.Get(tag); v != "" {
 			n, err := strconv.ParseInt(v, 10, 64)
 			if err != nil {
@@ -114,6 +148,8 @@ func specOf(sf reflect.StructField) (fieldSpec, error) {
 		s.kind, s.Type = kString, "string"
 	case t.Kind() == reflect.Int64:
 		s.kind, s.Type = kInt, "integer"
+	case t.Kind() == reflect.Float64:
+		s.kind, s.Type = kNumber, "number"
 	case t.Kind() == reflect.Bool:
 		s.kind, s.Type = kBool, "boolean"
 	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String && t.Elem().Kind() == reflect.String:
@@ -140,7 +176,7 @@ func specOf(sf reflect.StructField) (fieldSpec, error) {
 	}
 	// A required scalar is a value (it is always set); an optional one is a
 	// pointer, so that false, 0 and "" can be told from "not set".
-	if scalar := s.kind == kString || s.kind == kInt || s.kind == kBool; scalar && ptr == s.Required {
+	if scalar := s.kind == kString || s.kind == kInt || s.kind == kBool || s.kind == kNumber; scalar && ptr == s.Required {
 		if s.Required {
 			return s, errors.New("a required scalar must not be a pointer")
 		}
@@ -149,10 +185,25 @@ func specOf(sf reflect.StructField) (fieldSpec, error) {
 	if (s.Minimum != nil || s.Maximum != nil) && s.kind != kInt {
 		return s, errors.New("min and max apply to integers only")
 	}
+	if s.MinItems != nil && s.kind != kStringSlice && s.kind != kObjectSlice {
+		return s, errors.New("minItems applies to arrays only")
+	}
 	if s.Enum != nil && s.kind != kString && s.kind != kStringSlice {
 		return s, errors.New("enum applies to strings only")
 	}
 	return s, nil
+}
+
+// enumType is the named string type of a field of type T, *T or []T, or
+// nil.
+func enumType(t reflect.Type) reflect.Type {
+	if t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.String || t.Name() == "" || t.PkgPath() == "" {
+		return nil
+	}
+	return t
 }
 
 // maxExactFloat is the largest integer a float64 holds exactly (2^53).
@@ -234,6 +285,15 @@ func (d decoder) value(path string, raw json.RawMessage, dst reflect.Value, s fi
 			return err
 		}
 		set(reflect.ValueOf(n))
+	case kNumber:
+		if c := raw[0]; c != '-' && (c < '0' || c > '9') {
+			return d.fail(path, CodeInvalidType, "must be a number, got %s", describe(raw))
+		}
+		f, err := strconv.ParseFloat(string(raw), 64)
+		if err != nil {
+			return d.fail(path, CodeInvalidValue, "is out of range, got %s", describe(raw))
+		}
+		set(reflect.ValueOf(f))
 	case kBool:
 		var b bool
 		if raw[0] != 't' && raw[0] != 'f' || json.Unmarshal(raw, &b) != nil {
@@ -262,6 +322,12 @@ func (d decoder) value(path string, raw json.RawMessage, dst reflect.Value, s fi
 		var elems []json.RawMessage
 		if raw[0] != '[' || json.Unmarshal(raw, &elems) != nil {
 			return d.fail(path, CodeInvalidType, "must be an array, got %s", describe(raw))
+		}
+		if s.MinItems != nil && int64(len(elems)) < *s.MinItems {
+			if *s.MinItems == 1 {
+				return d.fail(path, CodeMissingField, "needs at least one item")
+			}
+			return d.fail(path, CodeMissingField, "needs at least %d items", *s.MinItems)
 		}
 		out := reflect.MakeSlice(dst.Type(), len(elems), len(elems))
 		for i, e := range elems {
@@ -423,43 +489,81 @@ type jsonSchema struct {
 	Schema               string                 `json:"$schema,omitempty"`
 	Title                string                 `json:"title,omitempty"`
 	Description          string                 `json:"description,omitempty"`
-	Type                 string                 `json:"type"`
+	Type                 any                    `json:"type,omitempty"` // a name, or [name, "null"]
 	Properties           map[string]*jsonSchema `json:"properties,omitempty"`
 	Required             []string               `json:"required,omitempty"`
 	AdditionalProperties any                    `json:"additionalProperties,omitempty"`
 	Items                *jsonSchema            `json:"items,omitempty"`
-	Enum                 []string               `json:"enum,omitempty"`
+	Enum                 []any                  `json:"enum,omitempty"`
+	Const                any                    `json:"const,omitempty"`
 	MinLength            *int                   `json:"minLength,omitempty"`
-	Minimum              *int64                 `json:"minimum,omitempty"`
-	Maximum              *int64                 `json:"maximum,omitempty"`
+	MinItems             *int64                 `json:"minItems,omitempty"`
+	Minimum              any                    `json:"minimum,omitempty"` // *int64, or float64 for numbers
+	Maximum              any                    `json:"maximum,omitempty"`
+	AllOf                []*jsonSchema          `json:"allOf,omitempty"`
+	AnyOf                []*jsonSchema          `json:"anyOf,omitempty"`
+	OneOf                []*jsonSchema          `json:"oneOf,omitempty"`
+	Not                  *jsonSchema            `json:"not,omitempty"`
+	If                   *jsonSchema            `json:"if,omitempty"`
+	Then                 *jsonSchema            `json:"then,omitempty"`
 }
 
-func objectSchema(specs []fieldSpec) *jsonSchema {
+// objectSchema is the schema of a config object. An optional field may be
+// null, which Run reads as "not set".
+func objectSchema(specs []fieldSpec, rules []rule) *jsonSchema {
 	js := &jsonSchema{Type: "object", Properties: map[string]*jsonSchema{}, AdditionalProperties: false}
 	for _, s := range specs {
-		js.Properties[s.Name] = fieldSchema(s)
+		fs := fieldSchema(s)
 		if s.Required {
 			js.Required = append(js.Required, s.Name)
+		} else {
+			fs.Type = []string{s.Type, "null"}
+			if fs.Enum != nil {
+				fs.Enum = append(fs.Enum, nil)
+			}
 		}
+		js.Properties[s.Name] = fs
+	}
+	for _, r := range rules {
+		js.AllOf = append(js.AllOf, ruleSchema(r))
 	}
 	return js
+}
+
+func enumOf(vals []string) []any {
+	if vals == nil {
+		return nil
+	}
+	out := make([]any, len(vals))
+	for i, v := range vals {
+		out[i] = v
+	}
+	return out
 }
 
 func fieldSchema(s fieldSpec) *jsonSchema {
 	var js *jsonSchema
 	switch s.kind {
 	case kObject:
-		js = objectSchema(s.sub)
+		js = objectSchema(s.sub, nil)
 	case kObjectSlice:
-		js = &jsonSchema{Type: "array", Items: objectSchema(s.sub)}
+		js = &jsonSchema{Type: "array", Items: objectSchema(s.sub, nil), MinItems: s.MinItems}
 	case kStringSlice:
-		js = &jsonSchema{Type: "array", Items: &jsonSchema{Type: "string", Enum: s.Enum}}
+		js = &jsonSchema{Type: "array", Items: &jsonSchema{Type: "string", Enum: enumOf(s.Enum)}, MinItems: s.MinItems}
 	case kStringMap:
 		js = &jsonSchema{Type: "object", AdditionalProperties: &jsonSchema{Type: "string"}}
+	case kNumber: // finite: a literal beyond float64 (1e400) is refused
+		js = &jsonSchema{Type: s.Type, Minimum: -math.MaxFloat64, Maximum: math.MaxFloat64}
 	default:
-		js = &jsonSchema{Type: s.Type, Minimum: s.Minimum, Maximum: s.Maximum}
+		js = &jsonSchema{Type: s.Type}
+		if s.Minimum != nil {
+			js.Minimum = *s.Minimum
+		}
+		if s.Maximum != nil {
+			js.Maximum = *s.Maximum
+		}
 		if s.kind == kString {
-			js.Enum = s.Enum
+			js.Enum = enumOf(s.Enum)
 			if s.Required {
 				js.MinLength = new(int)
 				*js.MinLength = 1

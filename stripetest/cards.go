@@ -98,7 +98,7 @@ func (s *Server) customerCard(r *request) (cus, card obj, err error) {
 		return nil, nil, err
 	}
 	id := r.pathVal("id")
-	card, ok := s.st.byID[id]
+	card, ok := s.st.lookup(id)
 	if !ok || card["object"] != "card" || card["customer"] != cus["id"] {
 		return nil, nil, &apiError{status: http.StatusNotFound, typ: "invalid_request_error", code: "resource_missing", param: "id",
 			message: "Customer " + str(cus, "id") + " does not have a linked source with ID " + id + "."}
@@ -196,7 +196,7 @@ func (s *Server) deleteCard(r *request) (any, error) {
 		before := s.snapshot(cus)
 		cus["default_source"] = nil
 		var newest obj
-		for _, c := range s.st.kinds["card"] {
+		for _, c := range s.st.all("card") {
 			if c["customer"] == cus["id"] {
 				newest = c // kinds are in creation order
 			}

@@ -160,7 +160,7 @@ func (s *Server) chargeSource(f *form, customer obj) (obj, error) {
 		}
 		return s.insert(card), nil
 	case hasSrc:
-		card, ok := s.st.byID[src]
+		card, ok := s.st.lookup(src)
 		if !ok || (card["object"] != "card" && card["object"] != "payment_method") {
 			return nil, invalid("source", "resource_missing", "No such source: '%s'", src)
 		}
@@ -169,7 +169,7 @@ func (s *Server) chargeSource(f *form, customer obj) (obj, error) {
 		}
 		return card, nil
 	case customer != nil:
-		card, ok := s.st.byID[idOf(customer["default_source"])]
+		card, ok := s.st.lookup(idOf(customer["default_source"]))
 		if !ok {
 			return nil, invalid("customer", "missing", "Cannot charge a customer that has no active card")
 		}
@@ -274,7 +274,7 @@ func (s *Server) captureCharge(r *request) (any, error) {
 	}
 	s.captureFunds(ch, amount)
 	s.emit(r, "charge.captured", ch, nil)
-	if pi, ok := s.st.byID[idOf(ch["payment_intent"])]; ok && pi["status"] == "requires_capture" {
+	if pi, ok := s.st.lookup(idOf(ch["payment_intent"])); ok && pi["status"] == "requires_capture" {
 		pi["status"], pi["amount_received"], pi["amount_capturable"] = "succeeded", amount, int64(0)
 		s.emit(r, "payment_intent.succeeded", pi, nil)
 	}

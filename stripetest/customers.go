@@ -23,6 +23,12 @@ func (s *Server) createCustomer(r *request) (any, error) {
 	if err := s.applyCustomerParams(r, cus); err != nil {
 		return nil, err
 	}
+	if tc, ok := r.form.str("test_clock"); ok && tc != "" {
+		if _, err := s.getClock(tc, "test_clock"); err != nil {
+			return nil, err
+		}
+		cus["test_clock"] = tc
+	}
 	if pm, ok := r.form.str("payment_method"); ok {
 		if name, ok := strings.CutPrefix(pm, "pm_card_"); ok {
 			if err := attachDecline(testCards[name], "payment_method"); err != nil {
@@ -155,7 +161,7 @@ func (s *Server) listCustomers(r *request) (any, error) {
 
 func (s *Server) getCustomer(r *request) (any, error) {
 	id := r.pathVal("id")
-	if o, ok := s.st.byID[id]; ok && o["object"] == "customer" && o["deleted"] == true {
+	if o, ok := s.st.lookup(id); ok && o["object"] == "customer" && o["deleted"] == true {
 		return obj{"id": id, "object": "customer", "deleted": true}, nil
 	}
 	cus, err := s.get("customer", id)
@@ -182,7 +188,7 @@ func (s *Server) updateCustomer(r *request) (any, error) {
 		}
 	}
 	if src, ok := r.form.str("default_source"); ok && src != "" {
-		card, ok := s.st.byID[src]
+		card, ok := s.st.lookup(src)
 		if !ok || card["customer"] != cus["id"] {
 			return nil, invalid("default_source", "resource_missing", "No such source: '%s'", src)
 		}
@@ -204,7 +210,7 @@ func (s *Server) updateCustomer(r *request) (any, error) {
 	}
 	if newCard != nil {
 		// source= replaces the default source.
-		if old, ok := s.st.byID[idOf(cus["default_source"])]; ok {
+		if old, ok := s.st.lookup(idOf(cus["default_source"])); ok {
 			s.remove(old)
 			s.emit(r, "customer.source.deleted", old, nil)
 		}
@@ -222,12 +228,12 @@ func (s *Server) deleteCustomer(r *request) (any, error) {
 		return nil, err
 	}
 	id := str(cus, "id")
-	for _, card := range append([]obj(nil), s.st.kinds["card"]...) {
+	for _, card := range append([]obj(nil), s.st.all("card")...) {
 		if card["customer"] == id {
 			s.remove(card)
 		}
 	}
-	for _, sub := range s.st.kinds["subscription"] {
+	for _, sub := range s.st.all("subscription") {
 		if sub["customer"] == id && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
 			s.endSubscription(r, sub, nil)
 		}

@@ -117,10 +117,7 @@ func (s *Server) seedDemo() error {
 			return fmt.Errorf("%s %s: %w", st.method, st.path, err)
 		}
 	}
-	for _, ev := range s.st.kinds["event"] {
-		delete(s.st.byID, str(ev, "id"))
-	}
-	delete(s.st.kinds, "event")
+	s.st.dropKind("event")
 	return nil
 }
 
@@ -151,7 +148,7 @@ func (s *Server) seedCall(method, path string, params url.Values, ids map[string
 		form: &form{m: tree, err: new(error)}}
 	s.fixedIDs = make(map[string]string, len(ids))
 	for p, id := range ids {
-		if _, taken := s.st.byID[id]; taken {
+		if _, taken := s.st.lookup(id); taken {
 			return fmt.Errorf("%s already exists", id)
 		}
 		s.fixedIDs[p] = id

@@ -74,7 +74,8 @@ func (s *Server) emit(r *request, typ string, o obj, prev obj) {
 			reqInfo["idempotency_key"] = r.idemKey
 		}
 	}
-	pending := int64(len(s.hooks))
+	senders := append(append([]*webhookSender(nil), s.hooks...), s.endpointsFor(typ)...)
+	pending := int64(len(senders))
 	ev := obj{
 		"id": s.newID("evt"), "object": "event", "api_version": stripe.APIVersion, "created": s.unix(),
 		"data": data, "livemode": false, "pending_webhooks": pending, "request": reqInfo, "type": typ,
@@ -83,9 +84,9 @@ func (s *Server) emit(r *request, typ string, o obj, prev obj) {
 		ev["account"] = s.st.account // a Connect event
 	}
 	s.insert(ev)
-	if len(s.hooks) > 0 {
+	if len(senders) > 0 {
 		payload, _ := json.Marshal(s.render(ev, nil))
-		for _, h := range s.hooks {
+		for _, h := range senders {
 			h.enqueue(ev, payload)
 		}
 	}

@@ -50,7 +50,7 @@ func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
 		ii["currency"] = price["currency"]
 		ii["pricing"] = obj{"price_details": obj{"price": id, "product": price["product"]}, "type": "price_details", "unit_amount_decimal": strconv.FormatInt(unit, 10)}
 		if ii["description"] == nil {
-			if prod, ok := s.st.byID[idOf(price["product"])]; ok {
+			if prod, ok := s.st.lookup(idOf(price["product"])); ok {
 				ii["description"] = prod["name"]
 			}
 		}
@@ -114,7 +114,7 @@ func (s *Server) editableInvoice(ii obj) (obj, error) {
 	if invID == "" {
 		return nil, nil
 	}
-	inv := s.st.byID[invID]
+	inv, _ := s.st.lookup(invID)
 	if inv != nil && inv["status"] != "draft" {
 		return nil, invalid("invoice", "invoice_not_editable", "Invoice %s is finalized; its items can no longer be changed.", invID)
 	}
@@ -127,7 +127,8 @@ func (s *Server) createInvoiceItem(r *request) (any, error) {
 	if !ok || cusID == "" {
 		return nil, missingParam("customer")
 	}
-	if _, err := s.get("customer", cusID); err != nil {
+	cus, err := s.get("customer", cusID)
+	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
 	now := s.unix()
@@ -135,7 +136,7 @@ func (s *Server) createInvoiceItem(r *request) (any, error) {
 		"id": s.newID("ii"), "object": "invoiceitem", "amount": int64(0), "currency": "usd", "customer": cusID, "date": now,
 		"description": nil, "discountable": true, "discounts": []any{}, "invoice": nil, "livemode": false, "metadata": obj{},
 		"net_amount": int64(0), "parent": nil, "period": obj{"start": now, "end": now}, "pricing": nil, "proration": false,
-		"proration_details": obj{"credited_items": nil, "discount_amounts": []any{}}, "quantity": int64(1), "quantity_decimal": "1", "tax_rates": []any{}, "test_clock": nil,
+		"proration_details": obj{"credited_items": nil, "discount_amounts": []any{}}, "quantity": int64(1), "quantity_decimal": "1", "tax_rates": []any{}, "test_clock": cus["test_clock"],
 		"_created": now,
 	}
 	s.applyItemParams(ii, f)

@@ -47,7 +47,7 @@ func (s *Server) newInvoice(cus obj, currency, collection, reason string) obj {
 		"receipt_number": nil, "rendering": nil, "shipping_cost": nil, "shipping_details": nil, "starting_balance": int64(0),
 		"statement_descriptor": nil, "status": "draft",
 		"status_transitions": obj{"finalized_at": nil, "marked_uncollectible_at": nil, "paid_at": nil, "voided_at": nil},
-		"subtotal":           int64(0), "subtotal_excluding_tax": int64(0), "test_clock": nil, "total": int64(0), "total_discount_amounts": []any{},
+		"subtotal":           int64(0), "subtotal_excluding_tax": int64(0), "test_clock": cus["test_clock"], "total": int64(0), "total_discount_amounts": []any{},
 		"total_excluding_tax": int64(0), "total_pretax_credit_amounts": []any{}, "total_taxes": []any{}, "webhooks_delivered_at": nil,
 	}
 }
@@ -60,7 +60,7 @@ func (s *Server) recalcInvoice(inv obj) {
 	if sub, ok := inv["_sublines"].([]any); ok {
 		lines = append(lines, sub...)
 	}
-	for _, ii := range s.st.kinds["invoiceitem"] {
+	for _, ii := range s.st.all("invoiceitem") {
 		if ii["invoice"] != id {
 			continue
 		}
@@ -188,7 +188,7 @@ func (s *Server) createInvoice(r *request) (any, error) {
 // attachPendingItems moves the customer's pending invoice items in the
 // invoice's currency onto it.
 func (s *Server) attachPendingItems(inv obj) {
-	for _, ii := range s.st.kinds["invoiceitem"] {
+	for _, ii := range s.st.all("invoiceitem") {
 		if ii["customer"] == inv["customer"] && ii["invoice"] == nil && ii["currency"] == inv["currency"] {
 			ii["invoice"] = inv["id"]
 		}
@@ -234,7 +234,7 @@ func (s *Server) deleteInvoice(r *request) (any, error) {
 	if inv["status"] != "draft" {
 		return nil, invalid("", "invoice_not_editable", "You can only delete draft invoices; %s is %s.", inv["id"], inv["status"])
 	}
-	for _, ii := range s.st.kinds["invoiceitem"] {
+	for _, ii := range s.st.all("invoiceitem") {
 		if ii["invoice"] == inv["id"] {
 			ii["invoice"] = nil // back to pending
 		}
@@ -251,7 +251,7 @@ func (s *Server) finalize(r *request, inv obj) {
 	now := s.unix()
 	id := str(inv, "id")
 	if inv["number"] == nil {
-		if cus, ok := s.st.byID[idOf(inv["customer"])]; ok {
+		if cus, ok := s.st.lookup(idOf(inv["customer"])); ok {
 			seq := num(cus, "next_invoice_sequence")
 			inv["number"] = fmt.Sprintf("%s-%04d", cus["invoice_prefix"], seq)
 			cus["next_invoice_sequence"] = seq + 1
@@ -285,7 +285,7 @@ func (s *Server) markPaid(r *request, inv obj, outOfBand bool) {
 	if !outOfBand {
 		s.emit(r, "invoice.payment_succeeded", inv, nil)
 	}
-	if sub, ok := s.st.byID[s.invoiceSubscription(inv)]; ok && (sub["status"] == "incomplete" || sub["status"] == "past_due") {
+	if sub, ok := s.st.lookup(s.invoiceSubscription(inv)); ok && (sub["status"] == "incomplete" || sub["status"] == "past_due") {
 		before := s.snapshot(sub)
 		sub["status"] = "active"
 		s.emitUpdated(r, "customer.subscription.updated", sub, before)
@@ -328,14 +328,14 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 		}
 	}
 	candidates := []string{idOf(inv["default_payment_method"]), idOf(inv["default_source"])}
-	if sub, ok := s.st.byID[s.invoiceSubscription(inv)]; ok {
+	if sub, ok := s.st.lookup(s.invoiceSubscription(inv)); ok {
 		candidates = append(candidates, idOf(sub["default_payment_method"]), idOf(sub["default_source"]))
 	}
-	if cus, ok := s.st.byID[idOf(inv["customer"])]; ok {
+	if cus, ok := s.st.lookup(idOf(inv["customer"])); ok {
 		candidates = append(candidates, idOf(objAt(cus, "invoice_settings")["default_payment_method"]), idOf(cus["default_source"]))
 	}
 	for _, id := range candidates {
-		if pm, ok := s.st.byID[id]; ok {
+		if pm, ok := s.st.lookup(id); ok {
 			return pm, nil
 		}
 	}
@@ -343,7 +343,8 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 }
 
 // collect charges an open invoice's remaining amount.
-func (s *Server) collect(r *request, inv obj, pm obj) error {
+// With retry (an automatic attempt), a failure schedules the next attempt.
+func (s *Server) collect(r *request, inv obj, pm obj, retry bool) error {
 	amount := num(inv, "amount_remaining")
 	inv["attempted"] = true
 	inv["attempt_count"] = num(inv, "attempt_count") + 1
@@ -365,6 +366,9 @@ func (s *Server) collect(r *request, inv obj, pm obj) error {
 		if errors.As(err, &ae) {
 			ae.paymentIntent, ae.paymentMethod = nil, nil
 			inv["next_payment_attempt"] = nil
+			if retry {
+				s.scheduleRetry(inv)
+			}
 			s.emit(r, "invoice.payment_failed", inv, nil)
 		}
 		return err
@@ -409,7 +413,7 @@ func (s *Server) payInvoice(r *request) (any, error) {
 	case outOfBand || pm == nil:
 		s.markPaid(r, inv, outOfBand)
 	default:
-		if err := s.collect(r, inv, pm); err != nil {
+		if err := s.collect(r, inv, pm, false); err != nil {
 			return nil, err
 		}
 	}

@@ -21,7 +21,7 @@ func (s *Server) listOf(r *request, kind, url string, keep func(obj) bool) (obj,
 		return nil, err
 	}
 	var all []obj
-	for _, o := range s.st.kinds[kind] {
+	for _, o := range s.st.all(kind) {
 		if o["deleted"] == true || !created(createdOf(o)) || (keep != nil && !keep(o)) {
 			continue
 		}
@@ -42,7 +42,7 @@ func (s *Server) listOf(r *request, kind, url string, keep func(obj) bool) (obj,
 	hasMore := false
 	switch {
 	case hasAfter && after != "":
-		cur, ok := s.st.byID[after]
+		cur, ok := s.st.lookup(after)
 		if !ok || cur["object"] != kind {
 			return nil, notFound(strings.ReplaceAll(kind, "_", " "), after, "starting_after")
 		}
@@ -57,7 +57,7 @@ func (s *Server) listOf(r *request, kind, url string, keep func(obj) bool) (obj,
 			page = rest[:limit]
 		}
 	case hasBefore && before != "":
-		cur, ok := s.st.byID[before]
+		cur, ok := s.st.lookup(before)
 		if !ok || cur["object"] != kind {
 			return nil, notFound(strings.ReplaceAll(kind, "_", " "), before, "ending_before")
 		}

@@ -212,7 +212,10 @@ func (s *Server) capturePaymentIntent(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	ch := s.st.byID[idOf(pi["latest_charge"])]
+	ch, ok := s.st.lookup(idOf(pi["latest_charge"]))
+	if !ok {
+		return nil, &apiError{status: 500, typ: "api_error", message: "stripetest: the payment intent has no charge to capture"}
+	}
 	s.captureFunds(ch, amount)
 	s.emit(r, "charge.captured", ch, nil)
 	pi["status"], pi["amount_received"], pi["amount_capturable"] = "succeeded", amount, int64(0)
@@ -240,7 +243,7 @@ func (s *Server) cancelPaymentIntent(r *request) (any, error) {
 		}
 	}
 	if pi["status"] == "requires_capture" {
-		if ch, ok := s.st.byID[idOf(pi["latest_charge"])]; ok {
+		if ch, ok := s.st.lookup(idOf(pi["latest_charge"])); ok {
 			ch["amount_refunded"], ch["refunded"] = ch["amount"], true // the authorization is released
 		}
 	}

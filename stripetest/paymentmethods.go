@@ -26,7 +26,7 @@ func (s *Server) resolvePaymentMethod(id, param string) (obj, error) {
 		}
 		return s.insert(pm), nil
 	}
-	if o, ok := s.st.byID[id]; ok && (o["object"] == "payment_method" || o["object"] == "card") {
+	if o, ok := s.st.lookup(id); ok && (o["object"] == "payment_method" || o["object"] == "card") {
 		return o, nil
 	}
 	if strings.HasPrefix(id, "card_") || strings.HasPrefix(id, "src_") {

@@ -93,12 +93,14 @@ func (s *Server) marshalState() ([]byte, error) {
 // SaveFile writes the state to path atomically: to a temporary file in the
 // same directory, synced, then renamed over path.
 func (s *Server) SaveFile(path string) error {
+	// One save at a time, snapshot and write together, so a later state
+	// is never overwritten by an earlier one.
+	s.saveMu.Lock()
+	defer s.saveMu.Unlock()
 	b, err := s.marshalState()
 	if err != nil {
 		return err
 	}
-	s.saveMu.Lock()
-	defer s.saveMu.Unlock()
 	return writeFileAtomic(path, b)
 }
 

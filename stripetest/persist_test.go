@@ -5,8 +5,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	stripe "github.com/stripelite/stripe"
 	"github.com/stripelite/stripe/stripetest"
@@ -105,4 +107,29 @@ func TestStateFileKeepsStateAcrossServers(t *testing.T) {
 
 	require.NoError(t, os.WriteFile(path, []byte("{"), 0o600))
 	require.Panics(t, func() { stripetest.New(stripetest.WithStateFile(path, nil)) })
+}
+
+// Concurrent changes all reach the state file: the last save is of the
+// last state.
+func TestStateFileUnderConcurrentWrites(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "state.json")
+	srv := stripetest.New(stripetest.WithStateFile(path, func(err error) { t.Error(err) }))
+	c, err := srv.Client()
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := c.Customers.Create(context.Background(), nil)
+			assert.NoError(t, err)
+		}()
+	}
+	wg.Wait()
+	// Read the file while the server still runs: every answered create is in it.
+	again := stripetest.NewServer(t)
+	require.NoError(t, again.LoadFile(path))
+	require.Equal(t, 20, again.Count("customer"))
+	srv.Close()
 }

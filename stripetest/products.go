@@ -81,7 +81,7 @@ func (s *Server) createProduct(r *request) (any, error) {
 	}
 	id := s.newID("prod")
 	if custom, ok := f.str("id"); ok {
-		if _, taken := s.st.byID[custom]; taken {
+		if _, taken := s.st.lookup(custom); taken {
 			return nil, invalid("id", "resource_already_exists", "Product already exists.")
 		}
 		id = custom
@@ -143,7 +143,7 @@ func (s *Server) deleteProduct(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, price := range s.st.kinds["price"] {
+	for _, price := range s.st.all("price") {
 		if price["product"] == p["id"] {
 			return nil, invalid("", "", "This product cannot be deleted because it has one or more user-created prices.")
 		}
@@ -273,7 +273,7 @@ func (s *Server) createPrice(r *request) (any, error) {
 	}
 	if lk, ok := f.str("lookup_key"); ok && lk != "" {
 		transfer, _ := f.bool("transfer_lookup_key")
-		for _, other := range s.st.kinds["price"] {
+		for _, other := range s.st.all("price") {
 			if other["lookup_key"] == lk {
 				if !transfer {
 					return nil, invalid("lookup_key", "", "A price (`%s`) already uses that lookup key.", other["id"])
@@ -282,7 +282,7 @@ func (s *Server) createPrice(r *request) (any, error) {
 			}
 		}
 	}
-	if _, stored := s.st.byID[str(product, "id")]; !stored {
+	if _, stored := s.st.lookup(str(product, "id")); !stored {
 		s.insert(product)
 		s.emit(r, "product.created", product, nil)
 	}

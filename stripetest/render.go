@@ -49,7 +49,7 @@ func (s *Server) expandPath(m obj, path []string) {
 	}
 	switch x := v.(type) {
 	case string:
-		target, found := s.st.byID[x]
+		target, found := s.st.lookup(x)
 		if !found {
 			return
 		}

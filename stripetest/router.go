@@ -189,7 +189,8 @@ func (s *Server) run(rt *route, r *request) (resp response, save bool) {
 		return errorResponse(r.id, aerr), false
 	}
 	s.st = st
-	defer func() { s.st = s.platform }()
+	s.at = s.requestClock(r)
+	defer func() { s.st, s.at = s.platform, 0 }()
 	out, err := runHandler(rt.fn, r)
 	if err == nil {
 		err = *r.form.err

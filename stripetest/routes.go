@@ -14,4 +14,6 @@ func (s *Server) registerRoutes() {
 	s.registerProducts()
 	s.registerRefunds()
 	s.registerSubscriptions()
+	s.registerTestClocks()
+	s.registerWebhookEndpoints()
 }

@@ -18,12 +18,22 @@
 // intents). tok_chargeDeclined / pm_card_chargeDeclined and their
 // ...InsufficientFunds, ...ExpiredCard, ...IncorrectCvc,
 // ...ProcessingError siblings give cards whose charges fail with a 402
-// card_error.
+// card_error; saving one of them on a customer fails the same way, except
+// tok_chargeCustomerFail / pm_card_chargeCustomerFail, which save and then
+// decline.
+//
+// Requests are checked against Stripe's spec (validate.go): unknown params
+// at any depth get parameter_unknown, missing required ones
+// parameter_missing. Connect accounts (CreateAccount) scope objects by the
+// Stripe-Account header (accounts.go). Subscriptions renew when a test clock
+// is advanced (testclocks.go). The state can be saved to and loaded from a
+// JSON file (persist.go, WithStateFile); cmd/stripetest serves the fake as a
+// standalone program.
 //
 // Money moves simply: a captured charge is available in the balance at once
 // (net of a 2.9% + 30 fee), a refund takes its amount out again. There are
 // no taxes, discounts, customer credit balances or prorations, and
-// subscriptions never renew on their own.
+// subscriptions renew only on a test clock.
 //
 // WithDemoData preloads a small data set with stable IDs (cus_123,
 // card_123, price_123, sub_123, ch_123, in_123, pi_123, ...) in the states
@@ -69,7 +79,12 @@ type Server struct {
 	closed    chan struct{}
 	closeOnce sync.Once
 	hooks     []*webhookSender // one per WithWebhook
-	listener  net.Listener     // WithListener
+	// endpointHooks deliver to /v1/webhook_endpoints, by endpoint ID;
+	// retiredHooks are those of deleted or moved endpoints, still
+	// finishing their queue. Both are guarded by mu.
+	endpointHooks map[string]*webhookSender
+	retiredHooks  []*webhookSender
+	listener      net.Listener // WithListener
 
 	transport  *http.Transport // of httpClient
 	httpClient *http.Client    // what Client uses
@@ -85,6 +100,9 @@ type Server struct {
 	// or during a request with Stripe-Account that account's (see run).
 	st     *store
 	routes []*route
+	// at, when not 0, is the time (Unix seconds) the code running under mu
+	// acts at: a test clock's (testclocks.go).
+	at int64
 
 	// testHookBeforeHandle, set only by tests, runs before each handler
 	// (after its Idempotency-Key is claimed).
@@ -147,6 +165,8 @@ func New(opts ...Option) *Server {
 		closed:   make(chan struct{}),
 		now:      time.Now,
 		accounts: make(map[string]*store),
+
+		endpointHooks: make(map[string]*webhookSender),
 	}
 	s.platform = newStore()
 	s.st = s.platform
@@ -183,14 +203,39 @@ func New(opts ...Option) *Server {
 		s.httpClient = &http.Client{Transport: s.transport}
 	}
 	for _, h := range s.hooks {
-		h.delivered = func(ev obj) {
-			s.mu.Lock()
-			defer s.mu.Unlock()
-			ev["pending_webhooks"] = max(num(ev, "pending_webhooks")-1, 0)
-		}
-		h.start(s.now)
+		s.startSender(h)
 	}
 	return s
+}
+
+// startSender starts a webhook sender whose deliveries count down their
+// events' pending_webhooks.
+func (s *Server) startSender(h *webhookSender) {
+	h.delivered = func(ev obj) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		ev["pending_webhooks"] = max(num(ev, "pending_webhooks")-1, 0)
+	}
+	h.start(s.now)
+}
+
+// newSender makes and starts a sender for a webhook endpoint. Callers
+// hold s.mu.
+func (s *Server) newSender(url, secret string) *webhookSender {
+	h := newWebhookSender(url, secret)
+	s.startSender(h)
+	return h
+}
+
+// senders returns every webhook sender.
+func (s *Server) senders() []*webhookSender {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	all := append(append([]*webhookSender(nil), s.hooks...), s.retiredHooks...)
+	for _, h := range s.endpointHooks {
+		all = append(all, h)
+	}
+	return all
 }
 
 // Close shuts the server down and waits for its requests and webhook
@@ -199,13 +244,13 @@ func New(opts ...Option) *Server {
 func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		close(s.closed)
-		for _, h := range s.hooks {
-			h.stop()
-		}
 		if s.transport != nil {
 			s.transport.CloseIdleConnections()
 		}
-		s.hs.Close()
+		s.hs.Close() // no request runs after this, so no new sender starts
+		for _, h := range s.senders() {
+			h.stop()
+		}
 		s.autoSave()
 	})
 }
@@ -227,9 +272,10 @@ func (s *Server) Client(opts ...stripe.Option) (*stripe.Client, error) {
 func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
 
 // FlushWebhooks waits until every event emitted so far has been delivered
-// (or its delivery failed), or ctx ends. Without WithWebhook it returns nil.
+// (or its delivery failed) to the WithWebhook URLs and the webhook
+// endpoints, or ctx ends.
 func (s *Server) FlushWebhooks(ctx context.Context) error {
-	for _, h := range s.hooks {
+	for _, h := range s.senders() {
 		if err := h.flush(ctx); err != nil {
 			return err
 		}

@@ -54,7 +54,14 @@ func (s *Server) newID(prefix string) string {
 	}
 }
 
-func (s *Server) unix() int64 { return s.now().Unix() }
+// unix is the current time in Unix seconds: the server clock's, or during
+// a request about a test clock's customer, or an advance, the test clock's.
+func (s *Server) unix() int64 {
+	if s.at != 0 {
+		return s.at
+	}
+	return s.now().Unix()
+}
 
 // insert stores a new object of kind (its "object" field) under its id,
 // stamping the creation order.
@@ -122,4 +129,23 @@ func cloneObj(o obj) obj {
 func subItems(sub obj) []obj {
 	items, _ := sub["_items"].([]obj)
 	return items
+}
+
+// lookup returns the stored object with id, deleted ones included.
+func (st *store) lookup(id string) (obj, bool) {
+	o, ok := st.byID[id]
+	return o, ok
+}
+
+// all returns the stored objects of kind in creation order. The slice is
+// the store's: callers must not change it (remove may, so copy it before
+// removing while ranging).
+func (st *store) all(kind string) []obj { return st.kinds[kind] }
+
+// dropKind removes every object of kind.
+func (st *store) dropKind(kind string) {
+	for _, o := range st.kinds[kind] {
+		delete(st.byID, str(o, "id"))
+	}
+	delete(st.kinds, kind)
 }

@@ -87,7 +87,7 @@ func (s *Server) renderItems(sub obj) {
 	var data []any
 	for _, si := range subItems(sub) {
 		item := cloneObj(si)
-		if p, ok := s.st.byID[idOf(si["price"])]; ok {
+		if p, ok := s.st.lookup(idOf(si["price"])); ok {
 			item["price"] = deepCopy(p)
 		}
 		data = append(data, item)
@@ -159,6 +159,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		items = append(items, s.newSubItem(sub, price, qty, itf))
 	}
 	sub["currency"] = prices[0]["currency"]
+	sub["test_clock"] = cus["test_clock"]
 	trialEnd := int64(0)
 	if n, ok := f.int("trial_period_days"); ok && n > 0 {
 		trialEnd = now + n*86400
@@ -207,7 +208,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		})
 	}
 	inv["_sublines"] = lines
-	for _, ii := range s.st.kinds["invoiceitem"] { // pending items ride along on the first invoice
+	for _, ii := range s.st.all("invoiceitem") { // pending items ride along on the first invoice
 		if ii["customer"] == cusID && ii["invoice"] == nil && ii["currency"] == inv["currency"] {
 			total += num(ii, "amount")
 		}
@@ -253,7 +254,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	case sub["collection_method"] == "send_invoice":
 		sub["status"] = "active"
 	case chargeNow:
-		if err := s.collect(r, inv, pm); err != nil {
+		if err := s.collect(r, inv, pm, false); err != nil {
 			var ae *apiError
 			if !errors.As(err, &ae) || ae.typ != "card_error" {
 				return nil, err
@@ -268,7 +269,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 }
 
 func (s *Server) productName(price obj) string {
-	if p, ok := s.st.byID[idOf(price["product"])]; ok {
+	if p, ok := s.st.lookup(idOf(price["product"])); ok {
 		if n, ok := p["name"].(string); ok {
 			return n
 		}
@@ -422,7 +423,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 		s.remove(rm)
 	}
 	for _, si := range items {
-		if orig, ok := s.st.byID[str(si, "id")]; ok {
+		if orig, ok := s.st.lookup(str(si, "id")); ok {
 			for k, v := range si {
 				orig[k] = v
 			}
@@ -439,7 +440,9 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 	}
 	stored := make([]obj, 0, len(items))
 	for _, si := range items {
-		stored = append(stored, s.st.byID[str(si, "id")])
+		if o, ok := s.st.lookup(str(si, "id")); ok {
+			stored = append(stored, o)
+		}
 	}
 	sub["_items"] = stored
 	s.renderItems(sub)

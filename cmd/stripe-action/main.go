@@ -2,15 +2,27 @@
 // platform's Stripe node would, and prints the result as JSON.
 //
 //	stripe-action [file]          run {"action": ..., "config": ...} from file or stdin
+//
+// The input is a step envelope: {"action", "config", "idempotencyKey",
+// "stripeAccount"}; the last two are optional. The idempotency key is sent
+// with the action's request, so re-running a failed step with the same key
+// never charges twice; stripeAccount acts for a Connect account (acct_...).
+//
 //	stripe-action -list           list the actions, one per line
 //	stripe-action -schema NAME    print the JSON Schema of an action's config
 //	stripe-action -triggers       list the webhook and polling triggers
+//	stripe-action -dry-run [file] print the request the action would send; send nothing
+//	stripe-action -poll NAME -cursor FILE
+//	                              run a polling trigger once: print the new objects, save the cursor
 //
 // The key comes from STRIPE_SECRET_KEY and the API host from STRIPE_API_BASE
 // (with only the base set, the key is sk_test_123, as for stripe-mock). With
 // neither set it runs against an in-process stripetest server preloaded with
 // stripetest.WithDemoData (cus_123, in_123, pi_123, ...), which the example
-// configs in testdata/actions use.
+// configs in testdata/actions use. Offline, the state persists between runs
+// in a file in the user's cache directory (its path is printed on stderr),
+// so one run can use the IDs an earlier one printed; -state FILE chooses
+// the file and -reset starts again from the demo data.
 //
 // Errors are printed on stdout as {"error": {"type", "code", "message",
 // "param", "request_id"}}; the exit status is 1 for an error from Stripe or
@@ -27,6 +39,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/signal"
 	"strings"
@@ -72,10 +85,17 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	list := fs.Bool("list", false, "list the actions (name and description), one per line")
 	schema := fs.String("schema", "", "print the JSON Schema of the named action's config")
 	triggers := fs.Bool("triggers", false, "list the webhook and polling triggers")
+	dryRunFlag := fs.Bool("dry-run", false, "print the request the action would send (key redacted) and send nothing")
+	poll := fs.String("poll", "", "run the named polling trigger once (needs -cursor)")
+	cursor := fs.String("cursor", "", "with -poll: the file holding the trigger's cursor, read and then saved")
+	state := fs.String("state", "", "offline: the state file (default: stripelite/"+stateFileName+" in the user's cache directory)")
+	reset := fs.Bool("reset", false, "offline: start again from the demo data (alone: just reset)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: stripe-action [-list | -schema NAME | -triggers | FILE]\n\n"+
-			"Runs {\"action\": \"stripe.getCustomer\", \"config\": {...}} from FILE or stdin and prints the result as JSON.\n"+
-			"Env: STRIPE_SECRET_KEY, STRIPE_API_BASE (neither: an in-process stripetest server with demo data).")
+		fmt.Fprintln(fs.Output(), "usage: stripe-action [-list | -schema NAME | -triggers | [-dry-run] [FILE] | -poll NAME -cursor FILE] [-state FILE] [-reset]\n\n"+
+			"Runs {\"action\": \"stripe.getCustomer\", \"config\": {...}, \"idempotencyKey\": \"...\", \"stripeAccount\": \"acct_...\"}\n"+
+			"from FILE or stdin and prints the result as JSON.\n"+
+			"Env: STRIPE_SECRET_KEY, STRIPE_API_BASE (neither: an in-process stripetest server with demo data,\n"+
+			"its state kept between runs in a file).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -111,22 +131,79 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		_ = tw.Flush()
 		return exitOK
 	}
-	if fs.NArg() > 1 {
+	if fs.NArg() > 1 || (*poll == "") != (*cursor == "") || (*poll != "" && (fs.NArg() > 0 || *dryRunFlag)) {
 		fs.Usage()
 		return exitUsage
 	}
-
-	doc, err := readInput(fs.Arg(0), stdin)
-	if err != nil {
-		return printError(stdout, err)
+	online := key != "" || env("STRIPE_API_BASE") != ""
+	if online && (*state != "" || *reset) {
+		fmt.Fprintln(stderr, "stripe-action: -state and -reset apply offline only (STRIPE_SECRET_KEY and STRIPE_API_BASE unset)")
+		return exitUsage
 	}
-	c, cleanup, err := newClient(key, env("STRIPE_API_BASE"), stderr)
+
+	if *reset && fs.NArg() == 0 && *poll == "" { // -reset alone: reset and stop
+		path := *state
+		var err error
+		if path == "" {
+			if path, err = defaultStatePath(env); err != nil {
+				return printError(stdout, err)
+			}
+		}
+		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return printError(stdout, fmt.Errorf("stripe-action: -reset: %w", err))
+		}
+		fmt.Fprintf(stderr, "stripe-action: offline state %s reset; the next run starts from the demo data\n", path)
+		return exitOK
+	}
+
+	var doc *document
+	if *poll == "" {
+		var err error
+		if doc, err = readInput(fs.Arg(0), stdin); err != nil {
+			return printError(stdout, err)
+		}
+	}
+	var dry *dryRun
+	var c *stripe.Client
+	var err error
+	cleanup := func() {}
+	switch {
+	case *dryRunFlag:
+		dry = &dryRun{}
+		c, err = dryRunClient(key, env("STRIPE_API_BASE"), dry)
+	case online:
+		c, err = onlineClient(key, env("STRIPE_API_BASE"), stderr)
+	default:
+		path := *state
+		if path == "" {
+			path, err = defaultStatePath(env)
+		}
+		if err == nil {
+			fmt.Fprintln(stderr, offlineNotice)
+			// An in-process server gains nothing from retries.
+			c, cleanup, err = offlineClient(path, *reset, stderr, appInfo, stripe.WithMaxRetries(0))
+		}
+	}
 	if err != nil {
 		return printError(stdout, err)
 	}
 	defer cleanup()
 
-	out, err := connector.Run(ctx, c, doc.Action, doc.Config)
+	if *poll != "" {
+		if err := pollOnce(ctx, c, *poll, *cursor, stdout); err != nil {
+			return printError(stdout, err)
+		}
+		return exitOK
+	}
+	out, err := connector.Run(ctx, c, doc.Action, doc.Config,
+		connector.WithIdempotencyKey(doc.IdempotencyKey), connector.WithStripeAccount(doc.StripeAccount))
+	if dry != nil {
+		if p := dry.planned(); p != nil && errors.Is(err, errDryRun) {
+			b, _ := json.MarshalIndent(p, "", "  ")
+			_, _ = stdout.Write(append(b, '\n'))
+			return exitOK
+		}
+	}
 	if err != nil {
 		return printError(stdout, err)
 	}
@@ -138,10 +215,14 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	return exitOK
 }
 
-// document is the input: one action and its config.
+// document is the input, a step envelope: one action, its config, and
+// optionally the step's idempotency key (a re-run with the same key never
+// charges twice) and the connected account to act for.
 type document struct {
-	Action string          `json:"action"`
-	Config json.RawMessage `json:"config"`
+	Action         string          `json:"action"`
+	Config         json.RawMessage `json:"config"`
+	IdempotencyKey string          `json:"idempotencyKey"`
+	StripeAccount  string          `json:"stripeAccount"`
 }
 
 // readInput reads the document from the file named by arg, or stdin when
@@ -168,7 +249,7 @@ func readInput(arg string, stdin io.Reader) (*document, error) {
 	var doc document
 	if err := dec.Decode(&doc); err != nil {
 		return nil, &connector.ConfigError{Code: connector.CodeInvalidJSON,
-			Reason: `input must be {"action": "stripe....", "config": {...}}: ` + err.Error()}
+			Reason: `input must be {"action": "stripe....", "config": {...}, "idempotencyKey": "...", "stripeAccount": "acct_..."}: ` + err.Error()}
 	}
 	if dec.More() {
 		return nil, &connector.ConfigError{Code: connector.CodeInvalidJSON, Reason: "trailing data after the input document"}
@@ -179,30 +260,41 @@ func readInput(arg string, stdin io.Reader) (*document, error) {
 	return &doc, nil
 }
 
-// newClient builds the client from the environment, or an offline one.
-func newClient(key, base string, stderr io.Writer) (*stripe.Client, func(), error) {
-	opts := []stripe.Option{stripe.WithAppInfo("stripe-action", stripe.Version, "")}
-	if key == "" && base == "" {
-		fmt.Fprintln(stderr, offlineNotice)
-		// An in-process server gains nothing from retries.
-		return offlineClient(append(opts, stripe.WithMaxRetries(0))...)
-	}
-	// A base always wins, so a key left in the environment never sends a
-	// request meant for a mock to Stripe.
-	backend := "Stripe at " + stripe.DefaultBaseURL + " (STRIPE_SECRET_KEY)"
+// appInfo names the program in the User-Agent.
+var appInfo = stripe.WithAppInfo("stripe-action", stripe.Version, "")
+
+// onlineClient builds the client from the environment.
+// A base always wins, so a key left in the environment never sends a
+// request meant for a mock to Stripe; stderr names the backend used.
+func onlineClient(key, base string, stderr io.Writer) (*stripe.Client, error) {
 	if key == "" {
 		key = "sk_test_123"
 	}
+	opts := []stripe.Option{appInfo}
+	backend := "Stripe at " + stripe.DefaultBaseURL + " (STRIPE_SECRET_KEY)"
 	if base != "" {
 		opts = append(opts, stripe.WithBaseURL(base))
 		backend = base + " (STRIPE_API_BASE)"
 	}
 	c, err := stripe.NewClient(key, opts...)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	fmt.Fprintln(stderr, "stripe-action: backend:", backend)
-	return c, func() {}, nil
+	return c, nil
+}
+
+// dryRunClient builds a client whose requests stop at the dry run's
+// transport. No key is needed: none is sent.
+func dryRunClient(key, base string, dry *dryRun) (*stripe.Client, error) {
+	if key == "" {
+		key = "sk_test_123"
+	}
+	opts := []stripe.Option{appInfo, stripe.WithHTTPClient(&http.Client{Transport: dry}), stripe.WithMaxRetries(0)}
+	if base != "" {
+		opts = append(opts, stripe.WithBaseURL(base))
+	}
+	return stripe.NewClient(key, opts...)
 }
 
 // printError writes {"error": {...}} and returns the exit status for err.

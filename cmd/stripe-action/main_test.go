@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -29,6 +30,13 @@ type result struct {
 func runCmd(t *testing.T, env map[string]string, stdin string, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
+	if _, ok := env["XDG_CACHE_HOME"]; !ok { // offline state: never the real cache directory
+		env = maps.Clone(env)
+		if env == nil {
+			env = map[string]string{}
+		}
+		env["XDG_CACHE_HOME"] = t.TempDir()
+	}
 	code := run(args, strings.NewReader(stdin), &out, &errOut, func(k string) string { return env[k] })
 	return result{code, out.String(), errOut.String()}
 }
@@ -41,6 +49,28 @@ type route struct {
 }
 
 var routes = []route{
+	{"POST", regexp.MustCompile(`^/v1/coupons$`), "coupon.json"},
+	{"DELETE", regexp.MustCompile(`^/v1/customers/[^/]+$`), "customer_deleted.json"},
+	{"POST", regexp.MustCompile(`^/v1/customers/[^/]+/sources/[^/]+$`), "card_updated.json"},
+	{"GET", regexp.MustCompile(`^/v1/charges$`), "charges_page2.json"},
+	{"", regexp.MustCompile(`^/v1/charges/[^/]+(/capture)?$`), "charge.json"},
+	{"GET", regexp.MustCompile(`^/v1/events$`), "events_page2.json"},
+	{"GET", regexp.MustCompile(`^/v1/events/[^/]+$`), "event_customer_updated.json"},
+	{"GET", regexp.MustCompile(`^/v1/balance_transactions/[^/]+$`), "balance_transaction.json"},
+	{"GET", regexp.MustCompile(`^/v1/invoiceitems$`), "invoiceitems_page2.json"},
+	{"DELETE", regexp.MustCompile(`^/v1/invoiceitems/[^/]+$`), "invoiceitem_deleted.json"},
+	{"", regexp.MustCompile(`^/v1/invoiceitems/[^/]+$`), "invoiceitem.json"},
+	{"DELETE", regexp.MustCompile(`^/v1/invoices/[^/]+$`), "invoice_deleted.json"},
+	{"POST", regexp.MustCompile(`^/v1/invoices/[^/]+/pay$`), "invoice_paid.json"},
+	{"POST", regexp.MustCompile(`^/v1/subscriptions/[^/]+/resume$`), "subscription.json"},
+	{"GET", regexp.MustCompile(`^/v1/products$`), "products_page2.json"},
+	{"DELETE", regexp.MustCompile(`^/v1/products/[^/]+$`), "product_deleted.json"},
+	{"", regexp.MustCompile(`^/v1/products/[^/]+$`), "product.json"},
+	{"GET", regexp.MustCompile(`^/v1/prices$`), "prices_page2.json"},
+	{"", regexp.MustCompile(`^/v1/prices(/[^/]+)?$`), "price.json"},
+	{"GET", regexp.MustCompile(`^/v1/refunds$`), "refunds_page2.json"},
+	{"POST", regexp.MustCompile(`^/v1/refunds/[^/]+/cancel$`), "refund_canceled.json"},
+	{"", regexp.MustCompile(`^/v1/refunds/[^/]+$`), "refund.json"},
 	{"GET", regexp.MustCompile(`^/v1/customers/[^/]+/sources/[^/]+$`), "card_visa.json"},
 	{"DELETE", regexp.MustCompile(`^/v1/customers/[^/]+/sources/[^/]+$`), "card_deleted.json"},
 	{"GET", regexp.MustCompile(`^/v1/customers/[^/]+/sources$`), "cards_page2.json"},
@@ -69,6 +99,7 @@ type fakeStripe struct {
 	mu    sync.Mutex
 	paths []string
 	auths []string
+	hdrs  []http.Header
 }
 
 func newFakeStripe(t *testing.T) *fakeStripe {
@@ -78,6 +109,7 @@ func newFakeStripe(t *testing.T) *fakeStripe {
 		f.mu.Lock()
 		f.paths = append(f.paths, r.Method+" "+r.URL.Path)
 		f.auths = append(f.auths, r.Header.Get("Authorization"))
+		f.hdrs = append(f.hdrs, r.Header.Clone())
 		f.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
 		w.Header().Set("Request-Id", "req_fake_1")
@@ -99,6 +131,12 @@ func newFakeStripe(t *testing.T) *fakeStripe {
 	return f
 }
 
+func (f *fakeStripe) headers() []http.Header {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]http.Header(nil), f.hdrs...)
+}
+
 func (f *fakeStripe) requests() []string {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -109,7 +147,13 @@ func examples(t *testing.T) []string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "actions", "*.json"))
 	require.NoError(t, err)
-	require.Len(t, files, len(connector.Actions()), "one example per action")
+	curated := 0
+	for _, a := range connector.Actions() {
+		if !a.Generated {
+			curated++
+		}
+	}
+	require.Len(t, files, curated, "one example per hand-written action")
 	return files
 }
 
@@ -196,6 +240,13 @@ type offlineWant struct {
 	id     string
 	fields map[string]any
 	listed []string
+	// empty: a list the demo data has nothing for.
+	empty bool
+	// errCode and errMsg: the demo data lacks what the example needs (a
+	// refund, an event, an uncaptured charge), so the in-process server
+	// answers with this Stripe error, which shows the request reached the
+	// right endpoint well-formed.
+	errCode, errMsg string
 }
 
 var offlineWants = map[string]offlineWant{
@@ -231,6 +282,38 @@ var offlineWants = map[string]offlineWant{
 	"updateCustomer.json":          {object: "customer", id: "cus_123", fields: map[string]any{"email": "jenny.rosen@example.com"}},
 	"updateSubscription.json":      {object: "subscription", id: "sub_123", fields: map[string]any{"status": "active"}},
 	"voidInvoice.json":             {object: "invoice", id: "in_open_123", fields: map[string]any{"status": "void"}},
+
+	"deleteCustomer.json":        {object: "customer", id: "cus_123", fields: map[string]any{"deleted": true}},
+	"updateCard.json":            {object: "card", id: "card_123", fields: map[string]any{"exp_month": 12.0, "exp_year": 2031.0, "name": "Jenny Rosen"}},
+	"getCharge.json":             {object: "charge", id: "ch_123", fields: map[string]any{"captured": true}},
+	"listCharges.json":           {object: "list", listed: []string{"ch_123"}},
+	"updateCharge.json":          {object: "charge", id: "ch_123", fields: map[string]any{"description": "Order A-1 (paid)"}},
+	"captureCharge.json":         {errCode: "charge_already_captured"},
+	"getEvent.json":              {errCode: "resource_missing", errMsg: "evt_123"},
+	"listEvents.json":            {object: "list", empty: true},
+	"getBalanceTransaction.json": {errCode: "resource_missing", errMsg: "txn_123"},
+	"getInvoiceItem.json":        {object: "invoiceitem", id: "ii_123", fields: map[string]any{"invoice": "in_123"}},
+	"listInvoiceItems.json":      {object: "list", listed: []string{"ii_123"}},
+	"updateInvoiceItem.json":     {object: "invoiceitem", id: "ii_123", fields: map[string]any{"amount": 7500.0}},
+	"deleteInvoiceItem.json":     {object: "invoiceitem", id: "ii_123", fields: map[string]any{"deleted": true}},
+	"updateInvoice.json":         {object: "invoice", id: "in_123", fields: map[string]any{"description": "Invoice for services"}},
+	"payInvoice.json":            {object: "invoice", id: "in_open_123", fields: map[string]any{"status": "paid"}},
+	"deleteInvoice.json":         {object: "invoice", id: "in_123", fields: map[string]any{"deleted": true}},
+	"updatePaymentIntent.json":   {object: "payment_intent", id: "pi_123", fields: map[string]any{"description": "Order A-1"}},
+	"resumeSubscription.json":    {errMsg: "Only a paused subscription can be resumed"},
+	"getProduct.json":            {object: "product", id: "prod_123", fields: map[string]any{"name": "Demo plan"}},
+	"listProducts.json":          {object: "list", listed: []string{"prod_123"}},
+	"updateProduct.json":         {object: "product", id: "prod_123", fields: map[string]any{"description": "The demo plan, now with more"}},
+	"deleteProduct.json":         {errMsg: "has one or more user-created prices"},
+	"createPrice.json":           {object: "price", id: "price_", fields: map[string]any{"product": "prod_123", "unit_amount": 20000.0}},
+	"getPrice.json":              {object: "price", id: "price_123", fields: map[string]any{"unit_amount": 2000.0}},
+	"listPrices.json":            {object: "list", listed: []string{"price_123"}},
+	"updatePrice.json":           {object: "price", id: "price_123", fields: map[string]any{"nickname": "Monthly"}},
+	"getRefund.json":             {errCode: "resource_missing", errMsg: "re_123"},
+	"listRefunds.json":           {object: "list", empty: true},
+	"updateRefund.json":          {errCode: "resource_missing", errMsg: "re_123"},
+	"cancelRefund.json":          {errCode: "resource_missing", errMsg: "re_123"},
+	"createCoupon.json":          {errMsg: "Unrecognized request URL (POST: /v1/coupons)"}, // stripetest has no coupons yet
 }
 
 // TestExamplesAgainstStripetest runs the examples with neither
@@ -249,6 +332,16 @@ func TestExamplesAgainstStripetest(t *testing.T) {
 			require.True(t, ok, "no expectation for %s in offlineWants", name)
 			r := runCmd(t, nil, "", file)
 			assert.Contains(t, r.stderr, "stripetest server with demo data")
+			if want.errCode != "" || want.errMsg != "" {
+				require.Equal(t, 1, r.code, "stdout: %s\nstderr: %s", r.stdout, r.stderr)
+				e := decode(t, r.stdout)["error"].(map[string]any)
+				assert.Equal(t, "invalid_request_error", e["type"])
+				if want.errCode != "" {
+					assert.Equal(t, want.errCode, e["code"])
+				}
+				assert.Contains(t, e["message"], want.errMsg)
+				return
+			}
 			require.Equal(t, 0, r.code, "stdout: %s\nstderr: %s", r.stdout, r.stderr)
 			out := decode(t, r.stdout)
 			if want.object != "" {
@@ -268,6 +361,10 @@ func TestExamplesAgainstStripetest(t *testing.T) {
 			}
 			if want.object == "list" {
 				data, _ := out["data"].([]any)
+				if want.empty {
+					assert.Empty(t, data)
+					return
+				}
 				assert.NotEmpty(t, data)
 				var ids []string
 				for _, d := range data {
@@ -391,6 +488,31 @@ func TestBadKey(t *testing.T) {
 	assert.Equal(t, 2, r.code)
 	assert.Contains(t, r.stdout, "publishable")
 	assert.NotContains(t, r.stdout, "pk_test_publishable123")
+}
+
+// TestEnvelope sends the step's idempotency key and connected account.
+func TestEnvelope(t *testing.T) {
+	t.Parallel()
+	srv := newFakeStripe(t)
+	env := map[string]string{"STRIPE_API_BASE": srv.URL}
+	doc := `{"action": "stripe.createCharge", "config": {"amount": 100, "currency": "usd", "source": "tok_visa"},
+		"idempotencyKey": "wf-1-step-2", "stripeAccount": "acct_1Connected"}`
+	for range 2 {
+		r := runCmd(t, env, doc)
+		require.Equal(t, 0, r.code, r.stdout)
+	}
+	hdrs := srv.headers()
+	require.Len(t, hdrs, 2)
+	for _, h := range hdrs {
+		assert.Equal(t, "wf-1-step-2", h.Get("Idempotency-Key"))
+		assert.Equal(t, "acct_1Connected", h.Get("Stripe-Account"))
+	}
+
+	r := runCmd(t, env, `{"action": "stripe.getBalance", "config": {}, "stripeAccount": "cus_123"}`)
+	assert.Equal(t, 2, r.code)
+	e := decode(t, r.stdout)["error"].(map[string]any)
+	assert.Equal(t, "stripeAccount", e["param"])
+	assert.Len(t, srv.headers(), 2, "a bad envelope sends nothing")
 }
 
 // With both STRIPE_SECRET_KEY and STRIPE_API_BASE set, the request goes to

@@ -6,24 +6,29 @@
 //   STRIPETEST_BIN=/path/to/stripetest node workflow.mjs
 //
 // It starts a webhook receiver, starts stripetest with -webhook pointing at
-// it, and checks: a customer, a card from a token (and a declining one
-// refused), a payment intent confirmed, an invoice paid, auto-pagination,
-// Stripe's error classes and codes, and a webhook verified by the library.
+// it, and checks: a webhook endpoint made through the API, a customer, a
+// card from a token (and a declining one refused), a payment intent
+// confirmed, an invoice paid, auto-pagination, Stripe's error classes and
+// codes, and webhooks to both (the -webhook flag's and the endpoint's, each
+// with its own secret) verified by the library.
 import Stripe from 'stripe';
 import http from 'node:http';
 import { spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
 
-const secret = 'whsec_node_client';
-const events = [];
+const secret = 'whsec_node_client'; // the -webhook flag's
+let endpointSecret = ''; // the webhook endpoint's, from the API
+const events = []; // from the -webhook flag
+const endpointEvents = []; // from the webhook endpoint
 
 const receiver = http.createServer((req, res) => {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
     try {
-      const ev = Stripe.webhooks.constructEvent(Buffer.concat(chunks), req.headers['stripe-signature'], secret);
-      events.push(ev);
+      const viaEndpoint = req.url === '/endpoint';
+      const ev = Stripe.webhooks.constructEvent(Buffer.concat(chunks), req.headers['stripe-signature'], viaEndpoint ? endpointSecret : secret);
+      (viaEndpoint ? endpointEvents : events).push(ev);
       res.writeHead(200).end();
     } catch (err) {
       console.error('webhook rejected:', err.message);
@@ -50,6 +55,13 @@ const url = new URL(baseURL);
 const stripe = new Stripe('sk_test_123', { host: url.hostname, port: url.port, protocol: 'http', maxNetworkRetries: 1 });
 
 async function main() {
+  const endpoint = await stripe.webhookEndpoints.create({
+    url: `http://127.0.0.1:${receiver.address().port}/endpoint`, enabled_events: ['customer.created', 'invoice.paid'],
+  });
+  assert.equal(endpoint.object, 'webhook_endpoint');
+  assert.match(endpoint.secret, /^whsec_/);
+  endpointSecret = endpoint.secret;
+
   const cus = await stripe.customers.create({ email: 'jenny@example.com', name: 'Jenny Rosen', metadata: { order: '42' } });
   assert.match(cus.id, /^cus_/);
   assert.equal(cus.object, 'customer');
@@ -107,7 +119,12 @@ async function main() {
   for (const t of ['customer.created', 'customer.source.created', 'payment_intent.succeeded', 'invoice.finalized', 'invoice.paid']) {
     assert.ok(types.includes(t), `webhook ${t} received and verified (got ${types.join(', ')})`);
   }
-  console.log(`node client workflow: ok (stripe-node ${Stripe.PACKAGE_VERSION ?? ''}, ${events.length} webhooks verified)`);
+  while (endpointEvents.length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(endpointEvents.map((e) => e.type).sort(),
+    ['customer.created', 'customer.created', 'customer.created', 'customer.created', 'invoice.paid'],
+    'the endpoint gets the types it asked for (four customers, one paid invoice), signed with its secret');
+  await stripe.webhookEndpoints.del(endpoint.id);
+  console.log(`node client workflow: ok (stripe-node ${Stripe.PACKAGE_VERSION ?? ''}, ${events.length + endpointEvents.length} webhooks verified)`);
 }
 
 let failed = false;

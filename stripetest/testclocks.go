@@ -1,0 +1,343 @@
+package stripetest
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+)
+
+// Test clocks (/v1/test_helpers/test_clocks).
+//
+// A customer created with test_clock=clock_... lives on the clock: the
+// objects of requests about it (the customer, its subscriptions, invoices,
+// invoice items and payments) are stamped with the clock's frozen time, not
+// the server's. Advancing the clock replays what would happen until the new
+// time, in time order, stamping each step (and its events) with its time:
+//
+//   - a subscription whose period ends renews: its items move to the next
+//     period (customer.subscription.updated) and a draft renewal invoice
+//     with auto_advance is made (invoice.created); a trial that ends does
+//     the same, and the subscription becomes active;
+//   - a subscription with cancel_at_period_end (or a cancel_at) that is
+//     reached is canceled (customer.subscription.deleted);
+//   - a draft invoice with auto_advance is finalized an hour after it was
+//     made (invoice.finalized) and, when charged automatically, paid from
+//     the default payment method;
+//   - a failed automatic payment (invoice.payment_failed) makes an active
+//     subscription past_due and is retried every retryInterval, up to
+//     maxPaymentAttempts attempts in all; after the last, the invoice stays
+//     open and the subscription past_due (Stripe's "leave the subscription
+//     past-due" setting). A payment that succeeds makes it active again.
+
+const (
+	// finalizeDelay is how long after its creation a draft with
+	// auto_advance is finalized.
+	finalizeDelay = 3600
+	// retryInterval is the time between automatic payment attempts.
+	retryInterval = 3 * 86400
+	// maxPaymentAttempts is how many automatic attempts an invoice gets.
+	maxPaymentAttempts = 4
+	// maxClockSteps bounds the work of one advance.
+	maxClockSteps = 10000
+)
+
+func (s *Server) registerTestClocks() {
+	s.handle("POST", "/v1/test_helpers/test_clocks", s.createTestClock)
+	s.handle("GET", "/v1/test_helpers/test_clocks", func(r *request) (any, error) {
+		return s.listOf(r, "test_helpers.test_clock", "/v1/test_helpers/test_clocks", nil)
+	})
+	s.handle("GET", "/v1/test_helpers/test_clocks/{id}", func(r *request) (any, error) {
+		clock, err := s.getClock(r.pathVal("id"), "id")
+		if err != nil {
+			return nil, err
+		}
+		return s.render(clock, r.expand), nil
+	})
+	s.handle("DELETE", "/v1/test_helpers/test_clocks/{id}", s.deleteTestClock)
+	s.handle("POST", "/v1/test_helpers/test_clocks/{id}/advance", s.advanceTestClock)
+}
+
+func (s *Server) getClock(id, param string) (obj, error) {
+	clock, err := s.get("test_helpers.test_clock", id)
+	if err != nil {
+		return nil, notFound("test clock", id, param)
+	}
+	return clock, nil
+}
+
+func (s *Server) createTestClock(r *request) (any, error) {
+	f := r.form
+	frozen, ok := f.int("frozen_time")
+	if err := f.failed(); err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, missingParam("frozen_time")
+	}
+	now := s.unix()
+	clock := obj{
+		"id": s.newID("clock"), "object": "test_helpers.test_clock", "created": now, "deletes_after": now + 30*86400,
+		"frozen_time": frozen, "livemode": false, "name": nil, "status": "ready", "status_details": obj{},
+	}
+	setStrings(clock, f, "name")
+	s.insert(clock)
+	return s.render(clock, r.expand), nil
+}
+
+// deleteTestClock deletes the clock and, as Stripe does, the customers on
+// it (their subscriptions end).
+func (s *Server) deleteTestClock(r *request) (any, error) {
+	clock, err := s.getClock(r.pathVal("id"), "id")
+	if err != nil {
+		return nil, err
+	}
+	id := str(clock, "id")
+	s.at = num(clock, "frozen_time")
+	defer func() { s.at = 0 }()
+	for _, cus := range s.st.all("customer") {
+		if cus["test_clock"] != id || cus["deleted"] == true {
+			continue
+		}
+		for _, sub := range s.st.all("subscription") {
+			if sub["customer"] == cus["id"] && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
+				s.endSubscription(r, sub, nil)
+			}
+		}
+		cus["deleted"] = true
+		s.emit(r, "customer.deleted", cus, nil)
+	}
+	s.remove(clock)
+	return obj{"id": id, "object": "test_helpers.test_clock", "deleted": true}, nil
+}
+
+func (s *Server) advanceTestClock(r *request) (any, error) {
+	clock, err := s.getClock(r.pathVal("id"), "id")
+	if err != nil {
+		return nil, err
+	}
+	target, ok := r.form.int("frozen_time")
+	if err := r.form.failed(); err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, missingParam("frozen_time")
+	}
+	if target <= num(clock, "frozen_time") {
+		return nil, invalid("frozen_time", "", "The frozen_time must be after the test clock's current frozen_time (%d).", num(clock, "frozen_time"))
+	}
+	defer func() { s.at = 0 }()
+	for step := 0; ; step++ {
+		if step == maxClockSteps {
+			return nil, &apiError{status: http.StatusInternalServerError, typ: "api_error",
+				message: fmt.Sprintf("stripetest: advancing %s took more than %d steps", clock["id"], maxClockSteps)}
+		}
+		at, act := s.nextClockStep(str(clock, "id"), target)
+		if act == nil {
+			break
+		}
+		clock["frozen_time"] = at
+		s.at = at
+		act(r)
+	}
+	clock["frozen_time"] = target
+	s.at = target
+	s.emit(r, "test_helpers.test_clock.ready", clock, nil)
+	return s.render(clock, r.expand), nil
+}
+
+// nextClockStep finds the earliest thing due on the clock's customers at
+// or before target: its time and what to do. A nil action means none.
+func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*request)) {
+	on := map[any]bool{}
+	for _, cus := range s.st.all("customer") {
+		if cus["test_clock"] == clockID && cus["deleted"] != true {
+			on[cus["id"]] = true
+		}
+	}
+	best := target + 1
+	var act func(*request)
+	consider := func(at int64, a func(*request)) {
+		if at < best { // the first found wins a tie: subscriptions before invoices
+			best, act = at, a
+		}
+	}
+	for _, sub := range s.st.all("subscription") {
+		if !on[sub["customer"]] {
+			continue
+		}
+		sub := sub
+		switch sub["status"] {
+		case "active", "past_due", "trialing", "unpaid":
+		default:
+			continue
+		}
+		if at, ok := sub["cancel_at"].(int64); ok {
+			consider(at, func(r *request) { s.endSubscription(r, sub, nil) })
+		}
+		end := subPeriodEnd(sub)
+		if sub["status"] == "trialing" {
+			if te, ok := sub["trial_end"].(int64); ok && te < end {
+				end = te
+			}
+		}
+		if sub["cancel_at_period_end"] == true {
+			consider(end, func(r *request) { s.endSubscription(r, sub, nil) })
+			continue
+		}
+		consider(end, func(r *request) { s.renewSubscription(r, sub, end) })
+	}
+	for _, inv := range s.st.all("invoice") {
+		if !on[inv["customer"]] {
+			continue
+		}
+		inv := inv
+		switch {
+		case inv["status"] == "draft" && inv["auto_advance"] == true:
+			consider(num(inv, "created")+finalizeDelay, func(r *request) { s.autoFinalize(r, inv) })
+		case inv["status"] == "open" && inv["collection_method"] == "charge_automatically":
+			if at, ok := inv["next_payment_attempt"].(int64); ok {
+				consider(at, func(r *request) { s.autoCollect(r, inv) })
+			}
+		}
+	}
+	if act == nil {
+		return 0, nil
+	}
+	return best, act
+}
+
+// subPeriodEnd is the end of a subscription's current period: its items'
+// earliest.
+func subPeriodEnd(sub obj) int64 {
+	var end int64
+	for _, si := range subItems(sub) {
+		if e := num(si, "current_period_end"); end == 0 || e < end {
+			end = e
+		}
+	}
+	return end
+}
+
+// renewSubscription starts the subscription's next period at start and
+// makes its draft renewal invoice.
+func (s *Server) renewSubscription(r *request, sub obj, start int64) {
+	cus, ok := s.st.lookup(idOf(sub["customer"]))
+	if !ok {
+		return
+	}
+	before := s.snapshot(sub)
+	if sub["status"] == "trialing" {
+		sub["status"] = "active"
+	}
+	inv := s.newInvoice(cus, str(sub, "currency"), str(sub, "collection_method"), "subscription_cycle")
+	inv["auto_advance"] = true
+	inv["test_clock"] = sub["test_clock"]
+	inv["parent"] = obj{"quote_details": nil, "subscription_details": obj{"metadata": deepCopy(sub["metadata"]), "subscription": sub["id"]}, "type": "subscription_details"}
+	if d, ok := sub["days_until_due"].(int64); ok {
+		inv["due_date"] = start + d*86400
+	}
+	var lines []any
+	for _, si := range subItems(sub) {
+		price, ok := s.st.lookup(idOf(si["price"]))
+		if !ok {
+			continue
+		}
+		rec := objAt(price, "recurring")
+		end := periodEnd(start, str(rec, "interval"), max(num(rec, "interval_count"), 1))
+		si["current_period_start"], si["current_period_end"] = start, end
+		unit := num(price, "unit_amount")
+		qty := num(si, "quantity")
+		lines = append(lines, obj{
+			"id": s.newID("il"), "object": "line_item", "amount": unit * qty, "currency": price["currency"],
+			"description":      fmt.Sprintf("%d × %s (at %s / %s)", qty, s.productName(price), money(unit, str(price, "currency")), rec["interval"]),
+			"discount_amounts": []any{}, "discountable": true, "discounts": []any{}, "invoice": inv["id"], "livemode": false, "metadata": obj{},
+			"parent": obj{"invoice_item_details": nil, "type": "subscription_item_details",
+				"subscription_item_details": obj{"invoice_item": nil, "proration": false, "proration_details": obj{"credited_items": nil},
+					"subscription": sub["id"], "subscription_item": si["id"]}},
+			"period": obj{"start": start, "end": end}, "pretax_credit_amounts": []any{},
+			"pricing":  obj{"price_details": obj{"price": price["id"], "product": price["product"]}, "type": "price_details", "unit_amount_decimal": price["unit_amount_decimal"]},
+			"quantity": qty, "quantity_decimal": strconv.FormatInt(qty, 10), "subtotal": unit * qty, "taxes": []any{},
+		})
+	}
+	inv["_sublines"] = lines
+	inv["period_start"], inv["period_end"] = start, start
+	s.renderItems(sub)
+	s.insert(inv)
+	sub["latest_invoice"] = inv["id"]
+	s.attachPendingItems(inv)
+	s.recalcInvoice(inv)
+	s.emitUpdated(r, "customer.subscription.updated", sub, before)
+	s.emit(r, "invoice.created", inv, nil)
+}
+
+// autoFinalize finalizes a draft with auto_advance and, when it is charged
+// automatically, makes the first payment attempt.
+func (s *Server) autoFinalize(r *request, inv obj) {
+	s.finalize(r, inv)
+	if inv["status"] == "open" && inv["collection_method"] == "charge_automatically" {
+		s.autoCollect(r, inv)
+	}
+}
+
+// autoCollect makes one automatic payment attempt on an open invoice and,
+// when it fails, schedules the next (see the retry rules above).
+func (s *Server) autoCollect(r *request, inv obj) {
+	inv["next_payment_attempt"] = nil
+	pm, err := s.invoicePaymentMethod(inv, &form{m: obj{}, err: new(error)})
+	if err == nil {
+		err = s.collect(r, inv, pm, true)
+	} else {
+		inv["attempted"] = true
+		inv["attempt_count"] = num(inv, "attempt_count") + 1
+		s.scheduleRetry(inv)
+		s.emit(r, "invoice.payment_failed", inv, nil)
+	}
+	if err == nil {
+		return
+	}
+	if sub, ok := s.st.lookup(s.invoiceSubscription(inv)); ok && sub["status"] == "active" {
+		before := s.snapshot(sub)
+		sub["status"] = "past_due"
+		s.emitUpdated(r, "customer.subscription.updated", sub, before)
+	}
+}
+
+// scheduleRetry sets an invoice's next automatic payment attempt after a
+// failed one, or none after the last.
+func (s *Server) scheduleRetry(inv obj) {
+	if num(inv, "attempt_count") < maxPaymentAttempts {
+		inv["next_payment_attempt"] = s.unix() + retryInterval
+	} else {
+		inv["next_payment_attempt"] = nil
+	}
+}
+
+// requestClock is the frozen time of the test clock a request is about
+// (through its customer), or 0.
+func (s *Server) requestClock(r *request) int64 {
+	var cusID string
+	if id, ok := r.form.m["test_clock"].(string); ok {
+		if clock, ok := s.st.lookup(id); ok && clock["object"] == "test_helpers.test_clock" {
+			return num(clock, "frozen_time")
+		}
+	}
+	if id, ok := r.form.m["customer"].(string); ok {
+		cusID = id
+	} else if id := r.pathVal("customer"); id != "" {
+		cusID = id
+	} else if o, ok := s.st.lookup(r.pathVal("id")); ok {
+		if o["object"] == "customer" {
+			cusID = str(o, "id")
+		} else {
+			cusID = idOf(o["customer"])
+		}
+	}
+	cus, ok := s.st.lookup(cusID)
+	if !ok {
+		return 0
+	}
+	if clock, ok := s.st.lookup(str(cus, "test_clock")); ok {
+		return num(clock, "frozen_time")
+	}
+	return 0
+}
