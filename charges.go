@@ -97,12 +97,12 @@ type Charge struct {
 	// (reviews are not modelled).
 	Review Expandable[ObjectRef] `json:"review"`
 	// SourceTransfer is the transfer that funded this charge on a connected
-	// account; expandable, only its ID and object type are decoded.
-	SourceTransfer Expandable[ObjectRef] `json:"source_transfer"`
+	// account; expandable.
+	SourceTransfer Expandable[Transfer] `json:"source_transfer"`
 	// Transfer is the transfer to the destination account (destination
-	// charges); expandable, only its ID and object type are decoded.
-	Transfer     Expandable[ObjectRef] `json:"transfer"`
-	TransferData *ChargeTransferData   `json:"transfer_data"`
+	// charges); expandable.
+	Transfer     Expandable[Transfer] `json:"transfer"`
+	TransferData *ChargeTransferData  `json:"transfer_data"`
 }
 
 // ChargeFraudDetails holds fraud assessments of a charge by Stripe and by

@@ -51,9 +51,8 @@ type Customer struct {
 	// (expand[]=cash_balance).
 	CashBalance     *CashBalance `json:"cash_balance"`
 	CustomerAccount string       `json:"customer_account"`
-	// Discount is the customer's active discount, if any; only its ID and
-	// object type are decoded.
-	Discount *ObjectRef `json:"discount"`
+	// Discount is the customer's active discount, if any.
+	Discount *Discount `json:"discount"`
 	// Sources are the customer's payment sources; only when expanded
 	// (expand[]=sources). Bank accounts and other sources decode with the
 	// fields they share with a card; Object says which they are.
@@ -65,8 +64,8 @@ type Customer struct {
 	// (expand[]=tax).
 	Tax *CustomerTax `json:"tax"`
 	// TaxIDs are the customer's tax IDs; only when expanded
-	// (expand[]=tax_ids), and only their IDs and object types are decoded.
-	TaxIDs *List[ObjectRef] `json:"tax_ids"`
+	// (expand[]=tax_ids).
+	TaxIDs *List[TaxID] `json:"tax_ids"`
 }
 
 // CustomerInvoiceSettings are a customer's invoice defaults.

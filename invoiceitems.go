@@ -34,16 +34,14 @@ type InvoiceItem struct {
 	QuantityDecimal string                `json:"quantity_decimal"`
 	TestClock       Expandable[ObjectRef] `json:"test_clock"`
 	CustomerAccount string                `json:"customer_account"`
-	// Discounts apply to this item; expandable, only their IDs and object
-	// types are decoded.
-	Discounts []Expandable[ObjectRef] `json:"discounts"`
+	// Discounts apply to this item; expandable.
+	Discounts []Expandable[Discount] `json:"discounts"`
 	// FrozenFields are the fields that can no longer change: "discounts",
 	// "pricing", "quantity".
 	FrozenFields     []string                     `json:"frozen_fields"`
 	ProrationDetails *InvoiceItemProrationDetails `json:"proration_details"`
-	// TaxRates apply to this item; only their IDs and object types are
-	// decoded.
-	TaxRates []ObjectRef `json:"tax_rates"`
+	// TaxRates apply to this item.
+	TaxRates []TaxRate `json:"tax_rates"`
 }
 
 // InvoiceItemParent says what generated an invoice item. Type is
@@ -111,6 +109,9 @@ type InvoiceItemCreateParams struct {
 	// QuantityDecimal is a quantity with up to 12 decimal places, as a
 	// string; set Quantity or QuantityDecimal.
 	QuantityDecimal *string `url:"quantity_decimal,omitempty"`
+	// Discounts replace the discounts applied (coupon, discount or
+	// promotion code each).
+	Discounts Array[DiscountParams] `url:"discounts,omitempty"`
 }
 
 // InvoiceItemGetParams are the params of InvoiceItems.Get.
@@ -137,6 +138,9 @@ type InvoiceItemUpdateParams struct {
 	// QuantityDecimal is a quantity with up to 12 decimal places, as a
 	// string; set Quantity or QuantityDecimal.
 	QuantityDecimal *string `url:"quantity_decimal,omitempty"`
+	// Discounts replace the discounts applied (coupon, discount or
+	// promotion code each).
+	Discounts Array[DiscountParams] `url:"discounts,omitempty"`
 }
 
 // InvoiceItemListParams are the params of InvoiceItems.List and

@@ -132,17 +132,16 @@ type Invoice struct {
 	TotalTaxes                   []InvoiceTax             `json:"total_taxes"`
 	WebhooksDeliveredAt          int64                    `json:"webhooks_delivered_at"`
 	// AccountTaxIDs are the account's tax IDs shown on the invoice;
-	// expandable, only their IDs and object types are decoded.
-	AccountTaxIDs   []Expandable[ObjectRef] `json:"account_tax_ids"`
-	CustomerAccount string                  `json:"customer_account"`
-	CustomerTaxIDs  []InvoiceCustomerTaxID  `json:"customer_tax_ids"`
-	// DefaultTaxRates apply to lines without their own; only their IDs and
-	// object types are decoded.
-	DefaultTaxRates []ObjectRef `json:"default_tax_rates"`
-	// Discounts apply to the whole invoice; expandable, only their IDs and
-	// object types are decoded.
-	Discounts   []Expandable[ObjectRef] `json:"discounts"`
-	FromInvoice *InvoiceFromInvoice     `json:"from_invoice"`
+	// expandable.
+	// expandable,
+	AccountTaxIDs   []Expandable[TaxID]    `json:"account_tax_ids"`
+	CustomerAccount string                 `json:"customer_account"`
+	CustomerTaxIDs  []InvoiceCustomerTaxID `json:"customer_tax_ids"`
+	// DefaultTaxRates apply to lines without their own.
+	DefaultTaxRates []TaxRate `json:"default_tax_rates"`
+	// Discounts apply to the whole invoice; expandable.
+	Discounts   []Expandable[Discount] `json:"discounts"`
+	FromInvoice *InvoiceFromInvoice    `json:"from_invoice"`
 	// LatestRevision is the latest revision of this invoice; expandable.
 	LatestRevision Expandable[Invoice] `json:"latest_revision"`
 	// Payments are the payments applied to the invoice; only when expanded
@@ -227,9 +226,8 @@ type InvoiceStatusTransitions struct {
 // InvoiceDiscountAmount is the amount a discount took off.
 type InvoiceDiscountAmount struct {
 	Amount int64 `json:"amount"`
-	// Discount is the discount that gave the amount; expandable. Only its
-	// ID and object type are decoded.
-	Discount Expandable[ObjectRef] `json:"discount"`
+	// Discount is the discount that gave the amount; expandable.
+	Discount Expandable[Discount] `json:"discount"`
 }
 
 // InvoiceTax is a tax applied to an invoice or a line item.
@@ -264,9 +262,8 @@ type InvoiceLineItem struct {
 	Subscription    Expandable[Subscription] `json:"subscription"`
 	Subtotal        int64                    `json:"subtotal"`
 	Taxes           []InvoiceTax             `json:"taxes"`
-	// Discounts apply to this line; expandable, only their IDs and object
-	// types are decoded.
-	Discounts           []Expandable[ObjectRef]     `json:"discounts"`
+	// Discounts apply to this line; expandable.
+	Discounts           []Expandable[Discount]      `json:"discounts"`
 	PretaxCreditAmounts []InvoicePretaxCreditAmount `json:"pretax_credit_amounts"`
 }
 
@@ -379,6 +376,9 @@ type InvoiceCreateParams struct {
 	TransferData    *InvoiceTransferDataParams    `url:"transfer_data,omitempty"`
 	CustomerAccount *string                       `url:"customer_account,omitempty"`
 	FromInvoice     *InvoiceFromInvoiceParams     `url:"from_invoice,omitempty"`
+	// Discounts replace the discounts applied (coupon, discount or
+	// promotion code each).
+	Discounts Array[DiscountParams] `url:"discounts,omitempty"`
 }
 
 // InvoiceGetParams are the params of Invoices.Get.
@@ -420,6 +420,9 @@ type InvoiceUpdateParams struct {
 	// EffectiveAt is the Unix time the invoice is dated as of once
 	// finalized.
 	EffectiveAt *int64 `url:"effective_at,omitempty"`
+	// Discounts replace the discounts applied (coupon, discount or
+	// promotion code each).
+	Discounts Array[DiscountParams] `url:"discounts,omitempty"`
 }
 
 // InvoiceListParams are the params of Invoices.List and Invoices.All.

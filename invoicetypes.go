@@ -58,9 +58,9 @@ type InvoicePretaxCreditAmount struct {
 	// CreditBalanceTransaction is expandable; only its ID and object type
 	// are decoded.
 	CreditBalanceTransaction Expandable[ObjectRef] `json:"credit_balance_transaction"`
-	// Discount is expandable; only its ID and object type are decoded.
-	Discount Expandable[ObjectRef] `json:"discount"`
-	Type     string                `json:"type"`
+	// Discount is the discount behind the credit; expandable.
+	Discount Expandable[Discount] `json:"discount"`
+	Type     string               `json:"type"`
 }
 
 // InvoicePayment is a payment applied to an invoice.

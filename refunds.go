@@ -70,10 +70,9 @@ type Refund struct {
 	PaymentMethod      Expandable[PaymentMethod] `json:"payment_method"`
 	PresentmentDetails *PresentmentDetails       `json:"presentment_details"`
 	// SourceTransferReversal and TransferReversal are the transfer reversals
-	// of a refunded destination charge; expandable, only their IDs and
-	// object types are decoded.
-	SourceTransferReversal Expandable[ObjectRef] `json:"source_transfer_reversal"`
-	TransferReversal       Expandable[ObjectRef] `json:"transfer_reversal"`
+	// of a refunded destination charge; expandable.
+	SourceTransferReversal Expandable[TransferReversal] `json:"source_transfer_reversal"`
+	TransferReversal       Expandable[TransferReversal] `json:"transfer_reversal"`
 }
 
 // RefundDestinationDetails say where a refund goes, per payment method

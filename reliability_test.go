@@ -260,7 +260,17 @@ func TestReliabilityNoDuplicateWrites(t *testing.T) {
 	defer srv.mu.Unlock()
 	require.Zero(t, srv.noKey, "every POST carries an Idempotency-Key")
 	require.Zero(t, srv.mismatch, "a key is only ever resent with the same call and body")
-	require.Len(t, srv.keyCall, calls, "one key per logical call, kept across its retries")
+	// One key per logical call, kept across its retries. (Not every call
+	// need have reached the server: on a busy machine both attempts of a
+	// call can time out on the client before the server reads them.)
+	keysPerCall := map[string]int{}
+	for _, call := range srv.keyCall {
+		keysPerCall[call]++
+	}
+	for call, n := range keysPerCall {
+		require.Equal(t, 1, n, "call %s sent %d different keys", call, n)
+	}
+	require.LessOrEqual(t, len(srv.keyCall), calls)
 	for k := fault(1); k < numFaultKinds; k++ {
 		require.Positive(t, srv.faults[k], "fault %d was injected", k)
 	}
@@ -277,6 +287,7 @@ func TestReliabilityNoDuplicateWrites(t *testing.T) {
 			continue
 		}
 		succeeded++
+		require.Equal(t, 1, keysPerCall[strconv.Itoa(i)], "call %d succeeded without its key on the server", i)
 		require.Len(t, ids, 1, "call %d succeeded without a customer on the server", i)
 		require.Equal(t, ids[0], res.cus.ID, "call %d returned another call's customer", i)
 		require.Equal(t, strconv.Itoa(i), res.cus.Metadata["call"])
@@ -506,24 +517,53 @@ func checkNoGoroutineLeak(t *testing.T, before int) {
 	}
 }
 
+// stepDeadline is a context whose deadline passes when expire is called,
+// so a test can let it pass at a chosen step rather than at a wall-clock
+// time a busy machine may reach before that step. Deadline reports a
+// minute from creation, so waits longer than that are refused at once.
+type stepDeadline struct {
+	context.Context // Value only
+	deadline        time.Time
+	done            chan struct{}
+	once            sync.Once
+}
+
+func newStepDeadline() *stepDeadline {
+	return &stepDeadline{Context: context.Background(), deadline: time.Now().Add(time.Minute), done: make(chan struct{})}
+}
+
+func (c *stepDeadline) Deadline() (time.Time, bool) { return c.deadline, true }
+func (c *stepDeadline) Done() <-chan struct{}       { return c.done }
+func (c *stepDeadline) expire()                     { c.once.Do(func() { close(c.done) }) }
+func (c *stepDeadline) Err() error {
+	select {
+	case <-c.done:
+		return context.DeadlineExceeded
+	default:
+		return nil
+	}
+}
+
 // TestReliabilityCancellation cancels (or lets a deadline expire) while the
 // client waits for the limiter, sleeps a backoff, reads a slow body, and
-// walks a list whose second page hangs. Each would otherwise wait at least
-// a minute; each returns the context's error well within the 10 s ceiling
-// (the time is logged), and leaves no goroutine behind.
+// walks a list whose second page hangs. The context ends once the scenario
+// has reached that wait (the server or the sleep says so), not after a
+// fixed time a busy machine could overrun. Each wait would otherwise last
+// a minute or more; each returns the context's error well within the 10 s
+// ceiling (the time is logged), and leaves no goroutine behind.
 // Not parallel: it counts goroutines.
 func TestReliabilityCancellation(t *testing.T) {
-	const after = 60 * time.Millisecond // when ctx is cancelled or expires
 	// A ceiling only a wait that ignores ctx crosses: every wait below is
 	// a minute or more.
 	const ceiling = 10 * time.Second
 
 	type scenario struct {
-		name    string
-		handler func(t *testing.T, hits *atomic.Int64) http.HandlerFunc
+		name string
+		// reached is called once the call is in the wait to interrupt.
+		handler func(t *testing.T, hits *atomic.Int64, reached func()) http.HandlerFunc
 		opts    []Option
-		setup   func(c *Client)
-		run     func(ctx context.Context, c *Client) error
+		setup   func(c *Client, reached func())
+		run     func(ctx context.Context, c *Client, reached func()) error
 		wantReq int64
 	}
 	hang := func(w http.ResponseWriter, r *http.Request) {
@@ -535,18 +575,20 @@ func TestReliabilityCancellation(t *testing.T) {
 	scenarios := []scenario{
 		{
 			name: "limiter wait",
-			handler: func(t *testing.T, hits *atomic.Int64) http.HandlerFunc {
+			handler: func(t *testing.T, hits *atomic.Int64, _ func()) http.HandlerFunc {
 				return func(w http.ResponseWriter, r *http.Request) {
 					hits.Add(1)
 					_, _ = io.WriteString(w, customerJSON("cus_1"))
 				}
 			},
 			opts: []Option{WithRateLimit(rate.Every(time.Hour), rate.Every(time.Hour))},
-			run: func(ctx context.Context, c *Client) error {
-				// The first call takes the only token; the second waits an hour for the next.
+			run: func(ctx context.Context, c *Client, reached func()) error {
+				// The first call takes the only token; the second waits an
+				// hour for the next (with a deadline, it is refused at once).
 				if _, err := c.Customers.Get(context.Background(), "cus_1", nil); err != nil {
 					return fmt.Errorf("first call: %w", err)
 				}
+				reached()
 				_, err := c.Customers.Get(ctx, "cus_1", nil)
 				return err
 			},
@@ -554,17 +596,20 @@ func TestReliabilityCancellation(t *testing.T) {
 		},
 		{
 			name: "backoff sleep",
-			handler: func(t *testing.T, hits *atomic.Int64) http.HandlerFunc {
+			handler: func(t *testing.T, hits *atomic.Int64, _ func()) http.HandlerFunc {
 				return func(w http.ResponseWriter, r *http.Request) {
 					hits.Add(1)
 					w.WriteHeader(http.StatusServiceUnavailable)
 				}
 			},
-			setup: func(c *Client) {
+			setup: func(c *Client, reached func()) {
 				// The real sleep, for an hour.
-				c.sleep = func(ctx context.Context, _ time.Duration) error { return sleepCtx(ctx, time.Hour) }
+				c.sleep = func(ctx context.Context, _ time.Duration) error {
+					reached()
+					return sleepCtx(ctx, time.Hour)
+				}
 			},
-			run: func(ctx context.Context, c *Client) error {
+			run: func(ctx context.Context, c *Client, _ func()) error {
 				_, err := c.Customers.Create(ctx, nil)
 				return err
 			},
@@ -572,16 +617,17 @@ func TestReliabilityCancellation(t *testing.T) {
 		},
 		{
 			name: "slow response body",
-			handler: func(t *testing.T, hits *atomic.Int64) http.HandlerFunc {
+			handler: func(t *testing.T, hits *atomic.Int64, reached func()) http.HandlerFunc {
 				return func(w http.ResponseWriter, r *http.Request) {
 					hits.Add(1)
 					w.Header().Set("Content-Type", "application/json")
 					_, _ = io.WriteString(w, `{"id":"cus_1","object":"customer","description":"`)
 					w.(http.Flusher).Flush()
+					reached()
 					hang(w, r)
 				}
 			},
-			run: func(ctx context.Context, c *Client) error {
+			run: func(ctx context.Context, c *Client, _ func()) error {
 				_, err := c.Customers.Get(ctx, "cus_1", nil)
 				return err
 			},
@@ -589,17 +635,18 @@ func TestReliabilityCancellation(t *testing.T) {
 		},
 		{
 			name: "All with a hanging second page",
-			handler: func(t *testing.T, hits *atomic.Int64) http.HandlerFunc {
+			handler: func(t *testing.T, hits *atomic.Int64, reached func()) http.HandlerFunc {
 				return func(w http.ResponseWriter, r *http.Request) {
 					hits.Add(1)
 					if r.URL.Query().Get("starting_after") == "" {
 						_, _ = io.WriteString(w, `{"object":"list","url":"/v1/customers","has_more":true,"data":[`+customerJSON("cus_1")+`,`+customerJSON("cus_2")+`]}`)
 						return
 					}
+					reached()
 					hang(w, r)
 				}
 			},
-			run: func(ctx context.Context, c *Client) error {
+			run: func(ctx context.Context, c *Client, _ func()) error {
 				var ids []string
 				var errs []error
 				for cus, err := range c.Customers.All(ctx, nil) {
@@ -622,8 +669,11 @@ func TestReliabilityCancellation(t *testing.T) {
 			t.Run(sc.name+"/"+kind, func(t *testing.T) {
 				before := runtime.NumGoroutine()
 				func() {
+					reachedCh := make(chan struct{})
+					var once sync.Once
+					reached := func() { once.Do(func() { close(reachedCh) }) }
 					var hits atomic.Int64
-					ts := httptest.NewServer(sc.handler(t, &hits))
+					ts := httptest.NewServer(sc.handler(t, &hits, reached))
 					defer ts.Close()
 					tr := &http.Transport{}
 					defer tr.CloseIdleConnections()
@@ -635,30 +685,46 @@ func TestReliabilityCancellation(t *testing.T) {
 					c, err := NewClient(testKey, opts...)
 					require.NoError(t, err)
 					if sc.setup != nil {
-						sc.setup(c)
+						sc.setup(c, reached)
 					}
 
 					var ctx context.Context
-					var cancel context.CancelFunc
+					var stop func()
 					want := context.Canceled
 					if kind == "cancel" {
+						var cancel context.CancelFunc
 						ctx, cancel = context.WithCancel(context.Background())
-						time.AfterFunc(after, cancel)
+						defer cancel()
+						stop = cancel
 					} else {
-						ctx, cancel = context.WithTimeout(context.Background(), after)
+						sd := newStepDeadline()
+						ctx, stop = sd, sd.expire
+						defer stop()
 						want = context.DeadlineExceeded
 					}
-					defer cancel()
+					finished := make(chan struct{})
+					defer close(finished)
+					go func() {
+						select {
+						case <-reachedCh:
+							// A moment for the client to block in the wait;
+							// if it is not there yet, the call still ends
+							// with the context's error, from an earlier check.
+							time.Sleep(20 * time.Millisecond)
+							stop()
+						case <-finished:
+						}
+					}()
 					start := time.Now()
 					done := make(chan error, 1)
-					go func() { done <- sc.run(ctx, c) }()
+					go func() { done <- sc.run(ctx, c, reached) }()
 					select {
 					case err = <-done:
 					case <-time.After(ceiling):
-						t.Fatalf("still waiting %v after the start, cancelled at %v", ceiling, after)
+						t.Fatalf("still waiting %v after the start", ceiling)
 					}
 					require.ErrorIs(t, err, want)
-					t.Logf("returned %v after the start, cancelled at %v", time.Since(start), after)
+					t.Logf("returned %v after the start", time.Since(start))
 					assert.Equal(t, sc.wantReq, hits.Load(), "requests")
 				}()
 				checkNoGoroutineLeak(t, before)

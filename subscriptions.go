@@ -77,13 +77,11 @@ type Subscription struct {
 	DaysUntilDue             int64                                 `json:"days_until_due"`
 	DefaultPaymentMethod     Expandable[PaymentMethod]             `json:"default_payment_method"`
 	DefaultSource            Expandable[Card]                      `json:"default_source"`
-	// DefaultTaxRates are the tax rates of items without their own;
-	// only their IDs and object types are decoded.
-	DefaultTaxRates []ObjectRef `json:"default_tax_rates"`
-	Description     string      `json:"description"`
-	// Discounts apply to every item; expandable, only their IDs and
-	// object types are decoded.
-	Discounts       []Expandable[ObjectRef]     `json:"discounts"`
+	// DefaultTaxRates are the tax rates of items without their own.
+	DefaultTaxRates []TaxRate `json:"default_tax_rates"`
+	Description     string    `json:"description"`
+	// Discounts apply to every item; expandable.
+	Discounts       []Expandable[Discount]      `json:"discounts"`
 	EndedAt         int64                       `json:"ended_at"`
 	InvoiceSettings SubscriptionInvoiceSettings `json:"invoice_settings"`
 	// Items holds the first page of the subscription's items.
@@ -122,17 +120,15 @@ type SubscriptionItem struct {
 	Created            int64                              `json:"created"`
 	CurrentPeriodEnd   int64                              `json:"current_period_end"`
 	CurrentPeriodStart int64                              `json:"current_period_start"`
-	// Discounts apply to this item; expandable, only their IDs and object
-	// types are decoded.
-	Discounts []Expandable[ObjectRef] `json:"discounts"`
-	Metadata  map[string]string       `json:"metadata"`
-	Price     Price                   `json:"price"`
-	Quantity  int64                   `json:"quantity"`
+	// Discounts apply to this item; expandable.
+	Discounts []Expandable[Discount] `json:"discounts"`
+	Metadata  map[string]string      `json:"metadata"`
+	Price     Price                  `json:"price"`
+	Quantity  int64                  `json:"quantity"`
 	// Subscription is the ID of the subscription the item belongs to.
 	Subscription string `json:"subscription"`
-	// TaxRates apply to this item; only their IDs and object types are
-	// decoded.
-	TaxRates []ObjectRef `json:"tax_rates"`
+	// TaxRates apply to this item.
+	TaxRates []TaxRate `json:"tax_rates"`
 }
 
 // SubscriptionAutomaticTax is a subscription's automatic tax setting.
@@ -302,6 +298,9 @@ type SubscriptionCreateParams struct {
 	TrialFromPlan   *bool                            `url:"trial_from_plan,omitempty"`
 	TrialPeriodDays *int64                           `url:"trial_period_days,omitempty"`
 	TrialSettings   *SubscriptionTrialSettingsParams `url:"trial_settings,omitempty"`
+	// Discounts replace the discounts applied (coupon, discount or
+	// promotion code each).
+	Discounts Array[DiscountParams] `url:"discounts,omitempty"`
 }
 
 // SubscriptionGetParams are the params of Subscriptions.Get.
@@ -351,6 +350,9 @@ type SubscriptionUpdateParams struct {
 	TrialEnd      Union                            `url:"trial_end,omitempty"`
 	TrialFromPlan *bool                            `url:"trial_from_plan,omitempty"`
 	TrialSettings *SubscriptionTrialSettingsParams `url:"trial_settings,omitempty"`
+	// Discounts replace the discounts applied (coupon, discount or
+	// promotion code each).
+	Discounts Array[DiscountParams] `url:"discounts,omitempty"`
 }
 
 // SubscriptionCancelParams are the params of Subscriptions.Cancel. They are

@@ -69,14 +69,13 @@ type SubscriptionPendingInvoiceItemInterval struct {
 // invoice is paid (with payment_behavior=pending_if_incomplete).
 type SubscriptionPendingUpdate struct {
 	BillingCycleAnchor int64 `json:"billing_cycle_anchor"`
-	// Discounts are the pending discounts; expandable, only their IDs
-	// and object types are decoded.
-	Discounts         []Expandable[ObjectRef] `json:"discounts"`
-	ExpiresAt         int64                   `json:"expires_at"`
-	Metadata          map[string]string       `json:"metadata"`
-	SubscriptionItems []SubscriptionItem      `json:"subscription_items"`
-	TrialEnd          int64                   `json:"trial_end"`
-	TrialFromPlan     bool                    `json:"trial_from_plan"`
+	// Discounts are the pending discounts; expandable.
+	Discounts         []Expandable[Discount] `json:"discounts"`
+	ExpiresAt         int64                  `json:"expires_at"`
+	Metadata          map[string]string      `json:"metadata"`
+	SubscriptionItems []SubscriptionItem     `json:"subscription_items"`
+	TrialEnd          int64                  `json:"trial_end"`
+	TrialFromPlan     bool                   `json:"trial_from_plan"`
 }
 
 // SubscriptionPresentmentDetails is the currency a subscription is

@@ -115,9 +115,10 @@ type WebhookEndpointUpdateParams struct {
 	URL           *string          `url:"url,omitempty"`
 }
 
-// WebhookEndpointDeleteParams are the params of WebhookEndpoints.Delete.
+// WebhookEndpointDeleteParams are the params of WebhookEndpoints.Delete:
+// only the per-request options (the endpoint accepts no expand).
 type WebhookEndpointDeleteParams struct {
-	Params
+	RequestOptions
 }
 
 // WebhookEndpointListParams are the params of WebhookEndpoints.List and

@@ -26,6 +26,27 @@ func mergeCases(ms ...map[string][]actionCase) map[string][]actionCase {
 
 // actionCasesB covers the actions of every remaining service method.
 var actionCasesB = map[string][]actionCase{
+	"stripe.findPaymentIntent": {{
+		config:  `{"status": "succeeded", "amount": 2000, "currency": "usd", "customerId": "cus_1", "metadata": {"order": "A'1"}}`,
+		replies: []string{"payment_intents_page1.json"},
+		reqs: []wantReq{get("/v1/payment_intents/search", "limit", "1",
+			"query", `status:'succeeded' AND amount:2000 AND currency:'usd' AND customer:'cus_1' AND metadata['order']:'A\'1'`)},
+	}},
+	"stripe.findSubscription": {{
+		config:  `{"status": "past_due"}`,
+		replies: []string{"subscriptions_page1.json"},
+		reqs:    []wantReq{get("/v1/subscriptions/search", "limit", "1", "query", `status:'past_due'`)},
+	}},
+	"stripe.findInvoice": {{
+		config:  `{"number": "DEMO-0001"}`,
+		replies: []string{"invoices_page1.json"},
+		reqs:    []wantReq{get("/v1/invoices/search", "limit", "1", "query", `number:'DEMO-0001'`)},
+	}, {
+		name:    "not found",
+		config:  `{"number": "NOPE-1"}`,
+		replies: []string{"customers_empty"},
+		reqs:    []wantReq{get("/v1/invoices/search", "limit", "1", "query", `number:'NOPE-1'`)},
+	}},
 	"stripe.createCoupon": {{
 		config: `{"percentOff": 12.5, "duration": "repeating", "durationInMonths": 3, "id": "SUMMER", "name": "Summer",
 			"maxRedemptions": 100, "redeemBy": 1700000000, "appliesToProducts": ["prod_1"], "metadata": {"k": "v"}}`,

@@ -113,6 +113,12 @@ var actionCasesA = map[string][]actionCase{
 		check: func(t *testing.T, out map[string]any) {
 			assert.Equal(t, map[string]any{"found": false, "customer": nil}, out)
 		},
+	}, {
+		name:    "by name and metadata: search",
+		config:  `{"name": "Jenny Rosen", "email": "jenny@example.com", "metadata": {"z": "1", "crm_id": "42"}}`,
+		replies: []string{"customers_page1.json"},
+		reqs: []wantReq{get("/v1/customers/search", "limit", "1",
+			"query", `email:'jenny@example.com' AND name:'Jenny Rosen' AND metadata['crm_id']:'42' AND metadata['z']:'1'`)},
 	}},
 	"stripe.getCard": {{
 		config:  `{"customerId": "cus_NffrFeUfNV2Hib", "cardId": "card_1NGTaT2eZvKYlo2CZWSctn5n"}`,
@@ -395,8 +401,8 @@ func TestActions(t *testing.T) {
 				switch {
 				case strings.Contains(tc.config, `"returnAll": true`):
 					want = joinedPages(t, bodies)
-				case name == "stripe.findCustomer":
-					want = foundCustomer(t, bodies[len(bodies)-1])
+				case strings.HasPrefix(name, "stripe.find"):
+					want = foundIn(t, findKeys[name], bodies[len(bodies)-1])
 				default:
 					assert.Equal(t, bodies[len(bodies)-1], string(raw), "the exact bytes Stripe sent")
 					require.NoError(t, json.Unmarshal([]byte(bodies[len(bodies)-1]), &want))
@@ -453,15 +459,22 @@ func joinedPages(t *testing.T, pages []string) any {
 	return first
 }
 
-func foundCustomer(t *testing.T, page string) any {
+// findKeys names the object a find action outputs.
+var findKeys = map[string]string{
+	"stripe.findCustomer": "customer", "stripe.findPaymentIntent": "paymentIntent",
+	"stripe.findSubscription": "subscription", "stripe.findInvoice": "invoice",
+}
+
+// foundIn is what a find action outputs for a page: the first object.
+func foundIn(t *testing.T, key, page string) any {
 	t.Helper()
 	var m map[string]any
 	require.NoError(t, json.Unmarshal([]byte(page), &m))
 	data := m["data"].([]any)
 	if len(data) == 0 {
-		return map[string]any{"found": false, "customer": nil}
+		return map[string]any{"found": false, key: nil}
 	}
-	return map[string]any{"found": true, "customer": data[0]}
+	return map[string]any{"found": true, key: data[0]}
 }
 
 // TestActionsStripeError checks that a Stripe error comes back as

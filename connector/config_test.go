@@ -190,6 +190,8 @@ func TestConfigRules(t *testing.T) {
 		{"coupon takes one discount", "stripe.createCoupon", `{"amountOff": 500, "currency": "usd", "percentOff": 10}`, "amountOff", CodeMissingField, "exactly one of amountOff and percentOff"},
 		{"repeating needs months", "stripe.createCoupon", `{"percentOff": 10, "duration": "repeating"}`, "durationInMonths", CodeMissingField, "repeating needs durationInMonths"},
 		{"percentOff is a number", "stripe.createCoupon", `{"percentOff": "10"}`, "percentOff", CodeInvalidType, "must be a number"},
+		{"find needs a criterion", "stripe.findCustomer", `{}`, "email", CodeMissingField, "at least one of email and name and phone and metadata"},
+		{"search status, not a list filter", "stripe.findSubscription", `{"status": "all"}`, "status", CodeInvalidValue, "must be one of"},
 		{"long strings are not echoed", "stripe.createInvoice", `{"customerId": "cus_1", "collectionMethod": "` + strings.Repeat("x", 100) + `"}`, "collectionMethod", CodeInvalidValue, "got a string"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -216,7 +216,7 @@ var catalog = sync.OnceValue(func() []Action {
 	for _, group := range [][]Action{
 		customerActions(), cardActions(), invoiceActions(), invoiceItemActions(), paymentIntentActions(),
 		subscriptionActions(), balanceActions(), chargeActions(), refundActions(), productActions(), eventActions(),
-		couponActions(),
+		couponActions(), findActions(),
 	} {
 		all = append(all, group...)
 	}

@@ -2,8 +2,6 @@ package connector
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"iter"
 
 	"github.com/stripelite/stripe"
@@ -82,18 +80,6 @@ type listCustomersConfig struct {
 	listConfig
 }
 
-type findCustomerConfig struct {
-	Email string `json:"email" required:"true" desc:"The email to look for (exact, case-sensitive match)."`
-}
-
-// FoundCustomer is the result of stripe.findCustomer.
-type FoundCustomer struct {
-	Found bool `json:"found"`
-	// Customer is the newest customer with the email as Stripe sent it,
-	// or null.
-	Customer json.RawMessage `json:"customer"`
-}
-
 const exampleCustomer = `{"id": "cus_123", "object": "customer", "email": "jenny@example.com", "name": "Jenny Rosen", "created": 1700000000, "metadata": {"order_id": "A-1"}}`
 
 func customerActions() []Action {
@@ -123,27 +109,6 @@ func customerActions() []Action {
 				return listOrAll(cfg.listConfig,
 					func() (*stripe.List[stripe.Customer], error) { return c.Customers.List(ctx, p) },
 					func() iter.Seq2[*stripe.Customer, error] { return c.Customers.All(ctx, p) })
-			}),
-		define("stripe.findCustomer", "Find the newest customer with an email address (found is false when there is none).",
-			`{"found": true, "customer": `+exampleCustomer+`}`,
-			func(ctx context.Context, c *stripe.Client, cfg *findCustomerConfig, base stripe.Params) (any, error) {
-				var resp stripe.Response
-				_, err := c.Customers.List(stripe.WithResponse(ctx, &resp), &stripe.CustomerListParams{Params: base,
-					ListParams: stripe.ListParams{Limit: stripe.Ptr[int64](1)}, Email: &cfg.Email,
-				})
-				if err != nil {
-					return nil, err
-				}
-				var page struct {
-					Data []json.RawMessage `json:"data"`
-				}
-				if err := json.Unmarshal(resp.Body, &page); err != nil {
-					return nil, fmt.Errorf("connector: stripe.findCustomer: reading the customer list: %w", err)
-				}
-				if len(page.Data) == 0 {
-					return rawJSON(FoundCustomer{Customer: json.RawMessage("null")})
-				}
-				return rawJSON(FoundCustomer{Found: true, Customer: page.Data[0]})
 			}),
 		define("stripe.deleteCustomer", "Delete a customer for good, canceling their subscriptions.",
 			`{"id": "cus_123", "object": "customer", "deleted": true}`,

@@ -22,6 +22,8 @@ import (
 // actions are generated. A method gets a hand-written action by moving it
 // from here to a define call.
 var generatedMethods = []string{
+	"Charges.Search", "Customers.Search", "Invoices.Search", "PaymentIntents.Search", "Prices.Search",
+	"Products.Search", "Subscriptions.Search",
 	"BillingMeterEvents.Create",
 	"BillingPortalSessions.Create",
 	"CheckoutSessions.Create", "CheckoutSessions.Expire", "CheckoutSessions.Get", "CheckoutSessions.List", "CheckoutSessions.ListLineItems", "CheckoutSessions.Update",

@@ -208,3 +208,41 @@ func TestGeneratedErrors(t *testing.T) {
 	assert.Equal(t, "daysUntilDue", camel("days_until_due"))
 	assert.Equal(t, "address_line1", snakeOf(camel("address_line1")))
 }
+
+// TestGeneratedSearch runs a search action for one page and for every
+// page (returnAll follows next_page; the output drops it).
+func TestGeneratedSearch(t *testing.T) {
+	t.Parallel()
+	a, ok := Lookup("stripe.searchCustomers")
+	require.True(t, ok)
+	assert.True(t, fieldNamed(a.Fields, "query") && fieldNamed(a.Fields, "page") && fieldNamed(a.Fields, "returnAll"))
+	p1 := withUnmodeled(t, `{"object": "search_result", "url": "/v1/customers/search", "has_more": true, "next_page": "pg_2",
+		"data": [{"id": "cus_1", "object": "customer", "email": null}]}`)
+	p2 := withUnmodeled(t, `{"object": "search_result", "url": "/v1/customers/search", "has_more": false, "next_page": null,
+		"data": [{"id": "cus_2", "object": "customer"}]}`)
+
+	c, mt := newTestClient(t)
+	rec := record(mt, p1)
+	out, err := a.Run(context.Background(), c, json.RawMessage(`{"query": "email:'jenny@example.com'", "limit": 1}`))
+	require.NoError(t, err)
+	assert.Equal(t, p1, string(out.(json.RawMessage)))
+	require.Len(t, rec.sent(), 1)
+	assert.Equal(t, "/v1/customers/search", rec.sent()[0].Path)
+	assert.Equal(t, url.Values{"query": {"email:'jenny@example.com'"}, "limit": {"1"}}, rec.sent()[0].Query)
+
+	c, mt = newTestClient(t)
+	rec = record(mt, p1, p2)
+	out, err = a.Run(context.Background(), c, json.RawMessage(`{"query": "name:'Jenny'", "returnAll": true}`))
+	require.NoError(t, err)
+	reqs := rec.sent()
+	require.Len(t, reqs, 2)
+	assert.Equal(t, "pg_2", reqs[1].Query.Get("page"))
+	want := joinedPages(t, []string{p1, p2}).(map[string]any)
+	delete(want, "next_page")
+	var have any
+	require.NoError(t, json.Unmarshal(out.(json.RawMessage), &have))
+	assert.Equal(t, want, have)
+
+	_, err = a.Run(context.Background(), c, json.RawMessage(`{}`))
+	requireConfigError(t, err, "query", CodeMissingField)
+}

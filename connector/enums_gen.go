@@ -127,6 +127,15 @@ var sdkEnums = map[reflect.Type][]string{
 		string(stripe.PaymentIntentSetupFutureUsageOffSession),
 		string(stripe.PaymentIntentSetupFutureUsageOnSession),
 	},
+	reflect.TypeFor[stripe.PaymentIntentStatus](): {
+		string(stripe.PaymentIntentStatusRequiresPaymentMethod),
+		string(stripe.PaymentIntentStatusRequiresConfirmation),
+		string(stripe.PaymentIntentStatusRequiresAction),
+		string(stripe.PaymentIntentStatusProcessing),
+		string(stripe.PaymentIntentStatusRequiresCapture),
+		string(stripe.PaymentIntentStatusCanceled),
+		string(stripe.PaymentIntentStatusSucceeded),
+	},
 	reflect.TypeFor[stripe.PaymentMethodType](): {
 		string(stripe.PaymentMethodTypeAcssDebit),
 		string(stripe.PaymentMethodTypeAffirm),

@@ -52,6 +52,7 @@ func (e *Error) Is(target error) bool {
 // sentinel is an error code to compare with errors.Is.
 type sentinel struct{ code string }
 
+// Error names the code.
 func (s *sentinel) Error() string { return "oauth: " + s.code }
 
 // Sentinels for Stripe's OAuth error codes.

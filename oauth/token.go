@@ -120,5 +120,8 @@ type transportError struct {
 	err error
 }
 
+// Error is the scrubbed message.
 func (e *transportError) Error() string { return "oauth: " + e.msg }
+
+// Unwrap returns the network error.
 func (e *transportError) Unwrap() error { return e.err }

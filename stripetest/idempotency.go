@@ -1,6 +1,9 @@
 package stripetest
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"sync"
@@ -31,6 +34,44 @@ type idemEntry struct {
 	method, path, params string
 	status               int
 	body                 []byte
+}
+
+// idemScope names an Idempotency-Key's scope: the API key (hashed, so no
+// key is kept or saved in a state file), the account and the key.
+func idemScope(apiKey, account, key string) string {
+	h := sha256.Sum256([]byte(apiKey))
+	return hex.EncodeToString(h[:8]) + "\x00" + account + "\x00" + key
+}
+
+// idemState is a saved answer in a state file.
+type idemState struct {
+	Scope  string          `json:"scope"`
+	Method string          `json:"method"`
+	Path   string          `json:"path"`
+	Params string          `json:"params"`
+	Status int             `json:"status"`
+	Body   json.RawMessage `json:"body"`
+}
+
+// state returns the saved answers, for a state file.
+func (d *idempotency) state() []idemState {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	out := make([]idemState, 0, len(d.entries))
+	for scope, e := range d.entries {
+		out = append(out, idemState{Scope: scope, Method: e.method, Path: e.path, Params: e.params, Status: e.status, Body: e.body})
+	}
+	return out
+}
+
+// load replaces the saved answers with those of a state file.
+func (d *idempotency) load(list []idemState) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.entries = make(map[string]*idemEntry, len(list))
+	for _, e := range list {
+		d.entries[e.Scope] = &idemEntry{method: e.Method, path: e.Path, params: e.Params, status: e.Status, body: e.Body}
+	}
 }
 
 func (d *idempotency) init() {

@@ -88,8 +88,9 @@ func (s *Server) recalcInvoice(inv obj) {
 	inv["_lines"] = lines
 	inv["lines"] = listObject("/v1/invoices/"+id+"/lines", lines)
 	inv["subtotal"], inv["subtotal_excluding_tax"] = subtotal, subtotal
-	inv["total"], inv["total_excluding_tax"] = subtotal, subtotal
-	due := max(subtotal, 0)
+	total := subtotal - s.discountInvoice(inv, lines) // discounts.go
+	inv["total"], inv["total_excluding_tax"] = total, total
+	due := max(total, 0)
 	inv["amount_due"] = due
 	inv["amount_remaining"] = due - num(inv, "amount_paid")
 }
@@ -176,7 +177,12 @@ func (s *Server) createInvoice(r *request) (any, error) {
 	if behavior != "include" && behavior != "exclude" {
 		return nil, invalid("pending_invoice_items_behavior", "", "Invalid pending_invoice_items_behavior: must be one of include or exclude")
 	}
+	ds, _, err := s.newDiscounts(f, cusID)
+	if err != nil {
+		return nil, err
+	}
 	s.insert(inv)
+	s.attachDiscounts(inv, "invoice", ds)
 	if behavior == "include" {
 		s.attachPendingItems(inv)
 	}
@@ -219,8 +225,16 @@ func (s *Server) updateInvoice(r *request) (any, error) {
 	if err := s.applyInvoiceParams(clone, f); err != nil {
 		return nil, err
 	}
+	ds, cleared, err := s.newDiscounts(f, idOf(inv["customer"]))
+	if err != nil {
+		return nil, err
+	}
 	for k, v := range clone {
 		inv[k] = v
+	}
+	if len(ds) > 0 || cleared {
+		s.attachDiscounts(inv, "invoice", ds)
+		s.recalcInvoice(inv)
 	}
 	s.emitUpdated(r, "invoice.updated", inv, before)
 	return s.render(inv, r.expand), nil

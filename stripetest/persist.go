@@ -17,9 +17,10 @@ import (
 // State files.
 //
 // Save writes the server's state (every account's objects, including
-// deleted customers, internal fields and creation order, and balances) as
-// one JSON document; Load replaces the state with one. Saved idempotency
-// answers, webhook queues and fault switches are not part of the state.
+// deleted customers, internal fields and creation order, balances, and the
+// saved answers to Idempotency-Keys) as one JSON document; Load replaces
+// the state with one. Webhook queues and fault switches are not part of
+// the state.
 // SaveFile writes atomically: a crash leaves the old file or the new one,
 // never half of one.
 
@@ -31,6 +32,9 @@ type stateFile struct {
 	APIVersion string                `json:"api_version"`
 	Platform   *storeState           `json:"platform"`
 	Accounts   map[string]storeState `json:"accounts,omitempty"`
+	// Idempotency holds the saved answers to Idempotency-Keys, so a retry
+	// after a restart still gets the first answer.
+	Idempotency []idemState `json:"idempotency,omitempty"`
 }
 
 type storeState struct {
@@ -80,7 +84,8 @@ func (s *Server) marshalState() ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	p := s.platform.state()
-	f := stateFile{Version: stateVersion, APIVersion: stripe.APIVersion, Platform: &p}
+	f := stateFile{Version: stateVersion, APIVersion: stripe.APIVersion, Platform: &p, Idempotency: s.idem.state()}
+	sort.Slice(f.Idempotency, func(i, j int) bool { return f.Idempotency[i].Scope < f.Idempotency[j].Scope })
 	if len(s.accounts) > 0 {
 		f.Accounts = make(map[string]storeState, len(s.accounts))
 		for id, st := range s.accounts {
@@ -157,6 +162,7 @@ func (s *Server) Load(r io.Reader) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.platform, s.st, s.accounts = platform, platform, accounts
+	s.idem.load(f.Idempotency)
 	return nil
 }
 

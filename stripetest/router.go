@@ -161,7 +161,7 @@ func (s *Server) dispatch(hr *http.Request, reqID, key string) (response, bool) 
 		if e := checkIdempotencyKey(r.idemKey); e != nil {
 			return errorResponse(reqID, e), false
 		}
-		call := idemCall{reqID: reqID, key: r.idemKey, scope: key + "\x00" + r.account + "\x00" + r.idemKey,
+		call := idemCall{reqID: reqID, key: r.idemKey, scope: idemScope(key, r.account, r.idemKey),
 			method: hr.Method, path: hr.URL.Path, params: values.Encode()}
 		if resp, done := s.idem.begin(call); done {
 			return resp, false

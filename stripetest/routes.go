@@ -6,14 +6,22 @@ func (s *Server) registerRoutes() {
 	s.registerBalance()
 	s.registerCards()
 	s.registerCharges()
+	s.registerCoupons() // coupons.go: coupons and promotion codes
 	s.registerCustomers()
+	s.registerDiscountRemoval()
+	s.registerDisputes()
 	s.registerEvents()
 	s.registerInvoiceItems()
+	s.registerInvoicePreview() // before registerInvoices: /v1/invoices/{id} would take it
 	s.registerInvoices()
+	s.registerMeterEvents()
 	s.registerPaymentIntents()
+	s.registerPayouts()
 	s.registerProducts()
 	s.registerRefunds()
+	s.registerSubscriptionItems()
 	s.registerSubscriptions()
+	s.registerTaxRates()
 	s.registerTestClocks()
 	s.registerWebhookEndpoints()
 }

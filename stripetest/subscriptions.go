@@ -138,6 +138,10 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	if err := s.applySubParams(sub, f); err != nil {
 		return nil, err
 	}
+	discounts, _, err := s.newDiscounts(f, cusID)
+	if err != nil {
+		return nil, err
+	}
 	var items []obj
 	var prices []obj
 	for _, itf := range itemForms {
@@ -236,6 +240,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	}
 	s.renderItems(sub)
 	s.insert(sub)
+	s.attachDiscounts(sub, "subscription", discounts)
 	for _, si := range items {
 		s.insert(si)
 	}
@@ -433,10 +438,17 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 		s.insert(si)
 		items = append(items, si)
 	}
+	discounts, cleared, err := s.newDiscounts(f, idOf(sub["customer"]))
+	if err != nil {
+		return nil, err
+	}
 	for k, v := range clone {
 		if k != "items" {
 			sub[k] = v
 		}
+	}
+	if len(discounts) > 0 || cleared {
+		s.attachDiscounts(sub, "subscription", discounts)
 	}
 	stored := make([]obj, 0, len(items))
 	for _, si := range items {

@@ -14,6 +14,10 @@
 //	stripe-action -dry-run [file] print the request the action would send; send nothing
 //	stripe-action -poll NAME -cursor FILE
 //	                              run a polling trigger once: print the new objects, save the cursor
+//	stripe-action -samples NAME [-n N]
+//	                              print the latest N objects a polling trigger would deliver
+//	stripe-action -options NAME [-parent ID] [-search TEXT] [-page CURSOR]
+//	                              print one page of a form dropdown's choices
 //
 // The key comes from STRIPE_SECRET_KEY and the API host from STRIPE_API_BASE
 // (with only the base set, the key is sk_test_123, as for stripe-mock). With
@@ -87,11 +91,18 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	triggers := fs.Bool("triggers", false, "list the webhook and polling triggers")
 	dryRunFlag := fs.Bool("dry-run", false, "print the request the action would send (key redacted) and send nothing")
 	poll := fs.String("poll", "", "run the named polling trigger once (needs -cursor)")
+	samples := fs.String("samples", "", "print the latest -n objects the named polling trigger would deliver")
+	n := fs.Int64("n", 3, "with -samples: how many, 1 to 100")
+	optionsFlag := fs.String("options", "", "print one page of the named option loader's choices (-parent, -search, -page)")
+	parent := fs.String("parent", "", "with -options: the parent object's ID (a product's prices, a customer's cards)")
+	search := fs.String("search", "", "with -options: narrow the choices")
+	page := fs.String("page", "", "with -options: the nextCursor of the previous page")
 	cursor := fs.String("cursor", "", "with -poll: the file holding the trigger's cursor, read and then saved")
 	state := fs.String("state", "", "offline: the state file (default: stripelite/"+stateFileName+" in the user's cache directory)")
 	reset := fs.Bool("reset", false, "offline: start again from the demo data (alone: just reset)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: stripe-action [-list | -schema NAME | -triggers | [-dry-run] [FILE] | -poll NAME -cursor FILE] [-state FILE] [-reset]\n\n"+
+		fmt.Fprintln(fs.Output(), "usage: stripe-action [-list | -schema NAME | -triggers | [-dry-run] [FILE] | -poll NAME -cursor FILE |\n"+
+			"                     -samples NAME [-n N] | -options NAME [-parent ID] [-search TEXT] [-page CURSOR]] [-state FILE] [-reset]\n\n"+
 			"Runs {\"action\": \"stripe.getCustomer\", \"config\": {...}, \"idempotencyKey\": \"...\", \"stripeAccount\": \"acct_...\"}\n"+
 			"from FILE or stdin and prints the result as JSON.\n"+
 			"Env: STRIPE_SECRET_KEY, STRIPE_API_BASE (neither: an in-process stripetest server with demo data,\n"+
@@ -131,7 +142,13 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		_ = tw.Flush()
 		return exitOK
 	}
-	if fs.NArg() > 1 || (*poll == "") != (*cursor == "") || (*poll != "" && (fs.NArg() > 0 || *dryRunFlag)) {
+	modes := 0
+	for _, m := range []string{*poll, *samples, *optionsFlag} {
+		if m != "" {
+			modes++
+		}
+	}
+	if fs.NArg() > 1 || (*poll == "") != (*cursor == "") || modes > 1 || (modes == 1 && (fs.NArg() > 0 || *dryRunFlag)) {
 		fs.Usage()
 		return exitUsage
 	}
@@ -157,7 +174,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 
 	var doc *document
-	if *poll == "" {
+	if modes == 0 {
 		var err error
 		if doc, err = readInput(fs.Arg(0), stdin); err != nil {
 			return printError(stdout, err)
@@ -189,11 +206,19 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	defer cleanup()
 
-	if *poll != "" {
+	switch {
+	case *poll != "":
 		if err := pollOnce(ctx, c, *poll, *cursor, stdout); err != nil {
 			return printError(stdout, err)
 		}
 		return exitOK
+	case *samples != "":
+		objs, err := sampleObjects(ctx, c, *samples, *n)
+		return printResult(stdout, objs, err)
+	case *optionsFlag != "":
+		choices, err := connector.LoadOptions(ctx, c, *optionsFlag,
+			connector.LoadQuery{ParentID: *parent, Search: *search, Cursor: *page})
+		return printResult(stdout, choices, err)
 	}
 	out, err := connector.Run(ctx, c, doc.Action, doc.Config,
 		connector.WithIdempotencyKey(doc.IdempotencyKey), connector.WithStripeAccount(doc.StripeAccount))
@@ -295,6 +320,19 @@ func dryRunClient(key, base string, dry *dryRun) (*stripe.Client, error) {
 		opts = append(opts, stripe.WithBaseURL(base))
 	}
 	return stripe.NewClient(key, opts...)
+}
+
+// printResult prints v as JSON, or err.
+func printResult(stdout io.Writer, v any, err error) int {
+	if err != nil {
+		return printError(stdout, err)
+	}
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return printError(stdout, fmt.Errorf("stripe-action: encoding the result: %w", err))
+	}
+	_, _ = stdout.Write(append(b, '\n'))
+	return exitOK
 }
 
 // printError writes {"error": {...}} and returns the exit status for err.

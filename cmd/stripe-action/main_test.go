@@ -49,6 +49,9 @@ type route struct {
 }
 
 var routes = []route{
+	{"GET", regexp.MustCompile(`^/v1/payment_intents/search$`), "payment_intents_page1.json"},
+	{"GET", regexp.MustCompile(`^/v1/subscriptions/search$`), "subscriptions_page1.json"},
+	{"GET", regexp.MustCompile(`^/v1/invoices/search$`), "invoices_page1.json"},
 	{"POST", regexp.MustCompile(`^/v1/coupons$`), "coupon.json"},
 	{"DELETE", regexp.MustCompile(`^/v1/customers/[^/]+$`), "customer_deleted.json"},
 	{"POST", regexp.MustCompile(`^/v1/customers/[^/]+/sources/[^/]+$`), "card_updated.json"},
@@ -313,7 +316,11 @@ var offlineWants = map[string]offlineWant{
 	"listRefunds.json":           {object: "list", empty: true},
 	"updateRefund.json":          {errCode: "resource_missing", errMsg: "re_123"},
 	"cancelRefund.json":          {errCode: "resource_missing", errMsg: "re_123"},
-	"createCoupon.json":          {errMsg: "Unrecognized request URL (POST: /v1/coupons)"}, // stripetest has no coupons yet
+	// stripetest has no Search API yet: /v1/invoices/search reads as an invoice ID.
+	"findPaymentIntent.json": {errCode: "parameter_unknown"},
+	"findSubscription.json":  {errCode: "parameter_unknown"},
+	"findInvoice.json":       {errCode: "parameter_unknown"},
+	"createCoupon.json":      {errMsg: "Unrecognized request URL (POST: /v1/coupons)"}, // stripetest has no coupons yet
 }
 
 // TestExamplesAgainstStripetest runs the examples with neither

@@ -17,16 +17,9 @@ import (
 // cursorPath (none yet: from now), prints the new objects as a JSON array,
 // oldest first, and saves the cursor for the next run.
 func pollOnce(ctx context.Context, c *stripe.Client, name, cursorPath string, stdout io.Writer) error {
-	var trigger *connector.PollingTrigger
-	for _, t := range connector.PollingTriggers() {
-		if t.Name == name {
-			trigger = &t
-			break
-		}
-	}
-	if trigger == nil {
-		return &connector.ConfigError{Field: "poll", Code: connector.CodeUnknownAction,
-			Reason: fmt.Sprintf("unknown polling trigger %q (see -triggers)", name)}
+	trigger, err := pollingTrigger(name, "poll")
+	if err != nil {
+		return err
 	}
 	var cur stripe.PollCursor
 	b, err := os.ReadFile(cursorPath)
@@ -83,4 +76,26 @@ func saveCursor(path string, cur stripe.PollCursor) error {
 		return fmt.Errorf("stripe-action: saving the cursor: %w", err)
 	}
 	return nil
+}
+
+// pollingTrigger finds a polling trigger by name; flag names the option
+// for the error.
+func pollingTrigger(name, flag string) (*connector.PollingTrigger, error) {
+	for _, t := range connector.PollingTriggers() {
+		if t.Name == name {
+			return &t, nil
+		}
+	}
+	return nil, &connector.ConfigError{Field: flag, Code: connector.CodeUnknownAction,
+		Reason: fmt.Sprintf("unknown polling trigger %q (see -triggers)", name)}
+}
+
+// sampleObjects returns the latest n objects of a polling trigger, as
+// Stripe sent them.
+func sampleObjects(ctx context.Context, c *stripe.Client, name string, n int64) ([]json.RawMessage, error) {
+	trigger, err := pollingTrigger(name, "samples")
+	if err != nil {
+		return nil, err
+	}
+	return trigger.Samples(ctx, c, n)
 }

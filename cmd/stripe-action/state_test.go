@@ -187,3 +187,41 @@ func TestPoll(t *testing.T) {
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stdout, "not a saved cursor")
 }
+
+// TestOptionsAndSamples runs an option loader and a trigger's samples
+// offline against the demo data.
+func TestOptionsAndSamples(t *testing.T) {
+	t.Parallel()
+	state := filepath.Join(t.TempDir(), "state.json")
+	r := runCmd(t, nil, "", "-state", state, "-options", "prices", "-parent", "prod_123")
+	require.Equal(t, 0, r.code, r.stdout)
+	assert.JSONEq(t, `{"options": [{"value": "price_123", "label": "20.00 USD / month · price_123"}]}`, r.stdout)
+
+	r = runCmd(t, nil, "", "-state", state, "-options", "customers", "-search", "jenny@example.com")
+	require.Equal(t, 0, r.code, r.stdout)
+	assert.Contains(t, r.stdout, `"value": "cus_123"`)
+
+	r = runCmd(t, nil, "", "-state", state, "-options", "prices")
+	assert.Equal(t, exitUsage, r.code, "prices need -parent")
+	assert.Equal(t, "parentId", decode(t, r.stdout)["error"].(map[string]any)["param"])
+
+	ch := step(t, state, "stripe.createCharge", `{"amount": 1234, "currency": "usd", "source": "tok_visa"}`)["id"]
+	r = runCmd(t, nil, "", "-state", state, "-samples", "stripe.newCharge", "-n", "1")
+	require.Equal(t, 0, r.code, r.stdout)
+	var objs []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &objs))
+	require.Len(t, objs, 1)
+	assert.Equal(t, ch, objs[0]["id"], "the newest first")
+
+	for _, args := range [][]string{
+		{"-samples", "stripe.newCharge", "-options", "products"},
+		{"-samples", "stripe.newCharge", "-dry-run"},
+		{"-options", "products", "some-file.json"},
+	} {
+		r := runCmd(t, nil, "", append([]string{"-state", state}, args...)...)
+		assert.Equal(t, exitUsage, r.code, "%v", args)
+	}
+	r = runCmd(t, nil, "", "-state", state, "-samples", "stripe.nope")
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stdout, "unknown polling trigger")
+}

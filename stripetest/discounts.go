@@ -1,0 +1,292 @@
+package stripetest
+
+// Discounts: discounts[i][coupon|promotion_code|discount] on subscriptions
+// and invoices make discount objects; recalcInvoice takes them off the
+// discountable lines (see discountInvoice).
+
+// newDiscounts reads the discounts param into discount objects for the
+// customer cusID, not yet stored (existing ones, from [discount], are the
+// stored objects). cleared reports discounts= (empty), which removes all.
+func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, err error) {
+	if v, ok := f.m["discounts"].(string); ok && v == "" {
+		return nil, true, nil
+	}
+	now := s.unix()
+	for _, df := range f.forms("discounts") {
+		var cpn, pc obj
+		switch {
+		case df.has("discount"):
+			id, _ := df.str("discount")
+			d, err := s.get("discount", id)
+			if err != nil {
+				return nil, false, invalid(df.name("discount"), "resource_missing", "No such discount: '%s'", id)
+			}
+			ds = append(ds, d)
+			continue
+		case df.has("promotion_code"):
+			id, _ := df.str("promotion_code")
+			p, err := s.get("promotion_code", id)
+			if err != nil {
+				return nil, false, invalid(df.name("promotion_code"), "resource_missing", "No such promotion code: '%s'", id)
+			}
+			if e := s.promotionCodeUsable(p, cusID, df.name("promotion_code")); e != nil {
+				return nil, false, e
+			}
+			pc = p
+			cpn, _ = s.st.lookup(idOf(objAt(p, "promotion")["coupon"]))
+		case df.has("coupon"):
+			id, _ := df.str("coupon")
+			c, err := s.get("coupon", id)
+			if err != nil {
+				return nil, false, invalid(df.name("coupon"), "resource_missing", "No such coupon: '%s'", id)
+			}
+			cpn = c
+		default:
+			if err := f.failed(); err != nil {
+				return nil, false, err
+			}
+			return nil, false, invalid(df.prefix, "", "Each discount needs one of coupon, discount or promotion_code.")
+		}
+		if cpn == nil || !s.couponValid(cpn) {
+			return nil, false, invalid(df.prefix, "coupon_expired", "Coupon %s is no longer valid.", idOf(cpn["id"]))
+		}
+		var end any
+		if cpn["duration"] == "repeating" {
+			end = periodEnd(now, "month", num(cpn, "duration_in_months"))
+		}
+		d := obj{
+			"object": "discount", "checkout_session": nil, "customer": cusID, "customer_account": nil, "end": end,
+			"invoice": nil, "invoice_item": nil, "promotion_code": nil, "source": obj{"coupon": cpn["id"], "type": "coupon"},
+			"start": now, "subscription": nil, "subscription_item": nil, "_new": true,
+		}
+		if pc != nil {
+			d["promotion_code"] = pc["id"]
+		}
+		ds = append(ds, d)
+	}
+	return ds, false, f.failed()
+}
+
+// promotionCodeUsable checks a promotion code can be redeemed by cusID.
+func (s *Server) promotionCodeUsable(pc obj, cusID, param string) error {
+	switch {
+	case pc["active"] != true:
+		return invalid(param, "", "This promotion code is not active.")
+	case pc["expires_at"] != nil && num(pc, "expires_at") <= s.unix():
+		return invalid(param, "", "This promotion code has expired.")
+	case pc["max_redemptions"] != nil && num(pc, "times_redeemed") >= num(pc, "max_redemptions"):
+		return invalid(param, "", "This promotion code has reached its maximum number of redemptions.")
+	case pc["customer"] != nil && pc["customer"] != cusID:
+		return invalid(param, "", "This promotion code cannot be redeemed by this customer.")
+	}
+	return nil
+}
+
+// attachDiscounts stores the new discounts of ds on target (a stored
+// subscription or invoice, field is "subscription" or "invoice"), counts
+// their redemptions and sets target's discounts to their IDs.
+func (s *Server) attachDiscounts(target obj, field string, ds []obj) {
+	ids := make([]any, 0, len(ds))
+	for _, d := range ds {
+		if d["_new"] == true {
+			delete(d, "_new")
+			d["id"] = s.newID("di")
+			d[field] = target["id"]
+			s.insert(d)
+			if c, ok := s.st.lookup(idOf(objAt(d, "source")["coupon"])); ok {
+				c["times_redeemed"] = num(c, "times_redeemed") + 1
+				s.refreshCoupon(c)
+			}
+			if pc, ok := s.st.lookup(idOf(d["promotion_code"])); ok {
+				pc["times_redeemed"] = num(pc, "times_redeemed") + 1
+			}
+		}
+		ids = append(ids, d["id"])
+	}
+	target["discounts"] = ids
+}
+
+// discountActive reports whether a discount still applies now.
+func (s *Server) discountActive(d obj) bool {
+	if d["deleted"] == true || d["_used"] == true {
+		return false
+	}
+	end, ok := d["end"].(int64)
+	return !ok || s.unix() < end
+}
+
+// discountInvoice takes the invoice's discounts off its lines (see
+// takeDiscounts) and returns the total taken off. A draft subscription invoice takes the
+// subscription's active discounts the first time; a once coupon's
+// discount is then used up.
+func (s *Server) discountInvoice(inv obj, lines []any) int64 {
+	if inv["_subdisc"] != true {
+		inv["_subdisc"] = true
+		if sub, ok := s.st.lookup(s.invoiceSubscription(inv)); ok {
+			ids, _ := inv["discounts"].([]any)
+			subIDs, _ := sub["discounts"].([]any)
+			var keep []any
+			for _, id := range subIDs {
+				d, ok := s.st.lookup(idOf(id))
+				if !ok || !s.discountActive(d) {
+					continue
+				}
+				ids = append(ids, d["id"])
+				if c, ok := s.st.lookup(idOf(objAt(d, "source")["coupon"])); ok && c["duration"] == "once" {
+					d["_used"], d["end"] = true, s.unix()
+					continue
+				}
+				keep = append(keep, d["id"])
+			}
+			inv["discounts"] = listOrEmpty(ids)
+			sub["discounts"] = listOrEmpty(keep)
+		}
+	}
+	var ds []obj
+	ids, _ := inv["discounts"].([]any)
+	for _, id := range ids {
+		if d, ok := s.st.lookup(idOf(id)); ok {
+			ds = append(ds, d)
+		}
+	}
+	return s.takeDiscounts(inv, lines, ds)
+}
+
+// takeDiscounts takes the discounts ds off the discountable lines in
+// order, each from what the ones before left, sets every line's
+// discount_amounts and the invoice's total_discount_amounts, and returns
+// the total taken off.
+func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
+	remaining := make([]int64, len(lines))
+	for i, l := range lines {
+		lo, _ := l.(obj)
+		if lo == nil {
+			continue
+		}
+		lo["discount_amounts"] = []any{}
+		if lo["discountable"] != false {
+			remaining[i] = max(num(lo, "amount"), 0)
+		}
+	}
+	var totals []any
+	var sum int64
+	for _, d := range ds {
+		cpn, _ := s.st.lookup(idOf(objAt(d, "source")["coupon"]))
+		if cpn == nil {
+			continue
+		}
+		eligible := make([]bool, len(lines))
+		var base int64
+		for i, l := range lines {
+			lo, _ := l.(obj)
+			if lo != nil && remaining[i] > 0 && couponAppliesTo(cpn, lo) {
+				eligible[i] = true
+				base += remaining[i]
+			}
+		}
+		amounts := make([]int64, len(lines))
+		if pct, ok := percentOff(cpn); ok {
+			for i := range lines {
+				if eligible[i] {
+					amounts[i] = percentOf(remaining[i], pct)
+				}
+			}
+		} else if off := num(cpn, "amount_off"); off > 0 && cpn["currency"] == inv["currency"] && base > 0 {
+			off = min(off, base)
+			last, given := -1, int64(0)
+			for i := range lines {
+				if eligible[i] {
+					amounts[i] = off * remaining[i] / base
+					given += amounts[i]
+					last = i
+				}
+			}
+			amounts[last] += off - given
+		}
+		var total int64
+		for i, l := range lines {
+			if !eligible[i] {
+				continue
+			}
+			lo := l.(obj)
+			remaining[i] -= amounts[i]
+			total += amounts[i]
+			lo["discount_amounts"] = append(lo["discount_amounts"].([]any), obj{"amount": amounts[i], "discount": d["id"]})
+		}
+		totals = append(totals, obj{"amount": total, "discount": d["id"]})
+		sum += total
+	}
+	inv["total_discount_amounts"] = listOrEmpty(totals)
+	return sum
+}
+
+// couponAppliesTo reports whether a coupon limited by applies_to covers a
+// line's product.
+func couponAppliesTo(cpn, line obj) bool {
+	at := objAt(cpn, "applies_to")
+	if at == nil {
+		return true
+	}
+	prods, _ := at["products"].([]any)
+	prod := objAt(objAt(line, "pricing"), "price_details")["product"]
+	for _, p := range prods {
+		if p == prod {
+			return true
+		}
+	}
+	return false
+}
+
+// percentOff is a coupon's percent_off; a whole number reads back from a
+// saved state as an int64.
+func percentOff(cpn obj) (float64, bool) {
+	switch v := cpn["percent_off"].(type) {
+	case float64:
+		return v, true
+	case int64:
+		return float64(v), true
+	}
+	return 0, false
+}
+
+func (s *Server) registerDiscountRemoval() {
+	s.handle("DELETE", "/v1/subscriptions/{id}/discount", s.deleteSubscriptionDiscount)
+	s.handle("DELETE", "/v1/customers/{id}/discount", func(r *request) (any, error) {
+		cus, err := s.get("customer", r.pathVal("id"))
+		if err != nil {
+			return nil, err
+		}
+		// stripetest applies discounts to subscriptions and invoices only.
+		return nil, &apiError{status: 404, typ: "invalid_request_error", code: "resource_missing",
+			message: "No active discount for customer: '" + str(cus, "id") + "'"}
+	})
+}
+
+// deleteSubscriptionDiscount ends the subscription's discounts; later
+// invoices are billed in full.
+func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
+	sub, err := s.get("subscription", r.pathVal("id"))
+	if err != nil {
+		return nil, err
+	}
+	ids, _ := sub["discounts"].([]any)
+	var first obj
+	for _, id := range ids {
+		if d, ok := s.st.lookup(idOf(id)); ok {
+			d["end"], d["_used"] = s.unix(), true
+			if first == nil {
+				first = d
+			}
+		}
+	}
+	if first == nil {
+		return nil, &apiError{status: 404, typ: "invalid_request_error", code: "resource_missing",
+			message: "No active discount for subscription: '" + str(sub, "id") + "'"}
+	}
+	before := s.snapshot(sub)
+	sub["discounts"] = []any{}
+	s.emitUpdated(r, "customer.subscription.updated", sub, before)
+	out := s.render(first, r.expand)
+	out["deleted"] = true
+	return out, nil
+}

@@ -1,0 +1,302 @@
+package stripetest
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// CreatePreview, simplified: the preview is the subscription's next
+// period's invoice, billed at the proposed items (subscription_details
+// items: a new price or quantity, a deleted or an added item), plus the
+// customer's pending invoice items and invoice_items, less the
+// subscription's active discounts and the discounts param. Prorations are
+// not computed: a proposed change is billed from the next period, whatever
+// proration_behavior says. Nothing is stored.
+
+func (s *Server) registerInvoicePreview() {
+	s.handle("POST", "/v1/invoices/create_preview", s.createInvoicePreview)
+}
+
+// previewItem is one subscription item as the preview bills it.
+type previewItem struct {
+	id    any // the item's ID; nil for a proposed new item
+	price obj
+	qty   int64
+}
+
+func (s *Server) createInvoicePreview(r *request) (any, error) {
+	f := r.form
+	var sub obj
+	if id, ok := f.str("subscription"); ok && id != "" {
+		x, err := s.get("subscription", id)
+		if err != nil {
+			return nil, invalid("subscription", "resource_missing", "No such subscription: '%s'", id)
+		}
+		sub = x
+	}
+	cusID := f.strOr("customer", "")
+	if sub != nil {
+		if cusID != "" && cusID != sub["customer"] {
+			return nil, invalid("customer", "", "The subscription %s belongs to another customer.", sub["id"])
+		}
+		cusID = idOf(sub["customer"])
+	}
+	if cusID == "" {
+		if err := f.failed(); err != nil {
+			return nil, err
+		}
+		return nil, invalid("customer", "", "Provide customer or subscription to preview an invoice (customer_details alone is not supported by stripetest).")
+	}
+	cus, err := s.get("customer", cusID)
+	if err != nil {
+		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
+	}
+
+	// The items billed: the subscription's, with the proposed changes.
+	var items []*previewItem
+	start := s.unix()
+	if sub != nil {
+		for _, si := range subItems(sub) {
+			if p, ok := s.st.lookup(idOf(si["price"])); ok {
+				items = append(items, &previewItem{id: si["id"], price: p, qty: num(si, "quantity")})
+			}
+			if end := num(si, "current_period_end"); end > 0 {
+				start = end
+			}
+		}
+	}
+	details := f.sub("subscription_details")
+	if v, ok := details.str("proration_behavior"); ok && v != "create_prorations" && v != "none" && v != "always_invoice" {
+		return nil, invalid("subscription_details[proration_behavior]", "", "Invalid proration_behavior")
+	}
+	for _, itf := range details.forms("items") {
+		var it *previewItem
+		if id, ok := itf.str("id"); ok {
+			for _, x := range items {
+				if x.id == id {
+					it = x
+				}
+			}
+			if it == nil {
+				return nil, invalid(itf.name("id"), "resource_missing", "No such subscription item: '%s'", id)
+			}
+			if del, _ := itf.bool("deleted"); del {
+				it.qty = -1
+				continue
+			}
+		} else {
+			it = &previewItem{qty: 1}
+			items = append(items, it)
+		}
+		if itf.has("price") || itf.has("price_data") || it.price == nil {
+			p, err := s.previewPrice(itf)
+			if err != nil {
+				return nil, err
+			}
+			it.price = p
+		}
+		if n, ok := itf.int("quantity"); ok {
+			it.qty = n
+		}
+		if itf.has("discounts") {
+			return nil, invalid(itf.name("discounts"), "", "Discounts on a subscription item are not supported by stripetest; put them on the subscription.")
+		}
+	}
+	if err := f.failed(); err != nil {
+		return nil, err
+	}
+
+	currency := "usd"
+	if sub != nil {
+		currency = str(sub, "currency")
+	} else if c, ok := cus["currency"].(string); ok {
+		currency = c
+	}
+	for _, it := range items {
+		if it.qty >= 0 && it.price != nil {
+			currency = str(it.price, "currency")
+			break
+		}
+	}
+	currency = f.strOr("currency", currency)
+	inv := s.newInvoice(cus, currency, "charge_automatically", "upcoming")
+	id := "upcoming_" + str(inv, "id")
+	inv["id"] = id
+	if sub != nil {
+		inv["collection_method"] = sub["collection_method"]
+		inv["parent"] = obj{"quote_details": nil, "subscription_details": obj{"metadata": deepCopy(sub["metadata"]), "subscription": sub["id"]}, "type": "subscription_details"}
+	}
+	inv["period_start"], inv["period_end"] = start, start
+	var lines []any
+	for _, it := range items {
+		if it.qty < 0 || it.price == nil {
+			continue
+		}
+		if it.price["currency"] != currency {
+			return nil, invalid("subscription_details[items]", "", "All prices on a subscription must have the same currency.")
+		}
+		lines = append(lines, s.previewSubLine(id, it, start, sub))
+	}
+	for _, ii := range s.st.all("invoiceitem") {
+		if ii["customer"] == cusID && ii["invoice"] == nil && ii["currency"] == currency {
+			lines = append(lines, obj{
+				"id": "il_tmp_" + randomID(12), "object": "line_item", "amount": ii["amount"], "currency": currency, "description": ii["description"],
+				"discount_amounts": []any{}, "discountable": ii["discountable"], "discounts": []any{}, "invoice": id, "livemode": false,
+				"metadata": deepCopy(ii["metadata"]), "parent": obj{"invoice_item_details": obj{"invoice_item": ii["id"], "proration": false,
+					"proration_details": obj{"credited_items": nil}, "subscription": nil}, "subscription_item_details": nil, "type": "invoice_item_details"},
+				"period": deepCopy(ii["period"]), "pretax_credit_amounts": []any{}, "pricing": deepCopy(ii["pricing"]),
+				"quantity": ii["quantity"], "quantity_decimal": ii["quantity_decimal"], "subtotal": ii["amount"], "taxes": []any{},
+			})
+		}
+	}
+	for _, itf := range f.forms("invoice_items") {
+		line, err := s.previewItemLine(id, currency, itf)
+		if err != nil {
+			return nil, err
+		}
+		lines = append(lines, line)
+	}
+
+	// Discounts: the subscription's active ones, then the proposed.
+	var ds []obj
+	if sub != nil {
+		subIDs, _ := sub["discounts"].([]any)
+		for _, did := range subIDs {
+			if d, ok := s.st.lookup(idOf(did)); ok && s.discountActive(d) {
+				ds = append(ds, d)
+			}
+		}
+	}
+	proposed, _, err := s.newDiscounts(f, cusID)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range proposed {
+		if d["id"] == nil {
+			d = cloneObj(d)
+			d["id"] = "di_tmp_" + randomID(12)
+		}
+		ds = append(ds, d)
+	}
+	discountIDs := make([]any, len(ds))
+	for i, d := range ds {
+		discountIDs[i] = d["id"]
+	}
+	inv["discounts"] = discountIDs
+
+	var subtotal int64
+	for _, l := range lines {
+		subtotal += num(l.(obj), "amount")
+	}
+	total := subtotal - s.takeDiscounts(inv, lines, ds)
+	inv["lines"] = listObject("/v1/invoices/"+id+"/lines", lines)
+	inv["subtotal"], inv["subtotal_excluding_tax"] = subtotal, subtotal
+	inv["total"], inv["total_excluding_tax"] = total, total
+	inv["amount_due"], inv["amount_remaining"] = max(total, 0), max(total, 0)
+	inv["next_payment_attempt"] = start
+	return s.render(inv, r.expand), nil
+}
+
+// previewPrice finds an existing recurring price (price) or describes an
+// inline one (price_data) without storing it.
+func (s *Server) previewPrice(f *form) (obj, error) {
+	if id, ok := f.str("price"); ok {
+		p, err := s.get("price", id)
+		if err != nil {
+			return nil, invalid(f.name("price"), "resource_missing", "No such price: '%s'", id)
+		}
+		if p["recurring"] == nil {
+			return nil, invalid(f.name("price"), "", "The price specified is set to `type=one_time` but this field only accepts prices with `type=recurring`.")
+		}
+		return p, nil
+	}
+	if f.has("price_data") {
+		pd := f.sub("price_data")
+		prodID, _ := pd.str("product")
+		if _, err := s.get("product", prodID); err != nil {
+			return nil, invalid(pd.name("product"), "resource_missing", "No such product: '%s'", prodID)
+		}
+		p, err := s.buildPrice(pd, prodID)
+		if err != nil {
+			return nil, err
+		}
+		if p["recurring"] == nil {
+			return nil, missingParam(pd.name("recurring"))
+		}
+		return p, nil
+	}
+	return nil, missingParam(f.name("price"))
+}
+
+// previewSubLine is the line of one subscription item for the period
+// starting at start.
+func (s *Server) previewSubLine(invID string, it *previewItem, start int64, sub obj) obj {
+	rec := objAt(it.price, "recurring")
+	end := periodEnd(start, str(rec, "interval"), max(num(rec, "interval_count"), 1))
+	unit := num(it.price, "unit_amount")
+	var subID any
+	if sub != nil {
+		subID = sub["id"]
+	}
+	return obj{
+		"id": "il_tmp_" + randomID(12), "object": "line_item", "amount": unit * it.qty, "currency": it.price["currency"],
+		"description":      fmt.Sprintf("%d × %s (at %s / %s)", it.qty, s.productName(it.price), money(unit, str(it.price, "currency")), rec["interval"]),
+		"discount_amounts": []any{}, "discountable": true, "discounts": []any{}, "invoice": invID, "livemode": false, "metadata": obj{},
+		"parent": obj{"invoice_item_details": nil, "type": "subscription_item_details",
+			"subscription_item_details": obj{"invoice_item": nil, "proration": false, "proration_details": obj{"credited_items": nil},
+				"subscription": subID, "subscription_item": it.id}},
+		"period": obj{"start": start, "end": end}, "pretax_credit_amounts": []any{},
+		"pricing":  obj{"price_details": obj{"price": it.price["id"], "product": it.price["product"]}, "type": "price_details", "unit_amount_decimal": it.price["unit_amount_decimal"]},
+		"quantity": it.qty, "quantity_decimal": strconv.FormatInt(it.qty, 10), "subtotal": unit * it.qty, "taxes": []any{},
+	}
+}
+
+// previewItemLine is the line of one invoice_items[i] entry: amount, or
+// unit_amount or a one-time price times quantity.
+func (s *Server) previewItemLine(invID, currency string, f *form) (obj, error) {
+	if f.has("invoiceitem") {
+		return nil, invalid(f.name("invoiceitem"), "", "Changing an existing invoice item in a preview is not supported by stripetest.")
+	}
+	qty := int64(1)
+	if n, ok := f.int("quantity"); ok {
+		qty = n
+	}
+	var amount int64
+	var pricing any
+	switch {
+	case f.has("amount"):
+		amount, _ = f.int("amount")
+	case f.has("unit_amount"):
+		unit, _ := f.int("unit_amount")
+		amount = unit * qty
+	case f.has("price"):
+		id, _ := f.str("price")
+		p, err := s.get("price", id)
+		if err != nil {
+			return nil, invalid(f.name("price"), "resource_missing", "No such price: '%s'", id)
+		}
+		amount = num(p, "unit_amount") * qty
+		pricing = obj{"price_details": obj{"price": p["id"], "product": p["product"]}, "type": "price_details", "unit_amount_decimal": p["unit_amount_decimal"]}
+	default:
+		return nil, missingParam(f.name("amount"))
+	}
+	if c, ok := f.str("currency"); ok && c != currency {
+		return nil, invalid(f.name("currency"), "", "The currency %s does not match the preview's (%s).", c, currency)
+	}
+	discountable := true
+	if b, ok := f.bool("discountable"); ok {
+		discountable = b
+	}
+	if f.has("discounts") {
+		return nil, invalid(f.name("discounts"), "", "Discounts on a preview's invoice item are not supported by stripetest.")
+	}
+	now := s.unix()
+	return obj{
+		"id": "il_tmp_" + randomID(12), "object": "line_item", "amount": amount, "currency": currency, "description": f.strOr("description", ""),
+		"discount_amounts": []any{}, "discountable": discountable, "discounts": []any{}, "invoice": invID, "livemode": false, "metadata": obj{},
+		"parent": obj{"invoice_item_details": obj{"invoice_item": nil, "proration": false, "proration_details": obj{"credited_items": nil}, "subscription": nil},
+			"subscription_item_details": nil, "type": "invoice_item_details"},
+		"period": obj{"start": now, "end": now}, "pretax_credit_amounts": []any{}, "pricing": pricing,
+		"quantity": qty, "quantity_decimal": strconv.FormatInt(qty, 10), "subtotal": amount, "taxes": []any{},
+	}, f.failed()
+}
