@@ -2,6 +2,7 @@ package stripe
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -203,7 +204,9 @@ func runSpecCall(t *testing.T, spec *openapi.Spec, call specCall) (opCoverage, e
 		args = append(args, a)
 	}
 	out := call.method.Func.Call(args)
-	if e := out[len(out)-1]; !e.IsNil() {
+	// The transport answers {}, which the client refuses as a response
+	// (ErrUnexpectedResponse) after sending the request this test checks.
+	if e := out[len(out)-1]; !e.IsNil() && !errors.Is(e.Interface().(error), ErrUnexpectedResponse) {
 		return opCoverage{}, fmt.Errorf("%s returned %v", call.name, e.Interface())
 	}
 	if len(rt.reqs) != 1 {
