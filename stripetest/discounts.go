@@ -223,7 +223,7 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 // couponAppliesTo reports whether a coupon limited by applies_to covers a
 // line's product.
 func couponAppliesTo(cpn, line obj) bool {
-	at := objAt(cpn, "applies_to")
+	at := objAt(cpn, "applies_to") // only there when the coupon is limited
 	if at == nil {
 		return true
 	}
@@ -288,5 +288,6 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 	s.emitUpdated(r, "customer.subscription.updated", sub, before)
 	out := s.render(first, r.expand)
 	out["deleted"] = true
+	delete(out, "end") // not a field of a deleted discount
 	return out, nil
 }

@@ -22,9 +22,26 @@ func oauthError(status int, code, format string, args ...any) *apiError {
 	return &apiError{status: status, typ: "invalid_request_error", code: code, message: fmt.Sprintf(format, args...), oauth: true}
 }
 
+// registerOAuth adds the OAuth routes. They are not in the API spec, so
+// they are appended directly (not with s.handle, whose routes go
+// generate looks up in the spec) and check their own params.
 func (s *Server) registerOAuth() {
-	s.handle("POST", "/oauth/token", s.oauthToken)
-	s.handle("POST", "/oauth/deauthorize", s.oauthDeauthorize)
+	for _, rt := range []struct {
+		path string
+		fn   handlerFunc
+	}{{"/oauth/token", s.oauthToken}, {"/oauth/deauthorize", s.oauthDeauthorize}} {
+		s.routes = append(s.routes, &route{method: "POST", pattern: strings.Split(strings.Trim(rt.path, "/"), "/"), fn: rt.fn})
+	}
+}
+
+// oauthParams fails on params outside allowed, in OAuth's error shape.
+func oauthParams(f *form, allowed ...string) error {
+	for k := range f.m {
+		if !contains(allowed, k) {
+			return oauthError(http.StatusBadRequest, "invalid_request", "Received unknown parameter: %s", k)
+		}
+	}
+	return nil
 }
 
 // OAuthAuthorize answers an authorize URL (from oauth.Client.AuthorizeURL)
@@ -76,6 +93,9 @@ func (s *Server) OAuthAuthorize(authorizeURL string) (string, error) {
 
 func (s *Server) oauthToken(r *request) (any, error) {
 	f := r.form
+	if err := oauthParams(f, "grant_type", "code", "refresh_token", "scope", "client_secret", "assert_capabilities", "expand"); err != nil {
+		return nil, err
+	}
 	grant, _ := f.str("grant_type")
 	var account, scope, clientID string
 	switch grant {
@@ -128,6 +148,9 @@ func (s *Server) oauthToken(r *request) (any, error) {
 }
 
 func (s *Server) oauthDeauthorize(r *request) (any, error) {
+	if err := oauthParams(r.form, "client_id", "stripe_user_id"); err != nil {
+		return nil, err
+	}
 	clientID, _ := r.form.str("client_id")
 	account, _ := r.form.str("stripe_user_id")
 	if err := r.form.failed(); err != nil {
