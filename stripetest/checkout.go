@@ -175,11 +175,11 @@ func (s *Server) createCheckoutSession(r *request) (any, error) {
 		"id": id, "object": "checkout.session", "after_expiration": nil, "allow_promotion_codes": nil,
 		"amount_subtotal": total, "amount_total": total, "automatic_tax": obj{"enabled": false, "liability": nil, "status": nil},
 		"billing_address_collection": nil, "cancel_url": nil, "client_reference_id": nil, "client_secret": nil,
-		"created": now, "currency": nil, "customer": customer, "customer_creation": nil, "customer_details": nil,
+		"created": now, "currency": nil, "custom_fields": []any{}, "custom_text": emptyCustomText(), "customer": customer, "customer_creation": nil, "customer_details": nil,
 		"customer_email": nil, "expires_at": now + 24*3600, "invoice": nil, "livemode": false, "locale": nil, "metadata": obj{},
 		"mode": mode, "payment_intent": nil, "payment_link": nil, "payment_method_collection": "always",
 		"payment_method_types": []any{"card"}, "payment_status": payStatus, "recovered_from": nil, "setup_intent": nil,
-		"status": "open", "submit_type": nil, "subscription": nil, "success_url": nil, "ui_mode": "hosted_page",
+		"shipping_options": []any{}, "status": "open", "submit_type": nil, "subscription": nil, "success_url": nil, "ui_mode": "hosted_page",
 		"url": "https://checkout.stripe.com/c/pay/" + id, "_line_items": items,
 	}
 	if currency != "" {
@@ -204,6 +204,11 @@ func (s *Server) createCheckoutSession(r *request) (any, error) {
 	}
 	s.insert(cs)
 	return s.renderSession(cs, r.expand), nil
+}
+
+// emptyCustomText is the custom_text of a page that sets none.
+func emptyCustomText() obj {
+	return obj{"after_submit": nil, "shipping_address": nil, "submit": nil, "terms_of_service_acceptance": nil}
 }
 
 func (s *Server) expireCheckoutSession(r *request) (any, error) {

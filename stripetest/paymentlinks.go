@@ -41,7 +41,7 @@ func (s *Server) createPaymentLink(r *request) (any, error) {
 		"id": id, "object": "payment_link", "active": true, "after_completion": obj{"hosted_confirmation": obj{"custom_message": nil}, "type": "hosted_confirmation"},
 		"allow_promotion_codes": false, "application": nil, "application_fee_amount": nil, "application_fee_percent": nil,
 		"automatic_tax": obj{"enabled": false, "liability": nil}, "billing_address_collection": "auto", "consent_collection": nil,
-		"currency": currency, "custom_fields": []any{}, "customer_creation": "if_required", "inactive_message": nil, "invoice_creation": nil,
+		"currency": currency, "custom_fields": []any{}, "custom_text": emptyCustomText(), "customer_creation": "if_required", "inactive_message": nil, "invoice_creation": nil,
 		"livemode": false, "metadata": obj{}, "on_behalf_of": nil, "payment_intent_data": nil, "payment_method_collection": "always",
 		"payment_method_types": nil, "phone_number_collection": obj{"enabled": false}, "restrictions": nil,
 		"shipping_address_collection": nil, "shipping_options": []any{}, "submit_type": "auto", "subscription_data": nil,
