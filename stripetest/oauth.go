@@ -81,7 +81,7 @@ func (s *Server) OAuthAuthorize(authorizeURL string) (string, error) {
 	}
 	s.mu.Lock()
 	code := "ac_" + randomID(32)
-	s.platform.byID[code] = obj{"id": code, "object": "oauth_code", "client_id": clientID, "scope": scope}
+	s.insert(obj{"id": code, "object": "oauth_code", "client_id": clientID, "scope": scope}) // s.st is the platform's between requests
 	s.mu.Unlock()
 	rq := redirect.Query()
 	rq.Set("code", code)
@@ -93,6 +93,9 @@ func (s *Server) OAuthAuthorize(authorizeURL string) (string, error) {
 
 func (s *Server) oauthToken(r *request) (any, error) {
 	f := r.form
+	if r.account != "" {
+		return nil, oauthError(http.StatusBadRequest, "invalid_request", "OAuth requests are the platform's: send no Stripe-Account header")
+	}
 	if err := oauthParams(f, "grant_type", "code", "refresh_token", "scope", "client_secret", "assert_capabilities", "expand"); err != nil {
 		return nil, err
 	}
@@ -104,16 +107,16 @@ func (s *Server) oauthToken(r *request) (any, error) {
 		if code == "" {
 			return nil, oauthError(http.StatusBadRequest, "invalid_request", "No code provided")
 		}
-		rec, ok := s.platform.byID[code]
+		rec, ok := s.st.lookup(code)
 		if !ok || rec["object"] != "oauth_code" {
 			return nil, oauthError(http.StatusBadRequest, "invalid_grant", "Authorization code does not exist: %s", code)
 		}
-		delete(s.platform.byID, code) // single use
+		s.remove(rec) // single use
 		account, scope, clientID = s.newAccountID(), str(rec, "scope"), str(rec, "client_id")
 		s.addAccountLocked(account)
 	case "refresh_token":
 		rt, _ := f.str("refresh_token")
-		rec, ok := s.platform.byID[rt]
+		rec, ok := s.st.lookup(rt)
 		if !ok || rec["object"] != "oauth_refresh_token" {
 			return nil, oauthError(http.StatusBadRequest, "invalid_grant", "Refresh token does not exist: %s", rt)
 		}
@@ -135,12 +138,12 @@ func (s *Server) oauthToken(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	refresh := "rt_" + randomID(32)
-	if grant == "refresh_token" {
-		refresh, _ = f.str("refresh_token")
+	refresh, _ := f.str("refresh_token")
+	if grant == "authorization_code" {
+		refresh = "rt_" + randomID(32)
+		s.insert(obj{"id": refresh, "object": "oauth_refresh_token", "account": account, "scope": scope, "client_id": clientID})
+		s.insert(obj{"id": "oauthconn_" + account, "object": "oauth_connection", "client_id": clientID})
 	}
-	s.platform.byID[refresh] = obj{"id": refresh, "object": "oauth_refresh_token", "account": account, "scope": scope, "client_id": clientID}
-	s.platform.byID["oauthconn_"+account] = obj{"id": "oauthconn_" + account, "object": "oauth_connection", "client_id": clientID}
 	return obj{
 		"access_token": "sk_test_" + randomID(24), "livemode": false, "refresh_token": refresh, "scope": scope,
 		"stripe_publishable_key": "pk_test_" + randomID(24), "stripe_user_id": account, "token_type": "bearer",
@@ -151,6 +154,9 @@ func (s *Server) oauthDeauthorize(r *request) (any, error) {
 	if err := oauthParams(r.form, "client_id", "stripe_user_id"); err != nil {
 		return nil, err
 	}
+	if r.account != "" {
+		return nil, oauthError(http.StatusBadRequest, "invalid_request", "OAuth requests are the platform's: send no Stripe-Account header")
+	}
 	clientID, _ := r.form.str("client_id")
 	account, _ := r.form.str("stripe_user_id")
 	if err := r.form.failed(); err != nil {
@@ -159,15 +165,15 @@ func (s *Server) oauthDeauthorize(r *request) (any, error) {
 	if clientID == "" || account == "" {
 		return nil, oauthError(http.StatusBadRequest, "invalid_request", "client_id and stripe_user_id are required")
 	}
-	conn, ok := s.platform.byID["oauthconn_"+account]
+	conn, ok := s.st.lookup("oauthconn_" + account)
 	if _, exists := s.accounts[account]; !ok || !exists || str(conn, "client_id") != clientID {
 		return nil, oauthError(http.StatusUnauthorized, "invalid_client",
 			"This application is not connected to stripe account %s, or that account does not exist.", account)
 	}
-	delete(s.platform.byID, "oauthconn_"+account)
-	for id, o := range s.platform.byID {
-		if o["object"] == "oauth_refresh_token" && o["account"] == account {
-			delete(s.platform.byID, id)
+	s.remove(conn)
+	for _, o := range append([]obj(nil), s.st.all("oauth_refresh_token")...) {
+		if o["account"] == account {
+			s.remove(o)
 		}
 	}
 	s.removeAccountLocked(account)

@@ -1,6 +1,7 @@
 package stripetest_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"net/url"
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 	stripe "github.com/stripelite/stripe"
 	"github.com/stripelite/stripe/oauth"
+	"github.com/stripelite/stripe/stripetest"
 )
 
 // The oauth package, pointed at stripetest, connects a new account with an
@@ -53,6 +55,18 @@ func TestOAuthConnectFlow(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, tok.StripeUserID, ref.StripeUserID)
 	require.Equal(t, oauth.ScopeReadOnly, ref.Scope)
+
+	// The connection survives a save and load of the server's state.
+	var state bytes.Buffer
+	require.NoError(t, srv.Save(&state))
+	srv2 := stripetest.NewServer(t)
+	require.NoError(t, srv2.Load(&state))
+	oc2, err := oauth.NewClient("ca_test123", "sk_test_123", oauth.WithBaseURL(srv2.URL))
+	require.NoError(t, err)
+	_, err = oc2.Refresh(ctx, tok.RefreshToken.Reveal(), "")
+	require.NoError(t, err)
+	_, err = oc2.Deauthorize(ctx, tok.StripeUserID)
+	require.NoError(t, err)
 
 	other, err := oauth.NewClient("ca_other", "sk_test_123", oauth.WithBaseURL(srv.URL))
 	require.NoError(t, err)
