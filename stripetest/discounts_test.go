@@ -282,3 +282,19 @@ func TestDeleteSubscriptionDiscount(t *testing.T) {
 	_, err = c.Customers.DeleteDiscount(ctx, cus.ID, nil)
 	require.ErrorIs(t, err, stripe.ErrNotFound)
 }
+
+func TestFullDiscountNeedsNoPaymentMethod(t *testing.T) {
+	t.Parallel()
+	_, c := newClient(t)
+	ctx := context.Background()
+	_, price := billingFixture(t, c, 1000)
+	cus, err := c.Customers.Create(ctx, nil) // no card
+	require.NoError(t, err)
+	free, err := c.Coupons.Create(ctx, &stripe.CouponCreateParams{PercentOff: stripe.Ptr(100.0), Duration: stripe.Ptr(stripe.CouponDurationForever)})
+	require.NoError(t, err)
+	sub, inv := subscribe(t, c, cus, price, "discounts[0][coupon]", free.ID)
+	require.Equal(t, stripe.SubscriptionStatusActive, sub.Status)
+	require.Equal(t, stripe.InvoiceStatusPaid, inv.Status)
+	require.Zero(t, inv.Total)
+	requireTotalsAddUp(t, inv)
+}
