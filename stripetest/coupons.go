@@ -36,7 +36,7 @@ func (s *Server) registerCoupons() {
 func (s *Server) createCoupon(r *request) (any, error) {
 	f := r.form
 	c := obj{
-		"object": "coupon", "amount_off": nil, "applies_to": nil, "created": s.unix(), "currency": nil,
+		"object": "coupon", "amount_off": nil, "created": s.unix(), "currency": nil,
 		"duration": "once", "duration_in_months": nil, "livemode": false, "max_redemptions": nil, "metadata": obj{},
 		"name": nil, "percent_off": nil, "redeem_by": nil, "times_redeemed": int64(0), "valid": true,
 	}

@@ -223,7 +223,7 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 // couponAppliesTo reports whether a coupon limited by applies_to covers a
 // line's product.
 func couponAppliesTo(cpn, line obj) bool {
-	at := objAt(cpn, "applies_to")
+	at := objAt(cpn, "applies_to") // only there when the coupon is limited
 	if at == nil {
 		return true
 	}
@@ -288,5 +288,25 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 	s.emitUpdated(r, "customer.subscription.updated", sub, before)
 	out := s.render(first, r.expand)
 	out["deleted"] = true
+	delete(out, "end") // not a field of a deleted discount
 	return out, nil
+}
+
+// discountPreview is what the discounts ds (stored or not) would take off
+// lines, changing neither.
+func (s *Server) discountPreview(inv obj, lines []any, ds []obj) int64 {
+	tmpLines := make([]any, len(lines))
+	for i, l := range lines {
+		if lo, ok := l.(obj); ok {
+			tmpLines[i] = cloneObj(lo)
+		}
+	}
+	tmp := make([]obj, len(ds))
+	for i, d := range ds {
+		tmp[i] = cloneObj(d)
+		if tmp[i]["id"] == nil {
+			tmp[i]["id"] = "di_tmp"
+		}
+	}
+	return s.takeDiscounts(obj{"currency": inv["currency"]}, tmpLines, tmp)
 }

@@ -3,10 +3,13 @@ package stripetest_test
 import (
 	"context"
 	"errors"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	stripe "github.com/stripelite/stripe"
+	"github.com/stripelite/stripe/stripetest"
 )
 
 func TestInvoiceLinesPageThrough(t *testing.T) { // issue 16 acceptance: 25 lines page through Lines completely
@@ -204,4 +207,80 @@ func TestTaxRates(t *testing.T) {
 		n++
 	}
 	require.Equal(t, 2, n)
+}
+
+func TestTransfersToConnectedAccount(t *testing.T) {
+	t.Parallel()
+	srv, c := newClient(t)
+	ctx := context.Background()
+	acct := srv.CreateAccount()
+	_, err := c.Charges.Create(ctx, &stripe.ChargeCreateParams{Amount: stripe.Ptr(int64(10000)), Currency: stripe.Ptr("usd"), Source: stripe.Ptr("tok_visa")})
+	require.NoError(t, err)
+	available := balanceUSD(t, c)
+
+	tr, err := c.Transfers.Create(ctx, &stripe.TransferCreateParams{Amount: stripe.Ptr(int64(6000)), Currency: stripe.Ptr("usd"), Destination: stripe.Ptr(acct),
+		TransferGroup: stripe.Ptr("order-7")})
+	require.NoError(t, err)
+	require.Equal(t, acct, tr.Destination.ID)
+	require.NotEmpty(t, tr.DestinationPayment.ID)
+	require.Equal(t, available-6000, balanceUSD(t, c))
+	onAcct, err := srv.Client(stripe.WithStripeAccount(acct))
+	require.NoError(t, err)
+	require.Equal(t, int64(6000), balanceUSD(t, onAcct), "the connected account received it")
+
+	_, err = c.Transfers.Create(ctx, &stripe.TransferCreateParams{Amount: stripe.Ptr(available), Currency: stripe.Ptr("usd"), Destination: stripe.Ptr(acct)})
+	require.Equal(t, stripe.ErrorCodeBalanceInsufficient, apiErr(t, err).Code)
+	_, err = c.Transfers.Create(ctx, &stripe.TransferCreateParams{Amount: stripe.Ptr(int64(1)), Currency: stripe.Ptr("usd"), Destination: stripe.Ptr("acct_missing")})
+	require.Equal(t, "destination", apiErr(t, err).Param)
+
+	tr, err = c.Transfers.Update(ctx, tr.ID, &stripe.TransferUpdateParams{Description: stripe.Ptr("payout share")})
+	require.NoError(t, err)
+	require.Equal(t, "payout share", tr.Description)
+	got, err := c.Transfers.Get(ctx, tr.ID, nil)
+	require.NoError(t, err)
+	require.Equal(t, int64(6000), got.Amount)
+	list, err := c.Transfers.List(ctx, &stripe.TransferListParams{TransferGroup: stripe.Ptr("order-7")})
+	require.NoError(t, err)
+	require.Equal(t, []string{tr.ID}, ids(list.Data))
+	n := 0
+	for _, err := range c.Transfers.All(ctx, nil) {
+		require.NoError(t, err)
+		n++
+	}
+	require.Equal(t, 1, n)
+}
+
+func TestPayoutPaidAndReversed(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	now := time.Unix(1_800_000_000, 0)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	_, c := newClient(t, stripetest.WithClock(clock))
+	ctx := context.Background()
+	_, err := c.Charges.Create(ctx, &stripe.ChargeCreateParams{Amount: stripe.Ptr(int64(10000)), Currency: stripe.Ptr("usd"), Source: stripe.Ptr("tok_visa")})
+	require.NoError(t, err)
+	available := balanceUSD(t, c)
+	po, err := c.Payouts.Create(ctx, &stripe.PayoutCreateParams{Amount: stripe.Ptr(int64(4000)), Currency: stripe.Ptr("usd")})
+	require.NoError(t, err)
+	_, err = c.Payouts.Reverse(ctx, po.ID, nil)
+	require.ErrorIs(t, err, stripe.ErrInvalidRequest, "a pending payout is canceled, not reversed")
+
+	mu.Lock()
+	now = now.Add(3 * 24 * time.Hour)
+	mu.Unlock()
+	po, err = c.Payouts.Get(ctx, po.ID, nil)
+	require.NoError(t, err)
+	require.Equal(t, stripe.PayoutStatusPaid, po.Status, "paid once its arrival date has come")
+	_, err = c.Payouts.Cancel(ctx, po.ID, nil)
+	require.ErrorIs(t, err, stripe.ErrInvalidRequest)
+
+	rev, err := c.Payouts.Reverse(ctx, po.ID, nil)
+	require.NoError(t, err)
+	require.Equal(t, po.ID, rev.OriginalPayout.ID)
+	require.Equal(t, available, balanceUSD(t, c), "the reversal brings the money back")
+	po, err = c.Payouts.Get(ctx, po.ID, nil)
+	require.NoError(t, err)
+	require.Equal(t, rev.ID, po.ReversedBy.ID)
+	_, err = c.Payouts.Reverse(ctx, po.ID, nil)
+	require.ErrorIs(t, err, stripe.ErrInvalidRequest, "reversed once")
 }

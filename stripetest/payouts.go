@@ -9,7 +9,7 @@ func (s *Server) registerPayouts() {
 	s.handle("POST", "/v1/payouts", s.createPayout)
 	s.handle("GET", "/v1/payouts", s.listPayouts)
 	s.handle("GET", "/v1/payouts/{id}", func(r *request) (any, error) {
-		p, err := s.get("payout", r.pathVal("id"))
+		p, err := s.getPayout(r)
 		if err != nil {
 			return nil, err
 		}
@@ -17,11 +17,56 @@ func (s *Server) registerPayouts() {
 	})
 	s.handle("POST", "/v1/payouts/{id}", s.updatePayout)
 	s.handle("POST", "/v1/payouts/{id}/cancel", s.cancelPayout)
+	s.handle("POST", "/v1/payouts/{id}/reverse", s.reversePayout)
+}
+
+// settlePayouts marks the pending payouts whose arrival_date has come
+// (on the server's clock, see WithClock) paid.
+func (s *Server) settlePayouts(r *request) {
+	now := s.unix()
+	for _, p := range s.st.all("payout") {
+		if p["status"] == "pending" && num(p, "arrival_date") <= now {
+			p["status"] = "paid"
+			s.emit(r, "payout.paid", p, nil)
+		}
+	}
+}
+
+// getPayout finds the payout {id}, its status brought up to date.
+func (s *Server) getPayout(r *request) (obj, error) {
+	s.settlePayouts(r)
+	return s.get("payout", r.pathVal("id"))
+}
+
+// reversePayout reverses a paid payout: a new payout (original_payout)
+// brings the amount back to the available balance.
+func (s *Server) reversePayout(r *request) (any, error) {
+	p, err := s.getPayout(r)
+	if err != nil {
+		return nil, err
+	}
+	if p["status"] != "paid" || p["reversed_by"] != nil || p["original_payout"] != nil {
+		return nil, invalid("", "", "Only a paid payout that is not a reversal and not reversed yet can be reversed; %s is %s.", p["id"], p["status"])
+	}
+	rev := cloneObj(p)
+	now := s.unix()
+	rev["id"] = s.newID("po")
+	rev["created"], rev["arrival_date"], rev["status"] = now, now, "paid"
+	rev["original_payout"], rev["reversed_by"], rev["metadata"] = p["id"], nil, obj{}
+	applyMetadata(rev, r.form)
+	if err := r.form.failed(); err != nil {
+		return nil, err
+	}
+	rev["balance_transaction"] = s.addBalanceTransaction(num(p, "amount"), 0, str(p, "currency"), "payout", "payout_reversal", str(rev, "id"), "Payout reversal")
+	s.insert(rev)
+	p["reversed_by"] = rev["id"]
+	s.emit(r, "payout.created", rev, nil)
+	return s.render(rev, r.expand), nil
 }
 
 // createPayout sends money from the available balance to the bank: the
 // amount leaves the balance at once (a payout transaction), and the payout
-// stays pending until canceled. One larger than the available balance
+// stays pending until its arrival_date (two days on), when it is paid. One larger than the available balance
 // fails with 400 balance_insufficient, as Stripe's does.
 func (s *Server) createPayout(r *request) (any, error) {
 	f := r.form
@@ -74,7 +119,7 @@ func (s *Server) createPayout(r *request) (any, error) {
 }
 
 func (s *Server) updatePayout(r *request) (any, error) {
-	p, err := s.get("payout", r.pathVal("id"))
+	p, err := s.getPayout(r)
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +139,7 @@ func (s *Server) updatePayout(r *request) (any, error) {
 // cancelPayout cancels a pending payout and returns its amount to the
 // available balance.
 func (s *Server) cancelPayout(r *request) (any, error) {
-	p, err := s.get("payout", r.pathVal("id"))
+	p, err := s.getPayout(r)
 	if err != nil {
 		return nil, err
 	}
@@ -112,6 +157,7 @@ func (s *Server) listPayouts(r *request) (any, error) {
 	status, hasStatus := f.str("status")
 	dest, hasDest := f.str("destination")
 	arrival := f.rangeQuery("arrival_date")
+	s.settlePayouts(r)
 	return s.listOf(r, "payout", "/v1/payouts", func(p obj) bool {
 		return (!hasStatus || p["status"] == status) && (!hasDest || p["destination"] == dest) && arrival(p["arrival_date"])
 	})

@@ -7,11 +7,14 @@ func (s *Server) registerRoutes() {
 	s.registerCards()
 	s.registerCharges()
 	s.registerCoupons() // coupons.go: coupons and promotion codes
+	s.registerCreditNotes()
+	s.registerCustomerLedger()
 	s.registerCustomers()
 	s.registerDiscountRemoval()
 	s.registerDisputes()
 	s.registerEvents()
 	s.registerInvoiceItems()
+	s.registerInvoiceLineActions()
 	s.registerInvoicePreview() // before registerInvoices: /v1/invoices/{id} would take it
 	s.registerInvoices()
 	s.registerMeterEvents()
@@ -23,5 +26,6 @@ func (s *Server) registerRoutes() {
 	s.registerSubscriptions()
 	s.registerTaxRates()
 	s.registerTestClocks()
+	s.registerTransfers()
 	s.registerWebhookEndpoints()
 }
