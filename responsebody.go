@@ -1,6 +1,7 @@
 package stripe
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -34,8 +35,8 @@ func newBodyError(format string, args ...any) error {
 
 // topLevel is what the scan of a body's top level found.
 type topLevel struct {
-	hasError bool   // an "error" member (any case, as encoding/json matches)
-	object   string // the value of an "object" member that is a string
+	hasError  bool // an "error" member (any case, as encoding/json matches)
+	hasObject bool // an "object" member with a non-empty string value
 }
 
 // scanTopLevel reads the members of the JSON object body without decoding
@@ -64,17 +65,17 @@ func scanTopLevel(body []byte) (top topLevel, ok bool) {
 		}
 		s.space()
 		switch {
-		case strings.EqualFold(key, "error"):
+		case bytes.EqualFold(key, []byte("error")):
 			top.hasError = true
 			if !s.value() {
 				return top, false
 			}
-		case strings.EqualFold(key, "object") && s.peek() == '"':
+		case bytes.EqualFold(key, []byte("object")) && s.peek() == '"':
 			v, ok := s.str()
 			if !ok {
 				return top, false
 			}
-			top.object = v
+			top.hasObject = len(v) > 0
 		default:
 			if !s.value() {
 				return top, false
@@ -128,11 +129,13 @@ func (s *scanner) end() bool {
 	return s.i == len(s.b)
 }
 
-// str reads a string and returns its text, unescaped.
-func (s *scanner) str() (string, bool) {
+// str reads a string and returns its text, unescaped. The text aliases
+// the body unless the string has escapes or non-ASCII bytes, so reading a
+// key costs no allocation.
+func (s *scanner) str() ([]byte, bool) {
 	start := s.i
 	if !s.skipString() {
-		return "", false
+		return nil, false
 	}
 	raw := s.b[start:s.i]
 	inner := raw[1 : len(raw)-1]
@@ -140,12 +143,12 @@ func (s *scanner) str() (string, bool) {
 		if c == '\\' || c >= utf8.RuneSelf {
 			var v string
 			if json.Unmarshal(raw, &v) != nil {
-				return "", false
+				return nil, false
 			}
-			return v, true
+			return []byte(v), true
 		}
 	}
-	return string(inner), true
+	return inner, true
 }
 
 func (s *scanner) skipString() bool {
@@ -247,7 +250,7 @@ func checkBody(status int, requestID string, body []byte, out any) error {
 	if top.hasError {
 		return newError(status, requestID, body)
 	}
-	if needsObject(out) && top.object == "" {
+	if needsObject(out) && !top.hasObject {
 		return newBodyError("stripe: %d response has no \"object\" member [%s]", status, requestID)
 	}
 	return nil

@@ -291,3 +291,22 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 	delete(out, "end") // not a field of a deleted discount
 	return out, nil
 }
+
+// discountPreview is what the discounts ds (stored or not) would take off
+// lines, changing neither.
+func (s *Server) discountPreview(inv obj, lines []any, ds []obj) int64 {
+	tmpLines := make([]any, len(lines))
+	for i, l := range lines {
+		if lo, ok := l.(obj); ok {
+			tmpLines[i] = cloneObj(lo)
+		}
+	}
+	tmp := make([]obj, len(ds))
+	for i, d := range ds {
+		tmp[i] = cloneObj(d)
+		if tmp[i]["id"] == nil {
+			tmp[i]["id"] = "di_tmp"
+		}
+	}
+	return s.takeDiscounts(obj{"currency": inv["currency"]}, tmpLines, tmp)
+}

@@ -1,6 +1,7 @@
 package stripetest_test
 
 import (
+	"bytes"
 	"context"
 	"testing"
 
@@ -281,4 +282,38 @@ func TestDeleteSubscriptionDiscount(t *testing.T) {
 	require.ErrorIs(t, err, stripe.ErrNotFound)
 	_, err = c.Customers.DeleteDiscount(ctx, cus.ID, nil)
 	require.ErrorIs(t, err, stripe.ErrNotFound)
+}
+
+func TestFullDiscountNeedsNoPaymentMethod(t *testing.T) {
+	t.Parallel()
+	_, c := newClient(t)
+	ctx := context.Background()
+	_, price := billingFixture(t, c, 1000)
+	cus, err := c.Customers.Create(ctx, nil) // no card
+	require.NoError(t, err)
+	free, err := c.Coupons.Create(ctx, &stripe.CouponCreateParams{PercentOff: stripe.Ptr(100.0), Duration: stripe.Ptr(stripe.CouponDurationForever)})
+	require.NoError(t, err)
+	sub, inv := subscribe(t, c, cus, price, "discounts[0][coupon]", free.ID)
+	require.Equal(t, stripe.SubscriptionStatusActive, sub.Status)
+	require.Equal(t, stripe.InvoiceStatusPaid, inv.Status)
+	require.Zero(t, inv.Total)
+	requireTotalsAddUp(t, inv)
+}
+
+func TestDiscountsSurviveSaveAndLoad(t *testing.T) {
+	t.Parallel()
+	srv, c := newClient(t)
+	ctx := context.Background()
+	cus, price := billingFixture(t, c, 1000)
+	cpn, err := c.Coupons.Create(ctx, &stripe.CouponCreateParams{PercentOff: stripe.Ptr(20.0), Duration: stripe.Ptr(stripe.CouponDurationForever)})
+	require.NoError(t, err)
+	sub, _ := subscribe(t, c, cus, price, "discounts[0][coupon]", cpn.ID)
+	var buf bytes.Buffer
+	require.NoError(t, srv.Save(&buf))
+
+	srv2, c2 := newClient(t)
+	require.NoError(t, srv2.Load(&buf))
+	inv, err := c2.Invoices.CreatePreview(ctx, &stripe.InvoiceCreatePreviewParams{Subscription: stripe.Ptr(sub.ID)})
+	require.NoError(t, err)
+	require.Equal(t, int64(800), inv.Total, "a whole percent_off reads back as a number")
 }

@@ -217,6 +217,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 			total += num(ii, "amount")
 		}
 	}
+	total -= s.discountPreview(inv, lines, discounts) // discounts.go
 	var pm obj
 	chargeNow := sub["collection_method"] == "charge_automatically" && total > 0 && behavior != "default_incomplete"
 	if chargeNow {
