@@ -89,6 +89,12 @@ func TestStripetestReachResponsesMatchSpec(t *testing.T) {
 	must(c.PaymentLinks.List(ctx, nil))
 	must(c.PaymentLinks.ListLineItems(ctx, pl.ID, nil))
 
+	bps, err := c.BillingPortalSessions.Create(ctx, &stripe.BillingPortalSessionCreateParams{Customer: p(cus.ID), ReturnURL: p("https://example.com/account")})
+	require.NoError(t, err)
+	require.Contains(t, bps.URL, "https://billing.stripe.com/p/session/")
+	_, err = c.BillingPortalSessions.Create(ctx, &stripe.BillingPortalSessionCreateParams{Customer: p("cus_nope")})
+	require.Error(t, err)
+
 	q := stripe.SearchParams{Query: `metadata["k"]:"v"`}
 	must(c.Customers.Search(ctx, &stripe.CustomerSearchParams{SearchParams: q}))
 	must(c.Charges.Search(ctx, &stripe.ChargeSearchParams{SearchParams: stripe.SearchParams{Query: `amount>0`}}))

@@ -5,6 +5,7 @@ package stripetest
 func (s *Server) registerRoutes() {
 	s.registerSearch() // search.go; first: /v1/customers/{id} would take /v1/customers/search
 	s.registerBalance()
+	s.registerBillingPortal()
 	s.registerCards()
 	s.registerCharges()
 	s.registerCheckoutSessions()
