@@ -39,7 +39,7 @@ const maxScanNesting = 10000
 // nested k levels deep is scanned at most k times: with k bounded, the
 // total work is a constant times the body size.
 func checkExpansionDepth(b []byte, s *jsonShape, depth int) error {
-	sc := expansionScanner{b: b}
+	sc := expansionScanner{jsonScanner{b: b}}
 	if err := sc.value(s, depth, 0); err != nil && err != errScanStop {
 		return err
 	}
@@ -49,26 +49,17 @@ func checkExpansionDepth(b []byte, s *jsonShape, depth int) error {
 // errScanStop ends a scan of malformed JSON; json.Unmarshal reports it.
 var errScanStop = errors.New("stop")
 
-type expansionScanner struct {
-	b []byte
-	i int
-}
-
-func (sc *expansionScanner) ws() {
-	for sc.i < len(sc.b) {
-		switch sc.b[sc.i] {
-		case ' ', '\t', '\r', '\n':
-			sc.i++
-		default:
-			return
-		}
-	}
-}
+// expansionScanner walks a value against the shape it decodes into,
+// counting the expanded objects it passes through. Its input is normally
+// a value encoding/json has already validated (it does before calling an
+// UnmarshalJSON method), so it only finds where each string ends (rawStr,
+// fast over long ones) and stops at the first thing it cannot walk.
+type expansionScanner struct{ jsonScanner }
 
 // value scans one JSON value that decodes into shape s (nil: nothing that
 // can hold an Expandable) at expansion depth depth.
 func (sc *expansionScanner) value(s *jsonShape, depth, nesting int) error {
-	sc.ws()
+	sc.space()
 	if sc.i >= len(sc.b) || nesting > maxScanNesting {
 		return errScanStop
 	}
@@ -81,22 +72,20 @@ func (sc *expansionScanner) value(s *jsonShape, depth, nesting int) error {
 			s = s.elem
 		}
 		sc.i++
-		sc.ws()
-		if sc.i < len(sc.b) && sc.b[sc.i] == '}' {
-			sc.i++
+		sc.space()
+		if sc.eat('}') {
 			return nil
 		}
 		for {
-			sc.ws()
-			key, err := sc.str()
-			if err != nil {
-				return err
-			}
-			sc.ws()
-			if sc.i >= len(sc.b) || sc.b[sc.i] != ':' {
+			sc.space()
+			key, ok := sc.rawStr()
+			if !ok {
 				return errScanStop
 			}
-			sc.i++
+			sc.space()
+			if !sc.eat(':') {
+				return errScanStop
+			}
 			if err := sc.value(s.member(key), depth, nesting+1); err != nil {
 				return err
 			}
@@ -110,9 +99,8 @@ func (sc *expansionScanner) value(s *jsonShape, depth, nesting int) error {
 			elem = s.elem
 		}
 		sc.i++
-		sc.ws()
-		if sc.i < len(sc.b) && sc.b[sc.i] == ']' {
-			sc.i++
+		sc.space()
+		if sc.eat(']') {
 			return nil
 		}
 		for {
@@ -124,62 +112,26 @@ func (sc *expansionScanner) value(s *jsonShape, depth, nesting int) error {
 			}
 		}
 	case '"':
-		_, err := sc.str()
-		return err
-	default: // number, true, false, null
-		for sc.i < len(sc.b) {
-			switch sc.b[sc.i] {
-			case ',', '}', ']', ' ', '\t', '\r', '\n':
-				return nil
-			}
-			sc.i++
+		if _, ok := sc.rawStr(); !ok {
+			return errScanStop
 		}
+		return nil
+	default: // number, true, false, null
+		sc.skipLiteral()
 		return nil
 	}
 }
 
 // next consumes a ',' (more members follow) or the closing byte (done).
 func (sc *expansionScanner) next(closing byte) (done bool, err error) {
-	sc.ws()
-	if sc.i >= len(sc.b) {
-		return false, errScanStop
-	}
-	switch sc.b[sc.i] {
-	case ',':
-		sc.i++
+	sc.space()
+	switch {
+	case sc.eat(','):
 		return false, nil
-	case closing:
-		sc.i++
+	case sc.eat(closing):
 		return true, nil
 	}
 	return false, errScanStop
-}
-
-// str consumes a string literal and returns its raw contents (escapes
-// still in place).
-func (sc *expansionScanner) str() ([]byte, error) {
-	if sc.i >= len(sc.b) || sc.b[sc.i] != '"' {
-		return nil, errScanStop
-	}
-	start := sc.i + 1
-	for i := start; ; {
-		q := bytes.IndexByte(sc.b[i:], '"')
-		if q < 0 {
-			return nil, errScanStop
-		}
-		i += q
-		// The quote ends the string unless an odd number of backslashes
-		// escapes it.
-		bs := 0
-		for j := i - 1; j >= start && sc.b[j] == '\\'; j-- {
-			bs++
-		}
-		if bs%2 == 0 {
-			sc.i = i + 1
-			return sc.b[start:i], nil
-		}
-		i++
-	}
 }
 
 // jsonShape is what the expansion scan needs to know about a Go type: where

@@ -41,10 +41,10 @@ type topLevel struct {
 
 // scanTopLevel reads the members of the JSON object body without decoding
 // their values: linear in the body, and no allocation unless a key or the
-// object value is escaped. ok is false if body is not a well-formed object
-// (the decoder then says what is wrong).
+// object value is escaped or not ASCII. ok is false if body is not a
+// well-formed object (the decoder then says what is wrong).
 func scanTopLevel(body []byte) (top topLevel, ok bool) {
-	s := scanner{b: body}
+	s := jsonScanner{b: body}
 	s.space()
 	if !s.eat('{') {
 		return top, false
@@ -55,7 +55,7 @@ func scanTopLevel(body []byte) (top topLevel, ok bool) {
 	}
 	for {
 		s.space()
-		key, ok := s.str()
+		key, ok := scanText(&s)
 		if !ok {
 			return top, false
 		}
@@ -67,17 +67,17 @@ func scanTopLevel(body []byte) (top topLevel, ok bool) {
 		switch {
 		case bytes.EqualFold(key, []byte("error")):
 			top.hasError = true
-			if !s.value() {
+			if !s.skipValue() {
 				return top, false
 			}
 		case bytes.EqualFold(key, []byte("object")) && s.peek() == '"':
-			v, ok := s.str()
+			v, ok := scanText(&s)
 			if !ok {
 				return top, false
 			}
 			top.hasObject = len(v) > 0
 		default:
-			if !s.value() {
+			if !s.skipValue() {
 				return top, false
 			}
 		}
@@ -91,123 +91,25 @@ func scanTopLevel(body []byte) (top topLevel, ok bool) {
 	}
 }
 
-// scanner walks JSON text; it checks structure, not every detail of
-// numbers and literals, which the decoder checks.
-type scanner struct {
-	b []byte
-	i int
-}
-
-func (s *scanner) space() {
-	for s.i < len(s.b) {
-		switch s.b[s.i] {
-		case ' ', '\t', '\r', '\n':
-			s.i++
-		default:
-			return
-		}
-	}
-}
-
-func (s *scanner) peek() byte {
-	if s.i < len(s.b) {
-		return s.b[s.i]
-	}
-	return 0
-}
-
-func (s *scanner) eat(c byte) bool {
-	if s.peek() == c {
-		s.i++
-		return true
-	}
-	return false
-}
-
-func (s *scanner) end() bool {
-	s.space()
-	return s.i == len(s.b)
-}
-
-// str reads a string and returns its text, unescaped. The text aliases
-// the body unless the string has escapes or non-ASCII bytes, so reading a
-// key costs no allocation.
-func (s *scanner) str() ([]byte, bool) {
+// scanText reads a string at s's cursor and returns its text, unescaped. The
+// text aliases the body unless the string has escapes or non-ASCII bytes,
+// so reading a key costs no allocation.
+func scanText(s *jsonScanner) ([]byte, bool) {
 	start := s.i
-	if !s.skipString() {
+	inner, ok := s.str()
+	if !ok {
 		return nil, false
 	}
-	raw := s.b[start:s.i]
-	inner := raw[1 : len(raw)-1]
 	for _, c := range inner {
 		if c == '\\' || c >= utf8.RuneSelf {
 			var v string
-			if json.Unmarshal(raw, &v) != nil {
+			if json.Unmarshal(s.b[start:s.i], &v) != nil {
 				return nil, false
 			}
 			return []byte(v), true
 		}
 	}
 	return inner, true
-}
-
-func (s *scanner) skipString() bool {
-	if !s.eat('"') {
-		return false
-	}
-	for s.i < len(s.b) {
-		switch c := s.b[s.i]; {
-		case c == '"':
-			s.i++
-			return true
-		case c == '\\':
-			s.i += 2
-		case c < 0x20:
-			return false
-		default:
-			s.i++
-		}
-	}
-	return false
-}
-
-// value skips one value of any kind, nested ones by depth counting.
-func (s *scanner) value() bool {
-	depth := 0
-	for {
-		s.space()
-		switch c := s.peek(); {
-		case c == '"':
-			if !s.skipString() {
-				return false
-			}
-		case c == '{' || c == '[':
-			s.i++
-			depth++
-			continue
-		case c == '}' || c == ']':
-			if depth == 0 {
-				return false
-			}
-			s.i++
-			depth--
-		case c == ',' || c == ':':
-			if depth == 0 {
-				return false
-			}
-			s.i++
-			continue
-		case c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'):
-			for s.i < len(s.b) && strings.IndexByte(" \t\r\n,:]}[{\"", s.b[s.i]) < 0 {
-				s.i++
-			}
-		default:
-			return false
-		}
-		if depth == 0 {
-			return true
-		}
-	}
 }
 
 // needsObject reports whether out's type is a struct with an Object field
