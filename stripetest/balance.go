@@ -8,11 +8,11 @@ func (s *Server) registerBalance() {
 	s.handle("GET", "/v1/balance", s.getBalance)
 	s.handle("GET", "/v1/balance_transactions", s.listBalanceTransactions)
 	s.handle("GET", "/v1/balance_transactions/{id}", func(r *request) (any, error) {
-		txn, err := s.get("balance_transaction", r.pathVal("id"))
+		txn, err := s.getObj("balance_transaction", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(txn, r.expand), nil
+		return s.renderObj(txn, r.expand), nil
 	})
 }
 
@@ -47,7 +47,7 @@ func (s *Server) listBalanceTransactions(r *request) (any, error) {
 	if p, ok := f.str("payout"); ok {
 		return nil, notFound("payout", p, "payout")
 	}
-	return s.listOf(r, "balance_transaction", "/v1/balance_transactions", func(o obj) bool {
+	return s.listObjs(r, "balance_transaction", "/v1/balance_transactions", func(o obj) bool {
 		return (!hasCur || o["currency"] == cur) && (!hasSrc || o["source"] == src) && (!hasType || o["type"] == typ)
 	})
 }
@@ -69,7 +69,7 @@ func (s *Server) addBalanceTransaction(amount, fee int64, currency, typ, categor
 	if description != "" {
 		desc = description
 	}
-	txn := s.insert(obj{
+	txn := s.insertObj(obj{
 		"id": s.newID("txn"), "object": "balance_transaction", "amount": amount, "available_on": now, "balance_type": "payments",
 		"created": now, "currency": currency, "description": desc, "exchange_rate": nil, "fee": fee, "fee_details": listOrEmpty(feeDetails),
 		"net": amount - fee, "reporting_category": category, "source": source, "status": "available", "type": typ,

@@ -20,7 +20,7 @@ func (s *Server) createPortalSession(r *request) (any, error) {
 		return nil, missingParam("customer")
 	}
 	if cusID != "" {
-		if _, err := s.get("customer", cusID); err != nil {
+		if _, err := s.getObj("customer", cusID); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 		}
 	}
@@ -41,6 +41,6 @@ func (s *Server) createPortalSession(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	s.insert(ps)
-	return s.render(ps, r.expand), nil
+	s.insertObj(ps)
+	return s.renderObj(ps, r.expand), nil
 }

@@ -93,12 +93,12 @@ func attachDecline(tc testCard, param string) *apiError {
 
 // customerCard finds a card of the customer named in the path.
 func (s *Server) customerCard(r *request) (cus, card obj, err error) {
-	cus, err = s.get("customer", r.pathVal("customer"))
+	cus, err = s.getObj("customer", r.pathVal("customer"))
 	if err != nil {
 		return nil, nil, err
 	}
 	id := r.pathVal("id")
-	card, ok := s.st.lookup(id)
+	card, ok := s.st.lookupObj(id)
 	if !ok || card["object"] != "card" || card["customer"] != cus["id"] {
 		return nil, nil, &apiError{status: http.StatusNotFound, typ: "invalid_request_error", code: "resource_missing", param: "id",
 			message: "Customer " + str(cus, "id") + " does not have a linked source with ID " + id + "."}
@@ -107,7 +107,7 @@ func (s *Server) customerCard(r *request) (cus, card obj, err error) {
 }
 
 func (s *Server) createCard(r *request) (any, error) {
-	cus, err := s.get("customer", r.pathVal("customer"))
+	cus, err := s.getObj("customer", r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
@@ -123,25 +123,25 @@ func (s *Server) createCard(r *request) (any, error) {
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	s.insert(card)
-	s.emit(r, "customer.source.created", card, nil)
+	s.insertObj(card)
+	s.emitObj(r, "customer.source.created", card, nil)
 	if cus["default_source"] == nil {
-		before := s.snapshot(cus)
+		before := s.snapshotObj(cus)
 		cus["default_source"] = card["id"]
-		s.emitUpdated(r, "customer.updated", cus, before)
+		s.emitUpdatedObj(r, "customer.updated", cus, before)
 	}
-	return s.render(card, r.expand), nil
+	return s.renderObj(card, r.expand), nil
 }
 
 func (s *Server) listCards(r *request) (any, error) {
-	cus, err := s.get("customer", r.pathVal("customer"))
+	cus, err := s.getObj("customer", r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
 	if o, ok := r.form.str("object"); ok && o != "card" {
 		return obj{"object": "list", "data": []any{}, "has_more": false, "url": "/v1/customers/" + str(cus, "id") + "/sources"}, nil
 	}
-	return s.listOf(r, "card", "/v1/customers/"+str(cus, "id")+"/sources", func(o obj) bool {
+	return s.listObjs(r, "card", "/v1/customers/"+str(cus, "id")+"/sources", func(o obj) bool {
 		return o["customer"] == cus["id"]
 	})
 }
@@ -151,7 +151,7 @@ func (s *Server) getCard(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.render(card, r.expand), nil
+	return s.renderObj(card, r.expand), nil
 }
 
 func (s *Server) updateCard(r *request) (any, error) {
@@ -160,7 +160,7 @@ func (s *Server) updateCard(r *request) (any, error) {
 		return nil, err
 	}
 	f := r.form
-	before := s.snapshot(card)
+	before := s.snapshotObj(card)
 	clone := cloneObj(card)
 	setStrings(clone, f, "address_city", "address_country", "address_line1", "address_line2", "address_state", "address_zip", "name")
 	for _, k := range []string{"exp_month", "exp_year"} {
@@ -179,8 +179,8 @@ func (s *Server) updateCard(r *request) (any, error) {
 	for k, v := range clone {
 		card[k] = v
 	}
-	s.emitUpdated(r, "customer.source.updated", card, before)
-	return s.render(card, r.expand), nil
+	s.emitUpdatedObj(r, "customer.source.updated", card, before)
+	return s.renderObj(card, r.expand), nil
 }
 
 // deleteCard removes a card; deleting the default source makes the most
@@ -190,13 +190,13 @@ func (s *Server) deleteCard(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.remove(card)
-	s.emit(r, "customer.source.deleted", card, nil)
+	s.removeObj(card)
+	s.emitObj(r, "customer.source.deleted", card, nil)
 	if cus["default_source"] == card["id"] {
-		before := s.snapshot(cus)
+		before := s.snapshotObj(cus)
 		cus["default_source"] = nil
 		var newest obj
-		for _, c := range s.st.all("card") {
+		for _, c := range s.st.allObj("card") {
 			if c["customer"] == cus["id"] {
 				newest = c // kinds are in creation order
 			}
@@ -204,7 +204,7 @@ func (s *Server) deleteCard(r *request) (any, error) {
 		if newest != nil {
 			cus["default_source"] = newest["id"]
 		}
-		s.emitUpdated(r, "customer.updated", cus, before)
+		s.emitUpdatedObj(r, "customer.updated", cus, before)
 	}
 	return obj{"id": card["id"], "object": "card", "deleted": true}, nil
 }

@@ -10,11 +10,11 @@ func (s *Server) registerCharges() {
 	s.handle("POST", "/v1/charges", s.createCharge)
 	s.handle("GET", "/v1/charges", s.listCharges)
 	s.handle("GET", "/v1/charges/{id}", func(r *request) (any, error) {
-		ch, err := s.get("charge", r.pathVal("id"))
+		ch, err := s.getObj("charge", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(ch, r.expand), nil
+		return s.renderObj(ch, r.expand), nil
 	})
 	s.handle("POST", "/v1/charges/{id}", s.updateCharge)
 	s.handle("POST", "/v1/charges/{id}/capture", s.captureCharge)
@@ -101,19 +101,19 @@ func (s *Server) charge(r *request, sp chargeSpec) (obj, error) {
 		ch["outcome"] = obj{"advice_code": nil, "network_advice_code": nil, "network_decline_code": nil, "network_status": "declined_by_network",
 			"reason": tc.decline, "risk_level": "normal", "risk_score": int64(20), "seller_message": "The bank did not return any further details with this decline.",
 			"type": "issuer_declined"}
-		s.insert(ch)
-		s.emit(r, "charge.failed", ch, nil)
+		s.insertObj(ch)
+		s.emitObj(r, "charge.failed", ch, nil)
 		return ch, &apiError{status: http.StatusPaymentRequired, typ: "card_error", code: tc.code, declineCode: tc.decline,
 			message: tc.message, charge: id, param: "", saved: true}
 	}
 	ch["paid"] = true
 	ch["outcome"] = obj{"advice_code": nil, "network_advice_code": nil, "network_decline_code": nil, "network_status": "approved_by_network",
 		"reason": nil, "risk_level": "normal", "risk_score": int64(20), "seller_message": "Payment complete.", "type": "authorized"}
-	s.insert(ch)
+	s.insertObj(ch)
 	if sp.capture {
 		s.captureFunds(ch, sp.amount)
 	}
-	s.emit(r, "charge.succeeded", ch, nil)
+	s.emitObj(r, "charge.succeeded", ch, nil)
 	return ch, nil
 }
 
@@ -158,9 +158,9 @@ func (s *Server) chargeSource(f *form, customer obj) (obj, error) {
 		if cusID != "" {
 			return nil, invalid("source", "", "Customer %s does not have a linked source with ID %s.", cusID, src)
 		}
-		return s.insert(card), nil
+		return s.insertObj(card), nil
 	case hasSrc:
-		card, ok := s.st.lookup(src)
+		card, ok := s.st.lookupObj(src)
 		if !ok || (card["object"] != "card" && card["object"] != "payment_method") {
 			return nil, invalid("source", "resource_missing", "No such source: '%s'", src)
 		}
@@ -169,7 +169,7 @@ func (s *Server) chargeSource(f *form, customer obj) (obj, error) {
 		}
 		return card, nil
 	case customer != nil:
-		card, ok := s.st.lookup(idOf(customer["default_source"]))
+		card, ok := s.st.lookupObj(idOf(customer["default_source"]))
 		if !ok {
 			return nil, invalid("customer", "missing", "Cannot charge a customer that has no active card")
 		}
@@ -186,7 +186,7 @@ func (s *Server) createCharge(r *request) (any, error) {
 	}
 	var customer obj
 	if id, ok := f.str("customer"); ok {
-		if customer, err = s.get("customer", id); err != nil {
+		if customer, err = s.getObj("customer", id); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", id)
 		}
 	}
@@ -209,23 +209,23 @@ func (s *Server) createCharge(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.render(ch, r.expand), nil
+	return s.renderObj(ch, r.expand), nil
 }
 
 func (s *Server) updateCharge(r *request) (any, error) {
-	ch, err := s.get("charge", r.pathVal("id"))
+	ch, err := s.getObj("charge", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	f := r.form
-	before := s.snapshot(ch)
+	before := s.snapshotObj(ch)
 	clone := cloneObj(ch)
 	setStrings(clone, f, "description", "receipt_email", "transfer_group")
 	if id, ok := f.str("customer"); ok {
 		if ch["customer"] != nil && ch["customer"] != id {
 			return nil, invalid("customer", "", "This charge already has a customer.")
 		}
-		if _, err := s.get("customer", id); err != nil {
+		if _, err := s.getObj("customer", id); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", id)
 		}
 		clone["customer"] = id
@@ -245,12 +245,12 @@ func (s *Server) updateCharge(r *request) (any, error) {
 	for k, v := range clone {
 		ch[k] = v
 	}
-	s.emitUpdated(r, "charge.updated", ch, before)
-	return s.render(ch, r.expand), nil
+	s.emitUpdatedObj(r, "charge.updated", ch, before)
+	return s.renderObj(ch, r.expand), nil
 }
 
 func (s *Server) captureCharge(r *request) (any, error) {
-	ch, err := s.get("charge", r.pathVal("id"))
+	ch, err := s.getObj("charge", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -273,12 +273,12 @@ func (s *Server) captureCharge(r *request) (any, error) {
 		return nil, err
 	}
 	s.captureFunds(ch, amount)
-	s.emit(r, "charge.captured", ch, nil)
-	if pi, ok := s.st.lookup(idOf(ch["payment_intent"])); ok && pi["status"] == "requires_capture" {
+	s.emitObj(r, "charge.captured", ch, nil)
+	if pi, ok := s.st.lookupObj(idOf(ch["payment_intent"])); ok && pi["status"] == "requires_capture" {
 		pi["status"], pi["amount_received"], pi["amount_capturable"] = "succeeded", amount, int64(0)
-		s.emit(r, "payment_intent.succeeded", pi, nil)
+		s.emitObj(r, "payment_intent.succeeded", pi, nil)
 	}
-	return s.render(ch, r.expand), nil
+	return s.renderObj(ch, r.expand), nil
 }
 
 func (s *Server) listCharges(r *request) (any, error) {
@@ -286,7 +286,7 @@ func (s *Server) listCharges(r *request) (any, error) {
 	cus, hasCus := f.str("customer")
 	pi, hasPI := f.str("payment_intent")
 	tg, hasTG := f.str("transfer_group")
-	return s.listOf(r, "charge", "/v1/charges", func(ch obj) bool {
+	return s.listObjs(r, "charge", "/v1/charges", func(ch obj) bool {
 		return (!hasCus || ch["customer"] == cus) && (!hasPI || ch["payment_intent"] == pi) && (!hasTG || ch["transfer_group"] == tg)
 	})
 }

@@ -20,7 +20,7 @@ func (s *Server) registerCheckoutSessions() {
 				filter[k] = v
 			}
 		}
-		return s.listOf(r, "checkout.session", "/v1/checkout/sessions", func(cs obj) bool {
+		return s.listObjs(r, "checkout.session", "/v1/checkout/sessions", func(cs obj) bool {
 			for k, v := range filter {
 				if idOf(cs[k]) != v {
 					return false
@@ -30,14 +30,14 @@ func (s *Server) registerCheckoutSessions() {
 		})
 	})
 	s.handle("GET", "/v1/checkout/sessions/{id}", func(r *request) (any, error) {
-		cs, err := s.get("checkout.session", r.pathVal("id"))
+		cs, err := s.getObj("checkout.session", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.renderSession(cs, r.expand), nil
 	})
 	s.handle("POST", "/v1/checkout/sessions/{id}", func(r *request) (any, error) {
-		cs, err := s.get("checkout.session", r.pathVal("id"))
+		cs, err := s.getObj("checkout.session", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -51,7 +51,7 @@ func (s *Server) registerCheckoutSessions() {
 	})
 	s.handle("POST", "/v1/checkout/sessions/{id}/expire", s.expireCheckoutSession)
 	s.handle("GET", "/v1/checkout/sessions/{id}/line_items", func(r *request) (any, error) {
-		cs, err := s.get("checkout.session", r.pathVal("id"))
+		cs, err := s.getObj("checkout.session", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -63,7 +63,7 @@ func (s *Server) registerCheckoutSessions() {
 // renderSession renders a session; line_items only when expanded, as on
 // Stripe.
 func (s *Server) renderSession(cs obj, expand []string) obj {
-	out := s.render(cs, expand)
+	out := s.renderObj(cs, expand)
 	if contains(expand, "line_items") {
 		items, _ := cs["_line_items"].([]any)
 		out["line_items"] = listObject("/v1/checkout/sessions/"+str(cs, "id")+"/line_items", deepCopy(items).([]any))
@@ -82,7 +82,7 @@ func (s *Server) buildLineItems(f *form) (items []any, currency string, total in
 	for _, lf := range forms {
 		var price obj
 		if id, ok := lf.str("price"); ok {
-			if price, err = s.get("price", id); err != nil {
+			if price, err = s.getObj("price", id); err != nil {
 				return nil, "", 0, false, invalid(lf.name("price"), "resource_missing", "No such price: '%s'", id)
 			}
 		} else if lf.has("price_data") {
@@ -95,16 +95,16 @@ func (s *Server) buildLineItems(f *form) (items []any, currency string, total in
 				}
 				prod := s.newProduct(pdata, s.newID("prod"))
 				prod["active"] = false
-				s.insert(prod)
+				s.insertObj(prod)
 				prodID = str(prod, "id")
-			} else if _, gerr := s.get("product", prodID); gerr != nil {
+			} else if _, gerr := s.getObj("product", prodID); gerr != nil {
 				return nil, "", 0, false, invalid(pd.name("product"), "resource_missing", "No such product: '%s'", prodID)
 			}
 			if price, err = s.buildPrice(pd, prodID); err != nil {
 				return nil, "", 0, false, err
 			}
 			price["active"] = false
-			s.insert(price)
+			s.insertObj(price)
 		} else {
 			return nil, "", 0, false, missingParam(lf.name("price"))
 		}
@@ -160,7 +160,7 @@ func (s *Server) createCheckoutSession(r *request) (any, error) {
 	}
 	var customer any
 	if v, ok := f.str("customer"); ok && v != "" {
-		if _, err := s.get("customer", v); err != nil {
+		if _, err := s.getObj("customer", v); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", v)
 		}
 		customer = v
@@ -202,7 +202,7 @@ func (s *Server) createCheckoutSession(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	s.insert(cs)
+	s.insertObj(cs)
 	return s.renderSession(cs, r.expand), nil
 }
 
@@ -212,7 +212,7 @@ func emptyCustomText() obj {
 }
 
 func (s *Server) expireCheckoutSession(r *request) (any, error) {
-	cs, err := s.get("checkout.session", r.pathVal("id"))
+	cs, err := s.getObj("checkout.session", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -221,7 +221,7 @@ func (s *Server) expireCheckoutSession(r *request) (any, error) {
 	}
 	cs["status"] = "expired"
 	cs["url"] = nil
-	s.emit(r, "checkout.session.expired", cs, nil)
+	s.emitObj(r, "checkout.session.expired", cs, nil)
 	return s.renderSession(cs, r.expand), nil
 }
 
@@ -251,7 +251,7 @@ func (s *Server) completeCheckoutSession(id string) error {
 		stores = append(stores, st)
 	}
 	for _, st := range stores {
-		if o, ok := st.lookup(id); ok && o["object"] == "checkout.session" {
+		if o, ok := st.lookupObj(id); ok && o["object"] == "checkout.session" {
 			s.st, cs = st, o
 			break
 		}
@@ -350,7 +350,7 @@ func (s *Server) completeCheckoutSession(id string) error {
 		cs["setup_intent"] = si["id"]
 	}
 	if email == "" {
-		if cus, ok := s.st.lookup(cusID); ok {
+		if cus, ok := s.st.lookupObj(cusID); ok {
 			email = str(cus, "email")
 		}
 	}
@@ -362,6 +362,6 @@ func (s *Server) completeCheckoutSession(id string) error {
 		"phone": nil, "tax_exempt": "none", "tax_ids": []any{}}
 	cs["status"] = "complete"
 	cs["url"] = nil
-	s.emit(nil, "checkout.session.completed", cs, nil)
+	s.emitObj(nil, "checkout.session.completed", cs, nil)
 	return nil
 }

@@ -9,14 +9,14 @@ import (
 func (s *Server) registerCoupons() {
 	s.handle("POST", "/v1/coupons", s.createCoupon)
 	s.handle("GET", "/v1/coupons", func(r *request) (any, error) {
-		return s.listOf(r, "coupon", "/v1/coupons", nil)
+		return s.listObjs(r, "coupon", "/v1/coupons", nil)
 	})
 	s.handle("GET", "/v1/coupons/{id}", func(r *request) (any, error) {
-		c, err := s.get("coupon", r.pathVal("id"))
+		c, err := s.getObj("coupon", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(c, r.expand), nil
+		return s.renderObj(c, r.expand), nil
 	})
 	s.handle("POST", "/v1/coupons/{id}", s.updateCoupon)
 	s.handle("DELETE", "/v1/coupons/{id}", s.deleteCoupon)
@@ -24,11 +24,11 @@ func (s *Server) registerCoupons() {
 	s.handle("POST", "/v1/promotion_codes", s.createPromotionCode)
 	s.handle("GET", "/v1/promotion_codes", s.listPromotionCodes)
 	s.handle("GET", "/v1/promotion_codes/{id}", func(r *request) (any, error) {
-		pc, err := s.get("promotion_code", r.pathVal("id"))
+		pc, err := s.getObj("promotion_code", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(pc, r.expand), nil
+		return s.renderObj(pc, r.expand), nil
 	})
 	s.handle("POST", "/v1/promotion_codes/{id}", s.updatePromotionCode)
 }
@@ -101,21 +101,21 @@ func (s *Server) createCoupon(r *request) (any, error) {
 	id, _ := f.str("id")
 	if id == "" {
 		id = randomID(8)
-	} else if _, taken := s.st.lookup(id); taken {
+	} else if _, taken := s.st.lookupObj(id); taken {
 		return nil, invalid("id", "resource_already_exists", "Coupon already exists.")
 	}
 	c["id"] = id
-	s.insert(c)
-	s.emit(r, "coupon.created", c, nil)
-	return s.render(c, r.expand), nil
+	s.insertObj(c)
+	s.emitObj(r, "coupon.created", c, nil)
+	return s.renderObj(c, r.expand), nil
 }
 
 func (s *Server) updateCoupon(r *request) (any, error) {
-	c, err := s.get("coupon", r.pathVal("id"))
+	c, err := s.getObj("coupon", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	before := s.snapshot(c)
+	before := s.snapshotObj(c)
 	clone := cloneObj(c)
 	setStrings(clone, r.form, "name")
 	applyMetadata(clone, r.form)
@@ -125,18 +125,18 @@ func (s *Server) updateCoupon(r *request) (any, error) {
 	for k, v := range clone {
 		c[k] = v
 	}
-	s.emitUpdated(r, "coupon.updated", c, before)
-	return s.render(c, r.expand), nil
+	s.emitUpdatedObj(r, "coupon.updated", c, before)
+	return s.renderObj(c, r.expand), nil
 }
 
 // deleteCoupon removes a coupon; discounts already made from it stay.
 func (s *Server) deleteCoupon(r *request) (any, error) {
-	c, err := s.get("coupon", r.pathVal("id"))
+	c, err := s.getObj("coupon", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	c["deleted"], c["valid"] = true, false
-	s.emit(r, "coupon.deleted", c, nil)
+	s.emitObj(r, "coupon.deleted", c, nil)
 	return obj{"id": c["id"], "object": "coupon", "deleted": true}, nil
 }
 
@@ -170,7 +170,7 @@ func (s *Server) createPromotionCode(r *request) (any, error) {
 		}
 		return nil, missingParam("promotion[coupon]")
 	}
-	cpn, err := s.get("coupon", cid)
+	cpn, err := s.getObj("coupon", cid)
 	if err != nil {
 		return nil, invalid("promotion[coupon]", "resource_missing", "No such coupon: '%s'", cid)
 	}
@@ -178,7 +178,7 @@ func (s *Server) createPromotionCode(r *request) (any, error) {
 	if code == "" {
 		code = strings.ToUpper(randomID(8))
 	}
-	for _, o := range s.st.all("promotion_code") {
+	for _, o := range s.st.allObj("promotion_code") {
 		if o["active"] == true && strings.EqualFold(str(o, "code"), code) {
 			return nil, invalid("code", "", "An active promotion code with `code: %s` already exists.", code)
 		}
@@ -194,7 +194,7 @@ func (s *Server) createPromotionCode(r *request) (any, error) {
 		pc["active"] = b
 	}
 	if v, ok := f.str("customer"); ok && v != "" {
-		if _, err := s.get("customer", v); err != nil {
+		if _, err := s.getObj("customer", v); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", v)
 		}
 		pc["customer"] = v
@@ -219,18 +219,18 @@ func (s *Server) createPromotionCode(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	s.insert(pc)
-	s.emit(r, "promotion_code.created", pc, nil)
-	return s.render(pc, r.expand), nil
+	s.insertObj(pc)
+	s.emitObj(r, "promotion_code.created", pc, nil)
+	return s.renderObj(pc, r.expand), nil
 }
 
 func (s *Server) updatePromotionCode(r *request) (any, error) {
-	pc, err := s.get("promotion_code", r.pathVal("id"))
+	pc, err := s.getObj("promotion_code", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	f := r.form
-	before := s.snapshot(pc)
+	before := s.snapshotObj(pc)
 	clone := cloneObj(pc)
 	if b, ok := f.bool("active"); ok {
 		clone["active"] = b
@@ -242,8 +242,8 @@ func (s *Server) updatePromotionCode(r *request) (any, error) {
 	for k, v := range clone {
 		pc[k] = v
 	}
-	s.emitUpdated(r, "promotion_code.updated", pc, before)
-	return s.render(pc, r.expand), nil
+	s.emitUpdatedObj(r, "promotion_code.updated", pc, before)
+	return s.renderObj(pc, r.expand), nil
 }
 
 func (s *Server) listPromotionCodes(r *request) (any, error) {
@@ -252,7 +252,7 @@ func (s *Server) listPromotionCodes(r *request) (any, error) {
 	cpn, hasCpn := f.str("coupon")
 	cus, hasCus := f.str("customer")
 	active, hasActive := f.bool("active")
-	return s.listOf(r, "promotion_code", "/v1/promotion_codes", func(pc obj) bool {
+	return s.listObjs(r, "promotion_code", "/v1/promotion_codes", func(pc obj) bool {
 		return (!hasCode || strings.EqualFold(str(pc, "code"), code)) && (!hasCpn || objAt(pc, "promotion")["coupon"] == cpn) &&
 			(!hasCus || pc["customer"] == cus) && (!hasActive || pc["active"] == active)
 	})

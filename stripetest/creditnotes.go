@@ -19,7 +19,7 @@ func (s *Server) registerCreditNotes() {
 		if err != nil {
 			return nil, err
 		}
-		return s.render(cn, r.expand), nil
+		return s.renderObj(cn, r.expand), nil
 	})
 	s.handle("GET", "/v1/credit_notes/preview/lines", func(r *request) (any, error) {
 		cn, _, err := s.buildCreditNote(r)
@@ -30,14 +30,14 @@ func (s *Server) registerCreditNotes() {
 		return pageItems(r, lines, "/v1/credit_notes/preview/lines", "credit note line item")
 	})
 	s.handle("GET", "/v1/credit_notes/{id}", func(r *request) (any, error) {
-		cn, err := s.get("credit_note", r.pathVal("id"))
+		cn, err := s.getObj("credit_note", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(cn, r.expand), nil
+		return s.renderObj(cn, r.expand), nil
 	})
 	s.handle("GET", "/v1/credit_notes/{id}/lines", func(r *request) (any, error) {
-		cn, err := s.get("credit_note", r.pathVal("id"))
+		cn, err := s.getObj("credit_note", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -65,7 +65,7 @@ func (s *Server) buildCreditNote(r *request) (obj, *creditSplit, error) {
 		}
 		return nil, nil, missingParam("invoice")
 	}
-	inv, err := s.get("invoice", invID)
+	inv, err := s.getObj("invoice", invID)
 	if err != nil {
 		return nil, nil, invalid("invoice", "resource_missing", "No such invoice: '%s'", invID)
 	}
@@ -189,7 +189,7 @@ func (s *Server) buildCreditNote(r *request) (obj, *creditSplit, error) {
 	}
 	for _, rf := range f.forms("refunds") {
 		rid, _ := rf.str("refund")
-		re, err := s.get("refund", rid)
+		re, err := s.getObj("refund", rid)
 		if err != nil {
 			return nil, nil, invalid(rf.name("refund"), "resource_missing", "No such refund: '%s'", rid)
 		}
@@ -230,7 +230,7 @@ func (s *Server) buildCreditNote(r *request) (obj, *creditSplit, error) {
 
 func (s *Server) creditNoteCount(invID string) int {
 	n := 0
-	for _, cn := range s.st.all("credit_note") {
+	for _, cn := range s.st.allObj("credit_note") {
 		if cn["invoice"] == invID {
 			n++
 		}
@@ -243,10 +243,10 @@ func (s *Server) createCreditNote(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	inv, _ := s.st.lookup(str(cn, "invoice"))
+	inv, _ := s.st.lookupObj(str(cn, "invoice"))
 	total := num(cn, "amount")
-	s.insert(cn)
-	before := s.snapshot(inv)
+	s.insertObj(cn)
+	before := s.snapshotObj(inv)
 	if cn["type"] == "pre_payment" {
 		inv["pre_payment_credit_notes_amount"] = num(inv, "pre_payment_credit_notes_amount") + total
 		inv["amount_due"] = num(inv, "amount_due") - total
@@ -257,24 +257,24 @@ func (s *Server) createCreditNote(r *request) (any, error) {
 			cn["customer_balance_transaction"] = s.adjustCustomerBalance(str(cn, "customer"), -split.credit, str(cn, "currency"), str(cn, "id"))
 		}
 	}
-	s.emit(r, "credit_note.created", cn, nil)
-	s.emitUpdated(r, "invoice.updated", inv, before)
+	s.emitObj(r, "credit_note.created", cn, nil)
+	s.emitUpdatedObj(r, "invoice.updated", inv, before)
 	if inv["status"] == "open" && num(inv, "amount_remaining") == 0 {
 		s.markPaid(r, inv, true)
 	}
-	return s.render(cn, r.expand), nil
+	return s.renderObj(cn, r.expand), nil
 }
 
 // adjustCustomerBalance moves a customer's balance by amount (negative is
 // a credit) and records the customer balance transaction.
 func (s *Server) adjustCustomerBalance(cusID string, amount int64, currency, creditNote string) any {
-	cus, ok := s.st.lookup(cusID)
+	cus, ok := s.st.lookupObj(cusID)
 	if !ok {
 		return nil
 	}
 	end := num(cus, "balance") + amount
 	cus["balance"] = end
-	txn := s.insert(obj{
+	txn := s.insertObj(obj{
 		"id": s.newID("cbtxn"), "object": "customer_balance_transaction", "amount": amount, "checkout_session": nil, "created": s.unix(),
 		"credit_note": creditNote, "currency": currency, "customer": cusID, "customer_account": nil, "description": nil, "ending_balance": end,
 		"invoice": nil, "livemode": false, "metadata": obj{}, "type": "credit_note",
@@ -283,11 +283,11 @@ func (s *Server) adjustCustomerBalance(cusID string, amount int64, currency, cre
 }
 
 func (s *Server) updateCreditNote(r *request) (any, error) {
-	cn, err := s.get("credit_note", r.pathVal("id"))
+	cn, err := s.getObj("credit_note", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	before := s.snapshot(cn)
+	before := s.snapshotObj(cn)
 	clone := cloneObj(cn)
 	setStrings(clone, r.form, "memo")
 	applyMetadata(clone, r.form)
@@ -295,45 +295,45 @@ func (s *Server) updateCreditNote(r *request) (any, error) {
 		return nil, err
 	}
 	cn["memo"], cn["metadata"] = clone["memo"], clone["metadata"]
-	s.emitUpdated(r, "credit_note.updated", cn, before)
-	return s.render(cn, r.expand), nil
+	s.emitUpdatedObj(r, "credit_note.updated", cn, before)
+	return s.renderObj(cn, r.expand), nil
 }
 
 func (s *Server) voidCreditNote(r *request) (any, error) {
-	cn, err := s.get("credit_note", r.pathVal("id"))
+	cn, err := s.getObj("credit_note", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	if cn["status"] != "issued" {
 		return nil, invalid("", "", "Credit note %s is already void.", cn["id"])
 	}
-	inv, _ := s.st.lookup(str(cn, "invoice"))
+	inv, _ := s.st.lookupObj(str(cn, "invoice"))
 	total := num(cn, "amount")
 	if cn["type"] == "pre_payment" && inv["status"] != "open" {
 		return nil, invalid("", "", "This credit note's invoice %s is %s; the credit note can no longer be voided.", inv["id"], inv["status"])
 	}
-	before := s.snapshot(inv)
+	before := s.snapshotObj(inv)
 	if cn["type"] == "pre_payment" {
 		inv["pre_payment_credit_notes_amount"] = num(inv, "pre_payment_credit_notes_amount") - total
 		inv["amount_due"] = num(inv, "amount_due") + total
 		inv["amount_remaining"] = num(inv, "amount_remaining") + total
 	} else {
 		inv["post_payment_credit_notes_amount"] = num(inv, "post_payment_credit_notes_amount") - total
-		if txn, ok := s.st.lookup(idOf(cn["customer_balance_transaction"])); ok {
+		if txn, ok := s.st.lookupObj(idOf(cn["customer_balance_transaction"])); ok {
 			s.adjustCustomerBalance(str(cn, "customer"), -num(txn, "amount"), str(cn, "currency"), str(cn, "id"))
 		}
 	}
 	cn["status"], cn["voided_at"] = "void", s.unix()
-	s.emit(r, "credit_note.voided", cn, nil)
-	s.emitUpdated(r, "invoice.updated", inv, before)
-	return s.render(cn, r.expand), nil
+	s.emitObj(r, "credit_note.voided", cn, nil)
+	s.emitUpdatedObj(r, "invoice.updated", inv, before)
+	return s.renderObj(cn, r.expand), nil
 }
 
 func (s *Server) listCreditNotes(r *request) (any, error) {
 	f := r.form
 	inv, hasInv := f.str("invoice")
 	cus, hasCus := f.str("customer")
-	return s.listOf(r, "credit_note", "/v1/credit_notes", func(cn obj) bool {
+	return s.listObjs(r, "credit_note", "/v1/credit_notes", func(cn obj) bool {
 		return (!hasInv || cn["invoice"] == inv) && (!hasCus || cn["customer"] == cus)
 	})
 }

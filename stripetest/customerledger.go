@@ -8,12 +8,12 @@ import "strings"
 func (s *Server) registerCustomerLedger() {
 	s.handle("POST", "/v1/customers/{customer}/balance_transactions", s.createCustomerBalanceTransaction)
 	s.handle("GET", "/v1/customers/{customer}/balance_transactions", func(r *request) (any, error) {
-		cus, err := s.get("customer", r.pathVal("customer"))
+		cus, err := s.getObj("customer", r.pathVal("customer"))
 		if err != nil {
 			return nil, err
 		}
 		inv, hasInv := r.form.str("invoice")
-		return s.listOf(r, "customer_balance_transaction", "/v1/customers/"+str(cus, "id")+"/balance_transactions", func(o obj) bool {
+		return s.listObjs(r, "customer_balance_transaction", "/v1/customers/"+str(cus, "id")+"/balance_transactions", func(o obj) bool {
 			return o["customer"] == cus["id"] && (!hasInv || o["invoice"] == inv)
 		})
 	})
@@ -22,43 +22,43 @@ func (s *Server) registerCustomerLedger() {
 		if err != nil {
 			return nil, err
 		}
-		return s.render(txn, r.expand), nil
+		return s.renderObj(txn, r.expand), nil
 	})
 	s.handle("POST", "/v1/customers/{customer}/balance_transactions/{id}", s.updateCustomerBalanceTransaction)
 
 	s.handle("POST", "/v1/customers/{customer}/tax_ids", s.createTaxID)
 	s.handle("GET", "/v1/customers/{customer}/tax_ids", func(r *request) (any, error) {
-		cus, err := s.get("customer", r.pathVal("customer"))
+		cus, err := s.getObj("customer", r.pathVal("customer"))
 		if err != nil {
 			return nil, err
 		}
-		return s.listOf(r, "tax_id", "/v1/customers/"+str(cus, "id")+"/tax_ids", func(o obj) bool { return o["customer"] == cus["id"] })
+		return s.listObjs(r, "tax_id", "/v1/customers/"+str(cus, "id")+"/tax_ids", func(o obj) bool { return o["customer"] == cus["id"] })
 	})
 	s.handle("GET", "/v1/customers/{customer}/tax_ids/{id}", func(r *request) (any, error) {
 		tx, err := s.customerChild(r, "tax_id")
 		if err != nil {
 			return nil, err
 		}
-		return s.render(tx, r.expand), nil
+		return s.renderObj(tx, r.expand), nil
 	})
 	s.handle("DELETE", "/v1/customers/{customer}/tax_ids/{id}", func(r *request) (any, error) {
 		tx, err := s.customerChild(r, "tax_id")
 		if err != nil {
 			return nil, err
 		}
-		s.remove(tx)
-		s.emit(r, "customer.tax_id.deleted", tx, nil)
+		s.removeObj(tx)
+		s.emitObj(r, "customer.tax_id.deleted", tx, nil)
 		return obj{"id": tx["id"], "object": "tax_id", "deleted": true}, nil
 	})
 }
 
 // customerChild finds the object of kind {id} that belongs to {customer}.
 func (s *Server) customerChild(r *request, kind string) (obj, error) {
-	cus, err := s.get("customer", r.pathVal("customer"))
+	cus, err := s.getObj("customer", r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
-	o, err := s.get(kind, r.pathVal("id"))
+	o, err := s.getObj(kind, r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +72,7 @@ func (s *Server) customerChild(r *request, kind string) (obj, error) {
 // negative amount is a credit (it reduces the next invoice), a positive
 // one a debit.
 func (s *Server) createCustomerBalanceTransaction(r *request) (any, error) {
-	cus, err := s.get("customer", r.pathVal("customer"))
+	cus, err := s.getObj("customer", r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
@@ -103,14 +103,14 @@ func (s *Server) createCustomerBalanceTransaction(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	before := s.snapshot(cus)
+	before := s.snapshotObj(cus)
 	cus["balance"] = end
 	if cus["currency"] == nil {
 		cus["currency"] = cur
 	}
-	s.insert(txn)
-	s.emitUpdated(r, "customer.updated", cus, before)
-	return s.render(txn, r.expand), nil
+	s.insertObj(txn)
+	s.emitUpdatedObj(r, "customer.updated", cus, before)
+	return s.renderObj(txn, r.expand), nil
 }
 
 func (s *Server) updateCustomerBalanceTransaction(r *request) (any, error) {
@@ -125,7 +125,7 @@ func (s *Server) updateCustomerBalanceTransaction(r *request) (any, error) {
 		return nil, err
 	}
 	txn["description"], txn["metadata"] = clone["description"], clone["metadata"]
-	return s.render(txn, r.expand), nil
+	return s.renderObj(txn, r.expand), nil
 }
 
 // taxIDCountries maps the common tax ID types to their country; others
@@ -135,7 +135,7 @@ var taxIDCountries = map[string]string{
 }
 
 func (s *Server) createTaxID(r *request) (any, error) {
-	cus, err := s.get("customer", r.pathVal("customer"))
+	cus, err := s.getObj("customer", r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +162,7 @@ func (s *Server) createTaxID(r *request) (any, error) {
 		"livemode": false, "owner": obj{"customer": cus["id"], "customer_account": nil, "type": "customer"},
 		"type": typ, "value": value, "verification": obj{"status": "pending", "verified_address": nil, "verified_name": nil},
 	}
-	s.insert(tx)
-	s.emit(r, "customer.tax_id.created", tx, nil)
-	return s.render(tx, r.expand), nil
+	s.insertObj(tx)
+	s.emitObj(r, "customer.tax_id.created", tx, nil)
+	return s.renderObj(tx, r.expand), nil
 }

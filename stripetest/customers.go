@@ -55,16 +55,16 @@ func (s *Server) createCustomer(r *request) (any, error) {
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	s.insert(cus)
+	s.insertObj(cus)
 	if card != nil {
-		s.insert(card)
+		s.insertObj(card)
 		cus["default_source"] = card["id"]
 	}
-	s.emit(r, "customer.created", cus, nil)
+	s.emitObj(r, "customer.created", cus, nil)
 	if card != nil {
-		s.emit(r, "customer.source.created", card, nil)
+		s.emitObj(r, "customer.source.created", card, nil)
 	}
-	return s.render(cus, r.expand), nil
+	return s.renderObj(cus, r.expand), nil
 }
 
 // applyCustomerParams sets the fields create and update share.
@@ -154,29 +154,29 @@ func addressFrom(f *form, old any) any {
 
 func (s *Server) listCustomers(r *request) (any, error) {
 	email, hasEmail := r.form.str("email")
-	return s.listOf(r, "customer", "/v1/customers", func(o obj) bool {
+	return s.listObjs(r, "customer", "/v1/customers", func(o obj) bool {
 		return !hasEmail || o["email"] == email
 	})
 }
 
 func (s *Server) getCustomer(r *request) (any, error) {
 	id := r.pathVal("id")
-	if o, ok := s.st.lookup(id); ok && o["object"] == "customer" && o["deleted"] == true {
+	if o, ok := s.st.lookupObj(id); ok && o["object"] == "customer" && o["deleted"] == true {
 		return obj{"id": id, "object": "customer", "deleted": true}, nil
 	}
-	cus, err := s.get("customer", id)
+	cus, err := s.getObj("customer", id)
 	if err != nil {
 		return nil, err
 	}
-	return s.render(cus, r.expand), nil
+	return s.renderObj(cus, r.expand), nil
 }
 
 func (s *Server) updateCustomer(r *request) (any, error) {
-	cus, err := s.get("customer", r.pathVal("id"))
+	cus, err := s.getObj("customer", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	before := s.snapshot(cus)
+	before := s.snapshotObj(cus)
 	clone := cloneObj(cus) // apply to a copy, so a bad param changes nothing
 	if err := s.applyCustomerParams(r, clone); err != nil {
 		return nil, err
@@ -188,7 +188,7 @@ func (s *Server) updateCustomer(r *request) (any, error) {
 		}
 	}
 	if src, ok := r.form.str("default_source"); ok && src != "" {
-		card, ok := s.st.lookup(src)
+		card, ok := s.st.lookupObj(src)
 		if !ok || card["customer"] != cus["id"] {
 			return nil, invalid("default_source", "resource_missing", "No such source: '%s'", src)
 		}
@@ -210,35 +210,35 @@ func (s *Server) updateCustomer(r *request) (any, error) {
 	}
 	if newCard != nil {
 		// source= replaces the default source.
-		if old, ok := s.st.lookup(idOf(cus["default_source"])); ok {
-			s.remove(old)
-			s.emit(r, "customer.source.deleted", old, nil)
+		if old, ok := s.st.lookupObj(idOf(cus["default_source"])); ok {
+			s.removeObj(old)
+			s.emitObj(r, "customer.source.deleted", old, nil)
 		}
-		s.insert(newCard)
+		s.insertObj(newCard)
 		cus["default_source"] = newCard["id"]
-		s.emit(r, "customer.source.created", newCard, nil)
+		s.emitObj(r, "customer.source.created", newCard, nil)
 	}
-	s.emitUpdated(r, "customer.updated", cus, before)
-	return s.render(cus, r.expand), nil
+	s.emitUpdatedObj(r, "customer.updated", cus, before)
+	return s.renderObj(cus, r.expand), nil
 }
 
 func (s *Server) deleteCustomer(r *request) (any, error) {
-	cus, err := s.get("customer", r.pathVal("id"))
+	cus, err := s.getObj("customer", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	id := str(cus, "id")
-	for _, card := range append([]obj(nil), s.st.all("card")...) {
+	for _, card := range append([]obj(nil), s.st.allObj("card")...) {
 		if card["customer"] == id {
-			s.remove(card)
+			s.removeObj(card)
 		}
 	}
-	for _, sub := range s.st.all("subscription") {
+	for _, sub := range s.st.allObj("subscription") {
 		if sub["customer"] == id && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
 			s.endSubscription(r, sub, nil)
 		}
 	}
-	s.emit(r, "customer.deleted", cus, nil)
+	s.emitObj(r, "customer.deleted", cus, nil)
 	cus["deleted"] = true
 	return obj{"id": id, "object": "customer", "deleted": true}, nil
 }

@@ -17,7 +17,7 @@ func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, er
 		switch {
 		case df.has("discount"):
 			id, _ := df.str("discount")
-			d, err := s.get("discount", id)
+			d, err := s.getObj("discount", id)
 			if err != nil {
 				return nil, false, invalid(df.name("discount"), "resource_missing", "No such discount: '%s'", id)
 			}
@@ -25,7 +25,7 @@ func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, er
 			continue
 		case df.has("promotion_code"):
 			id, _ := df.str("promotion_code")
-			p, err := s.get("promotion_code", id)
+			p, err := s.getObj("promotion_code", id)
 			if err != nil {
 				return nil, false, invalid(df.name("promotion_code"), "resource_missing", "No such promotion code: '%s'", id)
 			}
@@ -33,10 +33,10 @@ func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, er
 				return nil, false, e
 			}
 			pc = p
-			cpn, _ = s.st.lookup(idOf(objAt(p, "promotion")["coupon"]))
+			cpn, _ = s.st.lookupObj(idOf(objAt(p, "promotion")["coupon"]))
 		case df.has("coupon"):
 			id, _ := df.str("coupon")
-			c, err := s.get("coupon", id)
+			c, err := s.getObj("coupon", id)
 			if err != nil {
 				return nil, false, invalid(df.name("coupon"), "resource_missing", "No such coupon: '%s'", id)
 			}
@@ -92,12 +92,12 @@ func (s *Server) attachDiscounts(target obj, field string, ds []obj) {
 			delete(d, "_new")
 			d["id"] = s.newID("di")
 			d[field] = target["id"]
-			s.insert(d)
-			if c, ok := s.st.lookup(idOf(objAt(d, "source")["coupon"])); ok {
+			s.insertObj(d)
+			if c, ok := s.st.lookupObj(idOf(objAt(d, "source")["coupon"])); ok {
 				c["times_redeemed"] = num(c, "times_redeemed") + 1
 				s.refreshCoupon(c)
 			}
-			if pc, ok := s.st.lookup(idOf(d["promotion_code"])); ok {
+			if pc, ok := s.st.lookupObj(idOf(d["promotion_code"])); ok {
 				pc["times_redeemed"] = num(pc, "times_redeemed") + 1
 			}
 		}
@@ -122,17 +122,17 @@ func (s *Server) discountActive(d obj) bool {
 func (s *Server) discountInvoice(inv obj, lines []any) int64 {
 	if inv["_subdisc"] != true {
 		inv["_subdisc"] = true
-		if sub, ok := s.st.lookup(s.invoiceSubscription(inv)); ok {
+		if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok {
 			ids, _ := inv["discounts"].([]any)
 			subIDs, _ := sub["discounts"].([]any)
 			var keep []any
 			for _, id := range subIDs {
-				d, ok := s.st.lookup(idOf(id))
+				d, ok := s.st.lookupObj(idOf(id))
 				if !ok || !s.discountActive(d) {
 					continue
 				}
 				ids = append(ids, d["id"])
-				if c, ok := s.st.lookup(idOf(objAt(d, "source")["coupon"])); ok && c["duration"] == "once" {
+				if c, ok := s.st.lookupObj(idOf(objAt(d, "source")["coupon"])); ok && c["duration"] == "once" {
 					d["_used"], d["end"] = true, s.unix()
 					continue
 				}
@@ -145,7 +145,7 @@ func (s *Server) discountInvoice(inv obj, lines []any) int64 {
 	var ds []obj
 	ids, _ := inv["discounts"].([]any)
 	for _, id := range ids {
-		if d, ok := s.st.lookup(idOf(id)); ok {
+		if d, ok := s.st.lookupObj(idOf(id)); ok {
 			ds = append(ds, d)
 		}
 	}
@@ -171,7 +171,7 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 	var totals []any
 	var sum int64
 	for _, d := range ds {
-		cpn, _ := s.st.lookup(idOf(objAt(d, "source")["coupon"]))
+		cpn, _ := s.st.lookupObj(idOf(objAt(d, "source")["coupon"]))
 		if cpn == nil {
 			continue
 		}
@@ -252,7 +252,7 @@ func percentOff(cpn obj) (float64, bool) {
 func (s *Server) registerDiscountRemoval() {
 	s.handle("DELETE", "/v1/subscriptions/{id}/discount", s.deleteSubscriptionDiscount)
 	s.handle("DELETE", "/v1/customers/{id}/discount", func(r *request) (any, error) {
-		cus, err := s.get("customer", r.pathVal("id"))
+		cus, err := s.getObj("customer", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -265,14 +265,14 @@ func (s *Server) registerDiscountRemoval() {
 // deleteSubscriptionDiscount ends the subscription's discounts; later
 // invoices are billed in full.
 func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
-	sub, err := s.get("subscription", r.pathVal("id"))
+	sub, err := s.getObj("subscription", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	ids, _ := sub["discounts"].([]any)
 	var first obj
 	for _, id := range ids {
-		if d, ok := s.st.lookup(idOf(id)); ok {
+		if d, ok := s.st.lookupObj(idOf(id)); ok {
 			d["end"], d["_used"] = s.unix(), true
 			if first == nil {
 				first = d
@@ -283,10 +283,10 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 		return nil, &apiError{status: 404, typ: "invalid_request_error", code: "resource_missing",
 			message: "No active discount for subscription: '" + str(sub, "id") + "'"}
 	}
-	before := s.snapshot(sub)
+	before := s.snapshotObj(sub)
 	sub["discounts"] = []any{}
-	s.emitUpdated(r, "customer.subscription.updated", sub, before)
-	out := s.render(first, r.expand)
+	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
+	out := s.renderObj(first, r.expand)
 	out["deleted"] = true
 	delete(out, "end") // not a field of a deleted discount
 	return out, nil

@@ -22,11 +22,11 @@ var disputeEvidenceFields = []string{
 func (s *Server) registerDisputes() {
 	s.handle("GET", "/v1/disputes", s.listDisputes)
 	s.handle("GET", "/v1/disputes/{id}", func(r *request) (any, error) {
-		d, err := s.get("dispute", r.pathVal("id"))
+		d, err := s.getObj("dispute", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(d, r.expand), nil
+		return s.renderObj(d, r.expand), nil
 	})
 	s.handle("POST", "/v1/disputes/{id}", s.updateDispute)
 	s.handle("POST", "/v1/disputes/{id}/close", s.closeDispute)
@@ -50,7 +50,7 @@ func (s *Server) OpenDispute(chargeID, reason string) (string, error) {
 func (s *Server) openDispute(chargeID, reason string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ch, ok := s.st.lookup(chargeID)
+	ch, ok := s.st.lookupObj(chargeID)
 	if !ok || ch["object"] != "charge" {
 		return "", fmt.Errorf("stripetest: no such charge %q", chargeID)
 	}
@@ -84,13 +84,13 @@ func (s *Server) openDispute(chargeID, reason string) (string, error) {
 		"reason":                 reason, "status": "needs_response",
 	}
 	txn := s.addBalanceTransaction(-amount, disputeFee, currency, "adjustment", "dispute", id, "Chargeback withdrawal for "+chargeID)
-	if t, ok := s.st.lookup(txn); ok {
+	if t, ok := s.st.lookupObj(txn); ok {
 		d["balance_transactions"] = []any{deepCopy(t)}
 	}
-	s.insert(d)
+	s.insertObj(d)
 	ch["disputed"] = true
-	s.emit(nil, "charge.dispute.created", d, nil)
-	s.emit(nil, "charge.dispute.funds_withdrawn", d, nil)
+	s.emitObj(nil, "charge.dispute.created", d, nil)
+	s.emitObj(nil, "charge.dispute.funds_withdrawn", d, nil)
 	return id, nil
 }
 
@@ -104,7 +104,7 @@ func disputeOpen(d obj) bool {
 }
 
 func (s *Server) updateDispute(r *request) (any, error) {
-	d, err := s.get("dispute", r.pathVal("id"))
+	d, err := s.getObj("dispute", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +112,7 @@ func (s *Server) updateDispute(r *request) (any, error) {
 	if (f.has("evidence") || f.has("submit")) && !disputeOpen(d) {
 		return nil, invalid("", "", "This dispute is %s and can no longer take evidence.", d["status"])
 	}
-	before := s.snapshot(d)
+	before := s.snapshotObj(d)
 	clone := cloneObj(d)
 	if f.has("evidence") {
 		ev := f.sub("evidence")
@@ -154,14 +154,14 @@ func (s *Server) updateDispute(r *request) (any, error) {
 			d["status"] = "under_review"
 		}
 	}
-	s.emitUpdated(r, "charge.dispute.updated", d, before)
-	return s.render(d, r.expand), nil
+	s.emitUpdatedObj(r, "charge.dispute.updated", d, before)
+	return s.renderObj(d, r.expand), nil
 }
 
 // closeDispute accepts the dispute: it is lost, and the withdrawn funds
 // stay withdrawn.
 func (s *Server) closeDispute(r *request) (any, error) {
-	d, err := s.get("dispute", r.pathVal("id"))
+	d, err := s.getObj("dispute", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -173,15 +173,15 @@ func (s *Server) closeDispute(r *request) (any, error) {
 	} else {
 		d["status"] = "lost"
 	}
-	s.emit(r, "charge.dispute.closed", d, nil)
-	return s.render(d, r.expand), nil
+	s.emitObj(r, "charge.dispute.closed", d, nil)
+	return s.renderObj(d, r.expand), nil
 }
 
 func (s *Server) listDisputes(r *request) (any, error) {
 	f := r.form
 	ch, hasCh := f.str("charge")
 	pi, hasPI := f.str("payment_intent")
-	return s.listOf(r, "dispute", "/v1/disputes", func(d obj) bool {
+	return s.listObjs(r, "dispute", "/v1/disputes", func(d obj) bool {
 		return (!hasCh || d["charge"] == ch) && (!hasPI || d["payment_intent"] == pi)
 	})
 }

@@ -11,7 +11,7 @@ import (
 func (s *Server) registerEvents() {
 	s.handle("GET", "/v1/events", s.listEvents)
 	s.handle("GET", "/v1/events/{id}", func(r *request) (any, error) {
-		ev, err := s.get("event", r.pathVal("id"))
+		ev, err := getAs[*event](s, "event", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -27,15 +27,15 @@ func (s *Server) listEvents(r *request) (any, error) {
 	if hasType && len(types) > 0 {
 		return nil, invalid("types", "", "You may only specify one of these parameters: type, types.")
 	}
-	return s.listOf(r, "event", "/v1/events", func(ev obj) bool {
-		t := str(ev, "type")
+	return listOf(s, r, "event", "/v1/events", func(ev *event) bool {
+		t := ev.Type
 		if hasType && !matchEventType(typ, t) {
 			return false
 		}
 		if len(types) > 0 && !contains(types, t) {
 			return false
 		}
-		if hasDelivered && (num(ev, "pending_webhooks") == 0) != delivered {
+		if hasDelivered && (ev.PendingWebhooks == 0) != delivered {
 			return false
 		}
 		return true
@@ -60,28 +60,54 @@ func contains(list []string, v string) bool {
 	return false
 }
 
-// emit records an event of typ about o (as it is now) and queues its
+// event is an Event: a change to an object, with the object as it was
+// after the change.
+type event struct {
+	meta
+	// Account is the connected account of a Connect event; platform
+	// events have no account field.
+	Account         string       `json:"account,omitempty"`
+	APIVersion      string       `json:"api_version"`
+	Created         int64        `json:"created"`
+	Data            eventData    `json:"data"`
+	Livemode        bool         `json:"livemode"`
+	PendingWebhooks int64        `json:"pending_webhooks"`
+	Request         eventRequest `json:"request"`
+	Type            string       `json:"type"`
+}
+
+func (e *event) createdAt() int64 { return e.Created }
+
+// eventData holds the object of an event as rendered then, which may be of
+// any kind, so it stays a JSON tree.
+type eventData struct {
+	Object             obj `json:"object"`
+	PreviousAttributes obj `json:"previous_attributes,omitempty"`
+}
+
+// eventRequest is the API request that caused an event (null fields for
+// changes no request made, such as a test clock's).
+type eventRequest struct {
+	ID             *string `json:"id"`
+	IdempotencyKey *string `json:"idempotency_key"`
+}
+
+// emit records an event of typ about rec (as it is now) and queues its
 // webhook delivery. prev, when not nil, becomes data.previous_attributes.
-func (s *Server) emit(r *request, typ string, o obj, prev obj) {
-	data := obj{"object": s.render(o, nil)}
-	if prev != nil {
-		data["previous_attributes"] = prev
-	}
-	reqInfo := obj{"id": nil, "idempotency_key": nil}
-	if r != nil {
-		reqInfo["id"] = r.id
-		if r.idemKey != "" {
-			reqInfo["idempotency_key"] = r.idemKey
-		}
-	}
+func (s *Server) emit(r *request, typ string, rec record, prev obj) {
 	senders := append(append([]*webhookSender(nil), s.hooks...), s.endpointsFor(typ)...)
-	pending := int64(len(senders))
-	ev := obj{
-		"id": s.newID("evt"), "object": "event", "api_version": stripe.APIVersion, "created": s.unix(),
-		"data": data, "livemode": false, "pending_webhooks": pending, "request": reqInfo, "type": typ,
+	ev := &event{
+		meta:       meta{ID: s.newID("evt"), Object: "event"},
+		Account:    s.st.account, // a Connect event's
+		APIVersion: stripe.APIVersion, Created: s.unix(),
+		Data:            eventData{Object: s.render(rec, nil), PreviousAttributes: prev},
+		PendingWebhooks: int64(len(senders)), Type: typ,
 	}
-	if s.st.account != "" {
-		ev["account"] = s.st.account // a Connect event
+	if r != nil {
+		ev.Request.ID = &r.id
+		if r.idemKey != "" {
+			ev.Request.IdempotencyKey = &r.idemKey
+		}
 	}
 	s.insert(ev)
 	if len(senders) > 0 {
@@ -92,13 +118,19 @@ func (s *Server) emit(r *request, typ string, o obj, prev obj) {
 	}
 }
 
-// snapshot is the rendered state of o before a change, for emitUpdated.
-func (s *Server) snapshot(o obj) obj { return s.render(o, nil) }
+// emitObj emits an event about a legacy map object.
+func (s *Server) emitObj(r *request, typ string, o obj, prev obj) { s.emit(r, typ, objRecord(o), prev) }
 
-// emitUpdated emits typ if o differs from before, with the changed
+// snapshot is the rendered state of rec before a change, for emitUpdated.
+func (s *Server) snapshot(rec record) obj { return s.render(rec, nil) }
+
+// snapshotObj is snapshot for a legacy map object.
+func (s *Server) snapshotObj(o obj) obj { return s.render(objRecord(o), nil) }
+
+// emitUpdated emits typ if rec differs from before, with the changed
 // top-level fields' old values as previous_attributes.
-func (s *Server) emitUpdated(r *request, typ string, o, before obj) {
-	after := s.render(o, nil)
+func (s *Server) emitUpdated(r *request, typ string, rec record, before obj) {
+	after := s.render(rec, nil)
 	prev := diffTop(before, after)
 	for k := range after {
 		if _, ok := before[k]; !ok {
@@ -106,8 +138,13 @@ func (s *Server) emitUpdated(r *request, typ string, o, before obj) {
 		}
 	}
 	if len(prev) > 0 {
-		s.emit(r, typ, o, prev)
+		s.emit(r, typ, rec, prev)
 	}
+}
+
+// emitUpdatedObj is emitUpdated for a legacy map object.
+func (s *Server) emitUpdatedObj(r *request, typ string, o, before obj) {
+	s.emitUpdated(r, typ, objRecord(o), before)
 }
 
 // diffTop returns the old values of the top-level fields that changed.

@@ -6,11 +6,11 @@ func (s *Server) registerInvoiceItems() {
 	s.handle("POST", "/v1/invoiceitems", s.createInvoiceItem)
 	s.handle("GET", "/v1/invoiceitems", s.listInvoiceItems)
 	s.handle("GET", "/v1/invoiceitems/{id}", func(r *request) (any, error) {
-		ii, err := s.get("invoiceitem", r.pathVal("id"))
+		ii, err := s.getObj("invoiceitem", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(ii, r.expand), nil
+		return s.renderObj(ii, r.expand), nil
 	})
 	s.handle("POST", "/v1/invoiceitems/{id}", s.updateInvoiceItem)
 	s.handle("DELETE", "/v1/invoiceitems/{id}", s.deleteInvoiceItem)
@@ -39,7 +39,7 @@ func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
 		}
 	case f.has("pricing"):
 		id, _ := f.sub("pricing").str("price")
-		price, err := s.get("price", id)
+		price, err := s.getObj("price", id)
 		if err != nil {
 			return invalid("pricing[price]", "resource_missing", "No such price: '%s'", id)
 		}
@@ -50,14 +50,14 @@ func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
 		ii["currency"] = price["currency"]
 		ii["pricing"] = obj{"price_details": obj{"price": id, "product": price["product"]}, "type": "price_details", "unit_amount_decimal": strconv.FormatInt(unit, 10)}
 		if ii["description"] == nil {
-			if prod, ok := s.st.lookup(idOf(price["product"])); ok {
+			if prod, ok := s.st.lookupObj(idOf(price["product"])); ok {
 				ii["description"] = prod["name"]
 			}
 		}
 	case f.has("price_data"):
 		pd := f.sub("price_data")
 		prodID, _ := pd.str("product")
-		prod, err := s.get("product", prodID)
+		prod, err := s.getObj("product", prodID)
 		if err != nil {
 			return invalid("price_data[product]", "resource_missing", "No such product: '%s'", prodID)
 		}
@@ -66,7 +66,7 @@ func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
 			return err
 		}
 		price["active"] = false // an inline price
-		s.insert(price)
+		s.insertObj(price)
 		unit, hasUnit = price["unit_amount"].(int64)
 		ii["currency"] = price["currency"]
 		ii["pricing"] = obj{"price_details": obj{"price": price["id"], "product": prodID}, "type": "price_details", "unit_amount_decimal": price["unit_amount_decimal"]}
@@ -114,7 +114,7 @@ func (s *Server) editableInvoice(ii obj) (obj, error) {
 	if invID == "" {
 		return nil, nil
 	}
-	inv, _ := s.st.lookup(invID)
+	inv, _ := s.st.lookupObj(invID)
 	if inv != nil && inv["status"] != "draft" {
 		return nil, invalid("invoice", "invoice_not_editable", "Invoice %s is finalized; its items can no longer be changed.", invID)
 	}
@@ -127,7 +127,7 @@ func (s *Server) createInvoiceItem(r *request) (any, error) {
 	if !ok || cusID == "" {
 		return nil, missingParam("customer")
 	}
-	cus, err := s.get("customer", cusID)
+	cus, err := s.getObj("customer", cusID)
 	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
@@ -145,7 +145,7 @@ func (s *Server) createInvoiceItem(r *request) (any, error) {
 	}
 	var inv obj
 	if invID, ok := f.str("invoice"); ok {
-		i, err := s.get("invoice", invID)
+		i, err := s.getObj("invoice", invID)
 		if err != nil {
 			return nil, invalid("invoice", "resource_missing", "No such invoice: '%s'", invID)
 		}
@@ -161,16 +161,16 @@ func (s *Server) createInvoiceItem(r *request) (any, error) {
 		inv = i
 		ii["invoice"] = invID
 	}
-	s.insert(ii)
-	s.emit(r, "invoiceitem.created", ii, nil)
+	s.insertObj(ii)
+	s.emitObj(r, "invoiceitem.created", ii, nil)
 	if inv != nil {
 		s.recalcInvoice(inv)
 	}
-	return s.render(ii, r.expand), nil
+	return s.renderObj(ii, r.expand), nil
 }
 
 func (s *Server) updateInvoiceItem(r *request) (any, error) {
-	ii, err := s.get("invoiceitem", r.pathVal("id"))
+	ii, err := s.getObj("invoiceitem", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -191,15 +191,15 @@ func (s *Server) updateInvoiceItem(r *request) (any, error) {
 	for k, v := range clone {
 		ii[k] = v
 	}
-	s.emit(r, "invoiceitem.updated", ii, nil)
+	s.emitObj(r, "invoiceitem.updated", ii, nil)
 	if inv != nil {
 		s.recalcInvoice(inv)
 	}
-	return s.render(ii, r.expand), nil
+	return s.renderObj(ii, r.expand), nil
 }
 
 func (s *Server) deleteInvoiceItem(r *request) (any, error) {
-	ii, err := s.get("invoiceitem", r.pathVal("id"))
+	ii, err := s.getObj("invoiceitem", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -207,8 +207,8 @@ func (s *Server) deleteInvoiceItem(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.remove(ii)
-	s.emit(r, "invoiceitem.deleted", ii, nil)
+	s.removeObj(ii)
+	s.emitObj(r, "invoiceitem.deleted", ii, nil)
 	if inv != nil {
 		s.recalcInvoice(inv)
 	}
@@ -220,7 +220,7 @@ func (s *Server) listInvoiceItems(r *request) (any, error) {
 	cus, hasCus := f.str("customer")
 	inv, hasInv := f.str("invoice")
 	pending, hasPending := f.bool("pending")
-	return s.listOf(r, "invoiceitem", "/v1/invoiceitems", func(ii obj) bool {
+	return s.listObjs(r, "invoiceitem", "/v1/invoiceitems", func(ii obj) bool {
 		return (!hasCus || ii["customer"] == cus) && (!hasInv || ii["invoice"] == inv) &&
 			(!hasPending || (ii["invoice"] == nil) == pending)
 	})

@@ -16,7 +16,7 @@ func (s *Server) registerInvoiceLineActions() {
 // invoice_metadata and recalculates it.
 func (s *Server) invoiceLinesAction(fn func(r *request, inv obj) error) handlerFunc {
 	return func(r *request) (any, error) {
-		inv, err := s.get("invoice", r.pathVal("id"))
+		inv, err := s.getObj("invoice", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -29,7 +29,7 @@ func (s *Server) invoiceLinesAction(fn func(r *request, inv obj) error) handlerF
 			}
 			return nil, missingParam("lines")
 		}
-		before := s.snapshot(inv)
+		before := s.snapshotObj(inv)
 		if err := fn(r, inv); err != nil {
 			return nil, err
 		}
@@ -41,14 +41,14 @@ func (s *Server) invoiceLinesAction(fn func(r *request, inv obj) error) handlerF
 			return nil, err
 		}
 		s.recalcInvoice(inv)
-		s.emitUpdated(r, "invoice.updated", inv, before)
-		return s.render(inv, r.expand), nil
+		s.emitUpdatedObj(r, "invoice.updated", inv, before)
+		return s.renderObj(inv, r.expand), nil
 	}
 }
 
 // lineItem finds the invoice item behind one of the invoice's lines.
 func (s *Server) lineItem(inv obj, lineID, param string) (obj, error) {
-	for _, ii := range s.st.all("invoiceitem") {
+	for _, ii := range s.st.allObj("invoiceitem") {
 		if ii["invoice"] == inv["id"] && ii["_line"] == lineID {
 			return ii, nil
 		}
@@ -69,7 +69,7 @@ func (s *Server) addInvoiceLines(r *request, inv obj) error {
 			return invalid(lf.prefix, "", "Line discounts and tax amounts are not supported by stripetest.")
 		}
 		if id, ok := lf.str("invoice_item"); ok {
-			ii, err := s.get("invoiceitem", id)
+			ii, err := s.getObj("invoiceitem", id)
 			if err != nil {
 				return invalid(lf.name("invoice_item"), "resource_missing", "No such invoice item: '%s'", id)
 			}
@@ -94,7 +94,7 @@ func (s *Server) addInvoiceLines(r *request, inv obj) error {
 		if ii["currency"] != inv["currency"] {
 			return invalid(lf.prefix, "", "The line's currency %s does not match the invoice's (%s).", ii["currency"], inv["currency"])
 		}
-		s.insert(ii)
+		s.insertObj(ii)
 	}
 	return nil
 }
@@ -142,7 +142,7 @@ func (s *Server) removeInvoiceLines(r *request, inv obj) error {
 		}
 		switch lf.strOr("behavior", "") {
 		case "delete":
-			s.remove(ii)
+			s.removeObj(ii)
 		case "unassign":
 			ii["invoice"] = nil
 			delete(ii, "_line")
@@ -154,7 +154,7 @@ func (s *Server) removeInvoiceLines(r *request, inv obj) error {
 }
 
 func (s *Server) updateInvoiceLine(r *request) (any, error) {
-	inv, err := s.get("invoice", r.pathVal("invoice"))
+	inv, err := s.getObj("invoice", r.pathVal("invoice"))
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +172,7 @@ func (s *Server) updateInvoiceLine(r *request) (any, error) {
 	lines, _ := inv["_lines"].([]any)
 	for _, l := range lines {
 		if lo, ok := l.(obj); ok && lo["id"] == r.pathVal("line") {
-			return s.render(lo, r.expand), nil
+			return s.renderObj(lo, r.expand), nil
 		}
 	}
 	return nil, notFound("line item", r.pathVal("line"), "line_item_id")

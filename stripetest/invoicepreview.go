@@ -28,7 +28,7 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	f := r.form
 	var sub obj
 	if id, ok := f.str("subscription"); ok && id != "" {
-		x, err := s.get("subscription", id)
+		x, err := s.getObj("subscription", id)
 		if err != nil {
 			return nil, invalid("subscription", "resource_missing", "No such subscription: '%s'", id)
 		}
@@ -47,7 +47,7 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 		}
 		return nil, invalid("customer", "", "Provide customer or subscription to preview an invoice (customer_details alone is not supported by stripetest).")
 	}
-	cus, err := s.get("customer", cusID)
+	cus, err := s.getObj("customer", cusID)
 	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
@@ -57,7 +57,7 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	start := s.unix()
 	if sub != nil {
 		for _, si := range subItems(sub) {
-			if p, ok := s.st.lookup(idOf(si["price"])); ok {
+			if p, ok := s.st.lookupObj(idOf(si["price"])); ok {
 				items = append(items, &previewItem{id: si["id"], price: p, qty: num(si, "quantity")})
 			}
 			if end := num(si, "current_period_end"); end > 0 {
@@ -137,7 +137,7 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 		}
 		lines = append(lines, s.previewSubLine(id, it, start, sub))
 	}
-	for _, ii := range s.st.all("invoiceitem") {
+	for _, ii := range s.st.allObj("invoiceitem") {
 		if ii["customer"] == cusID && ii["invoice"] == nil && ii["currency"] == currency {
 			lines = append(lines, obj{
 				"id": "il_tmp_" + randomID(12), "object": "line_item", "amount": ii["amount"], "currency": currency, "description": ii["description"],
@@ -162,7 +162,7 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	if sub != nil {
 		subIDs, _ := sub["discounts"].([]any)
 		for _, did := range subIDs {
-			if d, ok := s.st.lookup(idOf(did)); ok && s.discountActive(d) {
+			if d, ok := s.st.lookupObj(idOf(did)); ok && s.discountActive(d) {
 				ds = append(ds, d)
 			}
 		}
@@ -194,14 +194,14 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	inv["total"], inv["total_excluding_tax"] = total, total
 	inv["amount_due"], inv["amount_remaining"] = max(total, 0), max(total, 0)
 	inv["next_payment_attempt"] = start
-	return s.render(inv, r.expand), nil
+	return s.renderObj(inv, r.expand), nil
 }
 
 // previewPrice finds an existing recurring price (price) or describes an
 // inline one (price_data) without storing it.
 func (s *Server) previewPrice(f *form) (obj, error) {
 	if id, ok := f.str("price"); ok {
-		p, err := s.get("price", id)
+		p, err := s.getObj("price", id)
 		if err != nil {
 			return nil, invalid(f.name("price"), "resource_missing", "No such price: '%s'", id)
 		}
@@ -213,7 +213,7 @@ func (s *Server) previewPrice(f *form) (obj, error) {
 	if f.has("price_data") {
 		pd := f.sub("price_data")
 		prodID, _ := pd.str("product")
-		if _, err := s.get("product", prodID); err != nil {
+		if _, err := s.getObj("product", prodID); err != nil {
 			return nil, invalid(pd.name("product"), "resource_missing", "No such product: '%s'", prodID)
 		}
 		p, err := s.buildPrice(pd, prodID)
@@ -271,7 +271,7 @@ func (s *Server) previewItemLine(invID, currency string, f *form) (obj, error) {
 		amount = unit * qty
 	case f.has("price"):
 		id, _ := f.str("price")
-		p, err := s.get("price", id)
+		p, err := s.getObj("price", id)
 		if err != nil {
 			return nil, invalid(f.name("price"), "resource_missing", "No such price: '%s'", id)
 		}

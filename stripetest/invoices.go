@@ -9,11 +9,11 @@ func (s *Server) registerInvoices() {
 	s.handle("POST", "/v1/invoices", s.createInvoice)
 	s.handle("GET", "/v1/invoices", s.listInvoices)
 	s.handle("GET", "/v1/invoices/{id}", func(r *request) (any, error) {
-		inv, err := s.get("invoice", r.pathVal("id"))
+		inv, err := s.getObj("invoice", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(inv, r.expand), nil
+		return s.renderObj(inv, r.expand), nil
 	})
 	s.handle("GET", "/v1/invoices/{id}/lines", s.listInvoiceLines)
 	s.handle("POST", "/v1/invoices/{id}", s.updateInvoice)
@@ -60,7 +60,7 @@ func (s *Server) recalcInvoice(inv obj) {
 	if sub, ok := inv["_sublines"].([]any); ok {
 		lines = append(lines, sub...)
 	}
-	for _, ii := range s.st.all("invoiceitem") {
+	for _, ii := range s.st.allObj("invoiceitem") {
 		if ii["invoice"] != id {
 			continue
 		}
@@ -160,7 +160,7 @@ func (s *Server) createInvoice(r *request) (any, error) {
 		}
 		return nil, missingParam("customer")
 	}
-	cus, err := s.get("customer", cusID)
+	cus, err := s.getObj("customer", cusID)
 	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
@@ -181,20 +181,20 @@ func (s *Server) createInvoice(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.insert(inv)
+	s.insertObj(inv)
 	s.attachDiscounts(inv, "invoice", ds)
 	if behavior == "include" {
 		s.attachPendingItems(inv)
 	}
 	s.recalcInvoice(inv)
-	s.emit(r, "invoice.created", inv, nil)
-	return s.render(inv, r.expand), nil
+	s.emitObj(r, "invoice.created", inv, nil)
+	return s.renderObj(inv, r.expand), nil
 }
 
 // attachPendingItems moves the customer's pending invoice items in the
 // invoice's currency onto it.
 func (s *Server) attachPendingItems(inv obj) {
-	for _, ii := range s.st.all("invoiceitem") {
+	for _, ii := range s.st.allObj("invoiceitem") {
 		if ii["customer"] == inv["customer"] && ii["invoice"] == nil && ii["currency"] == inv["currency"] {
 			ii["invoice"] = inv["id"]
 		}
@@ -202,7 +202,7 @@ func (s *Server) attachPendingItems(inv obj) {
 }
 
 func (s *Server) updateInvoice(r *request) (any, error) {
-	inv, err := s.get("invoice", r.pathVal("id"))
+	inv, err := s.getObj("invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -220,7 +220,7 @@ func (s *Server) updateInvoice(r *request) (any, error) {
 			}
 		}
 	}
-	before := s.snapshot(inv)
+	before := s.snapshotObj(inv)
 	clone := cloneObj(inv)
 	if err := s.applyInvoiceParams(clone, f); err != nil {
 		return nil, err
@@ -236,25 +236,25 @@ func (s *Server) updateInvoice(r *request) (any, error) {
 		s.attachDiscounts(inv, "invoice", ds)
 		s.recalcInvoice(inv)
 	}
-	s.emitUpdated(r, "invoice.updated", inv, before)
-	return s.render(inv, r.expand), nil
+	s.emitUpdatedObj(r, "invoice.updated", inv, before)
+	return s.renderObj(inv, r.expand), nil
 }
 
 func (s *Server) deleteInvoice(r *request) (any, error) {
-	inv, err := s.get("invoice", r.pathVal("id"))
+	inv, err := s.getObj("invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	if inv["status"] != "draft" {
 		return nil, invalid("", "invoice_not_editable", "You can only delete draft invoices; %s is %s.", inv["id"], inv["status"])
 	}
-	for _, ii := range s.st.all("invoiceitem") {
+	for _, ii := range s.st.allObj("invoiceitem") {
 		if ii["invoice"] == inv["id"] {
 			ii["invoice"] = nil // back to pending
 		}
 	}
-	s.remove(inv)
-	s.emit(r, "invoice.deleted", inv, nil)
+	s.removeObj(inv)
+	s.emitObj(r, "invoice.deleted", inv, nil)
 	return obj{"id": inv["id"], "object": "invoice", "deleted": true}, nil
 }
 
@@ -265,7 +265,7 @@ func (s *Server) finalize(r *request, inv obj) {
 	now := s.unix()
 	id := str(inv, "id")
 	if inv["number"] == nil {
-		if cus, ok := s.st.lookup(idOf(inv["customer"])); ok {
+		if cus, ok := s.st.lookupObj(idOf(inv["customer"])); ok {
 			seq := num(cus, "next_invoice_sequence")
 			inv["number"] = fmt.Sprintf("%s-%04d", cus["invoice_prefix"], seq)
 			cus["next_invoice_sequence"] = seq + 1
@@ -279,7 +279,7 @@ func (s *Server) finalize(r *request, inv obj) {
 	if inv["effective_at"] == nil {
 		inv["effective_at"] = now
 	}
-	s.emit(r, "invoice.finalized", inv, nil)
+	s.emitObj(r, "invoice.finalized", inv, nil)
 	if num(inv, "amount_due") == 0 {
 		s.markPaid(r, inv, false)
 	}
@@ -295,14 +295,14 @@ func (s *Server) markPaid(r *request, inv obj, outOfBand bool) {
 	inv["amount_remaining"] = int64(0)
 	objAt(inv, "status_transitions")["paid_at"] = s.unix()
 	inv["next_payment_attempt"] = nil
-	s.emit(r, "invoice.paid", inv, nil)
+	s.emitObj(r, "invoice.paid", inv, nil)
 	if !outOfBand {
-		s.emit(r, "invoice.payment_succeeded", inv, nil)
+		s.emitObj(r, "invoice.payment_succeeded", inv, nil)
 	}
-	if sub, ok := s.st.lookup(s.invoiceSubscription(inv)); ok && (sub["status"] == "incomplete" || sub["status"] == "past_due") {
-		before := s.snapshot(sub)
+	if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok && (sub["status"] == "incomplete" || sub["status"] == "past_due") {
+		before := s.snapshotObj(sub)
 		sub["status"] = "active"
-		s.emitUpdated(r, "customer.subscription.updated", sub, before)
+		s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
 	}
 }
 
@@ -316,7 +316,7 @@ func (s *Server) invoiceSubscription(inv obj) string {
 }
 
 func (s *Server) finalizeInvoice(r *request) (any, error) {
-	inv, err := s.get("invoice", r.pathVal("id"))
+	inv, err := s.getObj("invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -330,7 +330,7 @@ func (s *Server) finalizeInvoice(r *request) (any, error) {
 		return nil, err
 	}
 	s.finalize(r, inv)
-	return s.render(inv, r.expand), nil
+	return s.renderObj(inv, r.expand), nil
 }
 
 // invoicePaymentMethod picks what pays an invoice: the pay params, the
@@ -342,14 +342,14 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 		}
 	}
 	candidates := []string{idOf(inv["default_payment_method"]), idOf(inv["default_source"])}
-	if sub, ok := s.st.lookup(s.invoiceSubscription(inv)); ok {
+	if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok {
 		candidates = append(candidates, idOf(sub["default_payment_method"]), idOf(sub["default_source"]))
 	}
-	if cus, ok := s.st.lookup(idOf(inv["customer"])); ok {
+	if cus, ok := s.st.lookupObj(idOf(inv["customer"])); ok {
 		candidates = append(candidates, idOf(objAt(cus, "invoice_settings")["default_payment_method"]), idOf(cus["default_source"]))
 	}
 	for _, id := range candidates {
-		if pm, ok := s.st.lookup(id); ok {
+		if pm, ok := s.st.lookupObj(id); ok {
 			return pm, nil
 		}
 	}
@@ -362,7 +362,7 @@ func (s *Server) collect(r *request, inv obj, pm obj, retry bool) error {
 	amount := num(inv, "amount_remaining")
 	inv["attempted"] = true
 	inv["attempt_count"] = num(inv, "attempt_count") + 1
-	pi := s.insert(obj{
+	pi := s.insertObj(obj{
 		"id": s.newID("pi"), "object": "payment_intent", "amount": amount, "amount_capturable": int64(0), "amount_details": obj{"tip": obj{}},
 		"amount_received": int64(0), "application": nil, "application_fee_amount": nil, "automatic_payment_methods": nil,
 		"canceled_at": nil, "cancellation_reason": nil, "capture_method": "automatic", "client_secret": "", "confirmation_method": "automatic",
@@ -374,7 +374,7 @@ func (s *Server) collect(r *request, inv obj, pm obj, retry bool) error {
 		"status": "requires_confirmation", "transfer_data": nil, "transfer_group": nil,
 	})
 	pi["client_secret"] = str(pi, "id") + "_secret_" + randomID(24)
-	s.emit(r, "payment_intent.created", pi, nil)
+	s.emitObj(r, "payment_intent.created", pi, nil)
 	if err := s.confirmPI(r, pi, pm); err != nil {
 		var ae *apiError
 		if errors.As(err, &ae) {
@@ -383,7 +383,7 @@ func (s *Server) collect(r *request, inv obj, pm obj, retry bool) error {
 			if retry {
 				s.scheduleRetry(inv)
 			}
-			s.emit(r, "invoice.payment_failed", inv, nil)
+			s.emitObj(r, "invoice.payment_failed", inv, nil)
 		}
 		return err
 	}
@@ -392,7 +392,7 @@ func (s *Server) collect(r *request, inv obj, pm obj, retry bool) error {
 }
 
 func (s *Server) payInvoice(r *request) (any, error) {
-	inv, err := s.get("invoice", r.pathVal("id"))
+	inv, err := s.getObj("invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -431,23 +431,23 @@ func (s *Server) payInvoice(r *request) (any, error) {
 			return nil, err
 		}
 	}
-	return s.render(inv, r.expand), nil
+	return s.renderObj(inv, r.expand), nil
 }
 
 func (s *Server) sendInvoice(r *request) (any, error) {
-	inv, err := s.get("invoice", r.pathVal("id"))
+	inv, err := s.getObj("invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	if inv["status"] != "open" {
 		return nil, invalid("", "invoice_not_editable", "You can only send an open invoice; %s is %s.", inv["id"], inv["status"])
 	}
-	s.emit(r, "invoice.sent", inv, nil)
-	return s.render(inv, r.expand), nil
+	s.emitObj(r, "invoice.sent", inv, nil)
+	return s.renderObj(inv, r.expand), nil
 }
 
 func (s *Server) voidInvoice(r *request) (any, error) {
-	inv, err := s.get("invoice", r.pathVal("id"))
+	inv, err := s.getObj("invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -457,12 +457,12 @@ func (s *Server) voidInvoice(r *request) (any, error) {
 	inv["status"] = "void"
 	objAt(inv, "status_transitions")["voided_at"] = s.unix()
 	inv["next_payment_attempt"] = nil
-	s.emit(r, "invoice.voided", inv, nil)
-	return s.render(inv, r.expand), nil
+	s.emitObj(r, "invoice.voided", inv, nil)
+	return s.renderObj(inv, r.expand), nil
 }
 
 func (s *Server) markUncollectible(r *request) (any, error) {
-	inv, err := s.get("invoice", r.pathVal("id"))
+	inv, err := s.getObj("invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -471,8 +471,8 @@ func (s *Server) markUncollectible(r *request) (any, error) {
 	}
 	inv["status"] = "uncollectible"
 	objAt(inv, "status_transitions")["marked_uncollectible_at"] = s.unix()
-	s.emit(r, "invoice.marked_uncollectible", inv, nil)
-	return s.render(inv, r.expand), nil
+	s.emitObj(r, "invoice.marked_uncollectible", inv, nil)
+	return s.renderObj(inv, r.expand), nil
 }
 
 func (s *Server) listInvoices(r *request) (any, error) {
@@ -482,7 +482,7 @@ func (s *Server) listInvoices(r *request) (any, error) {
 	sub, hasSub := f.str("subscription")
 	cm, hasCM := f.str("collection_method")
 	due := f.rangeQuery("due_date")
-	return s.listOf(r, "invoice", "/v1/invoices", func(inv obj) bool {
+	return s.listObjs(r, "invoice", "/v1/invoices", func(inv obj) bool {
 		return (!hasCus || inv["customer"] == cus) && (!hasStatus || inv["status"] == status) &&
 			(!hasSub || s.invoiceSubscription(inv) == sub) && (!hasCM || inv["collection_method"] == cm) &&
 			(!f.has("due_date") || (inv["due_date"] != nil && due(inv["due_date"])))
@@ -492,7 +492,7 @@ func (s *Server) listInvoices(r *request) (any, error) {
 // listInvoiceLines pages all of an invoice's lines; the invoice embeds the
 // first ten.
 func (s *Server) listInvoiceLines(r *request) (any, error) {
-	inv, err := s.get("invoice", r.pathVal("id"))
+	inv, err := s.getObj("invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}

@@ -5,9 +5,19 @@ import (
 	"strings"
 )
 
-// listOf builds a list object over the objects of kind that keep returns
-// true for, newest first, paged by limit, starting_after and ending_before.
-func (s *Server) listOf(r *request, kind, url string, keep func(obj) bool) (obj, error) {
+// listOf builds a list object over the objects of kind that keep (which
+// may be nil) returns true for, newest first, paged by limit,
+// starting_after and ending_before.
+func listOf[T record](s *Server, r *request, kind, url string, keep func(T) bool) (obj, error) {
+	return s.listRecords(r, kind, url, func(rec record) bool { return keep == nil || keep(mustBe[T](rec)) })
+}
+
+// listObjs is listOf for legacy map objects.
+func (s *Server) listObjs(r *request, kind, url string, keep func(obj) bool) (obj, error) {
+	return s.listRecords(r, kind, url, func(rec record) bool { return keep == nil || keep(obj(mustBe[objRecord](rec))) })
+}
+
+func (s *Server) listRecords(r *request, kind, url string, keep func(record) bool) (obj, error) {
 	f := r.form
 	limit := int64(10)
 	if n, ok := f.int("limit"); ok {
@@ -20,33 +30,26 @@ func (s *Server) listOf(r *request, kind, url string, keep func(obj) bool) (obj,
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	var all []obj
-	for _, o := range s.st.all(kind) {
-		if o["deleted"] == true || !created(createdOf(o)) || (keep != nil && !keep(o)) {
+	var all []record
+	for _, rec := range s.st.kinds[kind] {
+		if rec.base().Deleted || !created(createdOf(rec)) || !keep(rec) {
 			continue
 		}
-		all = append(all, o)
-	}
-	newer := func(a, b obj) bool { // a is listed before b
-		ca, cb := createdOf(a), createdOf(b)
-		if ca != cb {
-			return ca > cb
-		}
-		return num(a, "_seq") > num(b, "_seq")
+		all = append(all, rec)
 	}
 	sort.SliceStable(all, func(i, j int) bool { return newer(all[i], all[j]) })
 
 	after, hasAfter := f.str("starting_after")
 	before, hasBefore := f.str("ending_before")
-	var page []obj
+	var page []record
 	hasMore := false
 	switch {
 	case hasAfter && after != "":
 		cur, ok := s.st.lookup(after)
-		if !ok || cur["object"] != kind {
+		if !ok || cur.base().Object != kind {
 			return nil, notFound(strings.ReplaceAll(kind, "_", " "), after, "starting_after")
 		}
-		var rest []obj
+		var rest []record
 		for _, o := range all {
 			if newer(cur, o) {
 				rest = append(rest, o)
@@ -58,10 +61,10 @@ func (s *Server) listOf(r *request, kind, url string, keep func(obj) bool) (obj,
 		}
 	case hasBefore && before != "":
 		cur, ok := s.st.lookup(before)
-		if !ok || cur["object"] != kind {
+		if !ok || cur.base().Object != kind {
 			return nil, notFound(strings.ReplaceAll(kind, "_", " "), before, "ending_before")
 		}
-		var rest []obj
+		var rest []record
 		for _, o := range all {
 			if newer(o, cur) {
 				rest = append(rest, o)
@@ -84,15 +87,25 @@ func (s *Server) listOf(r *request, kind, url string, keep func(obj) bool) (obj,
 		}
 	}
 	data := make([]any, len(page))
-	for i, o := range page {
-		data[i] = s.render(o, exp)
+	for i, rec := range page {
+		data[i] = s.render(rec, exp)
 	}
 	return obj{"object": "list", "data": data, "has_more": hasMore, "url": url}, nil
 }
 
-// createdOf is an object's created time; cards, which have none on the
-// wire, keep it internally.
-func createdOf(o obj) int64 {
+// newer reports whether a is listed before b: created later, or in the
+// same second stored later.
+func newer(a, b record) bool {
+	ca, cb := createdOf(a), createdOf(b)
+	if ca != cb {
+		return ca > cb
+	}
+	return a.base().Seq > b.base().Seq
+}
+
+// createdOfObj is a legacy object's created time; cards, which have none
+// on the wire, keep it internally.
+func createdOfObj(o obj) int64 {
 	if c, ok := o["created"].(int64); ok {
 		return c
 	}
@@ -173,7 +186,7 @@ func pageItems(r *request, items []any, url, kind string) (obj, error) {
 	data := make([]any, 0, end-start)
 	for _, it := range items[start:end] {
 		if o, ok := it.(obj); ok {
-			data = append(data, r.s.render(o, exp))
+			data = append(data, r.s.renderObj(o, exp))
 		}
 	}
 	return obj{"object": "list", "data": data, "has_more": more, "url": url}, nil

@@ -63,19 +63,19 @@ func (s *Server) createMeterEvent(r *request) (any, error) {
 		ident = randomID(24)
 	}
 	key := "mtrevt_" + ident
-	if old, seen := s.st.lookup(key); seen {
+	if old, seen := s.st.lookupObj(key); seen {
 		if now-num(old, "created") < meterEventWindow {
 			return nil, invalid("identifier", "", "An event with identifier %s was already recorded; it is counted once.", ident)
 		}
-		s.remove(old) // it still counts; it just no longer holds the identifier
+		s.removeObj(old) // it still counts; it just no longer holds the identifier
 		old["id"] = s.newID("mtrevt")
-		s.insert(old)
+		s.insertObj(old)
 	}
-	ev := s.insert(obj{
+	ev := s.insertObj(obj{
 		"id": key, "object": "billing.meter_event", "created": now, "event_name": name, "identifier": ident,
 		"livemode": false, "payload": pl, "timestamp": ts,
 	})
-	out := s.render(ev, r.expand)
+	out := s.renderObj(ev, r.expand)
 	delete(out, "id") // a meter event has no ID of its own
 	return out, nil
 }
@@ -87,7 +87,7 @@ func (s *Server) MeterUsage(eventName, cusID string) float64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var sum float64
-	for _, ev := range s.platform.all("billing.meter_event") {
+	for _, ev := range s.platform.allObj("billing.meter_event") {
 		pl := objAt(ev, "payload")
 		if ev["event_name"] != eventName || pl["stripe_customer_id"] != cusID {
 			continue

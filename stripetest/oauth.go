@@ -81,7 +81,7 @@ func (s *Server) OAuthAuthorize(authorizeURL string) (string, error) {
 	}
 	s.mu.Lock()
 	code := "ac_" + randomID(32)
-	s.insert(obj{"id": code, "object": "oauth_code", "client_id": clientID, "scope": scope}) // s.st is the platform's between requests
+	s.insertObj(obj{"id": code, "object": "oauth_code", "client_id": clientID, "scope": scope}) // s.st is the platform's between requests
 	s.mu.Unlock()
 	rq := redirect.Query()
 	rq.Set("code", code)
@@ -107,16 +107,16 @@ func (s *Server) oauthToken(r *request) (any, error) {
 		if code == "" {
 			return nil, oauthError(http.StatusBadRequest, "invalid_request", "No code provided")
 		}
-		rec, ok := s.st.lookup(code)
+		rec, ok := s.st.lookupObj(code)
 		if !ok || rec["object"] != "oauth_code" {
 			return nil, oauthError(http.StatusBadRequest, "invalid_grant", "Authorization code does not exist: %s", code)
 		}
-		s.remove(rec) // single use
+		s.removeObj(rec) // single use
 		account, scope, clientID = s.newAccountID(), str(rec, "scope"), str(rec, "client_id")
 		s.addAccountLocked(account)
 	case "refresh_token":
 		rt, _ := f.str("refresh_token")
-		rec, ok := s.st.lookup(rt)
+		rec, ok := s.st.lookupObj(rt)
 		if !ok || rec["object"] != "oauth_refresh_token" {
 			return nil, oauthError(http.StatusBadRequest, "invalid_grant", "Refresh token does not exist: %s", rt)
 		}
@@ -141,8 +141,8 @@ func (s *Server) oauthToken(r *request) (any, error) {
 	refresh, _ := f.str("refresh_token")
 	if grant == "authorization_code" {
 		refresh = "rt_" + randomID(32)
-		s.insert(obj{"id": refresh, "object": "oauth_refresh_token", "account": account, "scope": scope, "client_id": clientID})
-		s.insert(obj{"id": "oauthconn_" + account, "object": "oauth_connection", "client_id": clientID})
+		s.insertObj(obj{"id": refresh, "object": "oauth_refresh_token", "account": account, "scope": scope, "client_id": clientID})
+		s.insertObj(obj{"id": "oauthconn_" + account, "object": "oauth_connection", "client_id": clientID})
 	}
 	return obj{
 		"access_token": "sk_test_" + randomID(24), "livemode": false, "refresh_token": refresh, "scope": scope,
@@ -165,15 +165,15 @@ func (s *Server) oauthDeauthorize(r *request) (any, error) {
 	if clientID == "" || account == "" {
 		return nil, oauthError(http.StatusBadRequest, "invalid_request", "client_id and stripe_user_id are required")
 	}
-	conn, ok := s.st.lookup("oauthconn_" + account)
+	conn, ok := s.st.lookupObj("oauthconn_" + account)
 	if _, exists := s.accounts[account]; !ok || !exists || str(conn, "client_id") != clientID {
 		return nil, oauthError(http.StatusUnauthorized, "invalid_client",
 			"This application is not connected to stripe account %s, or that account does not exist.", account)
 	}
-	s.remove(conn)
-	for _, o := range append([]obj(nil), s.st.all("oauth_refresh_token")...) {
+	s.removeObj(conn)
+	for _, o := range append([]obj(nil), s.st.allObj("oauth_refresh_token")...) {
 		if o["account"] == account {
-			s.remove(o)
+			s.removeObj(o)
 		}
 	}
 	s.removeAccountLocked(account)

@@ -6,11 +6,11 @@ func (s *Server) registerPaymentIntents() {
 	s.handle("POST", "/v1/payment_intents", s.createPaymentIntent)
 	s.handle("GET", "/v1/payment_intents", s.listPaymentIntents)
 	s.handle("GET", "/v1/payment_intents/{id}", func(r *request) (any, error) {
-		pi, err := s.get("payment_intent", r.pathVal("id"))
+		pi, err := s.getObj("payment_intent", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(pi, r.expand), nil
+		return s.renderObj(pi, r.expand), nil
 	})
 	s.handle("POST", "/v1/payment_intents/{id}", s.updatePaymentIntent)
 	s.handle("POST", "/v1/payment_intents/{id}/confirm", s.confirmPaymentIntent)
@@ -48,7 +48,7 @@ func (s *Server) applyPIParams(pi obj, f *form) error {
 		if id == "" {
 			pi["customer"] = nil
 		} else {
-			if _, err := s.get("customer", id); err != nil {
+			if _, err := s.getObj("customer", id); err != nil {
 				return invalid("customer", "resource_missing", "No such customer: '%s'", id)
 			}
 			pi["customer"] = id
@@ -104,14 +104,14 @@ func (s *Server) createPaymentIntent(r *request) (any, error) {
 		return nil, invalid("payment_method", "payment_intent_unexpected_state",
 			"You cannot confirm this PaymentIntent because it's missing a payment method. Update it with a payment_method and confirm again.")
 	}
-	s.insert(pi)
-	s.emit(r, "payment_intent.created", pi, nil)
+	s.insertObj(pi)
+	s.emitObj(r, "payment_intent.created", pi, nil)
 	if confirm {
 		if err := s.confirmPI(r, pi, pm); err != nil {
 			return nil, err
 		}
 	}
-	return s.render(pi, r.expand), nil
+	return s.renderObj(pi, r.expand), nil
 }
 
 // confirmPI charges pm for pi and moves pi on: to succeeded, to
@@ -130,11 +130,11 @@ func (s *Server) confirmPI(r *request, pi, pm obj) error {
 		pi["payment_method"] = nil
 		pi["last_payment_error"] = obj{
 			"type": ae.typ, "code": ae.code, "decline_code": ae.declineCode, "message": ae.message, "charge": ch["id"],
-			"doc_url": "https://stripe.com/docs/error-codes/" + ae.code, "payment_method": s.render(pm, nil), "payment_method_type": "card",
+			"doc_url": "https://stripe.com/docs/error-codes/" + ae.code, "payment_method": s.renderObj(pm, nil), "payment_method_type": "card",
 		}
-		s.emit(r, "payment_intent.payment_failed", pi, nil)
-		ae.paymentIntent = s.render(pi, nil)
-		ae.paymentMethod = s.render(pm, nil)
+		s.emitObj(r, "payment_intent.payment_failed", pi, nil)
+		ae.paymentIntent = s.renderObj(pi, nil)
+		ae.paymentMethod = s.renderObj(pm, nil)
 		return ae
 	}
 	if err != nil {
@@ -146,17 +146,17 @@ func (s *Server) confirmPI(r *request, pi, pm obj) error {
 	if capture {
 		pi["status"] = "succeeded"
 		pi["amount_received"] = pi["amount"]
-		s.emit(r, "payment_intent.succeeded", pi, nil)
+		s.emitObj(r, "payment_intent.succeeded", pi, nil)
 	} else {
 		pi["status"] = "requires_capture"
 		pi["amount_capturable"] = pi["amount"]
-		s.emit(r, "payment_intent.amount_capturable_updated", pi, nil)
+		s.emitObj(r, "payment_intent.amount_capturable_updated", pi, nil)
 	}
 	return nil
 }
 
 func (s *Server) confirmPaymentIntent(r *request) (any, error) {
-	pi, err := s.get("payment_intent", r.pathVal("id"))
+	pi, err := s.getObj("payment_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -188,11 +188,11 @@ func (s *Server) confirmPaymentIntent(r *request) (any, error) {
 	if err := s.confirmPI(r, pi, pm); err != nil {
 		return nil, err
 	}
-	return s.render(pi, r.expand), nil
+	return s.renderObj(pi, r.expand), nil
 }
 
 func (s *Server) capturePaymentIntent(r *request) (any, error) {
-	pi, err := s.get("payment_intent", r.pathVal("id"))
+	pi, err := s.getObj("payment_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -212,19 +212,19 @@ func (s *Server) capturePaymentIntent(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	ch, ok := s.st.lookup(idOf(pi["latest_charge"]))
+	ch, ok := s.st.lookupObj(idOf(pi["latest_charge"]))
 	if !ok {
 		return nil, &apiError{status: 500, typ: "api_error", message: "stripetest: the payment intent has no charge to capture"}
 	}
 	s.captureFunds(ch, amount)
-	s.emit(r, "charge.captured", ch, nil)
+	s.emitObj(r, "charge.captured", ch, nil)
 	pi["status"], pi["amount_received"], pi["amount_capturable"] = "succeeded", amount, int64(0)
-	s.emit(r, "payment_intent.succeeded", pi, nil)
-	return s.render(pi, r.expand), nil
+	s.emitObj(r, "payment_intent.succeeded", pi, nil)
+	return s.renderObj(pi, r.expand), nil
 }
 
 func (s *Server) cancelPaymentIntent(r *request) (any, error) {
-	pi, err := s.get("payment_intent", r.pathVal("id"))
+	pi, err := s.getObj("payment_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -243,17 +243,17 @@ func (s *Server) cancelPaymentIntent(r *request) (any, error) {
 		}
 	}
 	if pi["status"] == "requires_capture" {
-		if ch, ok := s.st.lookup(idOf(pi["latest_charge"])); ok {
+		if ch, ok := s.st.lookupObj(idOf(pi["latest_charge"])); ok {
 			ch["amount_refunded"], ch["refunded"] = ch["amount"], true // the authorization is released
 		}
 	}
 	pi["status"], pi["canceled_at"], pi["cancellation_reason"], pi["amount_capturable"] = "canceled", s.unix(), reason, int64(0)
-	s.emit(r, "payment_intent.canceled", pi, nil)
-	return s.render(pi, r.expand), nil
+	s.emitObj(r, "payment_intent.canceled", pi, nil)
+	return s.renderObj(pi, r.expand), nil
 }
 
 func (s *Server) updatePaymentIntent(r *request) (any, error) {
-	pi, err := s.get("payment_intent", r.pathVal("id"))
+	pi, err := s.getObj("payment_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -265,7 +265,7 @@ func (s *Server) updatePaymentIntent(r *request) (any, error) {
 			}
 		}
 	}
-	before := s.snapshot(pi)
+	before := s.snapshotObj(pi)
 	clone := cloneObj(pi)
 	if err := s.applyPIParams(clone, f); err != nil {
 		return nil, err
@@ -295,13 +295,13 @@ func (s *Server) updatePaymentIntent(r *request) (any, error) {
 	for k, v := range clone {
 		pi[k] = v
 	}
-	s.emitUpdated(r, "payment_intent.updated", pi, before)
-	return s.render(pi, r.expand), nil
+	s.emitUpdatedObj(r, "payment_intent.updated", pi, before)
+	return s.renderObj(pi, r.expand), nil
 }
 
 func (s *Server) listPaymentIntents(r *request) (any, error) {
 	cus, hasCus := r.form.str("customer")
-	return s.listOf(r, "payment_intent", "/v1/payment_intents", func(pi obj) bool {
+	return s.listObjs(r, "payment_intent", "/v1/payment_intents", func(pi obj) bool {
 		return !hasCus || pi["customer"] == cus
 	})
 }

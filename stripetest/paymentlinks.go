@@ -7,18 +7,18 @@ func (s *Server) registerPaymentLinks() {
 	s.handle("POST", "/v1/payment_links", s.createPaymentLink)
 	s.handle("GET", "/v1/payment_links", func(r *request) (any, error) {
 		active, has := r.form.bool("active")
-		return s.listOf(r, "payment_link", "/v1/payment_links", func(pl obj) bool { return !has || pl["active"] == active })
+		return s.listObjs(r, "payment_link", "/v1/payment_links", func(pl obj) bool { return !has || pl["active"] == active })
 	})
 	s.handle("GET", "/v1/payment_links/{id}", func(r *request) (any, error) {
-		pl, err := s.get("payment_link", r.pathVal("id"))
+		pl, err := s.getObj("payment_link", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(pl, r.expand), nil
+		return s.renderObj(pl, r.expand), nil
 	})
 	s.handle("POST", "/v1/payment_links/{id}", s.updatePaymentLink)
 	s.handle("GET", "/v1/payment_links/{id}/line_items", func(r *request) (any, error) {
-		pl, err := s.get("payment_link", r.pathVal("id"))
+		pl, err := s.getObj("payment_link", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -55,12 +55,12 @@ func (s *Server) createPaymentLink(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	s.insert(pl)
-	return s.render(pl, r.expand), nil
+	s.insertObj(pl)
+	return s.renderObj(pl, r.expand), nil
 }
 
 func (s *Server) updatePaymentLink(r *request) (any, error) {
-	pl, err := s.get("payment_link", r.pathVal("id"))
+	pl, err := s.getObj("payment_link", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -76,5 +76,5 @@ func (s *Server) updatePaymentLink(r *request) (any, error) {
 	for k, v := range clone {
 		pl[k] = v
 	}
-	return s.render(pl, r.expand), nil
+	return s.renderObj(pl, r.expand), nil
 }

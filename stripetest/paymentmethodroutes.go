@@ -20,20 +20,20 @@ func (s *Server) registerPaymentMethods() {
 		if err != nil {
 			return nil, err
 		}
-		return s.listOf(r, "payment_method", "/v1/payment_methods", keep)
+		return s.listObjs(r, "payment_method", "/v1/payment_methods", keep)
 	})
 	s.handle("GET", "/v1/payment_methods/{id}", func(r *request) (any, error) {
 		pm, err := s.getPaymentMethod(r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(pm, r.expand), nil
+		return s.renderObj(pm, r.expand), nil
 	})
 	s.handle("POST", "/v1/payment_methods/{id}", s.updatePaymentMethod)
 	s.handle("POST", "/v1/payment_methods/{id}/attach", s.attachPaymentMethod)
 	s.handle("POST", "/v1/payment_methods/{id}/detach", s.detachPaymentMethod)
 	s.handle("GET", "/v1/customers/{customer}/payment_methods", func(r *request) (any, error) {
-		cus, err := s.get("customer", r.pathVal("customer"))
+		cus, err := s.getObj("customer", r.pathVal("customer"))
 		if err != nil {
 			return nil, err
 		}
@@ -41,18 +41,18 @@ func (s *Server) registerPaymentMethods() {
 		if err != nil {
 			return nil, err
 		}
-		return s.listOf(r, "payment_method", "/v1/customers/"+str(cus, "id")+"/payment_methods", keep)
+		return s.listObjs(r, "payment_method", "/v1/customers/"+str(cus, "id")+"/payment_methods", keep)
 	})
 	s.handle("GET", "/v1/customers/{customer}/payment_methods/{id}", func(r *request) (any, error) {
-		cus, err := s.get("customer", r.pathVal("customer"))
+		cus, err := s.getObj("customer", r.pathVal("customer"))
 		if err != nil {
 			return nil, err
 		}
-		pm, ok := s.st.lookup(r.pathVal("id"))
+		pm, ok := s.st.lookupObj(r.pathVal("id"))
 		if !ok || pm["object"] != "payment_method" || pm["customer"] != cus["id"] {
 			return nil, notFound("PaymentMethod", r.pathVal("id"), "payment_method")
 		}
-		return s.render(pm, r.expand), nil
+		return s.renderObj(pm, r.expand), nil
 	})
 }
 
@@ -70,7 +70,7 @@ func (s *Server) paymentMethodFilter(r *request, customer string) (func(obj) boo
 
 // getPaymentMethod finds a stored pm_ payment method (404 otherwise).
 func (s *Server) getPaymentMethod(id string) (obj, error) {
-	pm, ok := s.st.lookup(id)
+	pm, ok := s.st.lookupObj(id)
 	if !ok || pm["object"] != "payment_method" {
 		return nil, notFound("PaymentMethod", id, "payment_method")
 	}
@@ -152,8 +152,8 @@ func (s *Server) createPaymentMethod(r *request) (any, error) {
 	if err := s.applyPaymentMethodParams(pm, f); err != nil {
 		return nil, err
 	}
-	s.insert(pm)
-	return s.render(pm, r.expand), nil
+	s.insertObj(pm)
+	return s.renderObj(pm, r.expand), nil
 }
 
 // applyPaymentMethodParams sets the fields create and update share.
@@ -204,12 +204,12 @@ func (s *Server) updatePaymentMethod(r *request) (any, error) {
 	if err := s.applyPaymentMethodParams(clone, r.form); err != nil {
 		return nil, err
 	}
-	before := s.snapshot(pm)
+	before := s.snapshotObj(pm)
 	for k, v := range clone {
 		pm[k] = v
 	}
-	s.emitUpdated(r, "payment_method.updated", pm, before)
-	return s.render(pm, r.expand), nil
+	s.emitUpdatedObj(r, "payment_method.updated", pm, before)
+	return s.renderObj(pm, r.expand), nil
 }
 
 func (s *Server) attachPaymentMethod(r *request) (any, error) {
@@ -217,7 +217,7 @@ func (s *Server) attachPaymentMethod(r *request) (any, error) {
 	if !ok || cusID == "" {
 		return nil, missingParam("customer")
 	}
-	cus, err := s.get("customer", cusID)
+	cus, err := s.getObj("customer", cusID)
 	if err != nil {
 		return nil, err
 	}
@@ -240,7 +240,7 @@ func (s *Server) attachPaymentMethod(r *request) (any, error) {
 	}
 	if c := pm["customer"]; c != nil {
 		if c == cus["id"] {
-			return s.render(pm, r.expand), nil
+			return s.renderObj(pm, r.expand), nil
 		}
 		return nil, invalid("", "", "The payment method you provided has already been attached to a customer.")
 	}
@@ -248,8 +248,8 @@ func (s *Server) attachPaymentMethod(r *request) (any, error) {
 		return nil, e
 	}
 	pm["customer"] = cus["id"]
-	s.emit(r, "payment_method.attached", pm, nil)
-	return s.render(pm, r.expand), nil
+	s.emitObj(r, "payment_method.attached", pm, nil)
+	return s.renderObj(pm, r.expand), nil
 }
 
 func (s *Server) detachPaymentMethod(r *request) (any, error) {
@@ -262,6 +262,6 @@ func (s *Server) detachPaymentMethod(r *request) (any, error) {
 	}
 	prev := pm["customer"]
 	pm["customer"] = nil
-	s.emit(r, "payment_method.detached", pm, obj{"customer": prev})
-	return s.render(pm, r.expand), nil
+	s.emitObj(r, "payment_method.detached", pm, obj{"customer": prev})
+	return s.renderObj(pm, r.expand), nil
 }

@@ -12,9 +12,9 @@ func (s *Server) resolvePaymentMethod(id, param string) (obj, error) {
 			return nil, invalid(param, "resource_missing", "No such PaymentMethod: '%s'", id)
 		}
 		pm := s.newCardPaymentMethod(name, tc)
-		return s.insert(pm), nil
+		return s.insertObj(pm), nil
 	}
-	if o, ok := s.st.lookup(id); ok && (o["object"] == "payment_method" || o["object"] == "card") {
+	if o, ok := s.st.lookupObj(id); ok && (o["object"] == "payment_method" || o["object"] == "card") {
 		return o, nil
 	}
 	if strings.HasPrefix(id, "card_") || strings.HasPrefix(id, "src_") {

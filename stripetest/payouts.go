@@ -13,7 +13,7 @@ func (s *Server) registerPayouts() {
 		if err != nil {
 			return nil, err
 		}
-		return s.render(p, r.expand), nil
+		return s.renderObj(p, r.expand), nil
 	})
 	s.handle("POST", "/v1/payouts/{id}", s.updatePayout)
 	s.handle("POST", "/v1/payouts/{id}/cancel", s.cancelPayout)
@@ -24,10 +24,10 @@ func (s *Server) registerPayouts() {
 // (on the server's clock, see WithClock) paid.
 func (s *Server) settlePayouts(r *request) {
 	now := s.unix()
-	for _, p := range s.st.all("payout") {
+	for _, p := range s.st.allObj("payout") {
 		if p["status"] == "pending" && num(p, "arrival_date") <= now {
 			p["status"] = "paid"
-			s.emit(r, "payout.paid", p, nil)
+			s.emitObj(r, "payout.paid", p, nil)
 		}
 	}
 }
@@ -35,7 +35,7 @@ func (s *Server) settlePayouts(r *request) {
 // getPayout finds the payout {id}, its status brought up to date.
 func (s *Server) getPayout(r *request) (obj, error) {
 	s.settlePayouts(r)
-	return s.get("payout", r.pathVal("id"))
+	return s.getObj("payout", r.pathVal("id"))
 }
 
 // reversePayout reverses a paid payout: a new payout (original_payout)
@@ -58,10 +58,10 @@ func (s *Server) reversePayout(r *request) (any, error) {
 		return nil, err
 	}
 	rev["balance_transaction"] = s.addBalanceTransaction(num(p, "amount"), 0, str(p, "currency"), "payout", "payout_reversal", str(rev, "id"), "Payout reversal")
-	s.insert(rev)
+	s.insertObj(rev)
 	p["reversed_by"] = rev["id"]
-	s.emit(r, "payout.created", rev, nil)
-	return s.render(rev, r.expand), nil
+	s.emitObj(r, "payout.created", rev, nil)
+	return s.renderObj(rev, r.expand), nil
 }
 
 // createPayout sends money from the available balance to the bank: the
@@ -113,9 +113,9 @@ func (s *Server) createPayout(r *request) (any, error) {
 	}
 	p["id"] = s.newID("po")
 	p["balance_transaction"] = s.addBalanceTransaction(-amount, 0, cur, "payout", "payout", str(p, "id"), "STRIPE PAYOUT")
-	s.insert(p)
-	s.emit(r, "payout.created", p, nil)
-	return s.render(p, r.expand), nil
+	s.insertObj(p)
+	s.emitObj(r, "payout.created", p, nil)
+	return s.renderObj(p, r.expand), nil
 }
 
 func (s *Server) updatePayout(r *request) (any, error) {
@@ -123,7 +123,7 @@ func (s *Server) updatePayout(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	before := s.snapshot(p)
+	before := s.snapshotObj(p)
 	clone := cloneObj(p)
 	applyMetadata(clone, r.form)
 	if err := r.form.failed(); err != nil {
@@ -132,8 +132,8 @@ func (s *Server) updatePayout(r *request) (any, error) {
 	for k, v := range clone {
 		p[k] = v
 	}
-	s.emitUpdated(r, "payout.updated", p, before)
-	return s.render(p, r.expand), nil
+	s.emitUpdatedObj(r, "payout.updated", p, before)
+	return s.renderObj(p, r.expand), nil
 }
 
 // cancelPayout cancels a pending payout and returns its amount to the
@@ -148,8 +148,8 @@ func (s *Server) cancelPayout(r *request) (any, error) {
 	}
 	p["status"] = "canceled"
 	p["failure_balance_transaction"] = s.addBalanceTransaction(num(p, "amount"), 0, str(p, "currency"), "payout_cancel", "payout_reversal", str(p, "id"), "Canceled payout")
-	s.emit(r, "payout.canceled", p, nil)
-	return s.render(p, r.expand), nil
+	s.emitObj(r, "payout.canceled", p, nil)
+	return s.renderObj(p, r.expand), nil
 }
 
 func (s *Server) listPayouts(r *request) (any, error) {
@@ -158,7 +158,7 @@ func (s *Server) listPayouts(r *request) (any, error) {
 	dest, hasDest := f.str("destination")
 	arrival := f.rangeQuery("arrival_date")
 	s.settlePayouts(r)
-	return s.listOf(r, "payout", "/v1/payouts", func(p obj) bool {
+	return s.listObjs(r, "payout", "/v1/payouts", func(p obj) bool {
 		return (!hasStatus || p["status"] == status) && (!hasDest || p["destination"] == dest) && arrival(p["arrival_date"])
 	})
 }

@@ -25,7 +25,7 @@ import (
 // never half of one.
 
 // stateVersion is the format of a state file; Load refuses others.
-const stateVersion = 1
+const stateVersion = 2
 
 type stateFile struct {
 	Version    int                   `json:"version"`
@@ -39,7 +39,7 @@ type stateFile struct {
 
 type storeState struct {
 	Seq     int64                     `json:"seq"`
-	Objects []obj                     `json:"objects"` // in creation order
+	Objects []json.RawMessage         `json:"objects"` // in creation order
 	Balance map[string]balanceAmounts `json:"balance,omitempty"`
 }
 
@@ -57,17 +57,25 @@ func (b *balanceAmounts) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-func (st *store) state() storeState {
-	var all []obj
+func (st *store) state() (storeState, error) {
+	var all []record
 	for _, list := range st.kinds {
 		all = append(all, list...)
 	}
-	sort.Slice(all, func(i, j int) bool { return num(all[i], "_seq") < num(all[j], "_seq") })
+	sort.Slice(all, func(i, j int) bool { return all[i].base().Seq < all[j].base().Seq })
+	objects := make([]json.RawMessage, len(all))
+	for i, rec := range all {
+		b, err := json.Marshal(rec) // internal fields included
+		if err != nil {
+			return storeState{}, fmt.Errorf("stripetest: save state: %s: %w", rec.base().ID, err)
+		}
+		objects[i] = b
+	}
 	bal := make(map[string]balanceAmounts, len(st.balance))
 	for c, b := range st.balance {
 		bal[c] = *b
 	}
-	return storeState{Seq: st.seq, Objects: all, Balance: bal}
+	return storeState{Seq: st.seq, Objects: objects, Balance: bal}, nil
 }
 
 // Save writes the server's state to w as JSON.
@@ -83,13 +91,18 @@ func (s *Server) Save(w io.Writer) error {
 func (s *Server) marshalState() ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p := s.platform.state()
+	p, err := s.platform.state()
+	if err != nil {
+		return nil, err
+	}
 	f := stateFile{Version: stateVersion, APIVersion: stripe.APIVersion, Platform: &p, Idempotency: s.idem.state()}
 	sort.Slice(f.Idempotency, func(i, j int) bool { return f.Idempotency[i].Scope < f.Idempotency[j].Scope })
 	if len(s.accounts) > 0 {
 		f.Accounts = make(map[string]storeState, len(s.accounts))
 		for id, st := range s.accounts {
-			f.Accounts[id] = st.state()
+			if f.Accounts[id], err = st.state(); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return json.Marshal(f)
@@ -178,25 +191,25 @@ func (s *Server) LoadFile(path string) error {
 func loadStore(ss storeState, account string) (*store, error) {
 	st := newStore()
 	st.account, st.seq = account, ss.Seq
-	for i, o := range ss.Objects {
-		o, _ = numbers(o).(obj)
-		id, kind := str(o, "id"), str(o, "object")
-		if id == "" || kind == "" {
-			return nil, fmt.Errorf("stripetest: load state: object %d has no id or object", i)
+	for i, raw := range ss.Objects {
+		rec, err := loadRecord(raw)
+		if err != nil {
+			return nil, fmt.Errorf("stripetest: load state: object %d: %w", i, err)
 		}
+		id, kind := rec.base().ID, rec.base().Object
 		if _, dup := st.byID[id]; dup {
 			return nil, fmt.Errorf("stripetest: load state: %s twice", id)
 		}
-		st.byID[id] = o
-		st.kinds[kind] = append(st.kinds[kind], o)
+		st.byID[id] = rec
+		st.kinds[kind] = append(st.kinds[kind], rec)
 	}
 	// A subscription holds its stored items themselves, not copies.
-	for _, sub := range st.kinds["subscription"] {
+	for _, sub := range st.allObj("subscription") {
 		list, _ := sub["_items"].([]any)
 		items := make([]obj, 0, len(list))
 		for _, it := range list {
 			m, _ := it.(obj)
-			if si, ok := st.byID[str(m, "id")]; ok {
+			if si, ok := st.lookupObj(str(m, "id")); ok {
 				items = append(items, si)
 			}
 		}
@@ -207,6 +220,29 @@ func loadStore(ss storeState, account string) (*store, error) {
 		st.balance[c] = &b
 	}
 	return st, nil
+}
+
+// loadRecord decodes one saved object into its kind's type.
+func loadRecord(raw json.RawMessage) (record, error) {
+	var head struct {
+		ID     string `json:"id"`
+		Object string `json:"object"`
+	}
+	if err := json.Unmarshal(raw, &head); err != nil {
+		return nil, err
+	}
+	if head.ID == "" || head.Object == "" {
+		return nil, errors.New("no id or object")
+	}
+	rec := newRecord(head.Object)
+	if rec == nil {
+		t, err := decodeTree(raw, true)
+		return objRecord(t), err
+	}
+	if err := json.Unmarshal(raw, rec); err != nil {
+		return nil, fmt.Errorf("%s: %w", head.ID, err)
+	}
+	return rec, nil
 }
 
 // numbers turns the json.Numbers of a decoded tree into int64 (the type the

@@ -9,11 +9,11 @@ func (s *Server) registerProducts() {
 	s.handle("POST", "/v1/products", s.createProduct)
 	s.handle("GET", "/v1/products", s.listProducts)
 	s.handle("GET", "/v1/products/{id}", func(r *request) (any, error) {
-		p, err := s.get("product", r.pathVal("id"))
+		p, err := s.getObj("product", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(p, r.expand), nil
+		return s.renderObj(p, r.expand), nil
 	})
 	s.handle("POST", "/v1/products/{id}", s.updateProduct)
 	s.handle("DELETE", "/v1/products/{id}", s.deleteProduct)
@@ -21,11 +21,11 @@ func (s *Server) registerProducts() {
 	s.handle("POST", "/v1/prices", s.createPrice)
 	s.handle("GET", "/v1/prices", s.listPrices)
 	s.handle("GET", "/v1/prices/{id}", func(r *request) (any, error) {
-		p, err := s.get("price", r.pathVal("id"))
+		p, err := s.getObj("price", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(p, r.expand), nil
+		return s.renderObj(p, r.expand), nil
 	})
 	s.handle("POST", "/v1/prices/{id}", s.updatePrice)
 }
@@ -81,7 +81,7 @@ func (s *Server) createProduct(r *request) (any, error) {
 	}
 	id := s.newID("prod")
 	if custom, ok := f.str("id"); ok {
-		if _, taken := s.st.lookup(custom); taken {
+		if _, taken := s.st.lookupObj(custom); taken {
 			return nil, invalid("id", "resource_already_exists", "Product already exists.")
 		}
 		id = custom
@@ -97,30 +97,30 @@ func (s *Server) createProduct(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	s.insert(p)
-	s.emit(r, "product.created", p, nil)
+	s.insertObj(p)
+	s.emitObj(r, "product.created", p, nil)
 	if price != nil {
-		s.insert(price)
+		s.insertObj(price)
 		p["default_price"] = price["id"]
-		s.emit(r, "price.created", price, nil)
+		s.emitObj(r, "price.created", price, nil)
 	}
-	return s.render(p, r.expand), nil
+	return s.renderObj(p, r.expand), nil
 }
 
 func (s *Server) updateProduct(r *request) (any, error) {
-	p, err := s.get("product", r.pathVal("id"))
+	p, err := s.getObj("product", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	f := r.form
-	before := s.snapshot(p)
+	before := s.snapshotObj(p)
 	clone := cloneObj(p)
 	s.applyProductParams(clone, f)
 	if v, ok := f.str("default_price"); ok {
 		if v == "" {
 			clone["default_price"] = nil
 		} else {
-			price, err := s.get("price", v)
+			price, err := s.getObj("price", v)
 			if err != nil || price["product"] != p["id"] {
 				return nil, invalid("default_price", "resource_missing", "No such price: '%s' on product '%s'", v, p["id"])
 			}
@@ -134,22 +134,22 @@ func (s *Server) updateProduct(r *request) (any, error) {
 		p[k] = v
 	}
 	p["updated"] = s.unix()
-	s.emitUpdated(r, "product.updated", p, before)
-	return s.render(p, r.expand), nil
+	s.emitUpdatedObj(r, "product.updated", p, before)
+	return s.renderObj(p, r.expand), nil
 }
 
 func (s *Server) deleteProduct(r *request) (any, error) {
-	p, err := s.get("product", r.pathVal("id"))
+	p, err := s.getObj("product", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	for _, price := range s.st.all("price") {
+	for _, price := range s.st.allObj("price") {
 		if price["product"] == p["id"] {
 			return nil, invalid("", "", "This product cannot be deleted because it has one or more user-created prices.")
 		}
 	}
-	s.remove(p)
-	s.emit(r, "product.deleted", p, nil)
+	s.removeObj(p)
+	s.emitObj(r, "product.deleted", p, nil)
 	return obj{"id": p["id"], "object": "product", "deleted": true}, nil
 }
 
@@ -159,7 +159,7 @@ func (s *Server) listProducts(r *request) (any, error) {
 	shippable, hasShippable := f.bool("shippable")
 	u, hasURL := f.str("url")
 	only := f.strings("ids")
-	return s.listOf(r, "product", "/v1/products", func(p obj) bool {
+	return s.listObjs(r, "product", "/v1/products", func(p obj) bool {
 		return (!hasActive || p["active"] == active) && (!hasShippable || p["shippable"] == shippable) &&
 			(!hasURL || p["url"] == u) && (only == nil || contains(only, str(p, "id")))
 	})
@@ -248,7 +248,7 @@ func (s *Server) createPrice(r *request) (any, error) {
 	f := r.form
 	var product obj
 	if id, ok := f.str("product"); ok {
-		p, err := s.get("product", id)
+		p, err := s.getObj("product", id)
 		if err != nil {
 			return nil, invalid("product", "resource_missing", "No such product: '%s'", id)
 		}
@@ -273,7 +273,7 @@ func (s *Server) createPrice(r *request) (any, error) {
 	}
 	if lk, ok := f.str("lookup_key"); ok && lk != "" {
 		transfer, _ := f.bool("transfer_lookup_key")
-		for _, other := range s.st.all("price") {
+		for _, other := range s.st.allObj("price") {
 			if other["lookup_key"] == lk {
 				if !transfer {
 					return nil, invalid("lookup_key", "", "A price (`%s`) already uses that lookup key.", other["id"])
@@ -282,22 +282,22 @@ func (s *Server) createPrice(r *request) (any, error) {
 			}
 		}
 	}
-	if _, stored := s.st.lookup(str(product, "id")); !stored {
-		s.insert(product)
-		s.emit(r, "product.created", product, nil)
+	if _, stored := s.st.lookupObj(str(product, "id")); !stored {
+		s.insertObj(product)
+		s.emitObj(r, "product.created", product, nil)
 	}
-	s.insert(price)
-	s.emit(r, "price.created", price, nil)
-	return s.render(price, r.expand), nil
+	s.insertObj(price)
+	s.emitObj(r, "price.created", price, nil)
+	return s.renderObj(price, r.expand), nil
 }
 
 func (s *Server) updatePrice(r *request) (any, error) {
-	p, err := s.get("price", r.pathVal("id"))
+	p, err := s.getObj("price", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	f := r.form
-	before := s.snapshot(p)
+	before := s.snapshotObj(p)
 	clone := cloneObj(p)
 	setStrings(clone, f, "nickname", "lookup_key")
 	if b, ok := f.bool("active"); ok {
@@ -316,8 +316,8 @@ func (s *Server) updatePrice(r *request) (any, error) {
 	for k, v := range clone {
 		p[k] = v
 	}
-	s.emitUpdated(r, "price.updated", p, before)
-	return s.render(p, r.expand), nil
+	s.emitUpdatedObj(r, "price.updated", p, before)
+	return s.renderObj(p, r.expand), nil
 }
 
 func (s *Server) listPrices(r *request) (any, error) {
@@ -330,7 +330,7 @@ func (s *Server) listPrices(r *request) (any, error) {
 	rec := f.sub("recurring")
 	interval, hasInterval := rec.str("interval")
 	usage, hasUsage := rec.str("usage_type")
-	return s.listOf(r, "price", "/v1/prices", func(p obj) bool {
+	return s.listObjs(r, "price", "/v1/prices", func(p obj) bool {
 		if (hasActive && p["active"] != active) || (hasCurrency && p["currency"] != currency) ||
 			(hasProduct && p["product"] != product) || (hasType && p["type"] != typ) {
 			return false

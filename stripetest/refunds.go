@@ -4,11 +4,11 @@ func (s *Server) registerRefunds() {
 	s.handle("POST", "/v1/refunds", s.createRefund)
 	s.handle("GET", "/v1/refunds", s.listRefunds)
 	s.handle("GET", "/v1/refunds/{id}", func(r *request) (any, error) {
-		re, err := s.get("refund", r.pathVal("id"))
+		re, err := s.getObj("refund", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(re, r.expand), nil
+		return s.renderObj(re, r.expand), nil
 	})
 	s.handle("POST", "/v1/refunds/{id}", s.updateRefund)
 	s.handle("POST", "/v1/refunds/{id}/cancel", s.cancelRefund)
@@ -23,17 +23,17 @@ func (s *Server) createRefund(r *request) (any, error) {
 	case hasCharge && hasPI:
 		return nil, invalid("payment_intent", "", "You cannot specify both charge and payment_intent.")
 	case hasCharge:
-		c, err := s.get("charge", chID)
+		c, err := s.getObj("charge", chID)
 		if err != nil {
 			return nil, invalid("charge", "resource_missing", "No such charge: '%s'", chID)
 		}
 		ch = c
 	case hasPI:
-		pi, err := s.get("payment_intent", piID)
+		pi, err := s.getObj("payment_intent", piID)
 		if err != nil {
 			return nil, invalid("payment_intent", "resource_missing", "No such payment_intent: '%s'", piID)
 		}
-		c, ok := s.st.lookup(idOf(pi["latest_charge"]))
+		c, ok := s.st.lookupObj(idOf(pi["latest_charge"]))
 		if !ok || c["status"] != "succeeded" {
 			return nil, invalid("payment_intent", "", "This PaymentIntent (%s) does not have a successful charge to refund.", piID)
 		}
@@ -78,53 +78,53 @@ func (s *Server) createRefund(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	before := s.snapshot(ch)
-	s.insert(re)
+	before := s.snapshotObj(ch)
+	s.insertObj(re)
 	if ch["captured"] == true {
 		re["balance_transaction"] = s.addBalanceTransaction(-amount, 0, currency, "refund", "refund", str(re, "id"), "REFUND FOR CHARGE")
 	}
 	ch["amount_refunded"] = num(ch, "amount_refunded") + amount
 	ch["refunded"] = num(ch, "amount_refunded") >= num(ch, "amount")
-	s.emit(r, "refund.created", re, nil)
-	s.emit(r, "charge.refunded", ch, diffTop(before, s.snapshot(ch)))
-	return s.render(re, r.expand), nil
+	s.emitObj(r, "refund.created", re, nil)
+	s.emitObj(r, "charge.refunded", ch, diffTop(before, s.snapshotObj(ch)))
+	return s.renderObj(re, r.expand), nil
 }
 
 func (s *Server) updateRefund(r *request) (any, error) {
-	re, err := s.get("refund", r.pathVal("id"))
+	re, err := s.getObj("refund", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	before := s.snapshot(re)
+	before := s.snapshotObj(re)
 	clone := cloneObj(re)
 	applyMetadata(clone, r.form)
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
 	re["metadata"] = clone["metadata"]
-	s.emitUpdated(r, "refund.updated", re, before)
-	return s.render(re, r.expand), nil
+	s.emitUpdatedObj(r, "refund.updated", re, before)
+	return s.renderObj(re, r.expand), nil
 }
 
 func (s *Server) cancelRefund(r *request) (any, error) {
-	re, err := s.get("refund", r.pathVal("id"))
+	re, err := s.getObj("refund", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	if re["status"] != "pending" && re["status"] != "requires_action" {
 		return nil, invalid("refund", "", "Only refunds with a status of pending or requires_action can be canceled; %s is %s.", re["id"], re["status"])
 	}
-	before := s.snapshot(re)
+	before := s.snapshotObj(re)
 	re["status"] = "canceled"
-	s.emitUpdated(r, "refund.updated", re, before)
-	return s.render(re, r.expand), nil
+	s.emitUpdatedObj(r, "refund.updated", re, before)
+	return s.renderObj(re, r.expand), nil
 }
 
 func (s *Server) listRefunds(r *request) (any, error) {
 	f := r.form
 	ch, hasCh := f.str("charge")
 	pi, hasPI := f.str("payment_intent")
-	return s.listOf(r, "refund", "/v1/refunds", func(re obj) bool {
+	return s.listObjs(r, "refund", "/v1/refunds", func(re obj) bool {
 		return (!hasCh || re["charge"] == ch) && (!hasPI || re["payment_intent"] == pi)
 	})
 }

@@ -2,15 +2,18 @@ package stripetest
 
 import "strings"
 
-// render deep-copies an object for a response, dropping internal keys and
-// expanding the requested paths.
-func (s *Server) render(o obj, expand []string) obj {
-	out := cloneObj(o)
+// render is rec as a response shows it: its JSON tree without internal
+// keys, with the requested paths expanded.
+func (s *Server) render(rec record, expand []string) obj {
+	out := s.tree(rec)
 	for _, path := range expand {
 		s.expandPath(out, strings.Split(path, "."))
 	}
 	return out
 }
+
+// renderObj renders a legacy map object.
+func (s *Server) renderObj(o obj, expand []string) obj { return s.render(objRecord(o), expand) }
 
 func deepCopy(v any) any {
 	switch x := v.(type) {
@@ -53,7 +56,7 @@ func (s *Server) expandPath(m obj, path []string) {
 		if !found {
 			return
 		}
-		exp := cloneObj(target)
+		exp := s.tree(target)
 		s.expandPath(exp, path[1:])
 		m[path[0]] = exp
 	case obj:

@@ -306,11 +306,12 @@ func (s *Server) search(r *request, kind, url string, fields []string) (any, err
 		}
 		offset = n
 	}
-	var hits []obj
-	for _, o := range s.st.all(kind) {
-		if o["deleted"] == true {
+	var hits []record
+	for _, rec := range s.st.kinds[kind] {
+		if rec.base().Deleted {
 			continue
 		}
+		o := s.tree(rec)
 		ok := join != "OR"
 		for _, c := range clauses {
 			m := c.matches(o)
@@ -324,16 +325,10 @@ func (s *Server) search(r *request, kind, url string, fields []string) (any, err
 			}
 		}
 		if ok {
-			hits = append(hits, o)
+			hits = append(hits, rec)
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		ci, cj := createdOf(hits[i]), createdOf(hits[j])
-		if ci != cj {
-			return ci > cj
-		}
-		return num(hits[i], "_seq") > num(hits[j], "_seq")
-	})
+	sort.SliceStable(hits, func(i, j int) bool { return newer(hits[i], hits[j]) })
 	start := min(offset, len(hits))
 	end := min(start+int(limit), len(hits))
 	var exp []string
@@ -343,8 +338,8 @@ func (s *Server) search(r *request, kind, url string, fields []string) (any, err
 		}
 	}
 	data := make([]any, 0, end-start)
-	for _, o := range hits[start:end] {
-		data = append(data, s.render(o, exp))
+	for _, rec := range hits[start:end] {
+		data = append(data, s.render(rec, exp))
 	}
 	out := obj{"object": "search_result", "data": data, "has_more": end < len(hits), "next_page": nil, "url": url}
 	if end < len(hits) {

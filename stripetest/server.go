@@ -211,10 +211,10 @@ func New(opts ...Option) *Server {
 // startSender starts a webhook sender whose deliveries count down their
 // events' pending_webhooks.
 func (s *Server) startSender(h *webhookSender) {
-	h.delivered = func(ev obj) {
+	h.delivered = func(ev *event) {
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		ev["pending_webhooks"] = max(num(ev, "pending_webhooks")-1, 0)
+		ev.PendingWebhooks = max(ev.PendingWebhooks-1, 0)
 	}
 	h.start(s.now)
 }

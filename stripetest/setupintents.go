@@ -17,16 +17,16 @@ func (s *Server) registerSetupIntents() {
 	s.handle("GET", "/v1/setup_intents", func(r *request) (any, error) {
 		cus, _ := r.form.str("customer")
 		pm, _ := r.form.str("payment_method")
-		return s.listOf(r, "setup_intent", "/v1/setup_intents", func(si obj) bool {
+		return s.listObjs(r, "setup_intent", "/v1/setup_intents", func(si obj) bool {
 			return (cus == "" || si["customer"] == cus) && (pm == "" || si["payment_method"] == pm)
 		})
 	})
 	s.handle("GET", "/v1/setup_intents/{id}", func(r *request) (any, error) {
-		si, err := s.get("setup_intent", r.pathVal("id"))
+		si, err := s.getObj("setup_intent", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(si, r.expand), nil
+		return s.renderObj(si, r.expand), nil
 	})
 	s.handle("POST", "/v1/setup_intents/{id}", s.updateSetupIntent)
 	s.handle("POST", "/v1/setup_intents/{id}/confirm", s.confirmSetupIntent)
@@ -56,12 +56,12 @@ func (s *Server) createSetupIntent(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	s.insert(si)
-	s.emit(r, "setup_intent.created", si, nil)
+	s.insertObj(si)
+	s.emitObj(r, "setup_intent.created", si, nil)
 	if confirm {
 		return s.runSetup(r, si)
 	}
-	return s.render(si, r.expand), nil
+	return s.renderObj(si, r.expand), nil
 }
 
 // applySetupIntentParams sets the fields create and update share.
@@ -70,7 +70,7 @@ func (s *Server) applySetupIntentParams(si obj, f *form) error {
 		if v == "" {
 			si["customer"] = nil
 		} else {
-			if _, err := s.get("customer", v); err != nil {
+			if _, err := s.getObj("customer", v); err != nil {
 				return invalid("customer", "resource_missing", "No such customer: '%s'", v)
 			}
 			si["customer"] = v
@@ -90,7 +90,7 @@ func (s *Server) applySetupIntentParams(si obj, f *form) error {
 }
 
 func (s *Server) updateSetupIntent(r *request) (any, error) {
-	si, err := s.get("setup_intent", r.pathVal("id"))
+	si, err := s.getObj("setup_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -107,11 +107,11 @@ func (s *Server) updateSetupIntent(r *request) (any, error) {
 	for k, v := range clone {
 		si[k] = v
 	}
-	return s.render(si, r.expand), nil
+	return s.renderObj(si, r.expand), nil
 }
 
 func (s *Server) confirmSetupIntent(r *request) (any, error) {
-	si, err := s.get("setup_intent", r.pathVal("id"))
+	si, err := s.getObj("setup_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -151,11 +151,11 @@ func (s *Server) runSetup(r *request, si obj) (any, error) {
 		si["last_setup_error"] = obj{
 			"type": ae.typ, "code": ae.code, "decline_code": ae.declineCode, "message": ae.message,
 			"doc_url":        "https://stripe.com/docs/error-codes/" + strings.ReplaceAll(ae.code, "_", "-"),
-			"payment_method": s.render(pm, nil), "payment_method_type": "card",
+			"payment_method": s.renderObj(pm, nil), "payment_method_type": "card",
 		}
-		s.emit(r, "setup_intent.setup_failed", si, nil)
-		ae.setupIntent = s.render(si, nil)
-		ae.paymentMethod = s.render(pm, nil)
+		s.emitObj(r, "setup_intent.setup_failed", si, nil)
+		ae.setupIntent = s.renderObj(si, nil)
+		ae.paymentMethod = s.renderObj(pm, nil)
 		ae.status = http.StatusPaymentRequired
 		ae.saved = true
 		return nil, ae
@@ -165,14 +165,14 @@ func (s *Server) runSetup(r *request, si obj) (any, error) {
 	si["last_setup_error"] = nil
 	if cus := str(si, "customer"); cus != "" && pm["object"] == "payment_method" && pm["customer"] == nil {
 		pm["customer"] = cus
-		s.emit(r, "payment_method.attached", pm, nil)
+		s.emitObj(r, "payment_method.attached", pm, nil)
 	}
-	s.emit(r, "setup_intent.succeeded", si, nil)
-	return s.render(si, r.expand), nil
+	s.emitObj(r, "setup_intent.succeeded", si, nil)
+	return s.renderObj(si, r.expand), nil
 }
 
 func (s *Server) cancelSetupIntent(r *request) (any, error) {
-	si, err := s.get("setup_intent", r.pathVal("id"))
+	si, err := s.getObj("setup_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -190,6 +190,6 @@ func (s *Server) cancelSetupIntent(r *request) (any, error) {
 	if reason != "" {
 		si["cancellation_reason"] = reason
 	}
-	s.emit(r, "setup_intent.canceled", si, nil)
-	return s.render(si, r.expand), nil
+	s.emitObj(r, "setup_intent.canceled", si, nil)
+	return s.renderObj(si, r.expand), nil
 }

@@ -2,7 +2,6 @@ package stripetest
 
 import (
 	"crypto/rand"
-	"strings"
 )
 
 // store is the state of one account: its objects by ID and by kind (in
@@ -10,16 +9,16 @@ import (
 type store struct {
 	account string // "" for the platform
 	seq     int64
-	byID    map[string]obj
-	kinds   map[string][]obj           // creation order
+	byID    map[string]record
+	kinds   map[string][]record        // creation order
 	balance map[string]*balanceAmounts // by currency
 }
 
 // count is how many objects of kind the store holds, deleted ones excluded.
 func (st *store) count(kind string) int {
 	n := 0
-	for _, o := range st.kinds[kind] {
-		if o["deleted"] != true {
+	for _, rec := range st.kinds[kind] {
+		if !rec.base().Deleted {
 			n++
 		}
 	}
@@ -27,7 +26,7 @@ func (st *store) count(kind string) int {
 }
 
 func newStore() *store {
-	return &store{byID: make(map[string]obj), kinds: make(map[string][]obj), balance: make(map[string]*balanceAmounts)}
+	return &store{byID: make(map[string]record), kinds: make(map[string][]record), balance: make(map[string]*balanceAmounts)}
 }
 
 const idAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -63,38 +62,54 @@ func (s *Server) unix() int64 {
 	return s.now().Unix()
 }
 
-// insert stores a new object of kind (its "object" field) under its id,
-// stamping the creation order.
-func (s *Server) insert(o obj) obj {
+// insert stores a new object under its ID and kind, stamping its place in
+// creation order and its store time.
+func (s *Server) insert(rec record) {
 	s.st.seq++
-	o["_seq"] = s.st.seq
-	kind := str(o, "object")
-	s.st.byID[str(o, "id")] = o
-	s.st.kinds[kind] = append(s.st.kinds[kind], o)
-	return o
+	if o, ok := rec.(objRecord); ok {
+		o["_seq"] = s.st.seq
+	} else {
+		m := rec.base()
+		m.Seq, m.Stored = s.st.seq, s.unix()
+	}
+	m := rec.base()
+	s.st.byID[m.ID] = rec
+	s.st.kinds[m.Object] = append(s.st.kinds[m.Object], rec)
 }
 
-// remove drops an object from the store.
-func (s *Server) remove(o obj) {
-	id := str(o, "id")
-	delete(s.st.byID, id)
-	kind := str(o, "object")
-	list := s.st.kinds[kind]
+// remove drops an object from the store (deleting through the API marks it
+// Deleted instead, where Stripe keeps answering for it).
+func (s *Server) remove(rec record) {
+	m := rec.base()
+	delete(s.st.byID, m.ID)
+	list := s.st.kinds[m.Object]
 	for i, x := range list {
-		if x["id"] == id {
-			s.st.kinds[kind] = append(list[:i:i], list[i+1:]...)
+		if x.base().ID == m.ID {
+			s.st.kinds[m.Object] = append(list[:i:i], list[i+1:]...)
 			break
 		}
 	}
 }
 
-// get finds an object of kind by id, or returns a 404 naming it.
-func (s *Server) get(kind, id string) (obj, error) {
-	o, ok := s.st.byID[id]
-	if !ok || o["object"] != kind || o["deleted"] == true {
-		return nil, notFound(strings.ReplaceAll(kind, "_", " "), id, "id")
-	}
-	return o, nil
+// lookup returns the stored object with id, deleted ones included.
+func (st *store) lookup(id string) (record, bool) {
+	rec, ok := st.byID[id]
+	return rec, ok
+}
+
+// insertObj stores a legacy map object (objRecord).
+func (s *Server) insertObj(o obj) obj {
+	s.insert(objRecord(o))
+	return o
+}
+
+// removeObj drops a legacy map object.
+func (s *Server) removeObj(o obj) { s.remove(objRecord(o)) }
+
+// getObj finds a legacy map object of kind by id, or returns a 404 naming it.
+func (s *Server) getObj(kind, id string) (obj, error) {
+	o, err := getAs[objRecord](s, kind, id)
+	return obj(o), err
 }
 
 // Checked accessors for stored objects: a missing field or one of another
@@ -131,21 +146,27 @@ func subItems(sub obj) []obj {
 	return items
 }
 
-// lookup returns the stored object with id, deleted ones included.
-func (st *store) lookup(id string) (obj, bool) {
-	o, ok := st.byID[id]
-	return o, ok
+// lookupObj returns the stored object with id as a legacy map, or false
+// when there is none or it is typed.
+func (st *store) lookupObj(id string) (obj, bool) {
+	o, ok := lookupAs[objRecord](st, id)
+	return obj(o), ok
 }
 
-// all returns the stored objects of kind in creation order. The slice is
-// the store's: callers must not change it (remove may, so copy it before
-// removing while ranging).
-func (st *store) all(kind string) []obj { return st.kinds[kind] }
+// allObj returns the stored legacy objects of kind in creation order.
+func (st *store) allObj(kind string) []obj {
+	list := allOf[objRecord](st, kind)
+	out := make([]obj, len(list))
+	for i, o := range list {
+		out[i] = obj(o)
+	}
+	return out
+}
 
 // dropKind removes every object of kind.
 func (st *store) dropKind(kind string) {
-	for _, o := range st.kinds[kind] {
-		delete(st.byID, str(o, "id"))
+	for _, rec := range st.kinds[kind] {
+		delete(st.byID, rec.base().ID)
 	}
 	delete(st.kinds, kind)
 }

@@ -9,7 +9,7 @@ func (s *Server) registerSubscriptionItems() {
 	s.handle("POST", "/v1/subscription_items", s.createSubscriptionItem)
 	s.handle("GET", "/v1/subscription_items", s.listSubscriptionItems)
 	s.handle("GET", "/v1/subscription_items/{id}", func(r *request) (any, error) {
-		si, err := s.get("subscription_item", r.pathVal("id"))
+		si, err := s.getObj("subscription_item", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
@@ -21,16 +21,16 @@ func (s *Server) registerSubscriptionItems() {
 
 // renderSubItem renders an item with its price embedded, as Stripe does.
 func (s *Server) renderSubItem(si obj, expand []string) obj {
-	out := s.render(si, expand)
-	if p, ok := s.st.lookup(idOf(si["price"])); ok {
-		out["price"] = s.render(p, nil)
+	out := s.renderObj(si, expand)
+	if p, ok := s.st.lookupObj(idOf(si["price"])); ok {
+		out["price"] = s.renderObj(p, nil)
 	}
 	return out
 }
 
 // itemSubscription returns the live subscription an item belongs to.
 func (s *Server) itemSubscription(si obj) (obj, error) {
-	sub, err := s.get("subscription", idOf(si["subscription"]))
+	sub, err := s.getObj("subscription", idOf(si["subscription"]))
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +61,7 @@ func (s *Server) createSubscriptionItem(r *request) (any, error) {
 	if !ok || subID == "" {
 		return nil, missingParam("subscription")
 	}
-	sub, err := s.get("subscription", subID)
+	sub, err := s.getObj("subscription", subID)
 	if err != nil {
 		return nil, invalid("subscription", "resource_missing", "No such subscription: '%s'", subID)
 	}
@@ -93,20 +93,20 @@ func (s *Server) createSubscriptionItem(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	before := s.snapshot(sub)
+	before := s.snapshotObj(sub)
 	si := s.newSubItem(sub, price, qty, f)
 	if first := subItems(sub); len(first) > 0 { // the item shares the subscription's current period
 		si["current_period_start"], si["current_period_end"] = first[0]["current_period_start"], first[0]["current_period_end"]
 	}
-	s.insert(si)
+	s.insertObj(si)
 	sub["_items"] = append(subItems(sub), si)
 	s.renderItems(sub)
-	s.emitUpdated(r, "customer.subscription.updated", sub, before)
+	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
 	return s.renderSubItem(si, r.expand), nil
 }
 
 func (s *Server) updateSubscriptionItem(r *request) (any, error) {
-	si, err := s.get("subscription_item", r.pathVal("id"))
+	si, err := s.getObj("subscription_item", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -139,17 +139,17 @@ func (s *Server) updateSubscriptionItem(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	before := s.snapshot(sub)
+	before := s.snapshotObj(sub)
 	for k, v := range clone {
 		si[k] = v
 	}
 	s.renderItems(sub)
-	s.emitUpdated(r, "customer.subscription.updated", sub, before)
+	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
 	return s.renderSubItem(si, r.expand), nil
 }
 
 func (s *Server) deleteSubscriptionItem(r *request) (any, error) {
-	si, err := s.get("subscription_item", r.pathVal("id"))
+	si, err := s.getObj("subscription_item", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +166,7 @@ func (s *Server) deleteSubscriptionItem(r *request) (any, error) {
 	if len(items) <= 1 {
 		return nil, invalid("", "", "A subscription must have at least one active plan. To cancel a subscription, please use the cancel API endpoint on /v1/subscriptions.")
 	}
-	before := s.snapshot(sub)
+	before := s.snapshotObj(sub)
 	kept := make([]obj, 0, len(items)-1)
 	for _, x := range items {
 		if x["id"] != si["id"] {
@@ -174,9 +174,9 @@ func (s *Server) deleteSubscriptionItem(r *request) (any, error) {
 		}
 	}
 	sub["_items"] = kept
-	s.remove(si)
+	s.removeObj(si)
 	s.renderItems(sub)
-	s.emitUpdated(r, "customer.subscription.updated", sub, before)
+	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
 	return obj{"id": si["id"], "object": "subscription_item", "deleted": true}, nil
 }
 
@@ -188,17 +188,17 @@ func (s *Server) listSubscriptionItems(r *request) (any, error) {
 		}
 		return nil, missingParam("subscription")
 	}
-	if _, err := s.get("subscription", subID); err != nil {
+	if _, err := s.getObj("subscription", subID); err != nil {
 		return nil, invalid("subscription", "resource_missing", "No such subscription: '%s'", subID)
 	}
-	list, err := s.listOf(r, "subscription_item", "/v1/subscription_items", func(si obj) bool { return si["subscription"] == subID })
+	list, err := s.listObjs(r, "subscription_item", "/v1/subscription_items", func(si obj) bool { return si["subscription"] == subID })
 	if err != nil {
 		return nil, err
 	}
 	for _, d := range list["data"].([]any) {
 		if o, ok := d.(obj); ok {
-			if p, ok := s.st.lookup(idOf(o["price"])); ok {
-				o["price"] = s.render(p, nil)
+			if p, ok := s.st.lookupObj(idOf(o["price"])); ok {
+				o["price"] = s.renderObj(p, nil)
 			}
 		}
 	}

@@ -11,11 +11,11 @@ func (s *Server) registerSubscriptions() {
 	s.handle("POST", "/v1/subscriptions", s.createSubscription)
 	s.handle("GET", "/v1/subscriptions", s.listSubscriptions)
 	s.handle("GET", "/v1/subscriptions/{id}", func(r *request) (any, error) {
-		sub, err := s.get("subscription", r.pathVal("id"))
+		sub, err := s.getObj("subscription", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(sub, r.expand), nil
+		return s.renderObj(sub, r.expand), nil
 	})
 	s.handle("POST", "/v1/subscriptions/{id}", s.updateSubscription)
 	s.handle("DELETE", "/v1/subscriptions/{id}", s.cancelSubscription)
@@ -42,7 +42,7 @@ func periodEnd(start int64, interval string, count int64) int64 {
 // subItemPrice finds or creates the price of one items[i] entry.
 func (s *Server) subItemPrice(f *form) (obj, error) {
 	if id, ok := f.str("price"); ok {
-		price, err := s.get("price", id)
+		price, err := s.getObj("price", id)
 		if err != nil {
 			return nil, invalid(f.name("price"), "resource_missing", "No such price: '%s'", id)
 		}
@@ -51,7 +51,7 @@ func (s *Server) subItemPrice(f *form) (obj, error) {
 	if f.has("price_data") {
 		pd := f.sub("price_data")
 		prodID, _ := pd.str("product")
-		if _, err := s.get("product", prodID); err != nil {
+		if _, err := s.getObj("product", prodID); err != nil {
 			return nil, invalid(pd.name("product"), "resource_missing", "No such product: '%s'", prodID)
 		}
 		price, err := s.buildPrice(pd, prodID)
@@ -62,7 +62,7 @@ func (s *Server) subItemPrice(f *form) (obj, error) {
 			return nil, missingParam(pd.name("recurring"))
 		}
 		price["active"] = false
-		return s.insert(price), nil
+		return s.insertObj(price), nil
 	}
 	return nil, missingParam(f.name("price"))
 }
@@ -87,7 +87,7 @@ func (s *Server) renderItems(sub obj) {
 	var data []any
 	for _, si := range subItems(sub) {
 		item := cloneObj(si)
-		if p, ok := s.st.lookup(idOf(si["price"])); ok {
+		if p, ok := s.st.lookupObj(idOf(si["price"])); ok {
 			item["price"] = deepCopy(p)
 		}
 		data = append(data, item)
@@ -101,7 +101,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	if !ok || cusID == "" {
 		return nil, missingParam("customer")
 	}
-	cus, err := s.get("customer", cusID)
+	cus, err := s.getObj("customer", cusID)
 	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
@@ -212,7 +212,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		})
 	}
 	inv["_sublines"] = lines
-	for _, ii := range s.st.all("invoiceitem") { // pending items ride along on the first invoice
+	for _, ii := range s.st.allObj("invoiceitem") { // pending items ride along on the first invoice
 		if ii["customer"] == cusID && ii["invoice"] == nil && ii["currency"] == inv["currency"] {
 			total += num(ii, "amount")
 		}
@@ -240,17 +240,17 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		sub["status"], sub["trial_start"], sub["trial_end"] = "trialing", now, trialEnd
 	}
 	s.renderItems(sub)
-	s.insert(sub)
+	s.insertObj(sub)
 	s.attachDiscounts(sub, "subscription", discounts)
 	for _, si := range items {
-		s.insert(si)
+		s.insertObj(si)
 	}
-	s.insert(inv)
+	s.insertObj(inv)
 	sub["latest_invoice"] = inv["id"]
 	s.attachPendingItems(inv)
 	s.recalcInvoice(inv)
-	s.emit(r, "customer.subscription.created", sub, nil)
-	s.emit(r, "invoice.created", inv, nil)
+	s.emitObj(r, "customer.subscription.created", sub, nil)
+	s.emitObj(r, "invoice.created", inv, nil)
 	s.finalize(r, inv)
 	switch {
 	case inv["status"] == "paid":
@@ -269,13 +269,13 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	}
 	if sub["status"] != "incomplete" {
 		before := obj{"status": "incomplete"}
-		s.emit(r, "customer.subscription.updated", sub, before)
+		s.emitObj(r, "customer.subscription.updated", sub, before)
 	}
-	return s.render(sub, r.expand), nil
+	return s.renderObj(sub, r.expand), nil
 }
 
 func (s *Server) productName(price obj) string {
-	if p, ok := s.st.lookup(idOf(price["product"])); ok {
+	if p, ok := s.st.lookupObj(idOf(price["product"])); ok {
 		if n, ok := p["name"].(string); ok {
 			return n
 		}
@@ -337,7 +337,7 @@ func (s *Server) applySubParams(sub obj, f *form) error {
 }
 
 func (s *Server) updateSubscription(r *request) (any, error) {
-	sub, err := s.get("subscription", r.pathVal("id"))
+	sub, err := s.getObj("subscription", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -345,7 +345,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 		return nil, invalid("", "", "A canceled subscription can only update its cancellation_details and metadata.")
 	}
 	f := r.form
-	before := s.snapshot(sub)
+	before := s.snapshotObj(sub)
 	clone := cloneObj(sub)
 	if err := s.applySubParams(clone, f); err != nil {
 		return nil, err
@@ -426,17 +426,17 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 				break
 			}
 		}
-		s.remove(rm)
+		s.removeObj(rm)
 	}
 	for _, si := range items {
-		if orig, ok := s.st.lookup(str(si, "id")); ok {
+		if orig, ok := s.st.lookupObj(str(si, "id")); ok {
 			for k, v := range si {
 				orig[k] = v
 			}
 		}
 	}
 	for _, si := range added {
-		s.insert(si)
+		s.insertObj(si)
 		items = append(items, si)
 	}
 	discounts, cleared, err := s.newDiscounts(f, idOf(sub["customer"]))
@@ -453,14 +453,14 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 	}
 	stored := make([]obj, 0, len(items))
 	for _, si := range items {
-		if o, ok := s.st.lookup(str(si, "id")); ok {
+		if o, ok := s.st.lookupObj(str(si, "id")); ok {
 			stored = append(stored, o)
 		}
 	}
 	sub["_items"] = stored
 	s.renderItems(sub)
-	s.emitUpdated(r, "customer.subscription.updated", sub, before)
-	return s.render(sub, r.expand), nil
+	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
+	return s.renderObj(sub, r.expand), nil
 }
 
 // endSubscription cancels sub now.
@@ -472,11 +472,11 @@ func (s *Server) endSubscription(r *request, sub obj, f *form) {
 	if f != nil {
 		setStrings(details, f.sub("cancellation_details"), "comment", "feedback")
 	}
-	s.emit(r, "customer.subscription.deleted", sub, nil)
+	s.emitObj(r, "customer.subscription.deleted", sub, nil)
 }
 
 func (s *Server) cancelSubscription(r *request) (any, error) {
-	sub, err := s.get("subscription", r.pathVal("id"))
+	sub, err := s.getObj("subscription", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -491,21 +491,21 @@ func (s *Server) cancelSubscription(r *request) (any, error) {
 		return nil, err
 	}
 	s.endSubscription(r, sub, f)
-	return s.render(sub, r.expand), nil
+	return s.renderObj(sub, r.expand), nil
 }
 
 func (s *Server) resumeSubscription(r *request) (any, error) {
-	sub, err := s.get("subscription", r.pathVal("id"))
+	sub, err := s.getObj("subscription", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	if sub["status"] != "paused" {
 		return nil, invalid("", "", "Only a paused subscription can be resumed; %s is %s.", sub["id"], sub["status"])
 	}
-	before := s.snapshot(sub)
+	before := s.snapshotObj(sub)
 	sub["status"] = "active"
-	s.emitUpdated(r, "customer.subscription.resumed", sub, before)
-	return s.render(sub, r.expand), nil
+	s.emitUpdatedObj(r, "customer.subscription.resumed", sub, before)
+	return s.renderObj(sub, r.expand), nil
 }
 
 func (s *Server) listSubscriptions(r *request) (any, error) {
@@ -514,7 +514,7 @@ func (s *Server) listSubscriptions(r *request) (any, error) {
 	price, hasPrice := f.str("price")
 	cm, hasCM := f.str("collection_method")
 	status := f.strOr("status", "")
-	return s.listOf(r, "subscription", "/v1/subscriptions", func(sub obj) bool {
+	return s.listObjs(r, "subscription", "/v1/subscriptions", func(sub obj) bool {
 		switch {
 		case status == "" && (sub["status"] == "canceled" || sub["status"] == "incomplete_expired"):
 			return false

@@ -11,16 +11,16 @@ func (s *Server) registerTaxRates() {
 		f := r.form
 		active, hasActive := f.bool("active")
 		incl, hasIncl := f.bool("inclusive")
-		return s.listOf(r, "tax_rate", "/v1/tax_rates", func(tr obj) bool {
+		return s.listObjs(r, "tax_rate", "/v1/tax_rates", func(tr obj) bool {
 			return (!hasActive || tr["active"] == active) && (!hasIncl || tr["inclusive"] == incl)
 		})
 	})
 	s.handle("GET", "/v1/tax_rates/{id}", func(r *request) (any, error) {
-		tr, err := s.get("tax_rate", r.pathVal("id"))
+		tr, err := s.getObj("tax_rate", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(tr, r.expand), nil
+		return s.renderObj(tr, r.expand), nil
 	})
 	s.handle("POST", "/v1/tax_rates/{id}", s.updateTaxRate)
 }
@@ -66,20 +66,20 @@ func (s *Server) createTaxRate(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	s.insert(tr)
-	s.emit(r, "tax_rate.created", tr, nil)
-	return s.render(tr, r.expand), nil
+	s.insertObj(tr)
+	s.emitObj(r, "tax_rate.created", tr, nil)
+	return s.renderObj(tr, r.expand), nil
 }
 
 // updateTaxRate changes what Stripe lets change; percentage and inclusive
 // are fixed once created.
 func (s *Server) updateTaxRate(r *request) (any, error) {
-	tr, err := s.get("tax_rate", r.pathVal("id"))
+	tr, err := s.getObj("tax_rate", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	f := r.form
-	before := s.snapshot(tr)
+	before := s.snapshotObj(tr)
 	clone := cloneObj(tr)
 	if b, ok := f.bool("active"); ok {
 		clone["active"] = b
@@ -95,6 +95,6 @@ func (s *Server) updateTaxRate(r *request) (any, error) {
 	for k, v := range clone {
 		tr[k] = v
 	}
-	s.emitUpdated(r, "tax_rate.updated", tr, before)
-	return s.render(tr, r.expand), nil
+	s.emitUpdatedObj(r, "tax_rate.updated", tr, before)
+	return s.renderObj(tr, r.expand), nil
 }

@@ -44,21 +44,21 @@ const (
 func (s *Server) registerTestClocks() {
 	s.handle("POST", "/v1/test_helpers/test_clocks", s.createTestClock)
 	s.handle("GET", "/v1/test_helpers/test_clocks", func(r *request) (any, error) {
-		return s.listOf(r, "test_helpers.test_clock", "/v1/test_helpers/test_clocks", nil)
+		return s.listObjs(r, "test_helpers.test_clock", "/v1/test_helpers/test_clocks", nil)
 	})
 	s.handle("GET", "/v1/test_helpers/test_clocks/{id}", func(r *request) (any, error) {
 		clock, err := s.getClock(r.pathVal("id"), "id")
 		if err != nil {
 			return nil, err
 		}
-		return s.render(clock, r.expand), nil
+		return s.renderObj(clock, r.expand), nil
 	})
 	s.handle("DELETE", "/v1/test_helpers/test_clocks/{id}", s.deleteTestClock)
 	s.handle("POST", "/v1/test_helpers/test_clocks/{id}/advance", s.advanceTestClock)
 }
 
 func (s *Server) getClock(id, param string) (obj, error) {
-	clock, err := s.get("test_helpers.test_clock", id)
+	clock, err := s.getObj("test_helpers.test_clock", id)
 	if err != nil {
 		return nil, notFound("test clock", id, param)
 	}
@@ -80,8 +80,8 @@ func (s *Server) createTestClock(r *request) (any, error) {
 		"frozen_time": frozen, "livemode": false, "name": nil, "status": "ready", "status_details": obj{},
 	}
 	setStrings(clock, f, "name")
-	s.insert(clock)
-	return s.render(clock, r.expand), nil
+	s.insertObj(clock)
+	return s.renderObj(clock, r.expand), nil
 }
 
 // deleteTestClock deletes the clock and, as Stripe does, the customers on
@@ -94,19 +94,19 @@ func (s *Server) deleteTestClock(r *request) (any, error) {
 	id := str(clock, "id")
 	s.at = num(clock, "frozen_time")
 	defer func() { s.at = 0 }()
-	for _, cus := range s.st.all("customer") {
+	for _, cus := range s.st.allObj("customer") {
 		if cus["test_clock"] != id || cus["deleted"] == true {
 			continue
 		}
-		for _, sub := range s.st.all("subscription") {
+		for _, sub := range s.st.allObj("subscription") {
 			if sub["customer"] == cus["id"] && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
 				s.endSubscription(r, sub, nil)
 			}
 		}
 		cus["deleted"] = true
-		s.emit(r, "customer.deleted", cus, nil)
+		s.emitObj(r, "customer.deleted", cus, nil)
 	}
-	s.remove(clock)
+	s.removeObj(clock)
 	return obj{"id": id, "object": "test_helpers.test_clock", "deleted": true}, nil
 }
 
@@ -141,15 +141,15 @@ func (s *Server) advanceTestClock(r *request) (any, error) {
 	}
 	clock["frozen_time"] = target
 	s.at = target
-	s.emit(r, "test_helpers.test_clock.ready", clock, nil)
-	return s.render(clock, r.expand), nil
+	s.emitObj(r, "test_helpers.test_clock.ready", clock, nil)
+	return s.renderObj(clock, r.expand), nil
 }
 
 // nextClockStep finds the earliest thing due on the clock's customers at
 // or before target: its time and what to do. A nil action means none.
 func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*request)) {
 	on := map[any]bool{}
-	for _, cus := range s.st.all("customer") {
+	for _, cus := range s.st.allObj("customer") {
 		if cus["test_clock"] == clockID && cus["deleted"] != true {
 			on[cus["id"]] = true
 		}
@@ -161,7 +161,7 @@ func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*reque
 			best, act = at, a
 		}
 	}
-	for _, sub := range s.st.all("subscription") {
+	for _, sub := range s.st.allObj("subscription") {
 		if !on[sub["customer"]] {
 			continue
 		}
@@ -186,7 +186,7 @@ func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*reque
 		}
 		consider(end, func(r *request) { s.renewSubscription(r, sub, end) })
 	}
-	for _, inv := range s.st.all("invoice") {
+	for _, inv := range s.st.allObj("invoice") {
 		if !on[inv["customer"]] {
 			continue
 		}
@@ -221,11 +221,11 @@ func subPeriodEnd(sub obj) int64 {
 // renewSubscription starts the subscription's next period at start and
 // makes its draft renewal invoice.
 func (s *Server) renewSubscription(r *request, sub obj, start int64) {
-	cus, ok := s.st.lookup(idOf(sub["customer"]))
+	cus, ok := s.st.lookupObj(idOf(sub["customer"]))
 	if !ok {
 		return
 	}
-	before := s.snapshot(sub)
+	before := s.snapshotObj(sub)
 	if sub["status"] == "trialing" {
 		sub["status"] = "active"
 	}
@@ -238,7 +238,7 @@ func (s *Server) renewSubscription(r *request, sub obj, start int64) {
 	}
 	var lines []any
 	for _, si := range subItems(sub) {
-		price, ok := s.st.lookup(idOf(si["price"]))
+		price, ok := s.st.lookupObj(idOf(si["price"]))
 		if !ok {
 			continue
 		}
@@ -262,12 +262,12 @@ func (s *Server) renewSubscription(r *request, sub obj, start int64) {
 	inv["_sublines"] = lines
 	inv["period_start"], inv["period_end"] = start, start
 	s.renderItems(sub)
-	s.insert(inv)
+	s.insertObj(inv)
 	sub["latest_invoice"] = inv["id"]
 	s.attachPendingItems(inv)
 	s.recalcInvoice(inv)
-	s.emitUpdated(r, "customer.subscription.updated", sub, before)
-	s.emit(r, "invoice.created", inv, nil)
+	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
+	s.emitObj(r, "invoice.created", inv, nil)
 }
 
 // autoFinalize finalizes a draft with auto_advance and, when it is charged
@@ -290,15 +290,15 @@ func (s *Server) autoCollect(r *request, inv obj) {
 		inv["attempted"] = true
 		inv["attempt_count"] = num(inv, "attempt_count") + 1
 		s.scheduleRetry(inv)
-		s.emit(r, "invoice.payment_failed", inv, nil)
+		s.emitObj(r, "invoice.payment_failed", inv, nil)
 	}
 	if err == nil {
 		return
 	}
-	if sub, ok := s.st.lookup(s.invoiceSubscription(inv)); ok && sub["status"] == "active" {
-		before := s.snapshot(sub)
+	if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok && sub["status"] == "active" {
+		before := s.snapshotObj(sub)
 		sub["status"] = "past_due"
-		s.emitUpdated(r, "customer.subscription.updated", sub, before)
+		s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
 	}
 }
 
@@ -317,7 +317,7 @@ func (s *Server) scheduleRetry(inv obj) {
 func (s *Server) requestClock(r *request) int64 {
 	var cusID string
 	if id, ok := r.form.m["test_clock"].(string); ok {
-		if clock, ok := s.st.lookup(id); ok && clock["object"] == "test_helpers.test_clock" {
+		if clock, ok := s.st.lookupObj(id); ok && clock["object"] == "test_helpers.test_clock" {
 			return num(clock, "frozen_time")
 		}
 	}
@@ -325,18 +325,18 @@ func (s *Server) requestClock(r *request) int64 {
 		cusID = id
 	} else if id := r.pathVal("customer"); id != "" {
 		cusID = id
-	} else if o, ok := s.st.lookup(r.pathVal("id")); ok {
+	} else if o, ok := s.st.lookupObj(r.pathVal("id")); ok {
 		if o["object"] == "customer" {
 			cusID = str(o, "id")
 		} else {
 			cusID = idOf(o["customer"])
 		}
 	}
-	cus, ok := s.st.lookup(cusID)
+	cus, ok := s.st.lookupObj(cusID)
 	if !ok {
 		return 0
 	}
-	if clock, ok := s.st.lookup(str(cus, "test_clock")); ok {
+	if clock, ok := s.st.lookupObj(str(cus, "test_clock")); ok {
 		return num(clock, "frozen_time")
 	}
 	return 0

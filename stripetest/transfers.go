@@ -16,16 +16,16 @@ func (s *Server) registerTransfers() {
 		f := r.form
 		dest, hasDest := f.str("destination")
 		group, hasGroup := f.str("transfer_group")
-		return s.listOf(r, "transfer", "/v1/transfers", func(t obj) bool {
+		return s.listObjs(r, "transfer", "/v1/transfers", func(t obj) bool {
 			return (!hasDest || t["destination"] == dest) && (!hasGroup || t["transfer_group"] == group)
 		})
 	})
 	s.handle("GET", "/v1/transfers/{id}", func(r *request) (any, error) {
-		t, err := s.get("transfer", r.pathVal("id"))
+		t, err := s.getObj("transfer", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(t, r.expand), nil
+		return s.renderObj(t, r.expand), nil
 	})
 	s.handle("POST", "/v1/transfers/{id}", s.updateTransfer)
 }
@@ -59,7 +59,7 @@ func (s *Server) createTransfer(r *request) (any, error) {
 		return nil, invalid("destination", "resource_missing", "No such destination: '%s'", destID)
 	}
 	if v, ok := f.str("source_transaction"); ok && v != "" {
-		if _, err := s.get("charge", v); err != nil {
+		if _, err := s.getObj("charge", v); err != nil {
 			return nil, invalid("source_transaction", "resource_missing", "No such charge: '%s'", v)
 		}
 	}
@@ -85,7 +85,7 @@ func (s *Server) createTransfer(r *request) (any, error) {
 	t["id"] = id
 	t["reversals"] = listObject("/v1/transfers/"+id+"/reversals", nil)
 	t["balance_transaction"] = s.addBalanceTransaction(-amount, 0, cur, "transfer", "transfer", id, "")
-	s.insert(t)
+	s.insertObj(t)
 
 	// The destination's side, on its own store: its balance transaction
 	// (the payment itself, py_..., is not modelled as an object).
@@ -95,16 +95,16 @@ func (s *Server) createTransfer(r *request) (any, error) {
 	s.addBalanceTransaction(amount, 0, cur, "payment", "charge", py, "")
 	s.st = platform
 	t["destination_payment"] = py
-	s.emit(r, "transfer.created", t, nil)
-	return s.render(t, r.expand), nil
+	s.emitObj(r, "transfer.created", t, nil)
+	return s.renderObj(t, r.expand), nil
 }
 
 func (s *Server) updateTransfer(r *request) (any, error) {
-	t, err := s.get("transfer", r.pathVal("id"))
+	t, err := s.getObj("transfer", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	before := s.snapshot(t)
+	before := s.snapshotObj(t)
 	clone := cloneObj(t)
 	setStrings(clone, r.form, "description")
 	applyMetadata(clone, r.form)
@@ -112,6 +112,6 @@ func (s *Server) updateTransfer(r *request) (any, error) {
 		return nil, err
 	}
 	t["description"], t["metadata"] = clone["description"], clone["metadata"]
-	s.emitUpdated(r, "transfer.updated", t, before)
-	return s.render(t, r.expand), nil
+	s.emitUpdatedObj(r, "transfer.updated", t, before)
+	return s.renderObj(t, r.expand), nil
 }

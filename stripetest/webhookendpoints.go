@@ -14,14 +14,14 @@ import (
 func (s *Server) registerWebhookEndpoints() {
 	s.handle("POST", "/v1/webhook_endpoints", s.createWebhookEndpoint)
 	s.handle("GET", "/v1/webhook_endpoints", func(r *request) (any, error) {
-		return s.listOf(r, "webhook_endpoint", "/v1/webhook_endpoints", nil)
+		return s.listObjs(r, "webhook_endpoint", "/v1/webhook_endpoints", nil)
 	})
 	s.handle("GET", "/v1/webhook_endpoints/{id}", func(r *request) (any, error) {
-		we, err := s.get("webhook_endpoint", r.pathVal("id"))
+		we, err := s.getObj("webhook_endpoint", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.render(we, r.expand), nil
+		return s.renderObj(we, r.expand), nil
 	})
 	s.handle("POST", "/v1/webhook_endpoints/{id}", s.updateWebhookEndpoint)
 	s.handle("DELETE", "/v1/webhook_endpoints/{id}", s.deleteWebhookEndpoint)
@@ -64,14 +64,14 @@ func (s *Server) createWebhookEndpoint(r *request) (any, error) {
 	if err := s.applyEndpointParams(we, f); err != nil {
 		return nil, err
 	}
-	s.insert(we)
-	out := s.render(we, r.expand)
+	s.insertObj(we)
+	out := s.renderObj(we, r.expand)
 	out["secret"] = we["_secret"] // only create returns it
 	return out, nil
 }
 
 func (s *Server) updateWebhookEndpoint(r *request) (any, error) {
-	we, err := s.get("webhook_endpoint", r.pathVal("id"))
+	we, err := s.getObj("webhook_endpoint", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -94,15 +94,15 @@ func (s *Server) updateWebhookEndpoint(r *request) (any, error) {
 	if old := s.endpointHooks[str(we, "id")]; old != nil && old.url != str(we, "url") {
 		s.retireEndpointHook(str(we, "id")) // deliveries go to the new URL
 	}
-	return s.render(we, r.expand), nil
+	return s.renderObj(we, r.expand), nil
 }
 
 func (s *Server) deleteWebhookEndpoint(r *request) (any, error) {
-	we, err := s.get("webhook_endpoint", r.pathVal("id"))
+	we, err := s.getObj("webhook_endpoint", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	s.remove(we)
+	s.removeObj(we)
 	s.retireEndpointHook(str(we, "id"))
 	return obj{"id": we["id"], "object": "webhook_endpoint", "deleted": true}, nil
 }
@@ -121,13 +121,13 @@ func (s *Server) retireEndpointHook(id string) {
 // s.mu.
 func (s *Server) endpointsFor(typ string) []*webhookSender {
 	var eps []obj
-	for _, we := range s.st.all("webhook_endpoint") {
+	for _, we := range s.st.allObj("webhook_endpoint") {
 		if we["_connect"] != true {
 			eps = append(eps, we)
 		}
 	}
 	if s.st != s.platform { // a connected account's event
-		for _, we := range s.platform.kinds["webhook_endpoint"] {
+		for _, we := range s.platform.allObj("webhook_endpoint") {
 			if we["_connect"] == true {
 				eps = append(eps, we)
 			}

@@ -26,11 +26,11 @@ type webhookSender struct {
 	now     func() time.Time
 	stopped bool
 	// delivered marks an event's delivery as successful.
-	delivered func(ev obj)
+	delivered func(ev *event)
 }
 
 type delivery struct {
-	ev      obj
+	ev      *event
 	payload []byte
 }
 
@@ -55,7 +55,7 @@ func (w *webhookSender) stop() {
 	w.client.CloseIdleConnections()
 }
 
-func (w *webhookSender) enqueue(ev obj, payload []byte) {
+func (w *webhookSender) enqueue(ev *event, payload []byte) {
 	w.mu.Lock()
 	if !w.stopped {
 		w.queue = append(w.queue, delivery{ev, payload})

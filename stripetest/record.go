@@ -1,0 +1,247 @@
+package stripetest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// meta is what every stored object has: its ID and kind, which are on the
+// wire, and its place in creation order, deletion mark and store time,
+// which are internal. Internal fields have JSON names starting with "_":
+// state files keep them, responses never show them.
+type meta struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	Seq    int64  `json:"_seq"`
+	// Deleted marks an object deleted through the API; it stays stored, so
+	// a Get can answer with the deleted stub where Stripe does.
+	Deleted bool `json:"_deleted,omitempty"`
+	// Stored is when the object was stored (Unix seconds), the creation
+	// time of kinds with no created field on the wire (see createdOf).
+	Stored int64 `json:"_stored,omitempty"`
+}
+
+func (m *meta) base() *meta { return m }
+
+// record is a stored object: a pointer to its resource's struct, which
+// embeds meta. Each resource file defines its struct with the fields of
+// the pinned API version (JSON names and null-ability as on the wire).
+type record interface{ base() *meta }
+
+// timed is a record with a created field on the wire.
+type timed interface {
+	record
+	createdAt() int64
+}
+
+// composite is a record whose rendered form includes other stored objects
+// (a subscription's items): complete adds them to its tree.
+type composite interface {
+	record
+	complete(s *Server, t obj)
+}
+
+// createdOf is when rec was created: its created field, or when it was
+// stored for kinds without one.
+func createdOf(rec record) int64 {
+	switch x := rec.(type) {
+	case timed:
+		return x.createdAt()
+	case objRecord:
+		return createdOfObj(obj(x))
+	}
+	return rec.base().Stored
+}
+
+// tree is rec as a JSON tree (maps, slices, strings, int64, float64,
+// bools, nil) without its internal fields: the form render expands and
+// responses encode.
+func (s *Server) tree(rec record) obj {
+	if o, ok := rec.(objRecord); ok {
+		return cloneObj(obj(o))
+	}
+	b, err := json.Marshal(rec)
+	if err != nil {
+		panic(fmt.Sprintf("stripetest: render %s %s: %v", rec.base().Object, rec.base().ID, err)) // a bug in a record type
+	}
+	t, err := decodeTree(b, false)
+	if err != nil {
+		panic(fmt.Sprintf("stripetest: render %s %s: %v", rec.base().Object, rec.base().ID, err))
+	}
+	if c, ok := rec.(composite); ok {
+		c.complete(s, t)
+	}
+	return t
+}
+
+// decodeTree decodes a JSON object into a tree, numbers as int64 (or
+// float64 for fractions); internal ("_") keys are dropped unless keep.
+func decodeTree(b []byte, keep bool) (obj, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	t, ok := numbers(v).(obj)
+	if !ok {
+		return nil, fmt.Errorf("not a JSON object")
+	}
+	if !keep {
+		dropInternal(t)
+	}
+	return t, nil
+}
+
+// dropInternal deletes the internal ("_") keys of a tree at every depth.
+func dropInternal(v any) {
+	switch x := v.(type) {
+	case obj:
+		for k, e := range x {
+			if strings.HasPrefix(k, "_") {
+				delete(x, k)
+				continue
+			}
+			dropInternal(e)
+		}
+	case []any:
+		for _, e := range x {
+			dropInternal(e)
+		}
+	}
+}
+
+// getAs finds a live (not deleted) object of kind by id in the acting
+// store, or returns a 404 naming it.
+func getAs[T record](s *Server, kind, id string) (T, error) {
+	var zero T
+	rec, ok := s.st.byID[id]
+	if !ok || rec.base().Object != kind || rec.base().Deleted {
+		return zero, notFound(strings.ReplaceAll(kind, "_", " "), id, "id")
+	}
+	return mustBe[T](rec), nil
+}
+
+// lookupAs returns the stored object with id if it is a T, deleted ones
+// included.
+func lookupAs[T record](st *store, id string) (T, bool) {
+	rec, ok := st.byID[id]
+	if !ok {
+		var zero T
+		return zero, false
+	}
+	t, ok := rec.(T)
+	return t, ok
+}
+
+// allOf returns the stored objects of kind in creation order, deleted
+// ones included, as a new slice (callers may remove while ranging).
+func allOf[T record](st *store, kind string) []T {
+	list := st.kinds[kind]
+	out := make([]T, 0, len(list))
+	for _, rec := range list {
+		out = append(out, mustBe[T](rec))
+	}
+	return out
+}
+
+// mustBe asserts a stored object's type. Every object of a kind has its
+// resource's type, so a mismatch is a bug in stripetest; the panic becomes
+// a 500 naming it.
+func mustBe[T record](rec record) T {
+	t, ok := rec.(T)
+	if !ok {
+		var zero T
+		panic(fmt.Sprintf("stripetest: %s %s is a %T, not a %T", rec.base().Object, rec.base().ID, rec, zero))
+	}
+	return t
+}
+
+// objRecord is an object of a kind not yet converted to its typed struct:
+// its wire fields and internal "_" keys in one map.
+type objRecord obj
+
+// base returns a copy of the map's meta fields: changing it changes
+// nothing; legacy code sets "deleted" and "_seq" in the map itself.
+func (o objRecord) base() *meta {
+	m := obj(o)
+	return &meta{ID: str(m, "id"), Object: str(m, "object"), Seq: num(m, "_seq"), Deleted: m["deleted"] == true}
+}
+
+// newRecord returns an empty record of kind's type, which a state file's
+// objects load into; nil for a kind stored as a map (objRecord).
+func newRecord(kind string) record {
+	switch kind {
+	case "balance_transaction":
+		return nil
+	case "billing.meter_event":
+		return nil
+	case "billing_portal.session":
+		return nil
+	case "card":
+		return nil
+	case "charge":
+		return nil
+	case "checkout.session":
+		return nil
+	case "coupon":
+		return nil
+	case "credit_note":
+		return nil
+	case "customer":
+		return nil
+	case "customer_balance_transaction":
+		return nil
+	case "discount":
+		return nil
+	case "dispute":
+		return nil
+	case "event":
+		return new(event)
+	case "invoice":
+		return nil
+	case "invoiceitem":
+		return nil
+	case "oauth_code":
+		return nil
+	case "oauth_connection":
+		return nil
+	case "oauth_refresh_token":
+		return nil
+	case "payment_intent":
+		return nil
+	case "payment_link":
+		return nil
+	case "payment_method":
+		return nil
+	case "payout":
+		return nil
+	case "price":
+		return nil
+	case "product":
+		return nil
+	case "promotion_code":
+		return nil
+	case "refund":
+		return nil
+	case "setup_intent":
+		return nil
+	case "subscription":
+		return nil
+	case "subscription_item":
+		return nil
+	case "tax_id":
+		return nil
+	case "tax_rate":
+		return nil
+	case "test_helpers.test_clock":
+		return nil
+	case "transfer":
+		return nil
+	case "webhook_endpoint":
+		return nil
+	}
+	return nil
+}
