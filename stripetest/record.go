@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 )
 
@@ -244,4 +245,19 @@ func newRecord(kind string) record {
 		return nil
 	}
 	return nil
+}
+
+// cloneRecord deep-copies a record, internal fields included: a handler
+// applies params to the copy, so a bad param leaves the stored object as
+// it was, and copies the result back.
+func cloneRecord[T record](x T) T {
+	b, err := json.Marshal(x)
+	if err != nil {
+		panic(fmt.Sprintf("stripetest: copy %s: %v", x.base().ID, err)) // a bug in a record type
+	}
+	c := reflect.New(reflect.TypeOf(x).Elem()).Interface().(T)
+	if err := json.Unmarshal(b, c); err != nil {
+		panic(fmt.Sprintf("stripetest: copy %s: %v", x.base().ID, err))
+	}
+	return c
 }
