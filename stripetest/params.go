@@ -146,17 +146,19 @@ func addressParams(f *form, old *address) *address {
 	return a
 }
 
-// shippingParams applies a shipping[...] form to old: an empty form clears
+// shippingParams applies a shipping[...] form, which replaces name and
+// phone and changes the given address fields of old; an empty form clears
 // it.
 func shippingParams(f *form, old *shipping) *shipping {
 	if len(f.m) == 0 {
 		return nil
 	}
 	sh := new(shipping)
+	var oldAddr *address
 	if old != nil {
-		*sh = *old
+		oldAddr = old.Address
 	}
-	sh.Address = addressParams(f.sub("address"), sh.Address)
+	sh.Address = addressParams(f.sub("address"), oldAddr)
 	setNullable(&sh.Name, f, "name")
 	setNullable(&sh.Phone, f, "phone")
 	return sh
