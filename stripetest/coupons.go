@@ -101,7 +101,7 @@ func (s *Server) createCoupon(r *request) (any, error) {
 	id, _ := f.str("id")
 	if id == "" {
 		id = randomID(8)
-	} else if _, taken := s.st.lookupObj(id); taken {
+	} else if _, taken := s.st.lookup(id); taken {
 		return nil, invalid("id", "resource_already_exists", "Coupon already exists.")
 	}
 	c["id"] = id
