@@ -325,11 +325,11 @@ func (s *Server) requestClock(r *request) int64 {
 		cusID = id
 	} else if id := r.pathVal("customer"); id != "" {
 		cusID = id
-	} else if o, ok := s.st.lookupObj(r.pathVal("id")); ok {
-		if o["object"] == "customer" {
-			cusID = str(o, "id")
+	} else if rec, ok := s.st.lookup(r.pathVal("id")); ok {
+		if rec.base().Object == "customer" {
+			cusID = rec.base().ID
 		} else {
-			cusID = idOf(o["customer"])
+			cusID = idOf(s.tree(rec)["customer"]) // any kind, typed or legacy
 		}
 	}
 	cus, ok := s.st.lookupObj(cusID)
