@@ -13,29 +13,66 @@ func (s *Server) registerPayouts() {
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(p, r.expand), nil
+		return s.render(p, r.expand), nil
 	})
 	s.handle("POST", "/v1/payouts/{id}", s.updatePayout)
 	s.handle("POST", "/v1/payouts/{id}/cancel", s.cancelPayout)
 	s.handle("POST", "/v1/payouts/{id}/reverse", s.reversePayout)
 }
 
+// payout is a Payout: money sent from the available balance to a bank
+// account.
+type payout struct {
+	meta
+	Amount                    int64             `json:"amount"`
+	ApplicationFee            *string           `json:"application_fee"`
+	ApplicationFeeAmount      *int64            `json:"application_fee_amount"`
+	ArrivalDate               int64             `json:"arrival_date"`
+	Automatic                 bool              `json:"automatic"`
+	BalanceTransaction        *string           `json:"balance_transaction"`
+	Created                   int64             `json:"created"`
+	Currency                  string            `json:"currency"`
+	Description               *string           `json:"description"`
+	Destination               *string           `json:"destination"`
+	FailureBalanceTransaction *string           `json:"failure_balance_transaction"`
+	FailureCode               *string           `json:"failure_code"`
+	FailureMessage            *string           `json:"failure_message"`
+	Livemode                  bool              `json:"livemode"`
+	Metadata                  map[string]string `json:"metadata"`
+	Method                    string            `json:"method"`
+	OriginalPayout            *string           `json:"original_payout"`
+	PayoutMethod              *string           `json:"payout_method"`
+	ReconciliationStatus      string            `json:"reconciliation_status"`
+	ReversedBy                *string           `json:"reversed_by"`
+	SourceType                string            `json:"source_type"`
+	StatementDescriptor       *string           `json:"statement_descriptor"`
+	Status                    string            `json:"status"`
+	TraceID                   *nullObject       `json:"trace_id"` // never filled
+	Type                      string            `json:"type"`
+}
+
+func (p *payout) createdAt() int64 { return p.Created }
+
+// nullObject is a nullable nested object stripetest never fills: it always
+// renders null.
+type nullObject struct{}
+
 // settlePayouts marks the pending payouts whose arrival_date has come
 // (on the server's clock, see WithClock) paid.
 func (s *Server) settlePayouts(r *request) {
 	now := s.unix()
-	for _, p := range s.st.allObj("payout") {
-		if p["status"] == "pending" && num(p, "arrival_date") <= now {
-			p["status"] = "paid"
-			s.emitObj(r, "payout.paid", p, nil)
+	for _, p := range allOf[*payout](s.st, "payout") {
+		if p.Status == "pending" && p.ArrivalDate <= now {
+			p.Status = "paid"
+			s.emit(r, "payout.paid", p, nil)
 		}
 	}
 }
 
 // getPayout finds the payout {id}, its status brought up to date.
-func (s *Server) getPayout(r *request) (obj, error) {
+func (s *Server) getPayout(r *request) (*payout, error) {
 	s.settlePayouts(r)
-	return s.getObj("payout", r.pathVal("id"))
+	return getAs[*payout](s, "payout", r.pathVal("id"))
 }
 
 // reversePayout reverses a paid payout: a new payout (original_payout)
@@ -45,23 +82,26 @@ func (s *Server) reversePayout(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p["status"] != "paid" || p["reversed_by"] != nil || p["original_payout"] != nil {
-		return nil, invalid("", "", "Only a paid payout that is not a reversal and not reversed yet can be reversed; %s is %s.", p["id"], p["status"])
+	if p.Status != "paid" || p.ReversedBy != nil || p.OriginalPayout != nil {
+		return nil, invalid("", "", "Only a paid payout that is not a reversal and not reversed yet can be reversed; %s is %s.", p.ID, p.Status)
 	}
-	rev := cloneObj(p)
+	rev := cloneRecord(p)
 	now := s.unix()
-	rev["id"] = s.newID("po")
-	rev["created"], rev["arrival_date"], rev["status"] = now, now, "paid"
-	rev["original_payout"], rev["reversed_by"], rev["metadata"] = p["id"], nil, obj{}
-	applyMetadata(rev, r.form)
+	rev.meta = meta{ID: s.newID("po"), Object: "payout"}
+	rev.Created, rev.ArrivalDate, rev.Status = now, now, "paid"
+	orig := p.ID
+	rev.OriginalPayout, rev.ReversedBy = &orig, nil
+	rev.Metadata = mergeMetadata(nil, r.form)
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	rev["balance_transaction"] = s.addBalanceTransaction(num(p, "amount"), 0, str(p, "currency"), "payout", "payout_reversal", str(rev, "id"), "Payout reversal")
-	s.insertObj(rev)
-	p["reversed_by"] = rev["id"]
-	s.emitObj(r, "payout.created", rev, nil)
-	return s.renderObj(rev, r.expand), nil
+	txn := s.addBalanceTransaction(p.Amount, 0, p.Currency, "payout", "payout_reversal", rev.ID, "Payout reversal")
+	rev.BalanceTransaction = &txn
+	s.insert(rev)
+	revID := rev.ID
+	p.ReversedBy = &revID
+	s.emit(r, "payout.created", rev, nil)
+	return s.render(rev, r.expand), nil
 }
 
 // createPayout sends money from the available balance to the bank: the
@@ -91,15 +131,16 @@ func (s *Server) createPayout(r *request) (any, error) {
 	}
 	sourceType := f.strOr("source_type", "card")
 	now := s.unix()
-	p := obj{
-		"object": "payout", "amount": amount, "application_fee": nil, "application_fee_amount": nil, "arrival_date": now + 2*86400,
-		"automatic": false, "balance_transaction": nil, "created": now, "currency": cur, "description": nil,
-		"destination": "ba_stripetest", "failure_balance_transaction": nil, "failure_code": nil, "failure_message": nil, "livemode": false,
-		"metadata": obj{}, "method": method, "original_payout": nil, "payout_method": nil, "reconciliation_status": "not_applicable",
-		"reversed_by": nil, "source_type": sourceType, "statement_descriptor": nil, "status": "pending", "trace_id": nil, "type": "bank_account",
+	dest := "ba_stripetest"
+	p := &payout{
+		meta: meta{Object: "payout"}, Amount: amount, ArrivalDate: now + 2*86400, Created: now, Currency: cur,
+		Destination: &dest, Method: method, ReconciliationStatus: "not_applicable", SourceType: sourceType,
+		Status: "pending", Type: "bank_account",
 	}
-	setStrings(p, f, "description", "statement_descriptor", "destination")
-	applyMetadata(p, f)
+	setNullable(&p.Description, f, "description")
+	setNullable(&p.StatementDescriptor, f, "statement_descriptor")
+	setNullable(&p.Destination, f, "destination")
+	p.Metadata = mergeMetadata(nil, f)
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
@@ -111,11 +152,12 @@ func (s *Server) createPayout(r *request) (any, error) {
 		return nil, &apiError{status: http.StatusBadRequest, typ: "invalid_request_error", code: "balance_insufficient", param: "amount",
 			message: "You have insufficient funds in your Stripe account for this transfer. Your card balance is too low. You can use the /v1/balance endpoint to view your Stripe balance (for more details, see stripe.com/docs/api#balance)."}
 	}
-	p["id"] = s.newID("po")
-	p["balance_transaction"] = s.addBalanceTransaction(-amount, 0, cur, "payout", "payout", str(p, "id"), "STRIPE PAYOUT")
-	s.insertObj(p)
-	s.emitObj(r, "payout.created", p, nil)
-	return s.renderObj(p, r.expand), nil
+	p.ID = s.newID("po")
+	txn := s.addBalanceTransaction(-amount, 0, cur, "payout", "payout", p.ID, "STRIPE PAYOUT")
+	p.BalanceTransaction = &txn
+	s.insert(p)
+	s.emit(r, "payout.created", p, nil)
+	return s.render(p, r.expand), nil
 }
 
 func (s *Server) updatePayout(r *request) (any, error) {
@@ -123,17 +165,15 @@ func (s *Server) updatePayout(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	before := s.snapshotObj(p)
-	clone := cloneObj(p)
-	applyMetadata(clone, r.form)
+	before := s.snapshot(p)
+	clone := cloneRecord(p)
+	clone.Metadata = mergeMetadata(clone.Metadata, r.form)
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	for k, v := range clone {
-		p[k] = v
-	}
-	s.emitUpdatedObj(r, "payout.updated", p, before)
-	return s.renderObj(p, r.expand), nil
+	*p = *clone
+	s.emitUpdated(r, "payout.updated", p, before)
+	return s.render(p, r.expand), nil
 }
 
 // cancelPayout cancels a pending payout and returns its amount to the
@@ -143,13 +183,14 @@ func (s *Server) cancelPayout(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p["status"] != "pending" {
-		return nil, invalid("", "", "Payouts can only be canceled while they are pending; %s is %s.", p["id"], p["status"])
+	if p.Status != "pending" {
+		return nil, invalid("", "", "Payouts can only be canceled while they are pending; %s is %s.", p.ID, p.Status)
 	}
-	p["status"] = "canceled"
-	p["failure_balance_transaction"] = s.addBalanceTransaction(num(p, "amount"), 0, str(p, "currency"), "payout_cancel", "payout_reversal", str(p, "id"), "Canceled payout")
-	s.emitObj(r, "payout.canceled", p, nil)
-	return s.renderObj(p, r.expand), nil
+	p.Status = "canceled"
+	txn := s.addBalanceTransaction(p.Amount, 0, p.Currency, "payout_cancel", "payout_reversal", p.ID, "Canceled payout")
+	p.FailureBalanceTransaction = &txn
+	s.emit(r, "payout.canceled", p, nil)
+	return s.render(p, r.expand), nil
 }
 
 func (s *Server) listPayouts(r *request) (any, error) {
@@ -158,7 +199,7 @@ func (s *Server) listPayouts(r *request) (any, error) {
 	dest, hasDest := f.str("destination")
 	arrival := f.rangeQuery("arrival_date")
 	s.settlePayouts(r)
-	return s.listObjs(r, "payout", "/v1/payouts", func(p obj) bool {
-		return (!hasStatus || p["status"] == status) && (!hasDest || p["destination"] == dest) && arrival(p["arrival_date"])
+	return listOf(s, r, "payout", "/v1/payouts", func(p *payout) bool {
+		return (!hasStatus || p.Status == status) && (!hasDest || p.Destination != nil && *p.Destination == dest) && arrival(p.ArrivalDate)
 	})
 }

@@ -218,7 +218,7 @@ func newRecord(kind string) record {
 	case "payment_method":
 		return nil
 	case "payout":
-		return nil
+		return new(payout)
 	case "price":
 		return nil
 	case "product":
@@ -240,7 +240,7 @@ func newRecord(kind string) record {
 	case "test_helpers.test_clock":
 		return nil
 	case "transfer":
-		return nil
+		return new(transfer)
 	case "webhook_endpoint":
 		return nil
 	}

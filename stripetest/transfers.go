@@ -16,18 +16,45 @@ func (s *Server) registerTransfers() {
 		f := r.form
 		dest, hasDest := f.str("destination")
 		group, hasGroup := f.str("transfer_group")
-		return s.listObjs(r, "transfer", "/v1/transfers", func(t obj) bool {
-			return (!hasDest || t["destination"] == dest) && (!hasGroup || t["transfer_group"] == group)
+		return listOf(s, r, "transfer", "/v1/transfers", func(t *transfer) bool {
+			return (!hasDest || t.Destination != nil && *t.Destination == dest) && (!hasGroup || t.TransferGroup != nil && *t.TransferGroup == group)
 		})
 	})
 	s.handle("GET", "/v1/transfers/{id}", func(r *request) (any, error) {
-		t, err := s.getObj("transfer", r.pathVal("id"))
+		t, err := getAs[*transfer](s, "transfer", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(t, r.expand), nil
+		return s.render(t, r.expand), nil
 	})
 	s.handle("POST", "/v1/transfers/{id}", s.updateTransfer)
+}
+
+// transfer is a Transfer to a connected account. Its reversals are not
+// modelled: the embedded reversals list is always empty (see complete).
+type transfer struct {
+	meta
+	Amount             int64             `json:"amount"`
+	AmountReversed     int64             `json:"amount_reversed"`
+	BalanceTransaction *string           `json:"balance_transaction"`
+	Created            int64             `json:"created"`
+	Currency           string            `json:"currency"`
+	Description        *string           `json:"description"`
+	Destination        *string           `json:"destination"`
+	DestinationPayment *string           `json:"destination_payment"`
+	Livemode           bool              `json:"livemode"`
+	Metadata           map[string]string `json:"metadata"`
+	Reversed           bool              `json:"reversed"`
+	SourceTransaction  *string           `json:"source_transaction"`
+	SourceType         string            `json:"source_type"`
+	TransferGroup      *string           `json:"transfer_group"`
+}
+
+func (t *transfer) createdAt() int64 { return t.Created }
+
+// complete adds the reversals list, which has no stored items.
+func (t *transfer) complete(_ *Server, tree obj) {
+	tree["reversals"] = listObject("/v1/transfers/"+t.ID+"/reversals", nil)
 }
 
 func (s *Server) createTransfer(r *request) (any, error) {
@@ -63,13 +90,14 @@ func (s *Server) createTransfer(r *request) (any, error) {
 			return nil, invalid("source_transaction", "resource_missing", "No such charge: '%s'", v)
 		}
 	}
-	t := obj{
-		"object": "transfer", "amount": amount, "amount_reversed": int64(0), "balance_transaction": nil, "created": s.unix(),
-		"currency": cur, "description": nil, "destination": destID, "destination_payment": nil, "livemode": false, "metadata": obj{},
-		"reversals": nil, "reversed": false, "source_transaction": nil, "source_type": f.strOr("source_type", "card"), "transfer_group": nil,
+	t := &transfer{
+		meta: meta{Object: "transfer"}, Amount: amount, Created: s.unix(), Currency: cur, Destination: &destID,
+		SourceType: f.strOr("source_type", "card"),
 	}
-	setStrings(t, f, "description", "source_transaction", "transfer_group")
-	applyMetadata(t, f)
+	setNullable(&t.Description, f, "description")
+	setNullable(&t.SourceTransaction, f, "source_transaction")
+	setNullable(&t.TransferGroup, f, "transfer_group")
+	t.Metadata = mergeMetadata(nil, f)
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
@@ -81,11 +109,10 @@ func (s *Server) createTransfer(r *request) (any, error) {
 		return nil, &apiError{status: http.StatusBadRequest, typ: "invalid_request_error", code: "balance_insufficient", param: "amount",
 			message: "You have insufficient available funds in your Stripe account. Try adding funds directly to your available balance by creating Charges using the 4000000000000077 test card."}
 	}
-	id := s.newID("tr")
-	t["id"] = id
-	t["reversals"] = listObject("/v1/transfers/"+id+"/reversals", nil)
-	t["balance_transaction"] = s.addBalanceTransaction(-amount, 0, cur, "transfer", "transfer", id, "")
-	s.insertObj(t)
+	t.ID = s.newID("tr")
+	txn := s.addBalanceTransaction(-amount, 0, cur, "transfer", "transfer", t.ID, "")
+	t.BalanceTransaction = &txn
+	s.insert(t)
 
 	// The destination's side, on its own store: its balance transaction
 	// (the payment itself, py_..., is not modelled as an object).
@@ -94,24 +121,24 @@ func (s *Server) createTransfer(r *request) (any, error) {
 	py := s.newID("py")
 	s.addBalanceTransaction(amount, 0, cur, "payment", "charge", py, "")
 	s.st = platform
-	t["destination_payment"] = py
-	s.emitObj(r, "transfer.created", t, nil)
-	return s.renderObj(t, r.expand), nil
+	t.DestinationPayment = &py
+	s.emit(r, "transfer.created", t, nil)
+	return s.render(t, r.expand), nil
 }
 
 func (s *Server) updateTransfer(r *request) (any, error) {
-	t, err := s.getObj("transfer", r.pathVal("id"))
+	t, err := getAs[*transfer](s, "transfer", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	before := s.snapshotObj(t)
-	clone := cloneObj(t)
-	setStrings(clone, r.form, "description")
-	applyMetadata(clone, r.form)
+	before := s.snapshot(t)
+	clone := cloneRecord(t)
+	setNullable(&clone.Description, r.form, "description")
+	clone.Metadata = mergeMetadata(clone.Metadata, r.form)
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	t["description"], t["metadata"] = clone["description"], clone["metadata"]
-	s.emitUpdatedObj(r, "transfer.updated", t, before)
-	return s.renderObj(t, r.expand), nil
+	*t = *clone
+	s.emitUpdated(r, "transfer.updated", t, before)
+	return s.render(t, r.expand), nil
 }
