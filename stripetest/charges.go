@@ -274,9 +274,8 @@ func (s *Server) captureCharge(r *request) (any, error) {
 	}
 	s.captureFunds(ch, amount)
 	s.emitObj(r, "charge.captured", ch, nil)
-	if pi, ok := s.st.lookupObj(idOf(ch["payment_intent"])); ok && pi["status"] == "requires_capture" {
-		pi["status"], pi["amount_received"], pi["amount_capturable"] = "succeeded", amount, int64(0)
-		s.emitObj(r, "payment_intent.succeeded", pi, nil)
+	if pi, ok := lookupAs[*paymentIntent](s.st, idOf(ch["payment_intent"])); ok && pi.Status == "requires_capture" {
+		s.succeedCapture(r, pi, amount)
 	}
 	return s.renderObj(ch, r.expand), nil
 }

@@ -362,19 +362,8 @@ func (s *Server) collect(r *request, inv obj, pm obj, retry bool) error {
 	amount := num(inv, "amount_remaining")
 	inv["attempted"] = true
 	inv["attempt_count"] = num(inv, "attempt_count") + 1
-	pi := s.insertObj(obj{
-		"id": s.newID("pi"), "object": "payment_intent", "amount": amount, "amount_capturable": int64(0), "amount_details": obj{"tip": obj{}},
-		"amount_received": int64(0), "application": nil, "application_fee_amount": nil, "automatic_payment_methods": nil,
-		"canceled_at": nil, "cancellation_reason": nil, "capture_method": "automatic", "client_secret": "", "confirmation_method": "automatic",
-		"created": s.unix(), "currency": inv["currency"], "customer": inv["customer"], "description": "Payment for Invoice",
-		"excluded_payment_method_types": nil, "last_payment_error": nil, "latest_charge": nil, "livemode": false, "metadata": obj{},
-		"next_action": nil, "on_behalf_of": nil, "payment_method": pm["id"], "payment_method_configuration_details": nil,
-		"payment_method_options": obj{}, "payment_method_types": []any{"card"}, "processing": nil, "receipt_email": nil, "review": nil,
-		"setup_future_usage": nil, "shipping": nil, "statement_descriptor": nil, "statement_descriptor_suffix": nil,
-		"status": "requires_confirmation", "transfer_data": nil, "transfer_group": nil,
-	})
-	pi["client_secret"] = str(pi, "id") + "_secret_" + randomID(24)
-	s.emitObj(r, "payment_intent.created", pi, nil)
+	pi := s.newInvoicePaymentIntent(amount, str(inv, "currency"), idOf(inv["customer"]), str(pm, "id"))
+	s.emit(r, "payment_intent.created", pi, nil)
 	if err := s.confirmPI(r, pi, pm); err != nil {
 		var ae *apiError
 		if errors.As(err, &ae) {

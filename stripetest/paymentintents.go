@@ -6,11 +6,11 @@ func (s *Server) registerPaymentIntents() {
 	s.handle("POST", "/v1/payment_intents", s.createPaymentIntent)
 	s.handle("GET", "/v1/payment_intents", s.listPaymentIntents)
 	s.handle("GET", "/v1/payment_intents/{id}", func(r *request) (any, error) {
-		pi, err := s.getObj("payment_intent", r.pathVal("id"))
+		pi, err := getAs[*paymentIntent](s, "payment_intent", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(pi, r.expand), nil
+		return s.render(pi, r.expand), nil
 	})
 	s.handle("POST", "/v1/payment_intents/{id}", s.updatePaymentIntent)
 	s.handle("POST", "/v1/payment_intents/{id}/confirm", s.confirmPaymentIntent)
@@ -18,43 +18,176 @@ func (s *Server) registerPaymentIntents() {
 	s.handle("POST", "/v1/payment_intents/{id}/cancel", s.cancelPaymentIntent)
 }
 
-func unexpectedState(pi obj, action string) *apiError {
+// paymentIntent is a PaymentIntent: a payment's lifecycle from creation
+// through confirmation (its charges) to success, capture or cancellation.
+type paymentIntent struct {
+	meta
+	Amount                            int64                  `json:"amount"`
+	AmountCapturable                  int64                  `json:"amount_capturable"`
+	AmountDetails                     piAmountDetails        `json:"amount_details"`
+	AmountReceived                    int64                  `json:"amount_received"`
+	Application                       *string                `json:"application"`
+	ApplicationFeeAmount              *int64                 `json:"application_fee_amount"`
+	AutomaticPaymentMethods           *piAutomaticMethods    `json:"automatic_payment_methods"`
+	CanceledAt                        *int64                 `json:"canceled_at"`
+	CancellationReason                *string                `json:"cancellation_reason"`
+	CaptureMethod                     string                 `json:"capture_method"`
+	ClientSecret                      string                 `json:"client_secret"`
+	ConfirmationMethod                string                 `json:"confirmation_method"`
+	Created                           int64                  `json:"created"`
+	Currency                          string                 `json:"currency"`
+	Customer                          *string                `json:"customer"`
+	Description                       *string                `json:"description"`
+	ExcludedPaymentMethodTypes        []string               `json:"excluded_payment_method_types"` // always null
+	LastPaymentError                  *piPaymentError        `json:"last_payment_error"`
+	LatestCharge                      *string                `json:"latest_charge"`
+	Livemode                          bool                   `json:"livemode"`
+	Metadata                          map[string]string      `json:"metadata"`
+	NextAction                        *nullObject            `json:"next_action"`
+	OnBehalfOf                        *string                `json:"on_behalf_of"`
+	PaymentMethod                     *string                `json:"payment_method"`
+	PaymentMethodConfigurationDetails *nullObject            `json:"payment_method_configuration_details"`
+	PaymentMethodOptions              piPaymentMethodOptions `json:"payment_method_options"`
+	PaymentMethodTypes                []string               `json:"payment_method_types"`
+	Processing                        *nullObject            `json:"processing"`
+	ReceiptEmail                      *string                `json:"receipt_email"`
+	Review                            *string                `json:"review"`
+	SetupFutureUsage                  *string                `json:"setup_future_usage"`
+	Shipping                          *shippingDetails       `json:"shipping"`
+	StatementDescriptor               *string                `json:"statement_descriptor"`
+	StatementDescriptorSuffix         *string                `json:"statement_descriptor_suffix"`
+	Status                            string                 `json:"status"`
+	TransferData                      *nullObject            `json:"transfer_data"`
+	TransferGroup                     *string                `json:"transfer_group"`
+}
+
+func (pi *paymentIntent) createdAt() int64 { return pi.Created }
+
+// latestCharge is the ID of the latest charge, or "".
+func (pi *paymentIntent) latestCharge() string {
+	if pi.LatestCharge == nil {
+		return ""
+	}
+	return *pi.LatestCharge
+}
+
+// complete renders the payment method of last_payment_error, which Stripe
+// embeds whole; it is left out if that payment method is gone.
+func (pi *paymentIntent) complete(s *Server, t obj) {
+	e, ok := t["last_payment_error"].(obj)
+	if !ok || pi.LastPaymentError == nil {
+		return
+	}
+	if rec, found := s.st.lookup(pi.LastPaymentError.PaymentMethod); found {
+		e["payment_method"] = s.tree(rec)
+	}
+}
+
+// piAmountDetails is a payment intent's amount_details: no tip.
+type piAmountDetails struct {
+	Tip struct{} `json:"tip"`
+}
+
+// piAutomaticMethods is automatic_payment_methods.
+type piAutomaticMethods struct {
+	AllowRedirects string `json:"allow_redirects"`
+	Enabled        bool   `json:"enabled"`
+}
+
+// piPaymentMethodOptions is payment_method_options: card options for a
+// payment intent made through the API, none for an invoice's.
+type piPaymentMethodOptions struct {
+	Card *piCardOptions `json:"card,omitempty"`
+}
+
+type piCardOptions struct {
+	Installments        *nullObject `json:"installments"`
+	MandateOptions      *nullObject `json:"mandate_options"`
+	Network             *string     `json:"network"`
+	RequestThreeDSecure string      `json:"request_three_d_secure"`
+}
+
+// piPaymentError is last_payment_error: the decline of the latest charge.
+// Its payment_method, the declined one, is rendered whole from the stored
+// object (complete).
+type piPaymentError struct {
+	Charge            string `json:"charge"`
+	Code              string `json:"code"`
+	DeclineCode       string `json:"decline_code"`
+	DocURL            string `json:"doc_url"`
+	Message           string `json:"message"`
+	PaymentMethod     string `json:"_payment_method"`
+	PaymentMethodType string `json:"payment_method_type"`
+	Type              string `json:"type"`
+}
+
+// shippingDetails is the shipping of a payment: where and how it ships.
+type shippingDetails struct {
+	Address        *address `json:"address"`
+	Carrier        *string  `json:"carrier"`
+	Name           *string  `json:"name"`
+	Phone          *string  `json:"phone"`
+	TrackingNumber *string  `json:"tracking_number"`
+}
+
+// shippingDetailsParams reads a shipping[...] form; an empty one clears it.
+func shippingDetailsParams(f *form) *shippingDetails {
+	if len(f.m) == 0 {
+		return nil
+	}
+	sh := &shippingDetails{Address: addressParams(f.sub("address"), nil)}
+	setNullable(&sh.Carrier, f, "carrier")
+	setNullable(&sh.Name, f, "name")
+	setNullable(&sh.Phone, f, "phone")
+	setNullable(&sh.TrackingNumber, f, "tracking_number")
+	return sh
+}
+
+func unexpectedState(pi *paymentIntent, action string) *apiError {
 	return invalid("", "payment_intent_unexpected_state",
-		"You cannot %s this PaymentIntent because it has a status of %s.", action, pi["status"])
+		"You cannot %s this PaymentIntent because it has a status of %s.", action, pi.Status)
 }
 
 // applyPIParams sets the fields create, update and confirm share.
-func (s *Server) applyPIParams(pi obj, f *form) error {
-	setStrings(pi, f, "description", "receipt_email", "setup_future_usage", "statement_descriptor", "statement_descriptor_suffix", "transfer_group")
+func (s *Server) applyPIParams(pi *paymentIntent, f *form) error {
+	setNullable(&pi.Description, f, "description")
+	setNullable(&pi.ReceiptEmail, f, "receipt_email")
+	setNullable(&pi.SetupFutureUsage, f, "setup_future_usage")
+	setNullable(&pi.StatementDescriptor, f, "statement_descriptor")
+	setNullable(&pi.StatementDescriptorSuffix, f, "statement_descriptor_suffix")
+	setNullable(&pi.TransferGroup, f, "transfer_group")
 	if v, ok := f.str("capture_method"); ok {
 		switch v {
 		case "automatic", "automatic_async", "manual":
-			pi["capture_method"] = v
+			pi.CaptureMethod = v
 		default:
 			return invalid("capture_method", "", "Invalid capture_method: must be one of automatic, automatic_async, or manual")
 		}
 	}
 	if n, ok := f.int("application_fee_amount"); ok {
-		pi["application_fee_amount"] = n
+		pi.ApplicationFeeAmount = &n
 	}
 	if f.has("payment_method_types") {
-		pi["payment_method_types"] = deepCopy(f.strings("payment_method_types"))
-		pi["automatic_payment_methods"] = nil
+		pi.PaymentMethodTypes = f.strings("payment_method_types")
+		if pi.PaymentMethodTypes == nil {
+			pi.PaymentMethodTypes = []string{}
+		}
+		pi.AutomaticPaymentMethods = nil
 	}
 	if f.has("shipping") {
-		pi["shipping"] = shippingFrom(f.sub("shipping"))
+		pi.Shipping = shippingDetailsParams(f.sub("shipping"))
 	}
 	if id, ok := f.str("customer"); ok {
 		if id == "" {
-			pi["customer"] = nil
+			pi.Customer = nil
 		} else {
 			if _, err := s.getObj("customer", id); err != nil {
 				return invalid("customer", "resource_missing", "No such customer: '%s'", id)
 			}
-			pi["customer"] = id
+			pi.Customer = &id
 		}
 	}
-	applyMetadata(pi, f)
+	pi.Metadata = mergeMetadata(pi.Metadata, f)
 	return f.failed()
 }
 
@@ -65,28 +198,23 @@ func (s *Server) createPaymentIntent(r *request) (any, error) {
 		return nil, err
 	}
 	id := s.newID("pi")
-	pi := obj{
-		"id": id, "object": "payment_intent", "amount": amount, "amount_capturable": int64(0), "amount_details": obj{"tip": obj{}},
-		"amount_received": int64(0), "application": nil, "application_fee_amount": nil,
-		"automatic_payment_methods": obj{"allow_redirects": "always", "enabled": true}, "canceled_at": nil, "cancellation_reason": nil,
-		"capture_method": "automatic_async", "client_secret": id + "_secret_" + randomID(24), "confirmation_method": "automatic",
-		"created": s.unix(), "currency": currency, "customer": nil, "description": nil, "excluded_payment_method_types": nil,
-		"last_payment_error": nil, "latest_charge": nil, "livemode": false, "metadata": obj{}, "next_action": nil, "on_behalf_of": nil,
-		"payment_method": nil, "payment_method_configuration_details": nil,
-		"payment_method_options": obj{"card": obj{"installments": nil, "mandate_options": nil, "network": nil, "request_three_d_secure": "automatic"}},
-		"payment_method_types":   []any{"card"}, "processing": nil, "receipt_email": nil, "review": nil, "setup_future_usage": nil,
-		"shipping": nil, "statement_descriptor": nil, "statement_descriptor_suffix": nil, "status": "requires_payment_method",
-		"transfer_data": nil, "transfer_group": nil,
+	pi := &paymentIntent{
+		meta: meta{ID: id, Object: "payment_intent"}, Amount: amount,
+		AutomaticPaymentMethods: &piAutomaticMethods{AllowRedirects: "always", Enabled: true},
+		CaptureMethod:           "automatic_async", ClientSecret: id + "_secret_" + randomID(24), ConfirmationMethod: "automatic",
+		Created: s.unix(), Currency: currency, Metadata: map[string]string{},
+		PaymentMethodOptions: piPaymentMethodOptions{Card: &piCardOptions{RequestThreeDSecure: "automatic"}},
+		PaymentMethodTypes:   []string{"card"}, Status: "requires_payment_method",
 	}
 	if err := s.applyPIParams(pi, f); err != nil {
 		return nil, err
 	}
 	if v, ok := f.str("confirmation_method"); ok {
-		pi["confirmation_method"] = v
+		pi.ConfirmationMethod = v
 	}
 	if apm := f.sub("automatic_payment_methods"); len(apm.m) > 0 {
 		enabled, _ := apm.bool("enabled")
-		pi["automatic_payment_methods"] = obj{"allow_redirects": apm.strOr("allow_redirects", "always"), "enabled": enabled}
+		pi.AutomaticPaymentMethods = &piAutomaticMethods{AllowRedirects: apm.strOr("allow_redirects", "always"), Enabled: enabled}
 	}
 	confirm, _ := f.bool("confirm")
 	var pm obj
@@ -94,8 +222,9 @@ func (s *Server) createPaymentIntent(r *request) (any, error) {
 		if pm, err = s.resolvePaymentMethod(pmID, "payment_method"); err != nil {
 			return nil, err
 		}
-		pi["payment_method"] = pm["id"]
-		pi["status"] = "requires_confirmation"
+		pmID = str(pm, "id")
+		pi.PaymentMethod = &pmID
+		pi.Status = "requires_confirmation"
 	}
 	if err := f.failed(); err != nil {
 		return nil, err
@@ -104,73 +233,103 @@ func (s *Server) createPaymentIntent(r *request) (any, error) {
 		return nil, invalid("payment_method", "payment_intent_unexpected_state",
 			"You cannot confirm this PaymentIntent because it's missing a payment method. Update it with a payment_method and confirm again.")
 	}
-	s.insertObj(pi)
-	s.emitObj(r, "payment_intent.created", pi, nil)
+	s.insert(pi)
+	s.emit(r, "payment_intent.created", pi, nil)
 	if confirm {
 		if err := s.confirmPI(r, pi, pm); err != nil {
 			return nil, err
 		}
 	}
-	return s.renderObj(pi, r.expand), nil
+	return s.render(pi, r.expand), nil
+}
+
+// newInvoicePaymentIntent stores the payment intent that collects an
+// invoice's amount from customer with the payment method pm.
+func (s *Server) newInvoicePaymentIntent(amount int64, currency, customer, pm string) *paymentIntent {
+	id := s.newID("pi")
+	desc := "Payment for Invoice"
+	pi := &paymentIntent{
+		meta: meta{ID: id, Object: "payment_intent"}, Amount: amount, CaptureMethod: "automatic",
+		ClientSecret: id + "_secret_" + randomID(24), ConfirmationMethod: "automatic", Created: s.unix(), Currency: currency,
+		Description: &desc, Metadata: map[string]string{}, PaymentMethod: &pm, PaymentMethodTypes: []string{"card"},
+		Status: "requires_confirmation",
+	}
+	if customer != "" {
+		pi.Customer = &customer
+	}
+	s.insert(pi)
+	return pi
 }
 
 // confirmPI charges pm for pi and moves pi on: to succeeded, to
 // requires_capture with manual capture, or back to requires_payment_method
 // when the card declines (a 402 error carrying the payment intent).
-func (s *Server) confirmPI(r *request, pi, pm obj) error {
-	capture := pi["capture_method"] != "manual"
+func (s *Server) confirmPI(r *request, pi *paymentIntent, pm obj) error {
+	capture := pi.CaptureMethod != "manual"
+	var customer, description string
+	if pi.Customer != nil {
+		customer = *pi.Customer
+	}
+	if pi.Description != nil {
+		description = *pi.Description
+	}
 	ch, err := s.charge(r, chargeSpec{
-		amount: num(pi, "amount"), currency: str(pi, "currency"), customer: idOf(pi["customer"]), pm: pm,
-		capture: capture, paymentIntent: str(pi, "id"), description: strOrEmpty(pi["description"]),
+		amount: pi.Amount, currency: pi.Currency, customer: customer, pm: pm,
+		capture: capture, paymentIntent: pi.ID, description: description,
 	})
 	var ae *apiError
 	if errors.As(err, &ae) && ch != nil {
-		pi["latest_charge"] = ch["id"]
-		pi["status"] = "requires_payment_method"
-		pi["payment_method"] = nil
-		pi["last_payment_error"] = obj{
-			"type": ae.typ, "code": ae.code, "decline_code": ae.declineCode, "message": ae.message, "charge": ch["id"],
-			"doc_url": "https://stripe.com/docs/error-codes/" + ae.code, "payment_method": s.renderObj(pm, nil), "payment_method_type": "card",
+		chID := str(ch, "id")
+		pi.LatestCharge = &chID
+		pi.Status = "requires_payment_method"
+		pi.PaymentMethod = nil
+		pi.LastPaymentError = &piPaymentError{
+			Type: ae.typ, Code: ae.code, DeclineCode: ae.declineCode, Message: ae.message, Charge: chID,
+			DocURL: "https://stripe.com/docs/error-codes/" + ae.code, PaymentMethod: str(pm, "id"), PaymentMethodType: "card",
 		}
-		s.emitObj(r, "payment_intent.payment_failed", pi, nil)
-		ae.paymentIntent = s.renderObj(pi, nil)
+		s.emit(r, "payment_intent.payment_failed", pi, nil)
+		ae.paymentIntent = s.render(pi, nil)
 		ae.paymentMethod = s.renderObj(pm, nil)
 		return ae
 	}
 	if err != nil {
 		return err
 	}
-	pi["payment_method"] = pm["id"]
-	pi["latest_charge"] = ch["id"]
-	pi["last_payment_error"] = nil
+	pmID, chID := str(pm, "id"), str(ch, "id")
+	pi.PaymentMethod = &pmID
+	pi.LatestCharge = &chID
+	pi.LastPaymentError = nil
 	if capture {
-		pi["status"] = "succeeded"
-		pi["amount_received"] = pi["amount"]
-		s.emitObj(r, "payment_intent.succeeded", pi, nil)
+		pi.Status = "succeeded"
+		pi.AmountReceived = pi.Amount
+		s.emit(r, "payment_intent.succeeded", pi, nil)
 	} else {
-		pi["status"] = "requires_capture"
-		pi["amount_capturable"] = pi["amount"]
-		s.emitObj(r, "payment_intent.amount_capturable_updated", pi, nil)
+		pi.Status = "requires_capture"
+		pi.AmountCapturable = pi.Amount
+		s.emit(r, "payment_intent.amount_capturable_updated", pi, nil)
 	}
 	return nil
 }
 
 func (s *Server) confirmPaymentIntent(r *request) (any, error) {
-	pi, err := s.getObj("payment_intent", r.pathVal("id"))
+	pi, err := getAs[*paymentIntent](s, "payment_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	switch pi["status"] {
+	switch pi.Status {
 	case "requires_payment_method", "requires_confirmation", "requires_action":
 	default:
 		return nil, unexpectedState(pi, "confirm")
 	}
 	f := r.form
-	clone := cloneObj(pi)
+	clone := cloneRecord(pi)
 	if err := s.applyPIParams(clone, f); err != nil {
 		return nil, err
 	}
-	pmID := idOf(pi["payment_method"])
+	var pmID string
+	if pi.PaymentMethod != nil {
+		pmID = *pi.PaymentMethod
+	}
 	if v, ok := f.str("payment_method"); ok {
 		pmID = v
 	}
@@ -182,126 +341,131 @@ func (s *Server) confirmPaymentIntent(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	for k, v := range clone {
-		pi[k] = v
-	}
+	*pi = *clone
 	if err := s.confirmPI(r, pi, pm); err != nil {
 		return nil, err
 	}
-	return s.renderObj(pi, r.expand), nil
+	return s.render(pi, r.expand), nil
+}
+
+// succeedCapture records the capture of amount: the payment intent has
+// succeeded.
+func (s *Server) succeedCapture(r *request, pi *paymentIntent, amount int64) {
+	pi.Status, pi.AmountReceived, pi.AmountCapturable = "succeeded", amount, 0
+	s.emit(r, "payment_intent.succeeded", pi, nil)
 }
 
 func (s *Server) capturePaymentIntent(r *request) (any, error) {
-	pi, err := s.getObj("payment_intent", r.pathVal("id"))
+	pi, err := getAs[*paymentIntent](s, "payment_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	if pi["status"] != "requires_capture" {
+	if pi.Status != "requires_capture" {
 		return nil, unexpectedState(pi, "capture")
 	}
 	f := r.form
-	amount := num(pi, "amount_capturable")
+	amount := pi.AmountCapturable
 	if n, ok := f.int("amount_to_capture"); ok {
 		if n < 1 || n > amount {
 			return nil, invalid("amount_to_capture", "amount_too_large", "The amount_to_capture (%d) must be at most the amount_capturable (%d).", n, amount)
 		}
 		amount = n
 	}
-	setStrings(pi, f, "statement_descriptor", "statement_descriptor_suffix")
-	applyMetadata(pi, f)
+	setNullable(&pi.StatementDescriptor, f, "statement_descriptor")
+	setNullable(&pi.StatementDescriptorSuffix, f, "statement_descriptor_suffix")
+	pi.Metadata = mergeMetadata(pi.Metadata, f)
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	ch, ok := s.st.lookupObj(idOf(pi["latest_charge"]))
+	ch, ok := s.st.lookupObj(pi.latestCharge())
 	if !ok {
 		return nil, &apiError{status: 500, typ: "api_error", message: "stripetest: the payment intent has no charge to capture"}
 	}
 	s.captureFunds(ch, amount)
 	s.emitObj(r, "charge.captured", ch, nil)
-	pi["status"], pi["amount_received"], pi["amount_capturable"] = "succeeded", amount, int64(0)
-	s.emitObj(r, "payment_intent.succeeded", pi, nil)
-	return s.renderObj(pi, r.expand), nil
+	s.succeedCapture(r, pi, amount)
+	return s.render(pi, r.expand), nil
 }
 
 func (s *Server) cancelPaymentIntent(r *request) (any, error) {
-	pi, err := s.getObj("payment_intent", r.pathVal("id"))
+	pi, err := getAs[*paymentIntent](s, "payment_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	switch pi["status"] {
+	switch pi.Status {
 	case "requires_payment_method", "requires_capture", "requires_confirmation", "requires_action", "processing":
 	default:
 		return nil, unexpectedState(pi, "cancel")
 	}
-	reason := any(nil)
+	var reason *string
 	if v, ok := r.form.str("cancellation_reason"); ok {
 		switch v {
 		case "duplicate", "fraudulent", "requested_by_customer", "abandoned":
-			reason = v
+			reason = &v
 		default:
 			return nil, invalid("cancellation_reason", "", "Invalid cancellation_reason: must be one of duplicate, fraudulent, requested_by_customer, or abandoned")
 		}
 	}
-	if pi["status"] == "requires_capture" {
-		if ch, ok := s.st.lookupObj(idOf(pi["latest_charge"])); ok {
+	if pi.Status == "requires_capture" {
+		if ch, ok := s.st.lookupObj(pi.latestCharge()); ok {
 			ch["amount_refunded"], ch["refunded"] = ch["amount"], true // the authorization is released
 		}
 	}
-	pi["status"], pi["canceled_at"], pi["cancellation_reason"], pi["amount_capturable"] = "canceled", s.unix(), reason, int64(0)
-	s.emitObj(r, "payment_intent.canceled", pi, nil)
-	return s.renderObj(pi, r.expand), nil
+	now := s.unix()
+	pi.Status, pi.CanceledAt, pi.CancellationReason, pi.AmountCapturable = "canceled", &now, reason, 0
+	s.emit(r, "payment_intent.canceled", pi, nil)
+	return s.render(pi, r.expand), nil
 }
 
 func (s *Server) updatePaymentIntent(r *request) (any, error) {
-	pi, err := s.getObj("payment_intent", r.pathVal("id"))
+	pi, err := getAs[*paymentIntent](s, "payment_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	f := r.form
-	if pi["status"] == "succeeded" || pi["status"] == "canceled" {
+	if pi.Status == "succeeded" || pi.Status == "canceled" {
 		for k := range f.m {
 			if k != "metadata" && k != "description" && k != "receipt_email" && k != "expand" && k != "shipping" {
 				return nil, unexpectedState(pi, "update "+k+" on")
 			}
 		}
 	}
-	before := s.snapshotObj(pi)
-	clone := cloneObj(pi)
+	before := s.snapshot(pi)
+	clone := cloneRecord(pi)
 	if err := s.applyPIParams(clone, f); err != nil {
 		return nil, err
 	}
 	if n, ok := f.int("amount"); ok {
-		clone["amount"] = n
+		clone.Amount = n
 	}
 	if v, ok := f.str("currency"); ok {
-		clone["currency"] = v
+		clone.Currency = v
 	}
 	if v, ok := f.str("payment_method"); ok {
 		if v == "" {
-			clone["payment_method"] = nil
-			clone["status"] = "requires_payment_method"
+			clone.PaymentMethod = nil
+			clone.Status = "requires_payment_method"
 		} else {
 			pm, err := s.resolvePaymentMethod(v, "payment_method")
 			if err != nil {
 				return nil, err
 			}
-			clone["payment_method"] = pm["id"]
-			clone["status"] = "requires_confirmation"
+			pmID := str(pm, "id")
+			clone.PaymentMethod = &pmID
+			clone.Status = "requires_confirmation"
 		}
 	}
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	for k, v := range clone {
-		pi[k] = v
-	}
-	s.emitUpdatedObj(r, "payment_intent.updated", pi, before)
-	return s.renderObj(pi, r.expand), nil
+	*pi = *clone
+	s.emitUpdated(r, "payment_intent.updated", pi, before)
+	return s.render(pi, r.expand), nil
 }
 
 func (s *Server) listPaymentIntents(r *request) (any, error) {
 	cus, hasCus := r.form.str("customer")
-	return s.listObjs(r, "payment_intent", "/v1/payment_intents", func(pi obj) bool {
-		return !hasCus || pi["customer"] == cus
+	return listOf(s, r, "payment_intent", "/v1/payment_intents", func(pi *paymentIntent) bool {
+		return !hasCus || pi.Customer != nil && *pi.Customer == cus
 	})
 }

@@ -212,7 +212,7 @@ func newRecord(kind string) record {
 	case "oauth_refresh_token":
 		return nil
 	case "payment_intent":
-		return nil
+		return new(paymentIntent)
 	case "payment_link":
 		return nil
 	case "payment_method":

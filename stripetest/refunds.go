@@ -29,11 +29,11 @@ func (s *Server) createRefund(r *request) (any, error) {
 		}
 		ch = c
 	case hasPI:
-		pi, err := s.getObj("payment_intent", piID)
+		pi, err := getAs[*paymentIntent](s, "payment_intent", piID)
 		if err != nil {
 			return nil, invalid("payment_intent", "resource_missing", "No such payment_intent: '%s'", piID)
 		}
-		c, ok := s.st.lookupObj(idOf(pi["latest_charge"]))
+		c, ok := s.st.lookupObj(pi.latestCharge())
 		if !ok || c["status"] != "succeeded" {
 			return nil, invalid("payment_intent", "", "This PaymentIntent (%s) does not have a successful charge to refund.", piID)
 		}
