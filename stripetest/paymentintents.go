@@ -63,14 +63,6 @@ type paymentIntent struct {
 
 func (pi *paymentIntent) createdAt() int64 { return pi.Created }
 
-// latestCharge is the ID of the latest charge, or "".
-func (pi *paymentIntent) latestCharge() string {
-	if pi.LatestCharge == nil {
-		return ""
-	}
-	return *pi.LatestCharge
-}
-
 // complete renders the payment method of last_payment_error, which Stripe
 // embeds whole; it is left out if that payment method is gone.
 func (pi *paymentIntent) complete(s *Server, t obj) {
@@ -181,7 +173,7 @@ func (s *Server) applyPIParams(pi *paymentIntent, f *form) error {
 		if id == "" {
 			pi.Customer = nil
 		} else {
-			if _, err := s.getObj("customer", id); err != nil {
+			if _, err := s.customer(id); err != nil {
 				return invalid("customer", "resource_missing", "No such customer: '%s'", id)
 			}
 			pi.Customer = &id
@@ -222,8 +214,7 @@ func (s *Server) createPaymentIntent(r *request) (any, error) {
 		if pm, err = s.resolvePaymentMethod(pmID, "payment_method"); err != nil {
 			return nil, err
 		}
-		pmID = str(pm, "id")
-		pi.PaymentMethod = &pmID
+		pi.PaymentMethod = ptr(str(pm, "id"))
 		pi.Status = "requires_confirmation"
 	}
 	if err := f.failed(); err != nil {
@@ -247,15 +238,14 @@ func (s *Server) createPaymentIntent(r *request) (any, error) {
 // invoice's amount from customer with the payment method pm.
 func (s *Server) newInvoicePaymentIntent(amount int64, currency, customer, pm string) *paymentIntent {
 	id := s.newID("pi")
-	desc := "Payment for Invoice"
 	pi := &paymentIntent{
 		meta: meta{ID: id, Object: "payment_intent"}, Amount: amount, CaptureMethod: "automatic",
 		ClientSecret: id + "_secret_" + randomID(24), ConfirmationMethod: "automatic", Created: s.unix(), Currency: currency,
-		Description: &desc, Metadata: map[string]string{}, PaymentMethod: &pm, PaymentMethodTypes: []string{"card"},
+		Description: ptr("Payment for Invoice"), Metadata: map[string]string{}, PaymentMethod: ptr(pm), PaymentMethodTypes: []string{"card"},
 		Status: "requires_confirmation",
 	}
 	if customer != "" {
-		pi.Customer = &customer
+		pi.Customer = ptr(customer)
 	}
 	s.insert(pi)
 	return pi
@@ -266,21 +256,14 @@ func (s *Server) newInvoicePaymentIntent(amount int64, currency, customer, pm st
 // when the card declines (a 402 error carrying the payment intent).
 func (s *Server) confirmPI(r *request, pi *paymentIntent, pm obj) error {
 	capture := pi.CaptureMethod != "manual"
-	var customer, description string
-	if pi.Customer != nil {
-		customer = *pi.Customer
-	}
-	if pi.Description != nil {
-		description = *pi.Description
-	}
 	ch, err := s.charge(r, chargeSpec{
-		amount: pi.Amount, currency: pi.Currency, customer: customer, pm: pm,
-		capture: capture, paymentIntent: pi.ID, description: description,
+		amount: pi.Amount, currency: pi.Currency, customer: deref(pi.Customer), pm: pm,
+		capture: capture, paymentIntent: pi.ID, description: deref(pi.Description),
 	})
 	var ae *apiError
 	if errors.As(err, &ae) && ch != nil {
 		chID := str(ch, "id")
-		pi.LatestCharge = &chID
+		pi.LatestCharge = ptr(chID)
 		pi.Status = "requires_payment_method"
 		pi.PaymentMethod = nil
 		pi.LastPaymentError = &piPaymentError{
@@ -295,9 +278,8 @@ func (s *Server) confirmPI(r *request, pi *paymentIntent, pm obj) error {
 	if err != nil {
 		return err
 	}
-	pmID, chID := str(pm, "id"), str(ch, "id")
-	pi.PaymentMethod = &pmID
-	pi.LatestCharge = &chID
+	pi.PaymentMethod = ptr(str(pm, "id"))
+	pi.LatestCharge = ptr(str(ch, "id"))
 	pi.LastPaymentError = nil
 	if capture {
 		pi.Status = "succeeded"
@@ -326,10 +308,7 @@ func (s *Server) confirmPaymentIntent(r *request) (any, error) {
 	if err := s.applyPIParams(clone, f); err != nil {
 		return nil, err
 	}
-	var pmID string
-	if pi.PaymentMethod != nil {
-		pmID = *pi.PaymentMethod
-	}
+	pmID := deref(pi.PaymentMethod)
 	if v, ok := f.str("payment_method"); ok {
 		pmID = v
 	}
@@ -377,7 +356,7 @@ func (s *Server) capturePaymentIntent(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	ch, ok := s.st.lookupObj(pi.latestCharge())
+	ch, ok := s.st.lookupObj(deref(pi.LatestCharge))
 	if !ok {
 		return nil, &apiError{status: 500, typ: "api_error", message: "stripetest: the payment intent has no charge to capture"}
 	}
@@ -407,12 +386,11 @@ func (s *Server) cancelPaymentIntent(r *request) (any, error) {
 		}
 	}
 	if pi.Status == "requires_capture" {
-		if ch, ok := s.st.lookupObj(pi.latestCharge()); ok {
+		if ch, ok := s.st.lookupObj(deref(pi.LatestCharge)); ok {
 			ch["amount_refunded"], ch["refunded"] = ch["amount"], true // the authorization is released
 		}
 	}
-	now := s.unix()
-	pi.Status, pi.CanceledAt, pi.CancellationReason, pi.AmountCapturable = "canceled", &now, reason, 0
+	pi.Status, pi.CanceledAt, pi.CancellationReason, pi.AmountCapturable = "canceled", ptr(s.unix()), reason, 0
 	s.emit(r, "payment_intent.canceled", pi, nil)
 	return s.render(pi, r.expand), nil
 }
@@ -450,8 +428,7 @@ func (s *Server) updatePaymentIntent(r *request) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			pmID := str(pm, "id")
-			clone.PaymentMethod = &pmID
+			clone.PaymentMethod = ptr(str(pm, "id"))
 			clone.Status = "requires_confirmation"
 		}
 	}

@@ -89,17 +89,14 @@ func (s *Server) reversePayout(r *request) (any, error) {
 	now := s.unix()
 	rev.meta = meta{ID: s.newID("po"), Object: "payout"}
 	rev.Created, rev.ArrivalDate, rev.Status = now, now, "paid"
-	orig := p.ID
-	rev.OriginalPayout, rev.ReversedBy = &orig, nil
+	rev.OriginalPayout, rev.ReversedBy = ptr(p.ID), nil
 	rev.Metadata = mergeMetadata(nil, r.form)
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	txn := s.addBalanceTransaction(p.Amount, 0, p.Currency, "payout", "payout_reversal", rev.ID, "Payout reversal")
-	rev.BalanceTransaction = &txn
+	rev.BalanceTransaction = ptr(s.addBalanceTransaction(p.Amount, 0, p.Currency, "payout", "payout_reversal", rev.ID, "Payout reversal"))
 	s.insert(rev)
-	revID := rev.ID
-	p.ReversedBy = &revID
+	p.ReversedBy = ptr(rev.ID)
 	s.emit(r, "payout.created", rev, nil)
 	return s.render(rev, r.expand), nil
 }
@@ -131,10 +128,9 @@ func (s *Server) createPayout(r *request) (any, error) {
 	}
 	sourceType := f.strOr("source_type", "card")
 	now := s.unix()
-	dest := "ba_stripetest"
 	p := &payout{
 		meta: meta{Object: "payout"}, Amount: amount, ArrivalDate: now + 2*86400, Created: now, Currency: cur,
-		Destination: &dest, Method: method, ReconciliationStatus: "not_applicable", SourceType: sourceType,
+		Destination: ptr("ba_stripetest"), Method: method, ReconciliationStatus: "not_applicable", SourceType: sourceType,
 		Status: "pending", Type: "bank_account",
 	}
 	setNullable(&p.Description, f, "description")
@@ -153,8 +149,7 @@ func (s *Server) createPayout(r *request) (any, error) {
 			message: "You have insufficient funds in your Stripe account for this transfer. Your card balance is too low. You can use the /v1/balance endpoint to view your Stripe balance (for more details, see stripe.com/docs/api#balance)."}
 	}
 	p.ID = s.newID("po")
-	txn := s.addBalanceTransaction(-amount, 0, cur, "payout", "payout", p.ID, "STRIPE PAYOUT")
-	p.BalanceTransaction = &txn
+	p.BalanceTransaction = ptr(s.addBalanceTransaction(-amount, 0, cur, "payout", "payout", p.ID, "STRIPE PAYOUT"))
 	s.insert(p)
 	s.emit(r, "payout.created", p, nil)
 	return s.render(p, r.expand), nil
@@ -187,8 +182,7 @@ func (s *Server) cancelPayout(r *request) (any, error) {
 		return nil, invalid("", "", "Payouts can only be canceled while they are pending; %s is %s.", p.ID, p.Status)
 	}
 	p.Status = "canceled"
-	txn := s.addBalanceTransaction(p.Amount, 0, p.Currency, "payout_cancel", "payout_reversal", p.ID, "Canceled payout")
-	p.FailureBalanceTransaction = &txn
+	p.FailureBalanceTransaction = ptr(s.addBalanceTransaction(p.Amount, 0, p.Currency, "payout_cancel", "payout_reversal", p.ID, "Canceled payout"))
 	s.emit(r, "payout.canceled", p, nil)
 	return s.render(p, r.expand), nil
 }

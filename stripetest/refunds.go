@@ -33,7 +33,7 @@ func (s *Server) createRefund(r *request) (any, error) {
 		if err != nil {
 			return nil, invalid("payment_intent", "resource_missing", "No such payment_intent: '%s'", piID)
 		}
-		c, ok := s.st.lookupObj(pi.latestCharge())
+		c, ok := s.st.lookupObj(deref(pi.LatestCharge))
 		if !ok || c["status"] != "succeeded" {
 			return nil, invalid("payment_intent", "", "This PaymentIntent (%s) does not have a successful charge to refund.", piID)
 		}

@@ -110,8 +110,7 @@ func (s *Server) createTransfer(r *request) (any, error) {
 			message: "You have insufficient available funds in your Stripe account. Try adding funds directly to your available balance by creating Charges using the 4000000000000077 test card."}
 	}
 	t.ID = s.newID("tr")
-	txn := s.addBalanceTransaction(-amount, 0, cur, "transfer", "transfer", t.ID, "")
-	t.BalanceTransaction = &txn
+	t.BalanceTransaction = ptr(s.addBalanceTransaction(-amount, 0, cur, "transfer", "transfer", t.ID, ""))
 	s.insert(t)
 
 	// The destination's side, on its own store: its balance transaction
