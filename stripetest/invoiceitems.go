@@ -168,7 +168,7 @@ func (s *Server) applyItemAmount(ii *invoiceItem, f *form, create bool) error {
 		ii.Currency = str(price, "currency")
 		ii.Pricing = pricingOf(price)
 		ii.Pricing.PriceDetails.Price = id
-		ii.Pricing.UnitAmountDecimal = ptrTo(strconv.FormatInt(unit, 10))
+		ii.Pricing.UnitAmountDecimal = ptr(strconv.FormatInt(unit, 10))
 		if ii.Description == nil {
 			if prod, ok := s.st.lookupObj(idOf(price["product"])); ok {
 				ii.Description = nullableString(prod["name"])
@@ -205,7 +205,7 @@ func (s *Server) applyItemAmount(ii *invoiceItem, f *form, create bool) error {
 		return missingParam("amount")
 	}
 	if hasUnit {
-		ii.Unit = ptrTo(unit)
+		ii.Unit = ptr(unit)
 		ii.Amount = unit * qty
 	}
 	ii.Quantity = qty
@@ -250,11 +250,11 @@ func (s *Server) createInvoiceItem(r *request) (any, error) {
 	if !ok || cusID == "" {
 		return nil, missingParam("customer")
 	}
-	cus, err := s.getObj("customer", cusID)
+	cus, err := s.customer(cusID)
 	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
-	ii := s.newInvoiceItem(cusID, "usd", nullableID(cus["test_clock"]))
+	ii := s.newInvoiceItem(cusID, "usd", cus.TestClock)
 	s.applyItemParams(ii, f)
 	if err := s.applyItemAmount(ii, f, true); err != nil {
 		return nil, err

@@ -88,7 +88,7 @@ func itemLine(ii *invoiceItem, lineID, invID string) *invoiceLineItem {
 		ID: lineID, Object: "line_item", Amount: ii.Amount, Currency: ii.Currency, Description: ii.Description,
 		DiscountAmounts: []invoiceDiscountAmount{}, Discountable: ii.Discountable, Discounts: []string{}, Invoice: invID,
 		Metadata: copyMetadata(ii.Metadata),
-		Parent:   invoiceLineParent{InvoiceItemDetails: &invoiceLineItemDetails{InvoiceItem: ptrTo(ii.ID)}, Type: "invoice_item_details"},
+		Parent:   invoiceLineParent{InvoiceItemDetails: &invoiceLineItemDetails{InvoiceItem: ptr(ii.ID)}, Type: "invoice_item_details"},
 		Period:   ii.Period, PretaxCreditAmounts: []invoicePretaxCreditAmount{}, Pricing: ii.Pricing.copy(),
 		Quantity: ii.Quantity, QuantityDecimal: ii.QuantityDecimal, Subtotal: ii.Amount, Taxes: []invoiceTax{},
 	}
@@ -197,11 +197,11 @@ func (s *Server) addInvoiceLines(r *request, inv *invoice) error {
 			if ii.Invoice != nil || ii.Customer != inv.Customer || ii.Currency != inv.Currency {
 				return invalid(lf.name("invoice_item"), "", "Invoice item %s is not a pending item of this invoice's customer in %s.", id, inv.Currency)
 			}
-			ii.Invoice = ptrTo(inv.ID)
+			ii.Invoice = ptr(inv.ID)
 			continue
 		}
 		ii := s.newInvoiceItem(inv.Customer, inv.Currency, inv.TestClock)
-		ii.Invoice = ptrTo(inv.ID)
+		ii.Invoice = ptr(inv.ID)
 		s.applyItemParams(ii, lf)
 		if err := s.applyItemAmount(ii, lf, true); err != nil {
 			return err

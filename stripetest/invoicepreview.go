@@ -47,7 +47,7 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 		}
 		return nil, invalid("customer", "", "Provide customer or subscription to preview an invoice (customer_details alone is not supported by stripetest).")
 	}
-	cus, err := s.getObj("customer", cusID)
+	cus, err := s.customer(cusID)
 	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
@@ -109,8 +109,8 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	currency := "usd"
 	if sub != nil {
 		currency = str(sub, "currency")
-	} else if c, ok := cus["currency"].(string); ok {
-		currency = c
+	} else if cus.Currency != nil {
+		currency = *cus.Currency
 	}
 	for _, it := range items {
 		if it.qty >= 0 && it.price != nil {
@@ -240,7 +240,7 @@ func (s *Server) previewSubLine(invID string, it *previewItem, start int64, sub 
 	unit := num(it.price, "unit_amount")
 	var subID *string
 	if sub != nil {
-		subID = ptrTo(str(sub, "id"))
+		subID = ptr(str(sub, "id"))
 	}
 	desc := fmt.Sprintf("%d × %s (at %s / %s)", it.qty, s.productName(it.price), money(unit, str(it.price, "currency")), rec["interval"])
 	return s.newSubLine("il_tmp_"+randomID(12), invID, subID, nullableID(it.id), it.price, it.qty, unit*it.qty, desc, start, end)
@@ -287,7 +287,7 @@ func (s *Server) previewItemLine(invID, currency string, f *form) (*invoiceLineI
 	}
 	now := s.unix()
 	return &invoiceLineItem{
-		ID: "il_tmp_" + randomID(12), Object: "line_item", Amount: amount, Currency: currency, Description: ptrTo(f.strOr("description", "")),
+		ID: "il_tmp_" + randomID(12), Object: "line_item", Amount: amount, Currency: currency, Description: ptr(f.strOr("description", "")),
 		DiscountAmounts: []invoiceDiscountAmount{}, Discountable: discountable, Discounts: []string{}, Invoice: invID, Metadata: map[string]string{},
 		Parent: invoiceLineParent{InvoiceItemDetails: &invoiceLineItemDetails{}, Type: "invoice_item_details"},
 		Period: invoicePeriod{Start: now, End: now}, PretaxCreditAmounts: []invoicePretaxCreditAmount{}, Pricing: pricing,

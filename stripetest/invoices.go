@@ -1,7 +1,6 @@
 package stripetest
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 )
@@ -152,12 +151,6 @@ type invoiceConfirmationSecret struct {
 	Type         string `json:"type"`
 }
 
-// invoiceCustomField is a name and value shown on an invoice.
-type invoiceCustomField struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
-}
-
 // invoiceCustomerTaxID is a customer tax ID copied onto an invoice;
 // stripetest copies none.
 type invoiceCustomerTaxID struct {
@@ -261,9 +254,6 @@ type invoiceTax struct {
 	Type             string `json:"type"`
 }
 
-// ptrTo returns a pointer to a copy of v.
-func ptrTo[T any](v T) *T { return &v }
-
 // nullableID is the ID a legacy field holds (an ID or an object), or nil.
 func nullableID(v any) *string {
 	if id := idOf(v); id != "" {
@@ -272,39 +262,42 @@ func nullableID(v any) *string {
 	return nil
 }
 
-// treeInto decodes a legacy JSON tree (a customer's address) into dst.
-func treeInto(v any, dst any) {
-	if v == nil {
-		return
-	}
-	b, err := json.Marshal(v)
-	if err == nil {
-		err = json.Unmarshal(b, dst)
-	}
-	if err != nil {
-		panic(fmt.Sprintf("stripetest: decode %T: %v", dst, err)) // a bug: stored trees have the wire shape
-	}
-}
-
 // newInvoice builds (but does not store) a draft invoice for cus.
-func (s *Server) newInvoice(cus obj, currency, collection, reason string) *invoice {
+func (s *Server) newInvoice(cus *customer, currency, collection, reason string) *invoice {
 	now := s.unix()
 	inv := &invoice{
 		meta:           meta{ID: s.newID("in"), Object: "invoice"},
 		AccountCountry: "US", AccountName: "stripetest",
 		Issuer:        invoiceIssuer{Type: "self"},
 		BillingReason: reason, CollectionMethod: collection, Created: now, Currency: currency,
-		Customer:      str(cus, "id"),
-		CustomerEmail: nullableString(cus["email"]), CustomerName: nullableString(cus["name"]), CustomerPhone: nullableString(cus["phone"]),
-		CustomerTaxExempt: nullableString(cus["tax_exempt"]), CustomerTaxIDs: []invoiceCustomerTaxID{},
+		Customer: cus.ID, CustomerAddress: copyAddress(cus.Address), CustomerShipping: copyShipping(cus.Shipping),
+		CustomerEmail: cus.Email, CustomerName: cus.Name, CustomerPhone: cus.Phone,
+		CustomerTaxExempt: ptr(cus.TaxExempt), CustomerTaxIDs: []invoiceCustomerTaxID{},
 		DefaultTaxRates: []string{}, Discounts: []string{}, Metadata: map[string]string{},
 		PeriodEnd: now, PeriodStart: now, Status: "draft",
-		TestClock:            nullableID(cus["test_clock"]),
+		TestClock:            cus.TestClock,
 		TotalDiscountAmounts: []invoiceDiscountAmount{}, TotalPretaxCreditAmounts: []invoicePretaxCreditAmount{}, TotalTaxes: []invoiceTax{},
 	}
-	treeInto(cus["address"], &inv.CustomerAddress)
-	treeInto(cus["shipping"], &inv.CustomerShipping)
 	return inv
+}
+
+// copyAddress returns a copy of a (nil for nil).
+func copyAddress(a *address) *address {
+	if a == nil {
+		return nil
+	}
+	c := *a
+	return &c
+}
+
+// copyShipping returns a copy of sh (nil for nil).
+func copyShipping(sh *shipping) *shipping {
+	if sh == nil {
+		return nil
+	}
+	c := *sh
+	c.Address = copyAddress(sh.Address)
+	return &c
 }
 
 // nullableString is a legacy field's string, or nil.
@@ -366,7 +359,7 @@ func (s *Server) applyInvoiceParams(inv *invoice, f *form) error {
 		}
 	}
 	if n, ok := f.int("days_until_due"); ok {
-		inv.DueDate = ptrTo(inv.Created + n*86400)
+		inv.DueDate = ptr(inv.Created + n*86400)
 	}
 	if at := f.sub("automatic_tax"); len(at.m) > 0 {
 		inv.AutomaticTax.Enabled, _ = at.bool("enabled")
@@ -394,7 +387,7 @@ func (s *Server) applyInvoiceParams(inv *invoice, f *form) error {
 			if err != nil {
 				return err
 			}
-			*p.dst = ptrTo(str(pm, "id"))
+			*p.dst = ptr(str(pm, "id"))
 		}
 	}
 	inv.Metadata = mergeMetadata(inv.Metadata, f)
@@ -416,13 +409,13 @@ func (s *Server) createInvoice(r *request) (any, error) {
 		}
 		return nil, missingParam("customer")
 	}
-	cus, err := s.getObj("customer", cusID)
+	cus, err := s.customer(cusID)
 	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
 	currency := "usd"
-	if c, ok := cus["currency"].(string); ok {
-		currency = c
+	if cus.Currency != nil {
+		currency = *cus.Currency
 	}
 	currency = f.strOr("currency", currency)
 	inv := s.newInvoice(cus, currency, "charge_automatically", "manual")
@@ -452,7 +445,7 @@ func (s *Server) createInvoice(r *request) (any, error) {
 func (s *Server) attachPendingItems(inv *invoice) {
 	for _, ii := range allOf[*invoiceItem](s.st, "invoiceitem") {
 		if ii.Customer == inv.Customer && ii.Invoice == nil && ii.Currency == inv.Currency {
-			ii.Invoice = ptrTo(inv.ID)
+			ii.Invoice = ptr(inv.ID)
 		}
 	}
 }
@@ -518,17 +511,16 @@ func (s *Server) finalize(r *request, inv *invoice) {
 	s.recalcInvoice(inv)
 	now := s.unix()
 	if inv.Number == nil {
-		if cus, ok := s.st.lookupObj(inv.Customer); ok {
-			seq := num(cus, "next_invoice_sequence")
-			inv.Number = ptrTo(fmt.Sprintf("%s-%04d", cus["invoice_prefix"], seq))
-			cus["next_invoice_sequence"] = seq + 1
+		if cus, ok := lookupAs[*customer](s.st, inv.Customer); ok {
+			inv.Number = ptr(fmt.Sprintf("%s-%04d", cus.InvoicePrefix, cus.NextInvoiceSequence))
+			cus.NextInvoiceSequence++
 		}
 	}
 	inv.Status = "open"
 	inv.StatusTransitions.FinalizedAt = &now
-	inv.HostedInvoiceURL = ptrTo("https://invoice.stripe.com/i/stripetest/" + inv.ID)
-	inv.InvoicePDF = ptrTo("https://pay.stripe.com/invoice/stripetest/" + inv.ID + "/pdf")
-	inv.EndingBalance = ptrTo(int64(0))
+	inv.HostedInvoiceURL = ptr("https://invoice.stripe.com/i/stripetest/" + inv.ID)
+	inv.InvoicePDF = ptr("https://pay.stripe.com/invoice/stripetest/" + inv.ID + "/pdf")
+	inv.EndingBalance = ptr(int64(0))
 	if inv.EffectiveAt == nil {
 		inv.EffectiveAt = &now
 	}
@@ -546,7 +538,7 @@ func (s *Server) markPaid(r *request, inv *invoice, outOfBand bool) {
 		inv.AmountPaidOffStripe += due
 	}
 	inv.AmountRemaining = 0
-	inv.StatusTransitions.PaidAt = ptrTo(s.unix())
+	inv.StatusTransitions.PaidAt = ptr(s.unix())
 	inv.NextPaymentAttempt = nil
 	s.emit(r, "invoice.paid", inv, nil)
 	if !outOfBand {
@@ -612,8 +604,8 @@ func (s *Server) invoicePaymentMethod(inv *invoice, f *form) (obj, error) {
 	if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok {
 		candidates = append(candidates, idOf(sub["default_payment_method"]), idOf(sub["default_source"]))
 	}
-	if cus, ok := s.st.lookupObj(inv.Customer); ok {
-		candidates = append(candidates, idOf(objAt(cus, "invoice_settings")["default_payment_method"]), idOf(cus["default_source"]))
+	if cus, ok := lookupAs[*customer](s.st, inv.Customer); ok {
+		candidates = append(candidates, deref(cus.InvoiceSettings.DefaultPaymentMethod), deref(cus.DefaultSource))
 	}
 	for _, id := range candidates {
 		if pm, ok := s.st.lookupObj(id); ok {
@@ -722,7 +714,7 @@ func (s *Server) voidInvoice(r *request) (any, error) {
 		return nil, invalid("", "invoice_not_editable", "You can only void an open or uncollectible invoice; %s is %s.", inv.ID, inv.Status)
 	}
 	inv.Status = "void"
-	inv.StatusTransitions.VoidedAt = ptrTo(s.unix())
+	inv.StatusTransitions.VoidedAt = ptr(s.unix())
 	inv.NextPaymentAttempt = nil
 	s.emit(r, "invoice.voided", inv, nil)
 	return s.render(inv, r.expand), nil
@@ -737,7 +729,7 @@ func (s *Server) markUncollectible(r *request) (any, error) {
 		return nil, invalid("", "invoice_not_editable", "You can only mark an open invoice uncollectible; %s is %s.", inv.ID, inv.Status)
 	}
 	inv.Status = "uncollectible"
-	inv.StatusTransitions.MarkedUncollectibleAt = ptrTo(s.unix())
+	inv.StatusTransitions.MarkedUncollectibleAt = ptr(s.unix())
 	s.emit(r, "invoice.marked_uncollectible", inv, nil)
 	return s.render(inv, r.expand), nil
 }

@@ -101,7 +101,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	if !ok || cusID == "" {
 		return nil, missingParam("customer")
 	}
-	cus, err := s.getObj("customer", cusID)
+	cus, err := s.customer(cusID)
 	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
@@ -163,7 +163,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		items = append(items, s.newSubItem(sub, price, qty, itf))
 	}
 	sub["currency"] = prices[0]["currency"]
-	sub["test_clock"] = cus["test_clock"]
+	sub["test_clock"] = treeValue(cus.TestClock)
 	trialEnd := int64(0)
 	if n, ok := f.int("trial_period_days"); ok && n > 0 {
 		trialEnd = now + n*86400
@@ -186,7 +186,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	inv := s.newInvoice(cus, str(sub, "currency"), str(sub, "collection_method"), "subscription_create")
 	inv.Parent = subscriptionParent(id, stringMap(sub["metadata"]))
 	if d, ok := sub["days_until_due"].(int64); ok {
-		inv.DueDate = ptrTo(now + d*86400)
+		inv.DueDate = ptr(now + d*86400)
 	}
 	var lines []*invoiceLineItem
 	var total int64

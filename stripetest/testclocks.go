@@ -93,17 +93,17 @@ func (s *Server) deleteTestClock(r *request) (any, error) {
 	id := str(clock, "id")
 	s.at = num(clock, "frozen_time")
 	defer func() { s.at = 0 }()
-	for _, cus := range s.st.allObj("customer") {
-		if cus["test_clock"] != id || cus["deleted"] == true {
+	for _, cus := range allOf[*customer](s.st, "customer") {
+		if deref(cus.TestClock) != id || cus.Deleted {
 			continue
 		}
 		for _, sub := range s.st.allObj("subscription") {
-			if sub["customer"] == cus["id"] && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
+			if sub["customer"] == cus.ID && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
 				s.endSubscription(r, sub, nil)
 			}
 		}
-		cus["deleted"] = true
-		s.emitObj(r, "customer.deleted", cus, nil)
+		cus.Deleted = true
+		s.emit(r, "customer.deleted", cus, nil)
 	}
 	s.removeObj(clock)
 	return obj{"id": id, "object": "test_helpers.test_clock", "deleted": true}, nil
@@ -148,9 +148,9 @@ func (s *Server) advanceTestClock(r *request) (any, error) {
 // or before target: its time and what to do. A nil action means none.
 func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*request)) {
 	on := map[any]bool{}
-	for _, cus := range s.st.allObj("customer") {
-		if cus["test_clock"] == clockID && cus["deleted"] != true {
-			on[cus["id"]] = true
+	for _, cus := range allOf[*customer](s.st, "customer") {
+		if deref(cus.TestClock) == clockID && !cus.Deleted {
+			on[cus.ID] = true
 		}
 	}
 	best := target + 1
@@ -220,7 +220,7 @@ func subPeriodEnd(sub obj) int64 {
 // renewSubscription starts the subscription's next period at start and
 // makes its draft renewal invoice.
 func (s *Server) renewSubscription(r *request, sub obj, start int64) {
-	cus, ok := s.st.lookupObj(idOf(sub["customer"]))
+	cus, ok := lookupAs[*customer](s.st, idOf(sub["customer"]))
 	if !ok {
 		return
 	}
@@ -233,7 +233,7 @@ func (s *Server) renewSubscription(r *request, sub obj, start int64) {
 	inv.TestClock = nullableID(sub["test_clock"])
 	inv.Parent = subscriptionParent(str(sub, "id"), stringMap(sub["metadata"]))
 	if d, ok := sub["days_until_due"].(int64); ok {
-		inv.DueDate = ptrTo(start + d*86400)
+		inv.DueDate = ptr(start + d*86400)
 	}
 	var lines []*invoiceLineItem
 	for _, si := range subItems(sub) {
@@ -247,7 +247,7 @@ func (s *Server) renewSubscription(r *request, sub obj, start int64) {
 		unit := num(price, "unit_amount")
 		qty := num(si, "quantity")
 		desc := fmt.Sprintf("%d × %s (at %s / %s)", qty, s.productName(price), money(unit, str(price, "currency")), rec["interval"])
-		lines = append(lines, s.newSubLine(s.newID("il"), inv.ID, ptrTo(str(sub, "id")), nullableID(si["id"]), price, qty, unit*qty, desc, start, end))
+		lines = append(lines, s.newSubLine(s.newID("il"), inv.ID, ptr(str(sub, "id")), nullableID(si["id"]), price, qty, unit*qty, desc, start, end))
 	}
 	inv.SubLines = lines
 	inv.PeriodStart, inv.PeriodEnd = start, start
@@ -296,7 +296,7 @@ func (s *Server) autoCollect(r *request, inv *invoice) {
 // failed one, or none after the last.
 func (s *Server) scheduleRetry(inv *invoice) {
 	if inv.AttemptCount < maxPaymentAttempts {
-		inv.NextPaymentAttempt = ptrTo(s.unix() + retryInterval)
+		inv.NextPaymentAttempt = ptr(s.unix() + retryInterval)
 	} else {
 		inv.NextPaymentAttempt = nil
 	}
@@ -305,29 +305,36 @@ func (s *Server) scheduleRetry(inv *invoice) {
 // requestClock is the frozen time of the test clock a request is about
 // (through its customer), or 0.
 func (s *Server) requestClock(r *request) int64 {
-	var cusID string
+	if len(s.st.kinds["test_helpers.test_clock"]) == 0 {
+		return 0
+	}
+	clockTime := func(id string) (int64, bool) {
+		if rec, ok := s.st.lookup(id); ok && rec.base().Object == "test_helpers.test_clock" {
+			return num(obj(mustBe[objRecord](rec)), "frozen_time"), true
+		}
+		return 0, false
+	}
 	if id, ok := r.form.m["test_clock"].(string); ok {
-		if clock, ok := s.st.lookupObj(id); ok && clock["object"] == "test_helpers.test_clock" {
-			return num(clock, "frozen_time")
+		if t, ok := clockTime(id); ok {
+			return t
 		}
 	}
+	var cusID string
 	if id, ok := r.form.m["customer"].(string); ok {
 		cusID = id
 	} else if id := r.pathVal("customer"); id != "" {
 		cusID = id
 	} else if rec, ok := s.st.lookup(r.pathVal("id")); ok {
-		if rec.base().Object == "customer" {
-			cusID = rec.base().ID
+		if c, ok := rec.(*customer); ok {
+			cusID = c.ID
 		} else {
 			cusID = idOf(s.tree(rec)["customer"])
 		}
 	}
-	cus, ok := s.st.lookupObj(cusID)
-	if !ok {
+	cus, ok := lookupAs[*customer](s.st, cusID)
+	if !ok || cus.TestClock == nil {
 		return 0
 	}
-	if clock, ok := s.st.lookupObj(str(cus, "test_clock")); ok {
-		return num(clock, "frozen_time")
-	}
-	return 0
+	t, _ := clockTime(*cus.TestClock)
+	return t
 }
