@@ -39,30 +39,30 @@ func (s *Server) createCustomer(r *request) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := attachDecline(testCards[str(p, "_card")], "payment_method"); err != nil {
+		if err := attachDecline(testCards[p.testCard()], "payment_method"); err != nil {
 			return nil, err
 		}
-		p["customer"] = id
+		p.setCustomer(id)
 	}
-	var card obj
+	var src *card
 	if tok, ok := r.form.str("source"); ok {
 		c, err := s.cardFromToken(tok, id)
 		if err != nil {
 			return nil, err
 		}
-		card = c
+		src = c
 	}
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
 	s.insertObj(cus)
-	if card != nil {
-		s.insertObj(card)
-		cus["default_source"] = card["id"]
+	if src != nil {
+		s.insert(src)
+		cus["default_source"] = src.ID
 	}
 	s.emitObj(r, "customer.created", cus, nil)
-	if card != nil {
-		s.emitObj(r, "customer.source.created", card, nil)
+	if src != nil {
+		s.emit(r, "customer.source.created", src, nil)
 	}
 	return s.renderObj(cus, r.expand), nil
 }
@@ -129,7 +129,7 @@ func (s *Server) applyCustomerParams(r *request, cus obj) error {
 				if err != nil {
 					return err
 				}
-				settings["default_payment_method"] = p["id"]
+				settings["default_payment_method"] = p.base().ID
 			}
 		}
 	}
@@ -181,15 +181,15 @@ func (s *Server) updateCustomer(r *request) (any, error) {
 	if err := s.applyCustomerParams(r, clone); err != nil {
 		return nil, err
 	}
-	var newCard obj
+	var newCard *card
 	if tok, ok := r.form.str("source"); ok {
 		if newCard, err = s.cardFromToken(tok, str(cus, "id")); err != nil {
 			return nil, err
 		}
 	}
 	if src, ok := r.form.str("default_source"); ok && src != "" {
-		card, ok := s.st.lookupObj(src)
-		if !ok || card["customer"] != cus["id"] {
+		c, ok := lookupAs[paymentSource](s.st, src)
+		if !ok || c.customerID() != str(cus, "id") {
 			return nil, invalid("default_source", "resource_missing", "No such source: '%s'", src)
 		}
 	}
@@ -210,13 +210,13 @@ func (s *Server) updateCustomer(r *request) (any, error) {
 	}
 	if newCard != nil {
 		// source= replaces the default source.
-		if old, ok := s.st.lookupObj(idOf(cus["default_source"])); ok {
-			s.removeObj(old)
-			s.emitObj(r, "customer.source.deleted", old, nil)
+		if old, ok := lookupAs[paymentSource](s.st, idOf(cus["default_source"])); ok {
+			s.remove(old)
+			s.emit(r, "customer.source.deleted", old, nil)
 		}
-		s.insertObj(newCard)
-		cus["default_source"] = newCard["id"]
-		s.emitObj(r, "customer.source.created", newCard, nil)
+		s.insert(newCard)
+		cus["default_source"] = newCard.ID
+		s.emit(r, "customer.source.created", newCard, nil)
 	}
 	s.emitUpdatedObj(r, "customer.updated", cus, before)
 	return s.renderObj(cus, r.expand), nil
@@ -228,9 +228,9 @@ func (s *Server) deleteCustomer(r *request) (any, error) {
 		return nil, err
 	}
 	id := str(cus, "id")
-	for _, card := range append([]obj(nil), s.st.allObj("card")...) {
-		if card["customer"] == id {
-			s.removeObj(card)
+	for _, c := range allOf[*card](s.st, "card") {
+		if c.customerID() == id {
+			s.remove(c)
 		}
 	}
 	for _, sub := range s.st.allObj("subscription") {

@@ -138,7 +138,7 @@ func (s *Server) applyInvoiceParams(inv obj, f *form) error {
 			if err != nil {
 				return err
 			}
-			inv[k] = pm["id"]
+			inv[k] = pm.base().ID
 		}
 	}
 	applyMetadata(inv, f)
@@ -335,7 +335,7 @@ func (s *Server) finalizeInvoice(r *request) (any, error) {
 
 // invoicePaymentMethod picks what pays an invoice: the pay params, the
 // invoice's defaults, then the customer's.
-func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
+func (s *Server) invoicePaymentMethod(inv obj, f *form) (paymentSource, error) {
 	for _, k := range []string{"payment_method", "source"} {
 		if v, ok := f.str(k); ok {
 			return s.resolvePaymentMethod(v, k)
@@ -349,7 +349,7 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 		candidates = append(candidates, idOf(objAt(cus, "invoice_settings")["default_payment_method"]), idOf(cus["default_source"]))
 	}
 	for _, id := range candidates {
-		if pm, ok := s.st.lookupObj(id); ok {
+		if pm, ok := lookupAs[paymentSource](s.st, id); ok {
 			return pm, nil
 		}
 	}
@@ -358,7 +358,7 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 
 // collect charges an open invoice's remaining amount.
 // With retry (an automatic attempt), a failure schedules the next attempt.
-func (s *Server) collect(r *request, inv obj, pm obj, retry bool) error {
+func (s *Server) collect(r *request, inv obj, pm paymentSource, retry bool) error {
 	amount := num(inv, "amount_remaining")
 	inv["attempted"] = true
 	inv["attempt_count"] = num(inv, "attempt_count") + 1
@@ -368,7 +368,7 @@ func (s *Server) collect(r *request, inv obj, pm obj, retry bool) error {
 		"canceled_at": nil, "cancellation_reason": nil, "capture_method": "automatic", "client_secret": "", "confirmation_method": "automatic",
 		"created": s.unix(), "currency": inv["currency"], "customer": inv["customer"], "description": "Payment for Invoice",
 		"excluded_payment_method_types": nil, "last_payment_error": nil, "latest_charge": nil, "livemode": false, "metadata": obj{},
-		"next_action": nil, "on_behalf_of": nil, "payment_method": pm["id"], "payment_method_configuration_details": nil,
+		"next_action": nil, "on_behalf_of": nil, "payment_method": pm.base().ID, "payment_method_configuration_details": nil,
 		"payment_method_options": obj{}, "payment_method_types": []any{"card"}, "processing": nil, "receipt_email": nil, "review": nil,
 		"setup_future_usage": nil, "shipping": nil, "statement_descriptor": nil, "statement_descriptor_suffix": nil,
 		"status": "requires_confirmation", "transfer_data": nil, "transfer_group": nil,
@@ -413,7 +413,7 @@ func (s *Server) payInvoice(r *request) (any, error) {
 	if inv["status"] == "draft" {
 		s.recalcInvoice(inv)
 	}
-	var pm obj
+	var pm paymentSource
 	if !outOfBand && num(inv, "amount_remaining") > 0 {
 		if pm, err = s.invoicePaymentMethod(inv, f); err != nil {
 			return nil, err
