@@ -89,22 +89,22 @@ func attachDecline(tc testCard, param string) *apiError {
 }
 
 // customerCard finds a card of the customer named in the path.
-func (s *Server) customerCard(r *request) (obj, *card, error) {
-	cus, err := s.getObj("customer", r.pathVal("customer"))
+func (s *Server) customerCard(r *request) (*customer, *card, error) {
+	cus, err := s.customer(r.pathVal("customer"))
 	if err != nil {
 		return nil, nil, err
 	}
 	id := r.pathVal("id")
 	c, ok := lookupAs[*card](s.st, id)
-	if !ok || c.customerID() != str(cus, "id") {
+	if !ok || c.customerID() != cus.ID {
 		return nil, nil, &apiError{status: http.StatusNotFound, typ: "invalid_request_error", code: "resource_missing", param: "id",
-			message: "Customer " + str(cus, "id") + " does not have a linked source with ID " + id + "."}
+			message: "Customer " + cus.ID + " does not have a linked source with ID " + id + "."}
 	}
 	return cus, c, nil
 }
 
 func (s *Server) createCard(r *request) (any, error) {
-	cus, err := s.getObj("customer", r.pathVal("customer"))
+	cus, err := s.customer(r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +112,7 @@ func (s *Server) createCard(r *request) (any, error) {
 	if !ok || tok == "" {
 		return nil, missingParam("source")
 	}
-	c, cerr := s.cardFromToken(tok, str(cus, "id"))
+	c, cerr := s.cardFromToken(tok, cus.ID)
 	if cerr != nil {
 		return nil, cerr
 	}
@@ -122,20 +122,20 @@ func (s *Server) createCard(r *request) (any, error) {
 	}
 	s.insert(c)
 	s.emit(r, "customer.source.created", c, nil)
-	if cus["default_source"] == nil {
-		before := s.snapshotObj(cus)
-		cus["default_source"] = c.ID
-		s.emitUpdatedObj(r, "customer.updated", cus, before)
+	if cus.DefaultSource == nil {
+		before := s.snapshot(cus)
+		cus.DefaultSource = ptr(c.ID)
+		s.emitUpdated(r, "customer.updated", cus, before)
 	}
 	return s.render(c, r.expand), nil
 }
 
 func (s *Server) listCards(r *request) (any, error) {
-	cus, err := s.getObj("customer", r.pathVal("customer"))
+	cus, err := s.customer(r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
-	cusID := str(cus, "id")
+	cusID := cus.ID
 	if o, ok := r.form.str("object"); ok && o != "card" {
 		return obj{"object": "list", "data": []any{}, "has_more": false, "url": "/v1/customers/" + cusID + "/sources"}, nil
 	}
@@ -198,19 +198,19 @@ func (s *Server) deleteCard(r *request) (any, error) {
 	}
 	s.remove(c)
 	s.emit(r, "customer.source.deleted", c, nil)
-	if cus["default_source"] == c.ID {
-		before := s.snapshotObj(cus)
-		cus["default_source"] = nil
+	if deref(cus.DefaultSource) == c.ID {
+		before := s.snapshot(cus)
+		cus.DefaultSource = nil
 		var newest *card
 		for _, o := range allOf[*card](s.st, "card") {
-			if o.customerID() == str(cus, "id") {
+			if o.customerID() == cus.ID {
 				newest = o // kinds are in creation order
 			}
 		}
 		if newest != nil {
-			cus["default_source"] = newest.ID
+			cus.DefaultSource = ptr(newest.ID)
 		}
-		s.emitUpdatedObj(r, "customer.updated", cus, before)
+		s.emitUpdated(r, "customer.updated", cus, before)
 	}
 	return obj{"id": c.ID, "object": "card", "deleted": true}, nil
 }
@@ -254,15 +254,7 @@ type cardNetworks struct {
 
 func (c *card) testCard() string   { return c.TestCard }
 func (c *card) expYear() int64     { return c.ExpYear }
-func (c *card) customerID() string { return orEmpty(c.Customer) }
+func (c *card) customerID() string { return deref(c.Customer) }
 func (c *card) setCustomer(id string) {
 	c.Customer = &id
-}
-
-// orEmpty is *p, or "" for nil.
-func orEmpty(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
 }

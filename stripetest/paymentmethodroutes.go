@@ -33,23 +33,23 @@ func (s *Server) registerPaymentMethods() {
 	s.handle("POST", "/v1/payment_methods/{id}/attach", s.attachPaymentMethod)
 	s.handle("POST", "/v1/payment_methods/{id}/detach", s.detachPaymentMethod)
 	s.handle("GET", "/v1/customers/{customer}/payment_methods", func(r *request) (any, error) {
-		cus, err := s.getObj("customer", r.pathVal("customer"))
+		cus, err := s.customer(r.pathVal("customer"))
 		if err != nil {
 			return nil, err
 		}
-		keep, err := s.paymentMethodFilter(r, str(cus, "id"))
+		keep, err := s.paymentMethodFilter(r, cus.ID)
 		if err != nil {
 			return nil, err
 		}
-		return listOf(s, r, "payment_method", "/v1/customers/"+str(cus, "id")+"/payment_methods", keep)
+		return listOf(s, r, "payment_method", "/v1/customers/"+cus.ID+"/payment_methods", keep)
 	})
 	s.handle("GET", "/v1/customers/{customer}/payment_methods/{id}", func(r *request) (any, error) {
-		cus, err := s.getObj("customer", r.pathVal("customer"))
+		cus, err := s.customer(r.pathVal("customer"))
 		if err != nil {
 			return nil, err
 		}
 		pm, ok := lookupAs[*paymentMethod](s.st, r.pathVal("id"))
-		if !ok || pm.customerID() != str(cus, "id") {
+		if !ok || pm.customerID() != cus.ID {
 			return nil, notFound("PaymentMethod", r.pathVal("id"), "payment_method")
 		}
 		return s.render(pm, r.expand), nil
@@ -212,7 +212,7 @@ func (s *Server) attachPaymentMethod(r *request) (any, error) {
 	if !ok || cusID == "" {
 		return nil, missingParam("customer")
 	}
-	cus, err := s.getObj("customer", cusID)
+	cus, err := s.customer(cusID)
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +237,7 @@ func (s *Server) attachPaymentMethod(r *request) (any, error) {
 		return nil, err
 	}
 	if pm.Customer != nil {
-		if *pm.Customer == str(cus, "id") {
+		if *pm.Customer == cus.ID {
 			return s.render(pm, r.expand), nil
 		}
 		return nil, invalid("", "", "The payment method you provided has already been attached to a customer.")
@@ -245,7 +245,7 @@ func (s *Server) attachPaymentMethod(r *request) (any, error) {
 	if e := attachDecline(testCards[pm.TestCard], ""); e != nil {
 		return nil, e
 	}
-	pm.setCustomer(str(cus, "id"))
+	pm.setCustomer(cus.ID)
 	s.emit(r, "payment_method.attached", pm, nil)
 	return s.render(pm, r.expand), nil
 }

@@ -29,7 +29,9 @@ type billingDetails struct {
 	TaxID   *string `json:"tax_id"`
 }
 
-// paymentMethodCard is a card payment method's card.
+// paymentMethodCard is a card payment method's card. GeneratedFrom and
+// Wallet are always null: stripetest makes no cards from other payments
+// or wallets.
 type paymentMethodCard struct {
 	Brand             string                    `json:"brand"`
 	Checks            cardChecks                `json:"checks"`
@@ -39,12 +41,12 @@ type paymentMethodCard struct {
 	ExpYear           int64                     `json:"exp_year"`
 	Fingerprint       string                    `json:"fingerprint"`
 	Funding           string                    `json:"funding"`
-	GeneratedFrom     *nullObject               `json:"generated_from"`
+	GeneratedFrom     *struct{}                 `json:"generated_from"`
 	Last4             string                    `json:"last4"`
 	Networks          paymentMethodCardNetworks `json:"networks"`
 	RegulatedStatus   string                    `json:"regulated_status"`
 	ThreeDSecureUsage threeDSecureUsage         `json:"three_d_secure_usage"`
-	Wallet            *nullObject               `json:"wallet"`
+	Wallet            *struct{}                 `json:"wallet"`
 }
 
 // cardChecks are the results of a card's address and CVC checks.
@@ -64,13 +66,9 @@ type threeDSecureUsage struct {
 	Supported bool `json:"supported"`
 }
 
-// nullObject is a nullable nested object stripetest never fills: a nil
-// *nullObject renders null.
-type nullObject struct{}
-
 func (pm *paymentMethod) testCard() string   { return pm.TestCard }
 func (pm *paymentMethod) expYear() int64     { return pm.Card.ExpYear }
-func (pm *paymentMethod) customerID() string { return orEmpty(pm.Customer) }
+func (pm *paymentMethod) customerID() string { return deref(pm.Customer) }
 func (pm *paymentMethod) setCustomer(id string) {
 	pm.Customer = &id
 }

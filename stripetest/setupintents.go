@@ -12,11 +12,12 @@ import (
 // intent, which goes back to requires_payment_method with
 // last_setup_error, as on Stripe.
 
-// setupIntent is a SetupIntent (seti_...).
+// setupIntent is a SetupIntent (seti_...). The *struct{} fields are
+// objects stripetest never fills: always null.
 type setupIntent struct {
 	meta
 	Application                       *string                         `json:"application"`
-	AutomaticPaymentMethods           *nullObject                     `json:"automatic_payment_methods"`
+	AutomaticPaymentMethods           *struct{}                       `json:"automatic_payment_methods"`
 	CancellationReason                *string                         `json:"cancellation_reason"`
 	ClientSecret                      string                          `json:"client_secret"`
 	Created                           int64                           `json:"created"`
@@ -30,10 +31,10 @@ type setupIntent struct {
 	Livemode                          bool                            `json:"livemode"`
 	Mandate                           *string                         `json:"mandate"`
 	Metadata                          map[string]string               `json:"metadata"`
-	NextAction                        *nullObject                     `json:"next_action"`
+	NextAction                        *struct{}                       `json:"next_action"`
 	OnBehalfOf                        *string                         `json:"on_behalf_of"`
 	PaymentMethod                     *string                         `json:"payment_method"`
-	PaymentMethodConfigurationDetails *nullObject                     `json:"payment_method_configuration_details"`
+	PaymentMethodConfigurationDetails *struct{}                       `json:"payment_method_configuration_details"`
 	PaymentMethodOptions              setupIntentPaymentMethodOptions `json:"payment_method_options"`
 	PaymentMethodTypes                []string                        `json:"payment_method_types"`
 	SingleUseMandate                  *string                         `json:"single_use_mandate"`
@@ -49,10 +50,12 @@ type setupIntentPaymentMethodOptions struct {
 	Card setupIntentCardOptions `json:"card"`
 }
 
+// setupIntentCardOptions is payment_method_options.card (MandateOptions
+// always null).
 type setupIntentCardOptions struct {
-	MandateOptions      *nullObject `json:"mandate_options"`
-	Network             *string     `json:"network"`
-	RequestThreeDSecure string      `json:"request_three_d_secure"`
+	MandateOptions      *struct{} `json:"mandate_options"`
+	Network             *string   `json:"network"`
+	RequestThreeDSecure string    `json:"request_three_d_secure"`
 }
 
 // setupError is a setup intent's last_setup_error. Its payment_method is
@@ -85,7 +88,7 @@ func (s *Server) registerSetupIntents() {
 		cus, _ := r.form.str("customer")
 		pm, _ := r.form.str("payment_method")
 		return listOf(s, r, "setup_intent", "/v1/setup_intents", func(si *setupIntent) bool {
-			return (cus == "" || orEmpty(si.Customer) == cus) && (pm == "" || orEmpty(si.PaymentMethod) == pm)
+			return (cus == "" || deref(si.Customer) == cus) && (pm == "" || deref(si.PaymentMethod) == pm)
 		})
 	})
 	s.handle("GET", "/v1/setup_intents/{id}", func(r *request) (any, error) {
@@ -144,7 +147,7 @@ func (s *Server) applySetupIntentParams(si *setupIntent, f *form) error {
 		if v == "" {
 			si.Customer = nil
 		} else {
-			if _, err := s.getObj("customer", v); err != nil {
+			if _, err := s.customer(v); err != nil {
 				return invalid("customer", "resource_missing", "No such customer: '%s'", v)
 			}
 			si.Customer = &v
@@ -204,7 +207,7 @@ func (s *Server) confirmSetupIntent(r *request) (any, error) {
 
 // runSetup confirms si with its payment method.
 func (s *Server) runSetup(r *request, si *setupIntent) (any, error) {
-	pmID := orEmpty(si.PaymentMethod)
+	pmID := deref(si.PaymentMethod)
 	if pmID == "" {
 		return nil, invalid("payment_method", "setup_intent_unexpected_state",
 			"You cannot confirm this SetupIntent because it's missing a payment method. Update it with a payment_method and confirm again.")
