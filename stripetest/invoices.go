@@ -387,7 +387,7 @@ func (s *Server) applyInvoiceParams(inv *invoice, f *form) error {
 			if err != nil {
 				return err
 			}
-			*p.dst = ptr(str(pm, "id"))
+			*p.dst = ptr(pm.base().ID)
 		}
 	}
 	inv.Metadata = mergeMetadata(inv.Metadata, f)
@@ -589,7 +589,7 @@ func (s *Server) finalizeInvoice(r *request) (any, error) {
 
 // invoicePaymentMethod picks what pays an invoice: the pay params, the
 // invoice's defaults, then the customer's.
-func (s *Server) invoicePaymentMethod(inv *invoice, f *form) (obj, error) {
+func (s *Server) invoicePaymentMethod(inv *invoice, f *form) (paymentSource, error) {
 	for _, k := range []string{"payment_method", "source"} {
 		if v, ok := f.str(k); ok {
 			return s.resolvePaymentMethod(v, k)
@@ -608,7 +608,7 @@ func (s *Server) invoicePaymentMethod(inv *invoice, f *form) (obj, error) {
 		candidates = append(candidates, deref(cus.InvoiceSettings.DefaultPaymentMethod), deref(cus.DefaultSource))
 	}
 	for _, id := range candidates {
-		if pm, ok := s.st.lookupObj(id); ok {
+		if pm, ok := lookupAs[paymentSource](s.st, id); ok {
 			return pm, nil
 		}
 	}
@@ -617,11 +617,11 @@ func (s *Server) invoicePaymentMethod(inv *invoice, f *form) (obj, error) {
 
 // collect charges an open invoice's remaining amount.
 // With retry (an automatic attempt), a failure schedules the next attempt.
-func (s *Server) collect(r *request, inv *invoice, pm obj, retry bool) error {
+func (s *Server) collect(r *request, inv *invoice, pm paymentSource, retry bool) error {
 	amount := inv.AmountRemaining
 	inv.Attempted = true
 	inv.AttemptCount++
-	pi := s.newInvoicePaymentIntent(amount, inv.Currency, inv.Customer, str(pm, "id"))
+	pi := s.newInvoicePaymentIntent(amount, inv.Currency, inv.Customer, pm.base().ID)
 	s.emit(r, "payment_intent.created", pi, nil)
 	if err := s.confirmPI(r, pi, pm); err != nil {
 		var ae *apiError
@@ -661,7 +661,7 @@ func (s *Server) payInvoice(r *request) (any, error) {
 	if inv.Status == "draft" {
 		s.recalcInvoice(inv)
 	}
-	var pm obj
+	var pm paymentSource
 	if !outOfBand && inv.AmountRemaining > 0 {
 		if pm, err = s.invoicePaymentMethod(inv, f); err != nil {
 			return nil, err

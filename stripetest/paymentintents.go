@@ -209,12 +209,12 @@ func (s *Server) createPaymentIntent(r *request) (any, error) {
 		pi.AutomaticPaymentMethods = &piAutomaticMethods{AllowRedirects: apm.strOr("allow_redirects", "always"), Enabled: enabled}
 	}
 	confirm, _ := f.bool("confirm")
-	var pm obj
+	var pm paymentSource
 	if pmID, ok := f.str("payment_method"); ok {
 		if pm, err = s.resolvePaymentMethod(pmID, "payment_method"); err != nil {
 			return nil, err
 		}
-		pi.PaymentMethod = ptr(str(pm, "id"))
+		pi.PaymentMethod = ptr(pm.base().ID)
 		pi.Status = "requires_confirmation"
 	}
 	if err := f.failed(); err != nil {
@@ -254,7 +254,7 @@ func (s *Server) newInvoicePaymentIntent(amount int64, currency, customer, pm st
 // confirmPI charges pm for pi and moves pi on: to succeeded, to
 // requires_capture with manual capture, or back to requires_payment_method
 // when the card declines (a 402 error carrying the payment intent).
-func (s *Server) confirmPI(r *request, pi *paymentIntent, pm obj) error {
+func (s *Server) confirmPI(r *request, pi *paymentIntent, pm paymentSource) error {
 	capture := pi.CaptureMethod != "manual"
 	ch, err := s.charge(r, chargeSpec{
 		amount: pi.Amount, currency: pi.Currency, customer: deref(pi.Customer), pm: pm,
@@ -268,17 +268,17 @@ func (s *Server) confirmPI(r *request, pi *paymentIntent, pm obj) error {
 		pi.PaymentMethod = nil
 		pi.LastPaymentError = &piPaymentError{
 			Type: ae.typ, Code: ae.code, DeclineCode: ae.declineCode, Message: ae.message, Charge: chID,
-			DocURL: "https://stripe.com/docs/error-codes/" + ae.code, PaymentMethod: str(pm, "id"), PaymentMethodType: "card",
+			DocURL: "https://stripe.com/docs/error-codes/" + ae.code, PaymentMethod: pm.base().ID, PaymentMethodType: "card",
 		}
 		s.emit(r, "payment_intent.payment_failed", pi, nil)
 		ae.paymentIntent = s.render(pi, nil)
-		ae.paymentMethod = s.renderObj(pm, nil)
+		ae.paymentMethod = s.render(pm, nil)
 		return ae
 	}
 	if err != nil {
 		return err
 	}
-	pi.PaymentMethod = ptr(str(pm, "id"))
+	pi.PaymentMethod = ptr(pm.base().ID)
 	pi.LatestCharge = ptr(str(ch, "id"))
 	pi.LastPaymentError = nil
 	if capture {
@@ -428,7 +428,7 @@ func (s *Server) updatePaymentIntent(r *request) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			clone.PaymentMethod = ptr(str(pm, "id"))
+			clone.PaymentMethod = ptr(pm.base().ID)
 			clone.Status = "requires_confirmation"
 		}
 	}
