@@ -1,9 +1,6 @@
 package stripetest
 
-import (
-	"encoding/json"
-	"fmt"
-)
+import "fmt"
 
 // Credit notes reduce a finalized invoice. On an open invoice (pre
 // payment) they lower amount_due and amount_remaining, and one that
@@ -100,13 +97,7 @@ func (x *creditNote) complete(_ *Server, t obj) {
 func (x *creditNote) lineTrees() []any {
 	data := make([]any, len(x.Lines))
 	for i := range x.Lines {
-		b, err := json.Marshal(&x.Lines[i])
-		if err == nil {
-			data[i], err = decodeTree(b, false)
-		}
-		if err != nil {
-			panic(fmt.Sprintf("stripetest: render credit note %s line %s: %v", x.ID, x.Lines[i].ID, err)) // a bug in the line type
-		}
+		data[i] = treeValue(&x.Lines[i])
 	}
 	return data
 }
@@ -408,12 +399,12 @@ func (s *Server) createCreditNote(r *request) (any, error) {
 // a credit) and records the customer balance transaction, whose ID it
 // returns (nil without the customer).
 func (s *Server) adjustCustomerBalance(cusID string, amount int64, currency, cnID string) *string {
-	cus, ok := s.st.lookupObj(cusID)
+	cus, ok := lookupAs[*customer](s.st, cusID)
 	if !ok {
 		return nil
 	}
-	end := num(cus, "balance") + amount
-	cus["balance"] = end
+	end := cus.Balance + amount
+	cus.Balance = end
 	txn := &customerBalanceTransaction{
 		meta: meta{ID: s.newID("cbtxn"), Object: "customer_balance_transaction"}, Amount: amount, Created: s.unix(),
 		CreditNote: &cnID, Currency: currency, Customer: cusID, EndingBalance: end, Metadata: map[string]string{},

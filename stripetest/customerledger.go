@@ -8,11 +8,11 @@ import "strings"
 func (s *Server) registerCustomerLedger() {
 	s.handle("POST", "/v1/customers/{customer}/balance_transactions", s.createCustomerBalanceTransaction)
 	s.handle("GET", "/v1/customers/{customer}/balance_transactions", func(r *request) (any, error) {
-		cus, err := s.getObj("customer", r.pathVal("customer"))
+		cus, err := s.customer(r.pathVal("customer"))
 		if err != nil {
 			return nil, err
 		}
-		cusID := str(cus, "id")
+		cusID := cus.ID
 		inv, hasInv := r.form.str("invoice")
 		return listOf(s, r, "customer_balance_transaction", "/v1/customers/"+cusID+"/balance_transactions", func(x *customerBalanceTransaction) bool {
 			return x.Customer == cusID && (!hasInv || x.Invoice != nil && *x.Invoice == inv)
@@ -29,11 +29,11 @@ func (s *Server) registerCustomerLedger() {
 
 	s.handle("POST", "/v1/customers/{customer}/tax_ids", s.createTaxID)
 	s.handle("GET", "/v1/customers/{customer}/tax_ids", func(r *request) (any, error) {
-		cus, err := s.getObj("customer", r.pathVal("customer"))
+		cus, err := s.customer(r.pathVal("customer"))
 		if err != nil {
 			return nil, err
 		}
-		cusID := str(cus, "id")
+		cusID := cus.ID
 		return listOf(s, r, "tax_id", "/v1/customers/"+cusID+"/tax_ids", func(x *taxID) bool { return x.Customer == cusID })
 	})
 	s.handle("GET", "/v1/customers/{customer}/tax_ids/{id}", func(r *request) (any, error) {
@@ -116,7 +116,7 @@ type customerOwned interface {
 // customerChild finds the object of kind {id} that belongs to {customer}.
 func customerChild[T customerOwned](s *Server, r *request, kind string) (T, error) {
 	var zero T
-	cus, err := s.getObj("customer", r.pathVal("customer"))
+	cus, err := s.customer(r.pathVal("customer"))
 	if err != nil {
 		return zero, err
 	}
@@ -124,7 +124,7 @@ func customerChild[T customerOwned](s *Server, r *request, kind string) (T, erro
 	if err != nil {
 		return zero, err
 	}
-	if x.ownerID() != str(cus, "id") {
+	if x.ownerID() != cus.ID {
 		return zero, notFound(strings.ReplaceAll(kind, "_", " "), r.pathVal("id"), "id")
 	}
 	return x, nil
@@ -134,7 +134,7 @@ func customerChild[T customerOwned](s *Server, r *request, kind string) (T, erro
 // negative amount is a credit (it reduces the next invoice), a positive
 // one a debit.
 func (s *Server) createCustomerBalanceTransaction(r *request) (any, error) {
-	cus, err := s.getObj("customer", r.pathVal("customer"))
+	cus, err := s.customer(r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
@@ -151,26 +151,26 @@ func (s *Server) createCustomerBalanceTransaction(r *request) (any, error) {
 		return nil, missingParam("currency")
 	}
 	cur = strings.ToLower(cur)
-	if c, ok := cus["currency"].(string); ok && c != "" && c != cur {
-		return nil, invalid("currency", "", "The customer's balance is in %s, not %s.", c, cur)
+	if c := cus.Currency; c != nil && *c != "" && *c != cur {
+		return nil, invalid("currency", "", "The customer's balance is in %s, not %s.", *c, cur)
 	}
-	end := num(cus, "balance") + amount
+	end := cus.Balance + amount
 	txn := &customerBalanceTransaction{
 		meta: meta{ID: s.newID("cbtxn"), Object: "customer_balance_transaction"}, Amount: amount, Created: s.unix(),
-		Currency: cur, Customer: str(cus, "id"), EndingBalance: end, Metadata: map[string]string{}, Type: "adjustment",
+		Currency: cur, Customer: cus.ID, EndingBalance: end, Metadata: map[string]string{}, Type: "adjustment",
 	}
 	setNullable(&txn.Description, f, "description")
 	txn.Metadata = mergeMetadata(txn.Metadata, f)
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	before := s.snapshotObj(cus)
-	cus["balance"] = end
-	if cus["currency"] == nil {
-		cus["currency"] = cur
+	before := s.snapshot(cus)
+	cus.Balance = end
+	if cus.Currency == nil {
+		cus.Currency = &cur
 	}
 	s.insert(txn)
-	s.emitUpdatedObj(r, "customer.updated", cus, before)
+	s.emitUpdated(r, "customer.updated", cus, before)
 	return s.render(txn, r.expand), nil
 }
 
@@ -196,7 +196,7 @@ var taxIDCountries = map[string]string{
 }
 
 func (s *Server) createTaxID(r *request) (any, error) {
-	cus, err := s.getObj("customer", r.pathVal("customer"))
+	cus, err := s.customer(r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
@@ -219,7 +219,7 @@ func (s *Server) createTaxID(r *request) (any, error) {
 		c := strings.ToUpper(value[:2])
 		country = &c
 	}
-	cusID := str(cus, "id")
+	cusID := cus.ID
 	tx := &taxID{
 		meta: meta{ID: s.newID("txi"), Object: "tax_id"}, Country: country, Created: s.unix(), Customer: cusID,
 		Owner: taxIDOwner{Customer: cusID, Type: "customer"}, Type: typ, Value: value,
