@@ -1,6 +1,9 @@
 package stripetest
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Credit notes reduce a finalized invoice. On an open invoice (pre
 // payment) they lower amount_due and amount_remaining, and one that
@@ -26,7 +29,7 @@ func (s *Server) registerCreditNotes() {
 		if err != nil {
 			return nil, err
 		}
-		return pageItems(r, cn.lineTrees(), "/v1/credit_notes/preview/lines", "credit note line item")
+		return s.pageCreditNoteLines(r, cn, "/v1/credit_notes/preview/lines")
 	})
 	s.handle("GET", "/v1/credit_notes/{id}", func(r *request) (any, error) {
 		cn, err := getAs[*creditNote](s, "credit_note", r.pathVal("id"))
@@ -40,7 +43,7 @@ func (s *Server) registerCreditNotes() {
 		if err != nil {
 			return nil, err
 		}
-		return pageItems(r, cn.lineTrees(), "/v1/credit_notes/"+cn.ID+"/lines", "credit note line item")
+		return s.pageCreditNoteLines(r, cn, "/v1/credit_notes/"+cn.ID+"/lines")
 	})
 	s.handle("POST", "/v1/credit_notes/{id}", s.updateCreditNote)
 	s.handle("POST", "/v1/credit_notes/{id}/void", s.voidCreditNote)
@@ -50,37 +53,37 @@ func (s *Server) registerCreditNotes() {
 // credits no shipping, so those amounts are zero and their lists empty.
 type creditNote struct {
 	meta
-	Amount                     int64                          `json:"amount"`
-	AmountShipping             int64                          `json:"amount_shipping"`
-	Created                    int64                          `json:"created"`
-	Currency                   string                         `json:"currency"`
-	Customer                   string                         `json:"customer"`
-	CustomerAccount            *string                        `json:"customer_account"`
-	CustomerBalanceTransaction *string                        `json:"customer_balance_transaction"`
-	DiscountAmount             int64                          `json:"discount_amount"`
-	DiscountAmounts            []creditNoteDiscountAmount     `json:"discount_amounts"`
-	EffectiveAt                int64                          `json:"effective_at"`
-	Invoice                    string                         `json:"invoice"`
-	Livemode                   bool                           `json:"livemode"`
-	Memo                       *string                        `json:"memo"`
-	Metadata                   map[string]string              `json:"metadata"`
-	Number                     string                         `json:"number"`
-	OutOfBandAmount            *int64                         `json:"out_of_band_amount"`
-	PDF                        string                         `json:"pdf"`
-	PostPaymentAmount          int64                          `json:"post_payment_amount"`
-	PrePaymentAmount           int64                          `json:"pre_payment_amount"`
-	PretaxCreditAmounts        []creditNotePretaxCreditAmount `json:"pretax_credit_amounts"`
-	Reason                     *string                        `json:"reason"`
-	Refunds                    []creditNoteRefund             `json:"refunds"`
-	ShippingCost               *creditNoteShippingCost        `json:"shipping_cost"`
-	Status                     string                         `json:"status"`
-	Subtotal                   int64                          `json:"subtotal"`
-	SubtotalExcludingTax       int64                          `json:"subtotal_excluding_tax"`
-	Total                      int64                          `json:"total"`
-	TotalExcludingTax          int64                          `json:"total_excluding_tax"`
-	TotalTaxes                 []creditNoteTax                `json:"total_taxes"`
-	Type                       string                         `json:"type"`
-	VoidedAt                   *int64                         `json:"voided_at"`
+	Amount                     int64                       `json:"amount"`
+	AmountShipping             int64                       `json:"amount_shipping"`
+	Created                    int64                       `json:"created"`
+	Currency                   string                      `json:"currency"`
+	Customer                   string                      `json:"customer"`
+	CustomerAccount            *string                     `json:"customer_account"`
+	CustomerBalanceTransaction *string                     `json:"customer_balance_transaction"`
+	DiscountAmount             int64                       `json:"discount_amount"`
+	DiscountAmounts            []invoiceDiscountAmount     `json:"discount_amounts"`
+	EffectiveAt                int64                       `json:"effective_at"`
+	Invoice                    string                      `json:"invoice"`
+	Livemode                   bool                        `json:"livemode"`
+	Memo                       *string                     `json:"memo"`
+	Metadata                   map[string]string           `json:"metadata"`
+	Number                     string                      `json:"number"`
+	OutOfBandAmount            *int64                      `json:"out_of_band_amount"`
+	PDF                        string                      `json:"pdf"`
+	PostPaymentAmount          int64                       `json:"post_payment_amount"`
+	PrePaymentAmount           int64                       `json:"pre_payment_amount"`
+	PretaxCreditAmounts        []invoicePretaxCreditAmount `json:"pretax_credit_amounts"`
+	Reason                     *string                     `json:"reason"`
+	Refunds                    []creditNoteRefund          `json:"refunds"`
+	ShippingCost               *invoiceShippingCost        `json:"shipping_cost"`
+	Status                     string                      `json:"status"`
+	Subtotal                   int64                       `json:"subtotal"`
+	SubtotalExcludingTax       int64                       `json:"subtotal_excluding_tax"`
+	Total                      int64                       `json:"total"`
+	TotalExcludingTax          int64                       `json:"total_excluding_tax"`
+	TotalTaxes                 []invoiceTax                `json:"total_taxes"`
+	Type                       string                      `json:"type"`
+	VoidedAt                   *int64                      `json:"voided_at"`
 	// Lines are the credit note's line items, all of them; the response's
 	// lines list holds the first page (see complete).
 	Lines []creditNoteLineItem `json:"_lines"`
@@ -102,54 +105,36 @@ func (x *creditNote) lineTrees() []any {
 	return data
 }
 
+// pageCreditNoteLines pages a credit note's lines.
+func (s *Server) pageCreditNoteLines(r *request, cn *creditNote, url string) (obj, error) {
+	return pageSlice(r, cn.Lines, url, "credit note line item", func(l creditNoteLineItem) string { return l.ID },
+		func(l creditNoteLineItem, expand []string) obj {
+			t, _ := treeValue(&l).(obj)
+			for _, path := range expand {
+				s.expandPath(t, strings.Split(path, "."))
+			}
+			return t
+		})
+}
+
 // creditNoteLineItem is a CreditNoteLineItem, stored in its credit note.
 type creditNoteLineItem struct {
-	ID                  string                         `json:"id"`
-	Object              string                         `json:"object"`
-	Amount              int64                          `json:"amount"`
-	Description         *string                        `json:"description"`
-	DiscountAmount      int64                          `json:"discount_amount"`
-	DiscountAmounts     []creditNoteDiscountAmount     `json:"discount_amounts"`
-	InvoiceLineItem     *string                        `json:"invoice_line_item"` // null for a custom line
-	Livemode            bool                           `json:"livemode"`
-	Metadata            map[string]string              `json:"metadata"`
-	PretaxCreditAmounts []creditNotePretaxCreditAmount `json:"pretax_credit_amounts"`
-	Quantity            int64                          `json:"quantity"`
-	TaxRates            []taxRate                      `json:"tax_rates"`
-	Taxes               []creditNoteTax                `json:"taxes"`
-	Type                string                         `json:"type"`
-	UnitAmount          int64                          `json:"unit_amount"`
-	UnitAmountDecimal   string                         `json:"unit_amount_decimal"`
-}
-
-// creditNoteDiscountAmount is the amount a discount took off (stripetest
-// applies none to credit notes).
-type creditNoteDiscountAmount struct {
-	Amount   int64  `json:"amount"`
-	Discount string `json:"discount"`
-}
-
-// creditNotePretaxCreditAmount is a pre-tax credit (none in stripetest).
-type creditNotePretaxCreditAmount struct {
-	Amount                   int64   `json:"amount"`
-	CreditBalanceTransaction *string `json:"credit_balance_transaction,omitempty"`
-	Discount                 *string `json:"discount,omitempty"`
-	Type                     string  `json:"type"`
-}
-
-// creditNoteTax is a tax amount (none in stripetest).
-type creditNoteTax struct {
-	Amount           int64                     `json:"amount"`
-	TaxBehavior      string                    `json:"tax_behavior"`
-	TaxRateDetails   *creditNoteTaxRateDetails `json:"tax_rate_details"`
-	TaxabilityReason string                    `json:"taxability_reason"`
-	TaxableAmount    *int64                    `json:"taxable_amount"`
-	Type             string                    `json:"type"`
-}
-
-// creditNoteTaxRateDetails names the tax rate of a creditNoteTax.
-type creditNoteTaxRateDetails struct {
-	TaxRate string `json:"tax_rate"`
+	ID                  string                      `json:"id"`
+	Object              string                      `json:"object"`
+	Amount              int64                       `json:"amount"`
+	Description         *string                     `json:"description"`
+	DiscountAmount      int64                       `json:"discount_amount"`
+	DiscountAmounts     []invoiceDiscountAmount     `json:"discount_amounts"`
+	InvoiceLineItem     *string                     `json:"invoice_line_item"` // null for a custom line
+	Livemode            bool                        `json:"livemode"`
+	Metadata            map[string]string           `json:"metadata"`
+	PretaxCreditAmounts []invoicePretaxCreditAmount `json:"pretax_credit_amounts"`
+	Quantity            int64                       `json:"quantity"`
+	TaxRates            []taxRate                   `json:"tax_rates"`
+	Taxes               []invoiceTax                `json:"taxes"`
+	Type                string                      `json:"type"`
+	UnitAmount          int64                       `json:"unit_amount"`
+	UnitAmountDecimal   string                      `json:"unit_amount_decimal"`
 }
 
 // creditNoteRefund is a refund that pays back part of a post-payment
@@ -166,15 +151,6 @@ type creditNoteRefund struct {
 type creditNotePaymentRecordRefund struct {
 	PaymentRecord string `json:"payment_record"`
 	RefundGroup   string `json:"refund_group"`
-}
-
-// creditNoteShippingCost is credited shipping, which stripetest does not
-// support (always null).
-type creditNoteShippingCost struct {
-	AmountSubtotal int64   `json:"amount_subtotal"`
-	AmountTax      int64   `json:"amount_tax"`
-	AmountTotal    int64   `json:"amount_total"`
-	ShippingRate   *string `json:"shipping_rate"`
 }
 
 // creditSplit is how a post-payment credit note pays back its amount.
@@ -194,18 +170,17 @@ func (s *Server) buildCreditNote(r *request) (*creditNote, *creditSplit, error) 
 		}
 		return nil, nil, missingParam("invoice")
 	}
-	inv, err := s.getObj("invoice", invID)
+	inv, err := getAs[*invoice](s, "invoice", invID)
 	if err != nil {
 		return nil, nil, invalid("invoice", "resource_missing", "No such invoice: '%s'", invID)
 	}
-	if inv["status"] != "open" && inv["status"] != "paid" {
-		return nil, nil, invalid("invoice", "", "Credit notes can only be created for open or paid invoices; %s is %s.", invID, inv["status"])
+	if inv.Status != "open" && inv.Status != "paid" {
+		return nil, nil, invalid("invoice", "", "Credit notes can only be created for open or paid invoices; %s is %s.", invID, inv.Status)
 	}
 	if f.has("shipping_cost") {
 		return nil, nil, invalid("shipping_cost", "", "Crediting shipping is not supported by stripetest.")
 	}
 	id := s.newID("cn")
-	invLines, _ := inv["_lines"].([]any)
 	var lines []creditNoteLineItem
 	var total int64
 	for _, lf := range f.forms("lines") {
@@ -215,30 +190,31 @@ func (s *Server) buildCreditNote(r *request) (*creditNote, *creditSplit, error) 
 		switch typ {
 		case "invoice_line_item":
 			lid, _ := lf.str("invoice_line_item")
-			var il obj
-			for _, l := range invLines {
-				if lo, ok := l.(obj); ok && lo["id"] == lid {
-					il = lo
+			var il *invoiceLineItem
+			for _, l := range inv.Lines {
+				if l.ID == lid {
+					il = l
 				}
 			}
 			if il == nil {
 				return nil, nil, invalid(lf.name("invoice_line_item"), "resource_missing", "No such invoice line item: '%s'", lid)
 			}
 			invLine = &lid
-			if d, ok := il["description"].(string); ok {
+			if il.Description != nil {
+				d := *il.Description
 				desc = &d
 			}
-			qty = max(num(il, "quantity"), 1)
-			unit = num(il, "amount") / qty
-			amount = num(il, "amount")
+			qty = max(il.Quantity, 1)
+			unit = il.Amount / qty
+			amount = il.Amount
 			if n, ok := lf.int("quantity"); ok {
 				qty, amount = n, unit*n
 			}
 			if n, ok := lf.int("amount"); ok {
 				amount = n
 			}
-			if amount > num(il, "amount") {
-				return nil, nil, invalid(lf.name("amount"), "", "The credit for line %s (%d) is more than the line's amount (%d).", lid, amount, num(il, "amount"))
+			if amount > il.Amount {
+				return nil, nil, invalid(lf.name("amount"), "", "The credit for line %s (%d) is more than the line's amount (%d).", lid, amount, il.Amount)
 			}
 		case "custom_line_item":
 			qty = 1
@@ -262,8 +238,8 @@ func (s *Server) buildCreditNote(r *request) (*creditNote, *creditSplit, error) 
 		total += amount
 		lines = append(lines, creditNoteLineItem{
 			ID: s.newID("cnli"), Object: "credit_note_line_item", Amount: amount, Description: desc,
-			DiscountAmounts: []creditNoteDiscountAmount{}, InvoiceLineItem: invLine, Metadata: mergeMetadata(nil, lf),
-			PretaxCreditAmounts: []creditNotePretaxCreditAmount{}, Quantity: qty, TaxRates: []taxRate{}, Taxes: []creditNoteTax{},
+			DiscountAmounts: []invoiceDiscountAmount{}, InvoiceLineItem: invLine, Metadata: mergeMetadata(nil, lf),
+			PretaxCreditAmounts: []invoicePretaxCreditAmount{}, Quantity: qty, TaxRates: []taxRate{}, Taxes: []invoiceTax{},
 			Type: typ, UnitAmount: unit, UnitAmountDecimal: fmt.Sprint(unit),
 		})
 	}
@@ -292,12 +268,12 @@ func (s *Server) buildCreditNote(r *request) (*creditNote, *creditSplit, error) 
 	}
 	now := s.unix()
 	cn := &creditNote{
-		meta: meta{ID: id, Object: "credit_note"}, Amount: total, Created: now, Currency: str(inv, "currency"),
-		Customer: str(inv, "customer"), DiscountAmounts: []creditNoteDiscountAmount{}, EffectiveAt: now, Invoice: invID,
-		Metadata: map[string]string{}, Number: fmt.Sprintf("%v-CN-%02d", inv["number"], s.creditNoteCount(invID)+1),
-		PDF: "https://pay.stripe.com/credit_notes/stripetest/" + id + "/pdf", PretaxCreditAmounts: []creditNotePretaxCreditAmount{},
+		meta: meta{ID: id, Object: "credit_note"}, Amount: total, Created: now, Currency: inv.Currency,
+		Customer: inv.Customer, DiscountAmounts: []invoiceDiscountAmount{}, EffectiveAt: now, Invoice: invID,
+		Metadata: map[string]string{}, Number: fmt.Sprintf("%s-CN-%02d", invoiceNumber(inv), s.creditNoteCount(invID)+1),
+		PDF: "https://pay.stripe.com/credit_notes/stripetest/" + id + "/pdf", PretaxCreditAmounts: []invoicePretaxCreditAmount{},
 		Reason: reason, Refunds: []creditNoteRefund{}, Status: "issued", Subtotal: total, SubtotalExcludingTax: total,
-		Total: total, TotalExcludingTax: total, TotalTaxes: []creditNoteTax{}, Type: "pre_payment", Lines: lines,
+		Total: total, TotalExcludingTax: total, TotalTaxes: []invoiceTax{}, Type: "pre_payment", Lines: lines,
 	}
 	if n, ok := f.int("effective_at"); ok {
 		cn.EffectiveAt = n
@@ -331,12 +307,12 @@ func (s *Server) buildCreditNote(r *request) (*creditNote, *creditSplit, error) 
 	if err := f.failed(); err != nil {
 		return nil, nil, err
 	}
-	if inv["status"] == "open" {
+	if inv.Status == "open" {
 		if split.credit+split.outOfBand+split.refunded > 0 {
 			return nil, nil, invalid("credit_amount", "", "An open invoice's credit note reduces its amount due; credit_amount, out_of_band_amount and refunds are for paid invoices.")
 		}
-		if total > num(inv, "amount_remaining") {
-			return nil, nil, invalid("amount", "", "The credit note's amount (%d) is more than the invoice's amount remaining (%d).", total, num(inv, "amount_remaining"))
+		if total > inv.AmountRemaining {
+			return nil, nil, invalid("amount", "", "The credit note's amount (%d) is more than the invoice's amount remaining (%d).", total, inv.AmountRemaining)
 		}
 		cn.PrePaymentAmount = total
 		return cn, split, nil
@@ -348,7 +324,7 @@ func (s *Server) buildCreditNote(r *request) (*creditNote, *creditSplit, error) 
 		return nil, nil, invalid("amount", "", "The sum of credit_amount, out_of_band_amount and refunds (%d) must equal the credit note's amount (%d).",
 			split.credit+split.outOfBand+split.refunded, total)
 	}
-	if left := num(inv, "amount_paid") - num(inv, "post_payment_credit_notes_amount"); total > left {
+	if left := inv.AmountPaid - inv.PostPaymentCreditNotesAmount; total > left {
 		return nil, nil, invalid("amount", "", "The credit note's amount (%d) is more than what is left to credit on the paid invoice (%d).", total, left)
 	}
 	cn.Type, cn.PostPaymentAmount = "post_payment", total
@@ -373,23 +349,23 @@ func (s *Server) createCreditNote(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	inv, _ := s.st.lookupObj(cn.Invoice)
+	inv, _ := lookupAs[*invoice](s.st, cn.Invoice)
 	total := cn.Amount
 	s.insert(cn)
-	before := s.snapshotObj(inv)
+	before := s.snapshot(inv)
 	if cn.Type == "pre_payment" {
-		inv["pre_payment_credit_notes_amount"] = num(inv, "pre_payment_credit_notes_amount") + total
-		inv["amount_due"] = num(inv, "amount_due") - total
-		inv["amount_remaining"] = num(inv, "amount_remaining") - total
+		inv.PrePaymentCreditNotesAmount += total
+		inv.AmountDue -= total
+		inv.AmountRemaining -= total
 	} else {
-		inv["post_payment_credit_notes_amount"] = num(inv, "post_payment_credit_notes_amount") + total
+		inv.PostPaymentCreditNotesAmount += total
 		if split.credit > 0 {
 			cn.CustomerBalanceTransaction = s.adjustCustomerBalance(cn.Customer, -split.credit, cn.Currency, cn.ID)
 		}
 	}
 	s.emit(r, "credit_note.created", cn, nil)
-	s.emitUpdatedObj(r, "invoice.updated", inv, before)
-	if inv["status"] == "open" && num(inv, "amount_remaining") == 0 {
+	s.emitUpdated(r, "invoice.updated", inv, before)
+	if inv.Status == "open" && inv.AmountRemaining == 0 {
 		s.markPaid(r, inv, true)
 	}
 	return s.render(cn, r.expand), nil
@@ -439,18 +415,18 @@ func (s *Server) voidCreditNote(r *request) (any, error) {
 	if cn.Status != "issued" {
 		return nil, invalid("", "", "Credit note %s is already void.", cn.ID)
 	}
-	inv, _ := s.st.lookupObj(cn.Invoice)
+	inv, _ := lookupAs[*invoice](s.st, cn.Invoice)
 	total := cn.Amount
-	if cn.Type == "pre_payment" && inv["status"] != "open" {
-		return nil, invalid("", "", "This credit note's invoice %s is %s; the credit note can no longer be voided.", inv["id"], inv["status"])
+	if cn.Type == "pre_payment" && inv.Status != "open" {
+		return nil, invalid("", "", "This credit note's invoice %s is %s; the credit note can no longer be voided.", inv.ID, inv.Status)
 	}
-	before := s.snapshotObj(inv)
+	before := s.snapshot(inv)
 	if cn.Type == "pre_payment" {
-		inv["pre_payment_credit_notes_amount"] = num(inv, "pre_payment_credit_notes_amount") - total
-		inv["amount_due"] = num(inv, "amount_due") + total
-		inv["amount_remaining"] = num(inv, "amount_remaining") + total
+		inv.PrePaymentCreditNotesAmount -= total
+		inv.AmountDue += total
+		inv.AmountRemaining += total
 	} else {
-		inv["post_payment_credit_notes_amount"] = num(inv, "post_payment_credit_notes_amount") - total
+		inv.PostPaymentCreditNotesAmount -= total
 		if cn.CustomerBalanceTransaction != nil {
 			if txn, ok := lookupAs[*customerBalanceTransaction](s.st, *cn.CustomerBalanceTransaction); ok {
 				s.adjustCustomerBalance(cn.Customer, -txn.Amount, cn.Currency, cn.ID)
@@ -460,7 +436,7 @@ func (s *Server) voidCreditNote(r *request) (any, error) {
 	now := s.unix()
 	cn.Status, cn.VoidedAt = "void", &now
 	s.emit(r, "credit_note.voided", cn, nil)
-	s.emitUpdatedObj(r, "invoice.updated", inv, before)
+	s.emitUpdated(r, "invoice.updated", inv, before)
 	return s.render(cn, r.expand), nil
 }
 
