@@ -42,19 +42,16 @@ func (s *Server) newCardPaymentMethod(name string, tc testCard) obj {
 }
 
 // cardDetails returns the payment_method_details.card of a charge on pm.
-func cardDetails(pm obj) obj {
+func cardDetails(pm obj) chargeCard {
 	tc := testCards[str(pm, "_card")]
-	d := obj{
-		"amount_authorized": nil, "authorization_code": nil, "brand": tc.network,
-		"checks":  obj{"address_line1_check": nil, "address_postal_code_check": nil, "cvc_check": "pass"},
-		"country": "US", "exp_month": int64(12), "exp_year": nil, "fingerprint": fingerprint(str(pm, "_card")),
-		"funding": tc.funding, "last4": tc.last4, "network": tc.network, "network_token": obj{"used": false},
-		"three_d_secure": nil, "wallet": nil,
+	d := chargeCard{
+		Brand: tc.network, Checks: chargeCardChecks{CVCCheck: "pass"}, Country: "US", ExpMonth: 12,
+		Fingerprint: fingerprint(str(pm, "_card")), Funding: tc.funding, Last4: tc.last4, Network: tc.network,
 	}
 	if c, ok := pm["card"].(obj); ok {
-		d["exp_year"] = c["exp_year"]
+		d.ExpYear = num(c, "exp_year")
 	} else {
-		d["exp_year"] = pm["exp_year"]
+		d.ExpYear = num(pm, "exp_year")
 	}
 	return d
 }
