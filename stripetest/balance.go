@@ -120,14 +120,6 @@ func nilIfEmpty(v string) *string {
 	return &v
 }
 
-// orEmpty is a nullable string's value, "" for null.
-func orEmpty(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}
-
 func listOrEmpty(l []any) []any {
 	if l == nil {
 		return []any{}

@@ -274,7 +274,7 @@ func (s *Server) captureFunds(ch *charge, amount int64) {
 	if rest := ch.Amount - amount; rest > 0 {
 		ch.AmountRefunded += rest // the uncaptured rest is released
 	}
-	txn := s.addBalanceTransaction(amount, stripeFee(amount), ch.Currency, "charge", "charge", ch.ID, orEmpty(ch.Description))
+	txn := s.addBalanceTransaction(amount, stripeFee(amount), ch.Currency, "charge", "charge", ch.ID, deref(ch.Description))
 	ch.BalanceTransaction = &txn
 }
 
@@ -313,10 +313,11 @@ func (s *Server) chargeSource(f *form, cus *customer) (obj, error) {
 		}
 		return s.insertObj(card), nil
 	case hasSrc:
-		card, ok := s.st.lookupObj(src)
-		if !ok || (card["object"] != "card" && card["object"] != "payment_method") {
+		rec, ok := s.st.lookup(src)
+		if !ok || (rec.base().Object != "card" && rec.base().Object != "payment_method") {
 			return nil, invalid("source", "resource_missing", "No such source: '%s'", src)
 		}
+		card, _ := s.st.lookupObj(src)
 		if cus != nil && card["customer"] != cus.ID {
 			return nil, invalid("source", "", "Customer %s does not have a linked source with ID %s.", cus.ID, src)
 		}
@@ -433,7 +434,7 @@ func (s *Server) captureCharge(r *request) (any, error) {
 	}
 	s.captureFunds(ch, amount)
 	s.emit(r, "charge.captured", ch, nil)
-	if pi, ok := s.st.lookupObj(orEmpty(ch.PaymentIntent)); ok && pi["status"] == "requires_capture" {
+	if pi, ok := s.st.lookupObj(deref(ch.PaymentIntent)); ok && pi["status"] == "requires_capture" {
 		pi["status"], pi["amount_received"], pi["amount_capturable"] = "succeeded", amount, int64(0)
 		s.emitObj(r, "payment_intent.succeeded", pi, nil)
 	}

@@ -183,7 +183,7 @@ func (s *Server) openDispute(chargeID, reason string) (string, error) {
 		Amount: amount, BalanceTransactions: []string{}, Charge: chargeID, Created: now, Currency: currency,
 		EnhancedEligibilityTypes: []string{}, Evidence: disputeEvidence{EnhancedEvidence: obj{}},
 		EvidenceDetails: disputeEvidenceDetails{DueBy: now + 7*86400},
-		Metadata:        map[string]string{}, PaymentIntent: nilIfEmpty(orEmpty(ch.PaymentIntent)),
+		Metadata:        map[string]string{}, PaymentIntent: nilIfEmpty(deref(ch.PaymentIntent)),
 		PaymentMethodDetails: &disputePaymentMethodDetails{
 			Card: disputeCard{Brand: brand, CaseType: "chargeback", Network: brand, NetworkReasonCode: "10.4"}, Type: "card",
 		},

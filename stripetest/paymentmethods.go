@@ -14,7 +14,8 @@ func (s *Server) resolvePaymentMethod(id, param string) (obj, error) {
 		pm := s.newCardPaymentMethod(name, tc)
 		return s.insertObj(pm), nil
 	}
-	if o, ok := s.st.lookupObj(id); ok && (o["object"] == "payment_method" || o["object"] == "card") {
+	if rec, ok := s.st.lookup(id); ok && (rec.base().Object == "payment_method" || rec.base().Object == "card") {
+		o, _ := s.st.lookupObj(id)
 		return o, nil
 	}
 	if strings.HasPrefix(id, "card_") || strings.HasPrefix(id, "src_") {

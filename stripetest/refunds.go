@@ -108,7 +108,7 @@ func (s *Server) createRefund(r *request) (any, error) {
 			Card: refundCardDestination{ReferenceStatus: "pending", ReferenceType: "acquirer_reference_number", Type: "refund"},
 			Type: "card",
 		},
-		PaymentIntent: nilIfEmpty(orEmpty(ch.PaymentIntent)), Reason: reason, Status: "succeeded",
+		PaymentIntent: nilIfEmpty(deref(ch.PaymentIntent)), Reason: reason, Status: "succeeded",
 	}
 	re.Metadata = mergeMetadata(re.Metadata, f)
 	if err := f.failed(); err != nil {
