@@ -177,8 +177,8 @@ func chargeShippingParams(f *form) *chargeShipping {
 	return sh
 }
 
-// is reports whether the nullable string p is v.
-func is(p *string, v string) bool { return p != nil && *p == v }
+// ptrEq reports whether the nullable string p is v.
+func ptrEq(p *string, v string) bool { return p != nil && *p == v }
 
 // chargeSpec is what a new charge needs, from POST /v1/charges, a payment
 // intent's confirmation or an invoice's payment.
@@ -447,7 +447,7 @@ func (s *Server) listCharges(r *request) (any, error) {
 	pi, hasPI := f.str("payment_intent")
 	tg, hasTG := f.str("transfer_group")
 	return listOf(s, r, "charge", "/v1/charges", func(ch *charge) bool {
-		return (!hasCus || is(ch.Customer, cus)) && (!hasPI || is(ch.PaymentIntent, pi)) && (!hasTG || is(ch.TransferGroup, tg))
+		return (!hasCus || ptrEq(ch.Customer, cus)) && (!hasPI || ptrEq(ch.PaymentIntent, pi)) && (!hasTG || ptrEq(ch.TransferGroup, tg))
 	})
 }
 

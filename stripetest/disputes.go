@@ -290,6 +290,6 @@ func (s *Server) listDisputes(r *request) (any, error) {
 	ch, hasCh := f.str("charge")
 	pi, hasPI := f.str("payment_intent")
 	return listOf(s, r, "dispute", "/v1/disputes", func(d *dispute) bool {
-		return (!hasCh || d.Charge == ch) && (!hasPI || is(d.PaymentIntent, pi))
+		return (!hasCh || d.Charge == ch) && (!hasPI || ptrEq(d.PaymentIntent, pi))
 	})
 }
