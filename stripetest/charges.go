@@ -186,7 +186,7 @@ type chargeSpec struct {
 	amount        int64
 	currency      string
 	customer      string
-	pm            obj // a card or a payment_method
+	pm            paymentSource
 	capture       bool
 	paymentIntent string
 	description   string
@@ -218,17 +218,15 @@ func amountParams(f *form) (int64, string, error) {
 // charge creates and stores a charge. A declining card gives a failed
 // charge and a 402 card_error naming it.
 func (s *Server) charge(r *request, sp chargeSpec) (*charge, error) {
-	name, _ := sp.pm["_card"].(string)
-	tc := testCards[name]
+	tc := testCards[sp.pm.testCard()]
 	id := s.newID("ch")
-	pmID, _ := sp.pm["id"].(string)
 	ch := &charge{
 		meta:                          meta{ID: id, Object: "charge"},
 		Amount:                        sp.amount,
 		BillingDetails:                chargeBillingDetails{Address: &address{}},
 		CalculatedStatementDescriptor: "STRIPETEST", Created: s.unix(), Currency: sp.currency,
 		Customer: nilIfEmpty(sp.customer), Description: nilIfEmpty(sp.description), Metadata: map[string]string{},
-		PaymentIntent: nilIfEmpty(sp.paymentIntent), PaymentMethod: pmID,
+		PaymentIntent: nilIfEmpty(sp.paymentIntent), PaymentMethod: sp.pm.base().ID,
 		PaymentMethodDetails: &chargePaymentMethodDetails{Card: cardDetails(sp.pm), Type: "card"},
 		ReceiptURL:           "https://pay.stripe.com/receipts/stripetest/" + id, Status: "succeeded",
 	}
@@ -296,7 +294,7 @@ func shippingFrom(f *form) any {
 
 // chargeSource finds what POST /v1/charges charges: source (a token or a
 // card of customer), else the customer's default source.
-func (s *Server) chargeSource(f *form, cus *customer) (obj, error) {
+func (s *Server) chargeSource(f *form, cus *customer) (paymentSource, error) {
 	src, hasSrc := f.str("source")
 	switch {
 	case hasSrc && strings.HasPrefix(src, "tok_"):
@@ -311,14 +309,14 @@ func (s *Server) chargeSource(f *form, cus *customer) (obj, error) {
 		if cusID != "" {
 			return nil, invalid("source", "", "Customer %s does not have a linked source with ID %s.", cusID, src)
 		}
-		return s.insertObj(card), nil
+		s.insert(card)
+		return card, nil
 	case hasSrc:
-		rec, ok := s.st.lookup(src)
-		if !ok || (rec.base().Object != "card" && rec.base().Object != "payment_method") {
+		card, ok := lookupAs[paymentSource](s.st, src)
+		if !ok {
 			return nil, invalid("source", "resource_missing", "No such source: '%s'", src)
 		}
-		card, _ := s.st.lookupObj(src)
-		if cus != nil && card["customer"] != cus.ID {
+		if cus != nil && card.customerID() != cus.ID {
 			return nil, invalid("source", "", "Customer %s does not have a linked source with ID %s.", cus.ID, src)
 		}
 		return card, nil
@@ -326,7 +324,7 @@ func (s *Server) chargeSource(f *form, cus *customer) (obj, error) {
 		if cus.DefaultSource == nil {
 			return nil, invalid("customer", "missing", "Cannot charge a customer that has no active card")
 		}
-		card, ok := s.st.lookupObj(*cus.DefaultSource)
+		card, ok := lookupAs[paymentSource](s.st, *cus.DefaultSource)
 		if !ok {
 			return nil, invalid("customer", "missing", "Cannot charge a customer that has no active card")
 		}
