@@ -53,7 +53,7 @@ type paymentIntent struct {
 	ReceiptEmail                      *string                `json:"receipt_email"`
 	Review                            *string                `json:"review"`
 	SetupFutureUsage                  *string                `json:"setup_future_usage"`
-	Shipping                          *shippingDetails       `json:"shipping"`
+	Shipping                          *chargeShipping        `json:"shipping"` // a charge's shape
 	StatementDescriptor               *string                `json:"statement_descriptor"`
 	StatementDescriptorSuffix         *string                `json:"statement_descriptor_suffix"`
 	Status                            string                 `json:"status"`
@@ -113,28 +113,6 @@ type piPaymentError struct {
 	Type              string `json:"type"`
 }
 
-// shippingDetails is the shipping of a payment: where and how it ships.
-type shippingDetails struct {
-	Address        *address `json:"address"`
-	Carrier        *string  `json:"carrier"`
-	Name           *string  `json:"name"`
-	Phone          *string  `json:"phone"`
-	TrackingNumber *string  `json:"tracking_number"`
-}
-
-// shippingDetailsParams reads a shipping[...] form; an empty one clears it.
-func shippingDetailsParams(f *form) *shippingDetails {
-	if len(f.m) == 0 {
-		return nil
-	}
-	sh := &shippingDetails{Address: addressParams(f.sub("address"), nil)}
-	setNullable(&sh.Carrier, f, "carrier")
-	setNullable(&sh.Name, f, "name")
-	setNullable(&sh.Phone, f, "phone")
-	setNullable(&sh.TrackingNumber, f, "tracking_number")
-	return sh
-}
-
 func unexpectedState(pi *paymentIntent, action string) *apiError {
 	return invalid("", "payment_intent_unexpected_state",
 		"You cannot %s this PaymentIntent because it has a status of %s.", action, pi.Status)
@@ -167,7 +145,7 @@ func (s *Server) applyPIParams(pi *paymentIntent, f *form) error {
 		pi.AutomaticPaymentMethods = nil
 	}
 	if f.has("shipping") {
-		pi.Shipping = shippingDetailsParams(f.sub("shipping"))
+		pi.Shipping = chargeShippingParams(f.sub("shipping"))
 	}
 	if id, ok := f.str("customer"); ok {
 		if id == "" {
@@ -262,12 +240,11 @@ func (s *Server) confirmPI(r *request, pi *paymentIntent, pm paymentSource) erro
 	})
 	var ae *apiError
 	if errors.As(err, &ae) && ch != nil {
-		chID := str(ch, "id")
-		pi.LatestCharge = ptr(chID)
+		pi.LatestCharge = ptr(ch.ID)
 		pi.Status = "requires_payment_method"
 		pi.PaymentMethod = nil
 		pi.LastPaymentError = &piPaymentError{
-			Type: ae.typ, Code: ae.code, DeclineCode: ae.declineCode, Message: ae.message, Charge: chID,
+			Type: ae.typ, Code: ae.code, DeclineCode: ae.declineCode, Message: ae.message, Charge: ch.ID,
 			DocURL: "https://stripe.com/docs/error-codes/" + ae.code, PaymentMethod: pm.base().ID, PaymentMethodType: "card",
 		}
 		s.emit(r, "payment_intent.payment_failed", pi, nil)
@@ -279,7 +256,7 @@ func (s *Server) confirmPI(r *request, pi *paymentIntent, pm paymentSource) erro
 		return err
 	}
 	pi.PaymentMethod = ptr(pm.base().ID)
-	pi.LatestCharge = ptr(str(ch, "id"))
+	pi.LatestCharge = ptr(ch.ID)
 	pi.LastPaymentError = nil
 	if capture {
 		pi.Status = "succeeded"
@@ -356,12 +333,12 @@ func (s *Server) capturePaymentIntent(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	ch, ok := s.st.lookupObj(deref(pi.LatestCharge))
+	ch, ok := lookupAs[*charge](s.st, deref(pi.LatestCharge))
 	if !ok {
 		return nil, &apiError{status: 500, typ: "api_error", message: "stripetest: the payment intent has no charge to capture"}
 	}
 	s.captureFunds(ch, amount)
-	s.emitObj(r, "charge.captured", ch, nil)
+	s.emit(r, "charge.captured", ch, nil)
 	s.succeedCapture(r, pi, amount)
 	return s.render(pi, r.expand), nil
 }
@@ -386,8 +363,8 @@ func (s *Server) cancelPaymentIntent(r *request) (any, error) {
 		}
 	}
 	if pi.Status == "requires_capture" {
-		if ch, ok := s.st.lookupObj(deref(pi.LatestCharge)); ok {
-			ch["amount_refunded"], ch["refunded"] = ch["amount"], true // the authorization is released
+		if ch, ok := lookupAs[*charge](s.st, deref(pi.LatestCharge)); ok {
+			ch.AmountRefunded, ch.Refunded = ch.Amount, true // the authorization is released
 		}
 	}
 	pi.Status, pi.CanceledAt, pi.CancellationReason, pi.AmountCapturable = "canceled", ptr(s.unix()), reason, 0
