@@ -4,20 +4,47 @@ package stripetest
 // and invoices make discount objects; recalcInvoice takes them off the
 // discountable lines (see discountInvoice).
 
+// discount is a Discount: a coupon (or promotion code) applied to a
+// subscription or an invoice.
+type discount struct {
+	meta
+	CheckoutSession  *string        `json:"checkout_session"`
+	Customer         *string        `json:"customer"`
+	CustomerAccount  *string        `json:"customer_account"`
+	End              *int64         `json:"end"`
+	Invoice          *string        `json:"invoice"`
+	InvoiceItem      *string        `json:"invoice_item"`
+	PromotionCode    *string        `json:"promotion_code"`
+	Source           discountSource `json:"source"`
+	Start            int64          `json:"start"`
+	Subscription     *string        `json:"subscription"`
+	SubscriptionItem *string        `json:"subscription_item"`
+	// Used marks a discount that no longer applies: a once coupon's after
+	// its first invoice, or one removed from its subscription.
+	Used bool `json:"_used,omitempty"`
+}
+
+// discountSource is where a discount comes from: a coupon.
+type discountSource struct {
+	Coupon string `json:"coupon"`
+	Type   string `json:"type"`
+}
+
 // newDiscounts reads the discounts param into discount objects for the
 // customer cusID, not yet stored (existing ones, from [discount], are the
 // stored objects). cleared reports discounts= (empty), which removes all.
-func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, err error) {
+func (s *Server) newDiscounts(f *form, cusID string) (ds []*discount, cleared bool, err error) {
 	if v, ok := f.m["discounts"].(string); ok && v == "" {
 		return nil, true, nil
 	}
 	now := s.unix()
 	for _, df := range f.forms("discounts") {
-		var cpn, pc obj
+		var cpn *coupon
+		var pc *promotionCode
 		switch {
 		case df.has("discount"):
 			id, _ := df.str("discount")
-			d, err := s.getObj("discount", id)
+			d, err := getAs[*discount](s, "discount", id)
 			if err != nil {
 				return nil, false, invalid(df.name("discount"), "resource_missing", "No such discount: '%s'", id)
 			}
@@ -25,7 +52,7 @@ func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, er
 			continue
 		case df.has("promotion_code"):
 			id, _ := df.str("promotion_code")
-			p, err := s.getObj("promotion_code", id)
+			p, err := getAs[*promotionCode](s, "promotion_code", id)
 			if err != nil {
 				return nil, false, invalid(df.name("promotion_code"), "resource_missing", "No such promotion code: '%s'", id)
 			}
@@ -33,10 +60,10 @@ func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, er
 				return nil, false, e
 			}
 			pc = p
-			cpn, _ = s.st.lookupObj(idOf(objAt(p, "promotion")["coupon"]))
+			cpn, _ = lookupAs[*coupon](s.st, p.Promotion.Coupon)
 		case df.has("coupon"):
 			id, _ := df.str("coupon")
-			c, err := s.getObj("coupon", id)
+			c, err := getAs[*coupon](s, "coupon", id)
 			if err != nil {
 				return nil, false, invalid(df.name("coupon"), "resource_missing", "No such coupon: '%s'", id)
 			}
@@ -48,19 +75,21 @@ func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, er
 			return nil, false, invalid(df.prefix, "", "Each discount needs one of coupon, discount or promotion_code.")
 		}
 		if cpn == nil || !s.couponValid(cpn) {
-			return nil, false, invalid(df.prefix, "coupon_expired", "Coupon %s is no longer valid.", idOf(cpn["id"]))
+			cid := ""
+			if cpn != nil {
+				cid = cpn.ID
+			}
+			return nil, false, invalid(df.prefix, "coupon_expired", "Coupon %s is no longer valid.", cid)
 		}
-		var end any
-		if cpn["duration"] == "repeating" {
-			end = periodEnd(now, "month", num(cpn, "duration_in_months"))
-		}
-		d := obj{
-			"object": "discount", "checkout_session": nil, "customer": cusID, "customer_account": nil, "end": end,
-			"invoice": nil, "invoice_item": nil, "promotion_code": nil, "source": obj{"coupon": cpn["id"], "type": "coupon"},
-			"start": now, "subscription": nil, "subscription_item": nil, "_new": true,
+		// A new discount has no ID until attachDiscounts stores it.
+		cus := cusID
+		d := &discount{meta: meta{Object: "discount"}, Customer: &cus, Source: discountSource{Coupon: cpn.ID, Type: "coupon"}, Start: now}
+		if cpn.Duration == "repeating" && cpn.DurationInMonths != nil {
+			end := periodEnd(now, "month", *cpn.DurationInMonths)
+			d.End = &end
 		}
 		if pc != nil {
-			d["promotion_code"] = pc["id"]
+			d.PromotionCode = &pc.ID
 		}
 		ds = append(ds, d)
 	}
@@ -68,15 +97,15 @@ func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, er
 }
 
 // promotionCodeUsable checks a promotion code can be redeemed by cusID.
-func (s *Server) promotionCodeUsable(pc obj, cusID, param string) error {
+func (s *Server) promotionCodeUsable(pc *promotionCode, cusID, param string) error {
 	switch {
-	case pc["active"] != true:
+	case !pc.Active:
 		return invalid(param, "", "This promotion code is not active.")
-	case pc["expires_at"] != nil && num(pc, "expires_at") <= s.unix():
+	case pc.ExpiresAt != nil && *pc.ExpiresAt <= s.unix():
 		return invalid(param, "", "This promotion code has expired.")
-	case pc["max_redemptions"] != nil && num(pc, "times_redeemed") >= num(pc, "max_redemptions"):
+	case pc.MaxRedemptions != nil && pc.TimesRedeemed >= *pc.MaxRedemptions:
 		return invalid(param, "", "This promotion code has reached its maximum number of redemptions.")
-	case pc["customer"] != nil && pc["customer"] != cusID:
+	case pc.Customer != nil && *pc.Customer != cusID:
 		return invalid(param, "", "This promotion code cannot be redeemed by this customer.")
 	}
 	return nil
@@ -85,34 +114,51 @@ func (s *Server) promotionCodeUsable(pc obj, cusID, param string) error {
 // attachDiscounts stores the new discounts of ds on target (a stored
 // subscription or invoice, field is "subscription" or "invoice"), counts
 // their redemptions and sets target's discounts to their IDs.
-func (s *Server) attachDiscounts(target obj, field string, ds []obj) {
-	ids := make([]any, 0, len(ds))
+func (s *Server) attachDiscounts(target obj, field string, ds []*discount) {
+	ids := s.storeDiscounts(str(target, "id"), field, ds)
+	list := make([]any, len(ids))
+	for i, id := range ids {
+		list[i] = id
+	}
+	target["discounts"] = list
+}
+
+// storeDiscounts stores the new discounts of ds (those without an ID) on
+// the subscription or invoice targetID (field is "subscription" or
+// "invoice"), counts their redemptions, and returns the IDs of ds.
+func (s *Server) storeDiscounts(targetID, field string, ds []*discount) []string {
+	ids := make([]string, 0, len(ds))
 	for _, d := range ds {
-		if d["_new"] == true {
-			delete(d, "_new")
-			d["id"] = s.newID("di")
-			d[field] = target["id"]
-			s.insertObj(d)
-			if c, ok := s.st.lookupObj(idOf(objAt(d, "source")["coupon"])); ok {
-				c["times_redeemed"] = num(c, "times_redeemed") + 1
+		if d.ID == "" {
+			d.ID = s.newID("di")
+			tid := targetID
+			if field == "subscription" {
+				d.Subscription = &tid
+			} else {
+				d.Invoice = &tid
+			}
+			s.insert(d)
+			if c, ok := lookupAs[*coupon](s.st, d.Source.Coupon); ok {
+				c.TimesRedeemed++
 				s.refreshCoupon(c)
 			}
-			if pc, ok := s.st.lookupObj(idOf(d["promotion_code"])); ok {
-				pc["times_redeemed"] = num(pc, "times_redeemed") + 1
+			if d.PromotionCode != nil {
+				if pc, ok := lookupAs[*promotionCode](s.st, *d.PromotionCode); ok {
+					pc.TimesRedeemed++
+				}
 			}
 		}
-		ids = append(ids, d["id"])
+		ids = append(ids, d.ID)
 	}
-	target["discounts"] = ids
+	return ids
 }
 
 // discountActive reports whether a discount still applies now.
-func (s *Server) discountActive(d obj) bool {
-	if d["deleted"] == true || d["_used"] == true {
+func (s *Server) discountActive(d *discount) bool {
+	if d.Deleted || d.Used {
 		return false
 	}
-	end, ok := d["end"].(int64)
-	return !ok || s.unix() < end
+	return d.End == nil || s.unix() < *d.End
 }
 
 // discountInvoice takes the invoice's discounts off its lines (see
@@ -127,25 +173,26 @@ func (s *Server) discountInvoice(inv obj, lines []any) int64 {
 			subIDs, _ := sub["discounts"].([]any)
 			var keep []any
 			for _, id := range subIDs {
-				d, ok := s.st.lookupObj(idOf(id))
+				d, ok := lookupAs[*discount](s.st, idOf(id))
 				if !ok || !s.discountActive(d) {
 					continue
 				}
-				ids = append(ids, d["id"])
-				if c, ok := s.st.lookupObj(idOf(objAt(d, "source")["coupon"])); ok && c["duration"] == "once" {
-					d["_used"], d["end"] = true, s.unix()
+				ids = append(ids, d.ID)
+				if c, ok := lookupAs[*coupon](s.st, d.Source.Coupon); ok && c.Duration == "once" {
+					now := s.unix()
+					d.Used, d.End = true, &now
 					continue
 				}
-				keep = append(keep, d["id"])
+				keep = append(keep, d.ID)
 			}
 			inv["discounts"] = listOrEmpty(ids)
 			sub["discounts"] = listOrEmpty(keep)
 		}
 	}
-	var ds []obj
+	var ds []*discount
 	ids, _ := inv["discounts"].([]any)
 	for _, id := range ids {
-		if d, ok := s.st.lookupObj(idOf(id)); ok {
+		if d, ok := lookupAs[*discount](s.st, idOf(id)); ok {
 			ds = append(ds, d)
 		}
 	}
@@ -156,7 +203,7 @@ func (s *Server) discountInvoice(inv obj, lines []any) int64 {
 // order, each from what the ones before left, sets every line's
 // discount_amounts and the invoice's total_discount_amounts, and returns
 // the total taken off.
-func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
+func (s *Server) takeDiscounts(inv obj, lines []any, ds []*discount) int64 {
 	remaining := make([]int64, len(lines))
 	for i, l := range lines {
 		lo, _ := l.(obj)
@@ -171,8 +218,8 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 	var totals []any
 	var sum int64
 	for _, d := range ds {
-		cpn, _ := s.st.lookupObj(idOf(objAt(d, "source")["coupon"]))
-		if cpn == nil {
+		cpn, ok := lookupAs[*coupon](s.st, d.Source.Coupon)
+		if !ok {
 			continue
 		}
 		eligible := make([]bool, len(lines))
@@ -185,14 +232,14 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 			}
 		}
 		amounts := make([]int64, len(lines))
-		if pct, ok := percentOff(cpn); ok {
+		if cpn.PercentOff != nil {
 			for i := range lines {
 				if eligible[i] {
-					amounts[i] = percentOf(remaining[i], pct)
+					amounts[i] = percentOf(remaining[i], *cpn.PercentOff)
 				}
 			}
-		} else if off := num(cpn, "amount_off"); off > 0 && cpn["currency"] == inv["currency"] && base > 0 {
-			off = min(off, base)
+		} else if cpn.AmountOff != nil && *cpn.AmountOff > 0 && cpn.Currency != nil && *cpn.Currency == inv["currency"] && base > 0 {
+			off := min(*cpn.AmountOff, base)
 			last, given := -1, int64(0)
 			for i := range lines {
 				if eligible[i] {
@@ -211,9 +258,9 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 			lo := l.(obj)
 			remaining[i] -= amounts[i]
 			total += amounts[i]
-			lo["discount_amounts"] = append(lo["discount_amounts"].([]any), obj{"amount": amounts[i], "discount": d["id"]})
+			lo["discount_amounts"] = append(lo["discount_amounts"].([]any), obj{"amount": amounts[i], "discount": d.ID})
 		}
-		totals = append(totals, obj{"amount": total, "discount": d["id"]})
+		totals = append(totals, obj{"amount": total, "discount": d.ID})
 		sum += total
 	}
 	inv["total_discount_amounts"] = listOrEmpty(totals)
@@ -222,31 +269,17 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 
 // couponAppliesTo reports whether a coupon limited by applies_to covers a
 // line's product.
-func couponAppliesTo(cpn, line obj) bool {
-	at := objAt(cpn, "applies_to") // only there when the coupon is limited
-	if at == nil {
+func couponAppliesTo(cpn *coupon, line obj) bool {
+	if cpn.AppliesTo == nil { // only there when the coupon is limited
 		return true
 	}
-	prods, _ := at["products"].([]any)
 	prod := objAt(objAt(line, "pricing"), "price_details")["product"]
-	for _, p := range prods {
+	for _, p := range cpn.AppliesTo.Products {
 		if p == prod {
 			return true
 		}
 	}
 	return false
-}
-
-// percentOff is a coupon's percent_off; a whole number reads back from a
-// saved state as an int64.
-func percentOff(cpn obj) (float64, bool) {
-	switch v := cpn["percent_off"].(type) {
-	case float64:
-		return v, true
-	case int64:
-		return float64(v), true
-	}
-	return 0, false
 }
 
 func (s *Server) registerDiscountRemoval() {
@@ -270,10 +303,11 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 		return nil, err
 	}
 	ids, _ := sub["discounts"].([]any)
-	var first obj
+	var first *discount
 	for _, id := range ids {
-		if d, ok := s.st.lookupObj(idOf(id)); ok {
-			d["end"], d["_used"] = s.unix(), true
+		if d, ok := lookupAs[*discount](s.st, idOf(id)); ok {
+			now := s.unix()
+			d.End, d.Used = &now, true
 			if first == nil {
 				first = d
 			}
@@ -286,7 +320,7 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 	before := s.snapshotObj(sub)
 	sub["discounts"] = []any{}
 	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
-	out := s.renderObj(first, r.expand)
+	out := s.render(first, r.expand)
 	out["deleted"] = true
 	delete(out, "end") // not a field of a deleted discount
 	return out, nil
@@ -294,18 +328,18 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 
 // discountPreview is what the discounts ds (stored or not) would take off
 // lines, changing neither.
-func (s *Server) discountPreview(inv obj, lines []any, ds []obj) int64 {
+func (s *Server) discountPreview(inv obj, lines []any, ds []*discount) int64 {
 	tmpLines := make([]any, len(lines))
 	for i, l := range lines {
 		if lo, ok := l.(obj); ok {
 			tmpLines[i] = cloneObj(lo)
 		}
 	}
-	tmp := make([]obj, len(ds))
+	tmp := make([]*discount, len(ds))
 	for i, d := range ds {
-		tmp[i] = cloneObj(d)
-		if tmp[i]["id"] == nil {
-			tmp[i]["id"] = "di_tmp"
+		tmp[i] = cloneRecord(d)
+		if tmp[i].ID == "" {
+			tmp[i].ID = "di_tmp"
 		}
 	}
 	return s.takeDiscounts(obj{"currency": inv["currency"]}, tmpLines, tmp)

@@ -39,25 +39,25 @@ func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
 		}
 	case f.has("pricing"):
 		id, _ := f.sub("pricing").str("price")
-		price, err := s.getObj("price", id)
+		price, err := s.getPrice(id)
 		if err != nil {
 			return invalid("pricing[price]", "resource_missing", "No such price: '%s'", id)
 		}
-		if price["type"] != "one_time" {
+		if price.Type != "one_time" {
 			return invalid("pricing[price]", "", "The price specified is set to `type=recurring` but this field only accepts prices with `type=one_time`.")
 		}
-		unit, hasUnit = price["unit_amount"].(int64)
-		ii["currency"] = price["currency"]
-		ii["pricing"] = obj{"price_details": obj{"price": id, "product": price["product"]}, "type": "price_details", "unit_amount_decimal": strconv.FormatInt(unit, 10)}
+		unit, hasUnit = price.unit(), price.UnitAmount != nil
+		ii["currency"] = price.Currency
+		ii["pricing"] = obj{"price_details": obj{"price": id, "product": price.Product}, "type": "price_details", "unit_amount_decimal": strconv.FormatInt(unit, 10)}
 		if ii["description"] == nil {
-			if prod, ok := s.st.lookupObj(idOf(price["product"])); ok {
-				ii["description"] = prod["name"]
+			if prod, ok := lookupAs[*product](s.st, price.Product); ok {
+				ii["description"] = prod.Name
 			}
 		}
 	case f.has("price_data"):
 		pd := f.sub("price_data")
 		prodID, _ := pd.str("product")
-		prod, err := s.getObj("product", prodID)
+		prod, err := getAs[*product](s, "product", prodID)
 		if err != nil {
 			return invalid("price_data[product]", "resource_missing", "No such product: '%s'", prodID)
 		}
@@ -65,13 +65,13 @@ func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
 		if err != nil {
 			return err
 		}
-		price["active"] = false // an inline price
-		s.insertObj(price)
-		unit, hasUnit = price["unit_amount"].(int64)
-		ii["currency"] = price["currency"]
-		ii["pricing"] = obj{"price_details": obj{"price": price["id"], "product": prodID}, "type": "price_details", "unit_amount_decimal": price["unit_amount_decimal"]}
+		price.Active = false // an inline price
+		s.insert(price)
+		unit, hasUnit = price.unit(), price.UnitAmount != nil
+		ii["currency"] = price.Currency
+		ii["pricing"] = price.details()
 		if ii["description"] == nil {
-			ii["description"] = prod["name"]
+			ii["description"] = prod.Name
 		}
 	case f.has("unit_amount_decimal"):
 		d, _ := f.str("unit_amount_decimal")

@@ -238,24 +238,24 @@ func (s *Server) renewSubscription(r *request, sub obj, start int64) {
 	}
 	var lines []any
 	for _, si := range subItems(sub) {
-		price, ok := s.st.lookupObj(idOf(si["price"]))
+		price, ok := s.st.lookupPrice(idOf(si["price"]))
 		if !ok {
 			continue
 		}
-		rec := objAt(price, "recurring")
-		end := periodEnd(start, str(rec, "interval"), max(num(rec, "interval_count"), 1))
+		interval, count := price.interval()
+		end := periodEnd(start, interval, max(count, 1))
 		si["current_period_start"], si["current_period_end"] = start, end
-		unit := num(price, "unit_amount")
+		unit := price.unit()
 		qty := num(si, "quantity")
 		lines = append(lines, obj{
-			"id": s.newID("il"), "object": "line_item", "amount": unit * qty, "currency": price["currency"],
-			"description":      fmt.Sprintf("%d × %s (at %s / %s)", qty, s.productName(price), money(unit, str(price, "currency")), rec["interval"]),
+			"id": s.newID("il"), "object": "line_item", "amount": unit * qty, "currency": price.Currency,
+			"description":      fmt.Sprintf("%d × %s (at %s / %s)", qty, s.productName(price), money(unit, price.Currency), interval),
 			"discount_amounts": []any{}, "discountable": true, "discounts": []any{}, "invoice": inv["id"], "livemode": false, "metadata": obj{},
 			"parent": obj{"invoice_item_details": nil, "type": "subscription_item_details",
 				"subscription_item_details": obj{"invoice_item": nil, "proration": false, "proration_details": obj{"credited_items": nil},
 					"subscription": sub["id"], "subscription_item": si["id"]}},
 			"period": obj{"start": start, "end": end}, "pretax_credit_amounts": []any{},
-			"pricing":  obj{"price_details": obj{"price": price["id"], "product": price["product"]}, "type": "price_details", "unit_amount_decimal": price["unit_amount_decimal"]},
+			"pricing":  price.details(),
 			"quantity": qty, "quantity_decimal": strconv.FormatInt(qty, 10), "subtotal": unit * qty, "taxes": []any{},
 		})
 	}
@@ -331,6 +331,8 @@ func (s *Server) requestClock(r *request) int64 {
 		} else {
 			cusID = idOf(o["customer"])
 		}
+	} else if pc, ok := lookupAs[*promotionCode](s.st, r.pathVal("id")); ok && pc.Customer != nil {
+		cusID = *pc.Customer
 	}
 	cus, ok := s.st.lookupObj(cusID)
 	if !ok {
