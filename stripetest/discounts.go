@@ -112,8 +112,8 @@ func (s *Server) promotionCodeUsable(pc *promotionCode, cusID, param string) err
 }
 
 // attachDiscounts stores the new discounts of ds on target (a stored
-// subscription or invoice, field is "subscription" or "invoice"), counts
-// their redemptions and sets target's discounts to their IDs.
+// subscription), counts their redemptions and sets target's discounts to
+// their IDs.
 func (s *Server) attachDiscounts(target obj, field string, ds []*discount) {
 	ids := s.storeDiscounts(str(target, "id"), field, ds)
 	list := make([]any, len(ids))
@@ -165,11 +165,11 @@ func (s *Server) discountActive(d *discount) bool {
 // takeDiscounts) and returns the total taken off. A draft subscription invoice takes the
 // subscription's active discounts the first time; a once coupon's
 // discount is then used up.
-func (s *Server) discountInvoice(inv obj, lines []any) int64 {
-	if inv["_subdisc"] != true {
-		inv["_subdisc"] = true
+func (s *Server) discountInvoice(inv *invoice, lines []*invoiceLineItem) int64 {
+	if !inv.SubDiscounted {
+		inv.SubDiscounted = true
 		if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok {
-			ids, _ := inv["discounts"].([]any)
+			ids := inv.Discounts
 			subIDs, _ := sub["discounts"].([]any)
 			var keep []any
 			for _, id := range subIDs {
@@ -185,14 +185,13 @@ func (s *Server) discountInvoice(inv obj, lines []any) int64 {
 				}
 				keep = append(keep, d.ID)
 			}
-			inv["discounts"] = listOrEmpty(ids)
+			inv.Discounts = append([]string{}, ids...)
 			sub["discounts"] = listOrEmpty(keep)
 		}
 	}
 	var ds []*discount
-	ids, _ := inv["discounts"].([]any)
-	for _, id := range ids {
-		if d, ok := lookupAs[*discount](s.st, idOf(id)); ok {
+	for _, id := range inv.Discounts {
+		if d, ok := lookupAs[*discount](s.st, id); ok {
 			ds = append(ds, d)
 		}
 	}
@@ -203,19 +202,15 @@ func (s *Server) discountInvoice(inv obj, lines []any) int64 {
 // order, each from what the ones before left, sets every line's
 // discount_amounts and the invoice's total_discount_amounts, and returns
 // the total taken off.
-func (s *Server) takeDiscounts(inv obj, lines []any, ds []*discount) int64 {
+func (s *Server) takeDiscounts(inv *invoice, lines []*invoiceLineItem, ds []*discount) int64 {
 	remaining := make([]int64, len(lines))
 	for i, l := range lines {
-		lo, _ := l.(obj)
-		if lo == nil {
-			continue
-		}
-		lo["discount_amounts"] = []any{}
-		if lo["discountable"] != false {
-			remaining[i] = max(num(lo, "amount"), 0)
+		l.DiscountAmounts = []invoiceDiscountAmount{}
+		if l.Discountable {
+			remaining[i] = max(l.Amount, 0)
 		}
 	}
-	var totals []any
+	totals := []invoiceDiscountAmount{}
 	var sum int64
 	for _, d := range ds {
 		cpn, ok := lookupAs[*coupon](s.st, d.Source.Coupon)
@@ -225,8 +220,7 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []*discount) int64 {
 		eligible := make([]bool, len(lines))
 		var base int64
 		for i, l := range lines {
-			lo, _ := l.(obj)
-			if lo != nil && remaining[i] > 0 && couponAppliesTo(cpn, lo) {
+			if remaining[i] > 0 && couponAppliesTo(cpn, l) {
 				eligible[i] = true
 				base += remaining[i]
 			}
@@ -238,7 +232,7 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []*discount) int64 {
 					amounts[i] = percentOf(remaining[i], *cpn.PercentOff)
 				}
 			}
-		} else if cpn.AmountOff != nil && *cpn.AmountOff > 0 && cpn.Currency != nil && *cpn.Currency == inv["currency"] && base > 0 {
+		} else if cpn.AmountOff != nil && *cpn.AmountOff > 0 && cpn.Currency != nil && *cpn.Currency == inv.Currency && base > 0 {
 			off := min(*cpn.AmountOff, base)
 			last, given := -1, int64(0)
 			for i := range lines {
@@ -255,25 +249,27 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []*discount) int64 {
 			if !eligible[i] {
 				continue
 			}
-			lo := l.(obj)
 			remaining[i] -= amounts[i]
 			total += amounts[i]
-			lo["discount_amounts"] = append(lo["discount_amounts"].([]any), obj{"amount": amounts[i], "discount": d.ID})
+			l.DiscountAmounts = append(l.DiscountAmounts, invoiceDiscountAmount{Amount: amounts[i], Discount: d.ID})
 		}
-		totals = append(totals, obj{"amount": total, "discount": d.ID})
+		totals = append(totals, invoiceDiscountAmount{Amount: total, Discount: d.ID})
 		sum += total
 	}
-	inv["total_discount_amounts"] = listOrEmpty(totals)
+	inv.TotalDiscountAmounts = totals
 	return sum
 }
 
 // couponAppliesTo reports whether a coupon limited by applies_to covers a
 // line's product.
-func couponAppliesTo(cpn *coupon, line obj) bool {
+func couponAppliesTo(cpn *coupon, line *invoiceLineItem) bool {
 	if cpn.AppliesTo == nil { // only there when the coupon is limited
 		return true
 	}
-	prod := objAt(objAt(line, "pricing"), "price_details")["product"]
+	if line.Pricing == nil || line.Pricing.PriceDetails == nil {
+		return false
+	}
+	prod := line.Pricing.PriceDetails.Product
 	for _, p := range cpn.AppliesTo.Products {
 		if p == prod {
 			return true
@@ -328,12 +324,11 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 
 // discountPreview is what the discounts ds (stored or not) would take off
 // lines, changing neither.
-func (s *Server) discountPreview(inv obj, lines []any, ds []*discount) int64 {
-	tmpLines := make([]any, len(lines))
+func (s *Server) discountPreview(inv *invoice, lines []*invoiceLineItem, ds []*discount) int64 {
+	tmpLines := make([]*invoiceLineItem, len(lines))
 	for i, l := range lines {
-		if lo, ok := l.(obj); ok {
-			tmpLines[i] = cloneObj(lo)
-		}
+		c := *l
+		tmpLines[i] = &c
 	}
 	tmp := make([]*discount, len(ds))
 	for i, d := range ds {
@@ -342,5 +337,5 @@ func (s *Server) discountPreview(inv obj, lines []any, ds []*discount) int64 {
 			tmp[i].ID = "di_tmp"
 		}
 	}
-	return s.takeDiscounts(obj{"currency": inv["currency"]}, tmpLines, tmp)
+	return s.takeDiscounts(&invoice{Currency: inv.Currency}, tmpLines, tmp)
 }

@@ -135,15 +135,6 @@ func (p *price) interval() (string, int64) {
 	return p.Recurring.Interval, p.Recurring.IntervalCount
 }
 
-// details is the pricing tree of an invoice line or item billed at p.
-func (p *price) details() obj {
-	var dec any
-	if p.UnitAmountDecimal != nil {
-		dec = *p.UnitAmountDecimal
-	}
-	return obj{"price_details": obj{"price": p.ID, "product": p.Product}, "type": "price_details", "unit_amount_decimal": dec}
-}
-
 func (s *Server) newProduct(f *form, id string) *product {
 	now := s.unix()
 	p := &product{
