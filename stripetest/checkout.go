@@ -80,9 +80,9 @@ func (s *Server) buildLineItems(f *form) (items []any, currency string, total in
 		return nil, "", 0, false, err
 	}
 	for _, lf := range forms {
-		var price obj
+		var price *price
 		if id, ok := lf.str("price"); ok {
-			if price, err = s.getObj("price", id); err != nil {
+			if price, err = s.getPrice(id); err != nil {
 				return nil, "", 0, false, invalid(lf.name("price"), "resource_missing", "No such price: '%s'", id)
 			}
 		} else if lf.has("price_data") {
@@ -94,17 +94,17 @@ func (s *Server) buildLineItems(f *form) (items []any, currency string, total in
 					return nil, "", 0, false, missingParam(pd.name("product_data[name]"))
 				}
 				prod := s.newProduct(pdata, s.newID("prod"))
-				prod["active"] = false
-				s.insertObj(prod)
-				prodID = str(prod, "id")
-			} else if _, gerr := s.getObj("product", prodID); gerr != nil {
+				prod.Active = false
+				s.insert(prod)
+				prodID = prod.ID
+			} else if _, gerr := getAs[*product](s, "product", prodID); gerr != nil {
 				return nil, "", 0, false, invalid(pd.name("product"), "resource_missing", "No such product: '%s'", prodID)
 			}
 			if price, err = s.buildPrice(pd, prodID); err != nil {
 				return nil, "", 0, false, err
 			}
-			price["active"] = false
-			s.insertObj(price)
+			price.Active = false
+			s.insert(price)
 		} else {
 			return nil, "", 0, false, missingParam(lf.name("price"))
 		}
@@ -112,19 +112,19 @@ func (s *Server) buildLineItems(f *form) (items []any, currency string, total in
 		if n, ok := lf.int("quantity"); ok {
 			qty = n
 		}
-		if c := str(price, "currency"); currency == "" {
+		if c := price.Currency; currency == "" {
 			currency = c
 		} else if c != currency {
 			return nil, "", 0, false, invalid("line_items", "", "All line items must use the same currency (%s and %s).", currency, c)
 		}
-		if price["recurring"] != nil {
+		if price.Recurring != nil {
 			recurring = true
 		}
-		amount := num(price, "unit_amount") * qty
+		amount := price.unit() * qty
 		total += amount
 		items = append(items, obj{
 			"id": s.newID("li"), "object": "item", "amount_discount": int64(0), "amount_subtotal": amount, "amount_tax": int64(0),
-			"amount_total": amount, "currency": currency, "description": s.productName(price), "price": cloneObj(price), "quantity": qty,
+			"amount_total": amount, "currency": currency, "description": s.productName(price), "price": s.render(price, nil), "quantity": qty,
 		})
 	}
 	if err := f.failed(); err != nil {
