@@ -233,8 +233,8 @@ func (s *Server) deleteCustomer(r *request) (any, error) {
 			s.removeObj(card)
 		}
 	}
-	for _, sub := range s.st.allObj("subscription") {
-		if sub["customer"] == id && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
+	for _, sub := range allOf[*subscription](s.st, "subscription") {
+		if sub.Customer == id && sub.live() {
 			s.endSubscription(r, sub, nil)
 		}
 	}

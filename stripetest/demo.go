@@ -148,7 +148,7 @@ func (s *Server) seedCall(method, path string, params url.Values, ids map[string
 		form: &form{m: tree, err: new(error)}}
 	s.fixedIDs = make(map[string]string, len(ids))
 	for p, id := range ids {
-		if _, taken := s.st.lookupObj(id); taken {
+		if _, taken := s.st.lookup(id); taken {
 			return fmt.Errorf("%s already exists", id)
 		}
 		s.fixedIDs[p] = id

@@ -83,15 +83,27 @@ func (s *Server) promotionCodeUsable(pc obj, cusID, param string) error {
 }
 
 // attachDiscounts stores the new discounts of ds on target (a stored
-// subscription or invoice, field is "subscription" or "invoice"), counts
-// their redemptions and sets target's discounts to their IDs.
+// invoice, field is "invoice"), counts their redemptions and sets
+// target's discounts to their IDs.
 func (s *Server) attachDiscounts(target obj, field string, ds []obj) {
-	ids := make([]any, 0, len(ds))
+	ids := s.storeDiscounts(str(target, "id"), field, ds)
+	l := make([]any, len(ids))
+	for i, id := range ids {
+		l[i] = id
+	}
+	target["discounts"] = l
+}
+
+// storeDiscounts stores the new discounts of ds on the object targetID
+// (field is "subscription" or "invoice"), counts their redemptions and
+// returns the IDs of ds.
+func (s *Server) storeDiscounts(targetID, field string, ds []obj) []string {
+	ids := make([]string, 0, len(ds))
 	for _, d := range ds {
 		if d["_new"] == true {
 			delete(d, "_new")
 			d["id"] = s.newID("di")
-			d[field] = target["id"]
+			d[field] = targetID
 			s.insertObj(d)
 			if c, ok := s.st.lookupObj(idOf(objAt(d, "source")["coupon"])); ok {
 				c["times_redeemed"] = num(c, "times_redeemed") + 1
@@ -101,9 +113,9 @@ func (s *Server) attachDiscounts(target obj, field string, ds []obj) {
 				pc["times_redeemed"] = num(pc, "times_redeemed") + 1
 			}
 		}
-		ids = append(ids, d["id"])
+		ids = append(ids, str(d, "id"))
 	}
-	target["discounts"] = ids
+	return ids
 }
 
 // discountActive reports whether a discount still applies now.
@@ -122,12 +134,11 @@ func (s *Server) discountActive(d obj) bool {
 func (s *Server) discountInvoice(inv obj, lines []any) int64 {
 	if inv["_subdisc"] != true {
 		inv["_subdisc"] = true
-		if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok {
+		if sub, ok := lookupAs[*subscription](s.st, s.invoiceSubscription(inv)); ok {
 			ids, _ := inv["discounts"].([]any)
-			subIDs, _ := sub["discounts"].([]any)
-			var keep []any
-			for _, id := range subIDs {
-				d, ok := s.st.lookupObj(idOf(id))
+			keep := []string{}
+			for _, id := range sub.Discounts {
+				d, ok := s.st.lookupObj(id)
 				if !ok || !s.discountActive(d) {
 					continue
 				}
@@ -136,10 +147,10 @@ func (s *Server) discountInvoice(inv obj, lines []any) int64 {
 					d["_used"], d["end"] = true, s.unix()
 					continue
 				}
-				keep = append(keep, d["id"])
+				keep = append(keep, str(d, "id"))
 			}
 			inv["discounts"] = listOrEmpty(ids)
-			sub["discounts"] = listOrEmpty(keep)
+			sub.Discounts = keep
 		}
 	}
 	var ds []obj
@@ -265,14 +276,13 @@ func (s *Server) registerDiscountRemoval() {
 // deleteSubscriptionDiscount ends the subscription's discounts; later
 // invoices are billed in full.
 func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
-	sub, err := s.getObj("subscription", r.pathVal("id"))
+	sub, err := getAs[*subscription](s, "subscription", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	ids, _ := sub["discounts"].([]any)
 	var first obj
-	for _, id := range ids {
-		if d, ok := s.st.lookupObj(idOf(id)); ok {
+	for _, id := range sub.Discounts {
+		if d, ok := s.st.lookupObj(id); ok {
 			d["end"], d["_used"] = s.unix(), true
 			if first == nil {
 				first = d
@@ -281,11 +291,11 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 	}
 	if first == nil {
 		return nil, &apiError{status: 404, typ: "invalid_request_error", code: "resource_missing",
-			message: "No active discount for subscription: '" + str(sub, "id") + "'"}
+			message: "No active discount for subscription: '" + sub.ID + "'"}
 	}
-	before := s.snapshotObj(sub)
-	sub["discounts"] = []any{}
-	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
+	before := s.snapshot(sub)
+	sub.Discounts = []string{}
+	s.emitUpdated(r, "customer.subscription.updated", sub, before)
 	out := s.renderObj(first, r.expand)
 	out["deleted"] = true
 	delete(out, "end") // not a field of a deleted discount

@@ -26,9 +26,9 @@ type previewItem struct {
 
 func (s *Server) createInvoicePreview(r *request) (any, error) {
 	f := r.form
-	var sub obj
+	var sub *subscription
 	if id, ok := f.str("subscription"); ok && id != "" {
-		x, err := s.getObj("subscription", id)
+		x, err := getAs[*subscription](s, "subscription", id)
 		if err != nil {
 			return nil, invalid("subscription", "resource_missing", "No such subscription: '%s'", id)
 		}
@@ -36,10 +36,10 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	}
 	cusID := f.strOr("customer", "")
 	if sub != nil {
-		if cusID != "" && cusID != sub["customer"] {
-			return nil, invalid("customer", "", "The subscription %s belongs to another customer.", sub["id"])
+		if cusID != "" && cusID != sub.Customer {
+			return nil, invalid("customer", "", "The subscription %s belongs to another customer.", sub.ID)
 		}
-		cusID = idOf(sub["customer"])
+		cusID = sub.Customer
 	}
 	if cusID == "" {
 		if err := f.failed(); err != nil {
@@ -56,11 +56,11 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	var items []*previewItem
 	start := s.unix()
 	if sub != nil {
-		for _, si := range subItems(sub) {
-			if p, ok := s.st.lookupObj(idOf(si["price"])); ok {
-				items = append(items, &previewItem{id: si["id"], price: p, qty: num(si, "quantity")})
+		for _, si := range s.subItemsOf(sub) {
+			if p, ok := s.st.lookupObj(si.Price); ok {
+				items = append(items, &previewItem{id: si.ID, price: p, qty: si.Quantity})
 			}
-			if end := num(si, "current_period_end"); end > 0 {
+			if end := si.CurrentPeriodEnd; end > 0 {
 				start = end
 			}
 		}
@@ -108,7 +108,7 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 
 	currency := "usd"
 	if sub != nil {
-		currency = str(sub, "currency")
+		currency = sub.Currency
 	} else if c, ok := cus["currency"].(string); ok {
 		currency = c
 	}
@@ -123,8 +123,8 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	id := "upcoming_" + str(inv, "id")
 	inv["id"] = id
 	if sub != nil {
-		inv["collection_method"] = sub["collection_method"]
-		inv["parent"] = obj{"quote_details": nil, "subscription_details": obj{"metadata": deepCopy(sub["metadata"]), "subscription": sub["id"]}, "type": "subscription_details"}
+		inv["collection_method"] = sub.CollectionMethod
+		inv["parent"] = obj{"quote_details": nil, "subscription_details": obj{"metadata": metadataObj(sub.Metadata), "subscription": sub.ID}, "type": "subscription_details"}
 	}
 	inv["period_start"], inv["period_end"] = start, start
 	var lines []any
@@ -160,9 +160,8 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	// Discounts: the subscription's active ones, then the proposed.
 	var ds []obj
 	if sub != nil {
-		subIDs, _ := sub["discounts"].([]any)
-		for _, did := range subIDs {
-			if d, ok := s.st.lookupObj(idOf(did)); ok && s.discountActive(d) {
+		for _, did := range sub.Discounts {
+			if d, ok := s.st.lookupObj(did); ok && s.discountActive(d) {
 				ds = append(ds, d)
 			}
 		}
@@ -230,13 +229,13 @@ func (s *Server) previewPrice(f *form) (obj, error) {
 
 // previewSubLine is the line of one subscription item for the period
 // starting at start.
-func (s *Server) previewSubLine(invID string, it *previewItem, start int64, sub obj) obj {
+func (s *Server) previewSubLine(invID string, it *previewItem, start int64, sub *subscription) obj {
 	rec := objAt(it.price, "recurring")
 	end := periodEnd(start, str(rec, "interval"), max(num(rec, "interval_count"), 1))
 	unit := num(it.price, "unit_amount")
 	var subID any
 	if sub != nil {
-		subID = sub["id"]
+		subID = sub.ID
 	}
 	return obj{
 		"id": "il_tmp_" + randomID(12), "object": "line_item", "amount": unit * it.qty, "currency": it.price["currency"],

@@ -299,10 +299,10 @@ func (s *Server) markPaid(r *request, inv obj, outOfBand bool) {
 	if !outOfBand {
 		s.emitObj(r, "invoice.payment_succeeded", inv, nil)
 	}
-	if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok && (sub["status"] == "incomplete" || sub["status"] == "past_due") {
-		before := s.snapshotObj(sub)
-		sub["status"] = "active"
-		s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
+	if sub, ok := lookupAs[*subscription](s.st, s.invoiceSubscription(inv)); ok && (sub.Status == "incomplete" || sub.Status == "past_due") {
+		before := s.snapshot(sub)
+		sub.Status = "active"
+		s.emitUpdated(r, "customer.subscription.updated", sub, before)
 	}
 }
 
@@ -342,8 +342,8 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 		}
 	}
 	candidates := []string{idOf(inv["default_payment_method"]), idOf(inv["default_source"])}
-	if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok {
-		candidates = append(candidates, idOf(sub["default_payment_method"]), idOf(sub["default_source"]))
+	if sub, ok := lookupAs[*subscription](s.st, s.invoiceSubscription(inv)); ok {
+		candidates = append(candidates, idOf(nullOrString(sub.DefaultPaymentMethod)), idOf(nullOrString(sub.DefaultSource)))
 	}
 	if cus, ok := s.st.lookupObj(idOf(inv["customer"])); ok {
 		candidates = append(candidates, idOf(objAt(cus, "invoice_settings")["default_payment_method"]), idOf(cus["default_source"]))

@@ -140,12 +140,6 @@ func cloneObj(o obj) obj {
 	return c
 }
 
-// subItems returns the stored subscription items of a subscription.
-func subItems(sub obj) []obj {
-	items, _ := sub["_items"].([]obj)
-	return items
-}
-
 // lookupObj returns the stored object with id as a legacy map, or false
 // when there is none or it is typed.
 func (st *store) lookupObj(id string) (obj, bool) {

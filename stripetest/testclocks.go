@@ -41,24 +41,48 @@ const (
 	maxClockSteps = 10000
 )
 
+// testClock is a test clock (test_helpers.test_clock).
+type testClock struct {
+	meta
+	Created       int64                  `json:"created"`
+	DeletesAfter  int64                  `json:"deletes_after"`
+	FrozenTime    int64                  `json:"frozen_time"`
+	Livemode      bool                   `json:"livemode"`
+	Name          *string                `json:"name"`
+	Status        string                 `json:"status"`
+	StatusDetails testClockStatusDetails `json:"status_details"`
+}
+
+func (x *testClock) createdAt() int64 { return x.Created }
+
+// testClockStatusDetails is empty unless the clock is advancing, which an
+// advance in stripetest finishes within its request.
+type testClockStatusDetails struct {
+	Advancing *testClockAdvancing `json:"advancing,omitempty"`
+}
+
+type testClockAdvancing struct {
+	TargetFrozenTime int64 `json:"target_frozen_time"`
+}
+
 func (s *Server) registerTestClocks() {
 	s.handle("POST", "/v1/test_helpers/test_clocks", s.createTestClock)
 	s.handle("GET", "/v1/test_helpers/test_clocks", func(r *request) (any, error) {
-		return s.listObjs(r, "test_helpers.test_clock", "/v1/test_helpers/test_clocks", nil)
+		return listOf[*testClock](s, r, "test_helpers.test_clock", "/v1/test_helpers/test_clocks", nil)
 	})
 	s.handle("GET", "/v1/test_helpers/test_clocks/{id}", func(r *request) (any, error) {
 		clock, err := s.getClock(r.pathVal("id"), "id")
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(clock, r.expand), nil
+		return s.render(clock, r.expand), nil
 	})
 	s.handle("DELETE", "/v1/test_helpers/test_clocks/{id}", s.deleteTestClock)
 	s.handle("POST", "/v1/test_helpers/test_clocks/{id}/advance", s.advanceTestClock)
 }
 
-func (s *Server) getClock(id, param string) (obj, error) {
-	clock, err := s.getObj("test_helpers.test_clock", id)
+func (s *Server) getClock(id, param string) (*testClock, error) {
+	clock, err := getAs[*testClock](s, "test_helpers.test_clock", id)
 	if err != nil {
 		return nil, notFound("test clock", id, param)
 	}
@@ -75,13 +99,13 @@ func (s *Server) createTestClock(r *request) (any, error) {
 		return nil, missingParam("frozen_time")
 	}
 	now := s.unix()
-	clock := obj{
-		"id": s.newID("clock"), "object": "test_helpers.test_clock", "created": now, "deletes_after": now + 30*86400,
-		"frozen_time": frozen, "livemode": false, "name": nil, "status": "ready", "status_details": obj{},
+	clock := &testClock{
+		meta: meta{ID: s.newID("clock"), Object: "test_helpers.test_clock"}, Created: now, DeletesAfter: now + 30*86400,
+		FrozenTime: frozen, Status: "ready",
 	}
-	setStrings(clock, f, "name")
-	s.insertObj(clock)
-	return s.renderObj(clock, r.expand), nil
+	setNullable(&clock.Name, f, "name")
+	s.insert(clock)
+	return s.render(clock, r.expand), nil
 }
 
 // deleteTestClock deletes the clock and, as Stripe does, the customers on
@@ -91,22 +115,22 @@ func (s *Server) deleteTestClock(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	id := str(clock, "id")
-	s.at = num(clock, "frozen_time")
+	id := clock.ID
+	s.at = clock.FrozenTime
 	defer func() { s.at = 0 }()
 	for _, cus := range s.st.allObj("customer") {
 		if cus["test_clock"] != id || cus["deleted"] == true {
 			continue
 		}
-		for _, sub := range s.st.allObj("subscription") {
-			if sub["customer"] == cus["id"] && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
+		for _, sub := range allOf[*subscription](s.st, "subscription") {
+			if sub.Customer == cus["id"] && sub.live() {
 				s.endSubscription(r, sub, nil)
 			}
 		}
 		cus["deleted"] = true
 		s.emitObj(r, "customer.deleted", cus, nil)
 	}
-	s.removeObj(clock)
+	s.remove(clock)
 	return obj{"id": id, "object": "test_helpers.test_clock", "deleted": true}, nil
 }
 
@@ -122,27 +146,27 @@ func (s *Server) advanceTestClock(r *request) (any, error) {
 	if !ok {
 		return nil, missingParam("frozen_time")
 	}
-	if target <= num(clock, "frozen_time") {
-		return nil, invalid("frozen_time", "", "The frozen_time must be after the test clock's current frozen_time (%d).", num(clock, "frozen_time"))
+	if target <= clock.FrozenTime {
+		return nil, invalid("frozen_time", "", "The frozen_time must be after the test clock's current frozen_time (%d).", clock.FrozenTime)
 	}
 	defer func() { s.at = 0 }()
 	for step := 0; ; step++ {
 		if step == maxClockSteps {
 			return nil, &apiError{status: http.StatusInternalServerError, typ: "api_error",
-				message: fmt.Sprintf("stripetest: advancing %s took more than %d steps", clock["id"], maxClockSteps)}
+				message: fmt.Sprintf("stripetest: advancing %s took more than %d steps", clock.ID, maxClockSteps)}
 		}
-		at, act := s.nextClockStep(str(clock, "id"), target)
+		at, act := s.nextClockStep(clock.ID, target)
 		if act == nil {
 			break
 		}
-		clock["frozen_time"] = at
+		clock.FrozenTime = at
 		s.at = at
 		act(r)
 	}
-	clock["frozen_time"] = target
+	clock.FrozenTime = target
 	s.at = target
-	s.emitObj(r, "test_helpers.test_clock.ready", clock, nil)
-	return s.renderObj(clock, r.expand), nil
+	s.emit(r, "test_helpers.test_clock.ready", clock, nil)
+	return s.render(clock, r.expand), nil
 }
 
 // nextClockStep finds the earliest thing due on the clock's customers at
@@ -161,26 +185,25 @@ func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*reque
 			best, act = at, a
 		}
 	}
-	for _, sub := range s.st.allObj("subscription") {
-		if !on[sub["customer"]] {
+	for _, sub := range allOf[*subscription](s.st, "subscription") {
+		if !on[sub.Customer] {
 			continue
 		}
-		sub := sub
-		switch sub["status"] {
+		switch sub.Status {
 		case "active", "past_due", "trialing", "unpaid":
 		default:
 			continue
 		}
-		if at, ok := sub["cancel_at"].(int64); ok {
-			consider(at, func(r *request) { s.endSubscription(r, sub, nil) })
+		if sub.CancelAt != nil {
+			consider(*sub.CancelAt, func(r *request) { s.endSubscription(r, sub, nil) })
 		}
-		end := subPeriodEnd(sub)
-		if sub["status"] == "trialing" {
-			if te, ok := sub["trial_end"].(int64); ok && te < end {
-				end = te
+		end := s.subPeriodEnd(sub)
+		if sub.Status == "trialing" {
+			if sub.TrialEnd != nil && *sub.TrialEnd < end {
+				end = *sub.TrialEnd
 			}
 		}
-		if sub["cancel_at_period_end"] == true {
+		if sub.CancelAtPeriodEnd {
 			consider(end, func(r *request) { s.endSubscription(r, sub, nil) })
 			continue
 		}
@@ -208,10 +231,10 @@ func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*reque
 
 // subPeriodEnd is the end of a subscription's current period: its items'
 // earliest.
-func subPeriodEnd(sub obj) int64 {
+func (s *Server) subPeriodEnd(sub *subscription) int64 {
 	var end int64
-	for _, si := range subItems(sub) {
-		if e := num(si, "current_period_end"); end == 0 || e < end {
+	for _, si := range s.subItemsOf(sub) {
+		if e := si.CurrentPeriodEnd; end == 0 || e < end {
 			end = e
 		}
 	}
@@ -220,40 +243,40 @@ func subPeriodEnd(sub obj) int64 {
 
 // renewSubscription starts the subscription's next period at start and
 // makes its draft renewal invoice.
-func (s *Server) renewSubscription(r *request, sub obj, start int64) {
-	cus, ok := s.st.lookupObj(idOf(sub["customer"]))
+func (s *Server) renewSubscription(r *request, sub *subscription, start int64) {
+	cus, ok := s.st.lookupObj(sub.Customer)
 	if !ok {
 		return
 	}
-	before := s.snapshotObj(sub)
-	if sub["status"] == "trialing" {
-		sub["status"] = "active"
+	before := s.snapshot(sub)
+	if sub.Status == "trialing" {
+		sub.Status = "active"
 	}
-	inv := s.newInvoice(cus, str(sub, "currency"), str(sub, "collection_method"), "subscription_cycle")
+	inv := s.newInvoice(cus, sub.Currency, sub.CollectionMethod, "subscription_cycle")
 	inv["auto_advance"] = true
-	inv["test_clock"] = sub["test_clock"]
-	inv["parent"] = obj{"quote_details": nil, "subscription_details": obj{"metadata": deepCopy(sub["metadata"]), "subscription": sub["id"]}, "type": "subscription_details"}
-	if d, ok := sub["days_until_due"].(int64); ok {
-		inv["due_date"] = start + d*86400
+	inv["test_clock"] = nullOrString(sub.TestClock)
+	inv["parent"] = obj{"quote_details": nil, "subscription_details": obj{"metadata": metadataObj(sub.Metadata), "subscription": sub.ID}, "type": "subscription_details"}
+	if sub.DaysUntilDue != nil {
+		inv["due_date"] = start + *sub.DaysUntilDue*86400
 	}
 	var lines []any
-	for _, si := range subItems(sub) {
-		price, ok := s.st.lookupObj(idOf(si["price"]))
+	for _, si := range s.subItemsOf(sub) {
+		price, ok := s.st.lookupObj(si.Price)
 		if !ok {
 			continue
 		}
 		rec := objAt(price, "recurring")
 		end := periodEnd(start, str(rec, "interval"), max(num(rec, "interval_count"), 1))
-		si["current_period_start"], si["current_period_end"] = start, end
+		si.CurrentPeriodStart, si.CurrentPeriodEnd = start, end
 		unit := num(price, "unit_amount")
-		qty := num(si, "quantity")
+		qty := si.Quantity
 		lines = append(lines, obj{
 			"id": s.newID("il"), "object": "line_item", "amount": unit * qty, "currency": price["currency"],
 			"description":      fmt.Sprintf("%d × %s (at %s / %s)", qty, s.productName(price), money(unit, str(price, "currency")), rec["interval"]),
 			"discount_amounts": []any{}, "discountable": true, "discounts": []any{}, "invoice": inv["id"], "livemode": false, "metadata": obj{},
 			"parent": obj{"invoice_item_details": nil, "type": "subscription_item_details",
 				"subscription_item_details": obj{"invoice_item": nil, "proration": false, "proration_details": obj{"credited_items": nil},
-					"subscription": sub["id"], "subscription_item": si["id"]}},
+					"subscription": sub.ID, "subscription_item": si.ID}},
 			"period": obj{"start": start, "end": end}, "pretax_credit_amounts": []any{},
 			"pricing":  obj{"price_details": obj{"price": price["id"], "product": price["product"]}, "type": "price_details", "unit_amount_decimal": price["unit_amount_decimal"]},
 			"quantity": qty, "quantity_decimal": strconv.FormatInt(qty, 10), "subtotal": unit * qty, "taxes": []any{},
@@ -261,12 +284,12 @@ func (s *Server) renewSubscription(r *request, sub obj, start int64) {
 	}
 	inv["_sublines"] = lines
 	inv["period_start"], inv["period_end"] = start, start
-	s.renderItems(sub)
 	s.insertObj(inv)
-	sub["latest_invoice"] = inv["id"]
+	invID := str(inv, "id")
+	sub.LatestInvoice = &invID
 	s.attachPendingItems(inv)
 	s.recalcInvoice(inv)
-	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
+	s.emitUpdated(r, "customer.subscription.updated", sub, before)
 	s.emitObj(r, "invoice.created", inv, nil)
 }
 
@@ -295,10 +318,10 @@ func (s *Server) autoCollect(r *request, inv obj) {
 	if err == nil {
 		return
 	}
-	if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok && sub["status"] == "active" {
-		before := s.snapshotObj(sub)
-		sub["status"] = "past_due"
-		s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
+	if sub, ok := lookupAs[*subscription](s.st, s.invoiceSubscription(inv)); ok && sub.Status == "active" {
+		before := s.snapshot(sub)
+		sub.Status = "past_due"
+		s.emitUpdated(r, "customer.subscription.updated", sub, before)
 	}
 }
 
@@ -315,29 +338,32 @@ func (s *Server) scheduleRetry(inv obj) {
 // requestClock is the frozen time of the test clock a request is about
 // (through its customer), or 0.
 func (s *Server) requestClock(r *request) int64 {
-	var cusID string
+	if len(s.st.kinds["test_helpers.test_clock"]) == 0 {
+		return 0 // no clocks: the common case, without lookups
+	}
 	if id, ok := r.form.m["test_clock"].(string); ok {
-		if clock, ok := s.st.lookupObj(id); ok && clock["object"] == "test_helpers.test_clock" {
-			return num(clock, "frozen_time")
+		if clock, ok := lookupAs[*testClock](s.st, id); ok {
+			return clock.FrozenTime
 		}
 	}
+	var cusID string
 	if id, ok := r.form.m["customer"].(string); ok {
 		cusID = id
 	} else if id := r.pathVal("customer"); id != "" {
 		cusID = id
-	} else if o, ok := s.st.lookupObj(r.pathVal("id")); ok {
-		if o["object"] == "customer" {
-			cusID = str(o, "id")
+	} else if rec, ok := s.st.lookup(r.pathVal("id")); ok {
+		if rec.base().Object == "customer" {
+			cusID = rec.base().ID
 		} else {
-			cusID = idOf(o["customer"])
+			cusID = idOf(s.tree(rec)["customer"]) // any kind with a customer field
 		}
 	}
 	cus, ok := s.st.lookupObj(cusID)
 	if !ok {
 		return 0
 	}
-	if clock, ok := s.st.lookupObj(str(cus, "test_clock")); ok {
-		return num(clock, "frozen_time")
+	if clock, ok := lookupAs[*testClock](s.st, str(cus, "test_clock")); ok {
+		return clock.FrozenTime
 	}
 	return 0
 }
