@@ -160,7 +160,7 @@ func (s *Server) createCheckoutSession(r *request) (any, error) {
 	}
 	var customer any
 	if v, ok := f.str("customer"); ok && v != "" {
-		if _, err := s.getObj("customer", v); err != nil {
+		if _, err := s.customer(v); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", v)
 		}
 		customer = v
@@ -350,8 +350,8 @@ func (s *Server) completeCheckoutSession(id string) error {
 		cs["setup_intent"] = si["id"]
 	}
 	if email == "" {
-		if cus, ok := s.st.lookupObj(cusID); ok {
-			email = str(cus, "email")
+		if cus, ok := lookupAs[*customer](s.st, cusID); ok && cus.Email != nil {
+			email = *cus.Email
 		}
 	}
 	var emailV any

@@ -101,7 +101,7 @@ func (s *Server) createCoupon(r *request) (any, error) {
 	id, _ := f.str("id")
 	if id == "" {
 		id = randomID(8)
-	} else if _, taken := s.st.lookupObj(id); taken {
+	} else if _, taken := s.st.lookup(id); taken {
 		return nil, invalid("id", "resource_already_exists", "Coupon already exists.")
 	}
 	c["id"] = id
@@ -194,7 +194,7 @@ func (s *Server) createPromotionCode(r *request) (any, error) {
 		pc["active"] = b
 	}
 	if v, ok := f.str("customer"); ok && v != "" {
-		if _, err := s.getObj("customer", v); err != nil {
+		if _, err := s.customer(v); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", v)
 		}
 		pc["customer"] = v

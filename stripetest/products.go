@@ -81,7 +81,7 @@ func (s *Server) createProduct(r *request) (any, error) {
 	}
 	id := s.newID("prod")
 	if custom, ok := f.str("id"); ok {
-		if _, taken := s.st.lookupObj(custom); taken {
+		if _, taken := s.st.lookup(custom); taken {
 			return nil, invalid("id", "resource_already_exists", "Product already exists.")
 		}
 		id = custom
@@ -282,7 +282,7 @@ func (s *Server) createPrice(r *request) (any, error) {
 			}
 		}
 	}
-	if _, stored := s.st.lookupObj(str(product, "id")); !stored {
+	if _, stored := s.st.lookup(str(product, "id")); !stored {
 		s.insertObj(product)
 		s.emitObj(r, "product.created", product, nil)
 	}

@@ -140,11 +140,15 @@ func cloneObj(o obj) obj {
 	return c
 }
 
-// lookupObj returns the stored object with id as a legacy map, or false
-// when there is none or it is typed.
+// lookupObj returns the stored legacy map object with id, deleted ones
+// included. A typed object with that id panics (mustBe): legacy code must
+// not read a converted kind as a map.
 func (st *store) lookupObj(id string) (obj, bool) {
-	o, ok := lookupAs[objRecord](st, id)
-	return obj(o), ok
+	rec, ok := st.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return obj(mustBe[objRecord](rec)), true
 }
 
 // allObj returns the stored legacy objects of kind in creation order.

@@ -118,17 +118,17 @@ func (s *Server) deleteTestClock(r *request) (any, error) {
 	id := clock.ID
 	s.at = clock.FrozenTime
 	defer func() { s.at = 0 }()
-	for _, cus := range s.st.allObj("customer") {
-		if cus["test_clock"] != id || cus["deleted"] == true {
+	for _, cus := range allOf[*customer](s.st, "customer") {
+		if deref(cus.TestClock) != id || cus.Deleted {
 			continue
 		}
 		for _, sub := range allOf[*subscription](s.st, "subscription") {
-			if sub.Customer == cus["id"] && sub.live() {
+			if sub.Customer == cus.ID && sub.live() {
 				s.endSubscription(r, sub, nil)
 			}
 		}
-		cus["deleted"] = true
-		s.emitObj(r, "customer.deleted", cus, nil)
+		cus.Deleted = true
+		s.emit(r, "customer.deleted", cus, nil)
 	}
 	s.remove(clock)
 	return obj{"id": id, "object": "test_helpers.test_clock", "deleted": true}, nil
@@ -173,9 +173,9 @@ func (s *Server) advanceTestClock(r *request) (any, error) {
 // or before target: its time and what to do. A nil action means none.
 func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*request)) {
 	on := map[any]bool{}
-	for _, cus := range s.st.allObj("customer") {
-		if cus["test_clock"] == clockID && cus["deleted"] != true {
-			on[cus["id"]] = true
+	for _, cus := range allOf[*customer](s.st, "customer") {
+		if deref(cus.TestClock) == clockID && !cus.Deleted {
+			on[cus.ID] = true
 		}
 	}
 	best := target + 1
@@ -244,7 +244,7 @@ func (s *Server) subPeriodEnd(sub *subscription) int64 {
 // renewSubscription starts the subscription's next period at start and
 // makes its draft renewal invoice.
 func (s *Server) renewSubscription(r *request, sub *subscription, start int64) {
-	cus, ok := s.st.lookupObj(sub.Customer)
+	cus, ok := lookupAs[*customer](s.st, sub.Customer)
 	if !ok {
 		return
 	}
@@ -352,17 +352,17 @@ func (s *Server) requestClock(r *request) int64 {
 	} else if id := r.pathVal("customer"); id != "" {
 		cusID = id
 	} else if rec, ok := s.st.lookup(r.pathVal("id")); ok {
-		if rec.base().Object == "customer" {
-			cusID = rec.base().ID
+		if c, ok := rec.(*customer); ok {
+			cusID = c.ID
 		} else {
-			cusID = idOf(s.tree(rec)["customer"]) // any kind with a customer field
+			cusID = idOf(s.tree(rec)["customer"])
 		}
 	}
-	cus, ok := s.st.lookupObj(cusID)
-	if !ok {
+	cus, ok := lookupAs[*customer](s.st, cusID)
+	if !ok || cus.TestClock == nil {
 		return 0
 	}
-	if clock, ok := lookupAs[*testClock](s.st, str(cus, "test_clock")); ok {
+	if clock, ok := lookupAs[*testClock](s.st, *cus.TestClock); ok {
 		return clock.FrozenTime
 	}
 	return 0
