@@ -338,7 +338,9 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		items = append(items, s.newSubItem(sub, price, qty, itf))
 	}
 	sub.Currency = str(prices[0], "currency")
-	sub.TestClock = cus.TestClock
+	if cus.TestClock != nil {
+		sub.TestClock = ptr(*cus.TestClock)
+	}
 	trialEnd := int64(0)
 	if n, ok := f.int("trial_period_days"); ok && n > 0 {
 		trialEnd = now + n*86400
@@ -413,7 +415,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		sub.Items = append(sub.Items, si.ID)
 	}
 	if trialEnd > 0 {
-		sub.Status, sub.TrialStart, sub.TrialEnd = "trialing", &now, &trialEnd
+		sub.Status, sub.TrialStart, sub.TrialEnd = "trialing", ptr(now), ptr(trialEnd)
 	}
 	s.insert(sub)
 	sub.Discounts = s.storeDiscounts(sub.ID, "subscription", discounts)
@@ -421,8 +423,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		s.insert(si)
 	}
 	s.insertObj(inv)
-	invID := str(inv, "id")
-	sub.LatestInvoice = &invID
+	sub.LatestInvoice = ptr(str(inv, "id"))
 	s.attachPendingItems(inv)
 	s.recalcInvoice(inv)
 	s.emit(r, "customer.subscription.created", sub, nil)
@@ -482,8 +483,7 @@ func (s *Server) applySubParams(sub *subscription, f *form) error {
 		}
 	}
 	if n, ok := f.int("application_fee_percent"); ok {
-		pct := float64(n)
-		sub.ApplicationFeePercent = &pct
+		sub.ApplicationFeePercent = ptr(float64(n))
 	}
 	for _, k := range []string{"default_payment_method", "default_source"} {
 		dst := &sub.DefaultPaymentMethod
@@ -499,8 +499,7 @@ func (s *Server) applySubParams(sub *subscription, f *form) error {
 			if err != nil {
 				return err
 			}
-			id := str(pm, "id")
-			*dst = &id
+			*dst = ptr(str(pm, "id"))
 		}
 	}
 	if f.has("default_tax_rates") {
@@ -553,8 +552,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 		setNullable(&clone.CancellationDetails.Feedback, cd, "feedback")
 	}
 	if v, ok := f.str("trial_end"); ok && v == "now" && clone.Status == "trialing" {
-		now := s.unix()
-		clone.Status, clone.TrialEnd = "active", &now
+		clone.Status, clone.TrialEnd = "active", ptr(s.unix())
 	}
 	// Changes apply to copies of the items, stored only when every param
 	// is valid.
@@ -642,9 +640,8 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 // endSubscription cancels sub now.
 func (s *Server) endSubscription(r *request, sub *subscription, f *form) {
 	now := s.unix()
-	reason := "cancellation_requested"
-	sub.Status, sub.CanceledAt, sub.EndedAt = "canceled", &now, &now
-	sub.CancellationDetails.Reason = &reason
+	sub.Status, sub.CanceledAt, sub.EndedAt = "canceled", ptr(now), ptr(now)
+	sub.CancellationDetails.Reason = ptr("cancellation_requested")
 	if f != nil {
 		cd := f.sub("cancellation_details")
 		setNullable(&sub.CancellationDetails.Comment, cd, "comment")

@@ -285,8 +285,7 @@ func (s *Server) renewSubscription(r *request, sub *subscription, start int64) {
 	inv["_sublines"] = lines
 	inv["period_start"], inv["period_end"] = start, start
 	s.insertObj(inv)
-	invID := str(inv, "id")
-	sub.LatestInvoice = &invID
+	sub.LatestInvoice = ptr(str(inv, "id"))
 	s.attachPendingItems(inv)
 	s.recalcInvoice(inv)
 	s.emitUpdated(r, "customer.subscription.updated", sub, before)
