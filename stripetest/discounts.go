@@ -83,20 +83,20 @@ func (s *Server) promotionCodeUsable(pc obj, cusID, param string) error {
 }
 
 // attachDiscounts stores the new discounts of ds on target (a stored
-// invoice, field is "invoice"), counts their redemptions and sets
-// target's discounts to their IDs.
+// subscription), counts their redemptions and sets target's discounts to
+// their IDs.
 func (s *Server) attachDiscounts(target obj, field string, ds []obj) {
 	ids := s.storeDiscounts(str(target, "id"), field, ds)
-	l := make([]any, len(ids))
+	list := make([]any, len(ids))
 	for i, id := range ids {
-		l[i] = id
+		list[i] = id
 	}
-	target["discounts"] = l
+	target["discounts"] = list
 }
 
-// storeDiscounts stores the new discounts of ds on the object targetID
-// (field is "subscription" or "invoice"), counts their redemptions and
-// returns the IDs of ds.
+// storeDiscounts stores the new discounts of ds on the object targetID (a
+// subscription or invoice, field is "subscription" or "invoice"), counts
+// their redemptions and returns the IDs of ds.
 func (s *Server) storeDiscounts(targetID, field string, ds []obj) []string {
 	ids := make([]string, 0, len(ds))
 	for _, d := range ds {
@@ -131,32 +131,31 @@ func (s *Server) discountActive(d obj) bool {
 // takeDiscounts) and returns the total taken off. A draft subscription invoice takes the
 // subscription's active discounts the first time; a once coupon's
 // discount is then used up.
-func (s *Server) discountInvoice(inv obj, lines []any) int64 {
-	if inv["_subdisc"] != true {
-		inv["_subdisc"] = true
+func (s *Server) discountInvoice(inv *invoice, lines []*invoiceLineItem) int64 {
+	if !inv.SubDiscounted {
+		inv.SubDiscounted = true
 		if sub, ok := lookupAs[*subscription](s.st, s.invoiceSubscription(inv)); ok {
-			ids, _ := inv["discounts"].([]any)
+			ids := inv.Discounts
 			keep := []string{}
 			for _, id := range sub.Discounts {
 				d, ok := s.st.lookupObj(id)
 				if !ok || !s.discountActive(d) {
 					continue
 				}
-				ids = append(ids, d["id"])
+				ids = append(ids, str(d, "id"))
 				if c, ok := s.st.lookupObj(idOf(objAt(d, "source")["coupon"])); ok && c["duration"] == "once" {
 					d["_used"], d["end"] = true, s.unix()
 					continue
 				}
 				keep = append(keep, str(d, "id"))
 			}
-			inv["discounts"] = listOrEmpty(ids)
+			inv.Discounts = append([]string{}, ids...)
 			sub.Discounts = keep
 		}
 	}
 	var ds []obj
-	ids, _ := inv["discounts"].([]any)
-	for _, id := range ids {
-		if d, ok := s.st.lookupObj(idOf(id)); ok {
+	for _, id := range inv.Discounts {
+		if d, ok := s.st.lookupObj(id); ok {
 			ds = append(ds, d)
 		}
 	}
@@ -167,19 +166,15 @@ func (s *Server) discountInvoice(inv obj, lines []any) int64 {
 // order, each from what the ones before left, sets every line's
 // discount_amounts and the invoice's total_discount_amounts, and returns
 // the total taken off.
-func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
+func (s *Server) takeDiscounts(inv *invoice, lines []*invoiceLineItem, ds []obj) int64 {
 	remaining := make([]int64, len(lines))
 	for i, l := range lines {
-		lo, _ := l.(obj)
-		if lo == nil {
-			continue
-		}
-		lo["discount_amounts"] = []any{}
-		if lo["discountable"] != false {
-			remaining[i] = max(num(lo, "amount"), 0)
+		l.DiscountAmounts = []invoiceDiscountAmount{}
+		if l.Discountable {
+			remaining[i] = max(l.Amount, 0)
 		}
 	}
-	var totals []any
+	totals := []invoiceDiscountAmount{}
 	var sum int64
 	for _, d := range ds {
 		cpn, _ := s.st.lookupObj(idOf(objAt(d, "source")["coupon"]))
@@ -189,8 +184,7 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 		eligible := make([]bool, len(lines))
 		var base int64
 		for i, l := range lines {
-			lo, _ := l.(obj)
-			if lo != nil && remaining[i] > 0 && couponAppliesTo(cpn, lo) {
+			if remaining[i] > 0 && couponAppliesTo(cpn, l) {
 				eligible[i] = true
 				base += remaining[i]
 			}
@@ -202,7 +196,7 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 					amounts[i] = percentOf(remaining[i], pct)
 				}
 			}
-		} else if off := num(cpn, "amount_off"); off > 0 && cpn["currency"] == inv["currency"] && base > 0 {
+		} else if off := num(cpn, "amount_off"); off > 0 && cpn["currency"] == inv.Currency && base > 0 {
 			off = min(off, base)
 			last, given := -1, int64(0)
 			for i := range lines {
@@ -219,27 +213,29 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 			if !eligible[i] {
 				continue
 			}
-			lo := l.(obj)
 			remaining[i] -= amounts[i]
 			total += amounts[i]
-			lo["discount_amounts"] = append(lo["discount_amounts"].([]any), obj{"amount": amounts[i], "discount": d["id"]})
+			l.DiscountAmounts = append(l.DiscountAmounts, invoiceDiscountAmount{Amount: amounts[i], Discount: str(d, "id")})
 		}
-		totals = append(totals, obj{"amount": total, "discount": d["id"]})
+		totals = append(totals, invoiceDiscountAmount{Amount: total, Discount: str(d, "id")})
 		sum += total
 	}
-	inv["total_discount_amounts"] = listOrEmpty(totals)
+	inv.TotalDiscountAmounts = totals
 	return sum
 }
 
 // couponAppliesTo reports whether a coupon limited by applies_to covers a
 // line's product.
-func couponAppliesTo(cpn, line obj) bool {
+func couponAppliesTo(cpn obj, line *invoiceLineItem) bool {
 	at := objAt(cpn, "applies_to") // only there when the coupon is limited
 	if at == nil {
 		return true
 	}
+	if line.Pricing == nil || line.Pricing.PriceDetails == nil {
+		return false
+	}
 	prods, _ := at["products"].([]any)
-	prod := objAt(objAt(line, "pricing"), "price_details")["product"]
+	prod := line.Pricing.PriceDetails.Product
 	for _, p := range prods {
 		if p == prod {
 			return true
@@ -304,12 +300,11 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 
 // discountPreview is what the discounts ds (stored or not) would take off
 // lines, changing neither.
-func (s *Server) discountPreview(inv obj, lines []any, ds []obj) int64 {
-	tmpLines := make([]any, len(lines))
+func (s *Server) discountPreview(inv *invoice, lines []*invoiceLineItem, ds []obj) int64 {
+	tmpLines := make([]*invoiceLineItem, len(lines))
 	for i, l := range lines {
-		if lo, ok := l.(obj); ok {
-			tmpLines[i] = cloneObj(lo)
-		}
+		c := *l
+		tmpLines[i] = &c
 	}
 	tmp := make([]obj, len(ds))
 	for i, d := range ds {
@@ -318,5 +313,5 @@ func (s *Server) discountPreview(inv obj, lines []any, ds []obj) int64 {
 			tmp[i]["id"] = "di_tmp"
 		}
 	}
-	return s.takeDiscounts(obj{"currency": inv["currency"]}, tmpLines, tmp)
+	return s.takeDiscounts(&invoice{Currency: inv.Currency}, tmpLines, tmp)
 }

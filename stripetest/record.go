@@ -182,7 +182,7 @@ func newRecord(kind string) record {
 	case "billing_portal.session":
 		return nil
 	case "card":
-		return nil
+		return new(card)
 	case "charge":
 		return nil
 	case "checkout.session":
@@ -202,9 +202,9 @@ func newRecord(kind string) record {
 	case "event":
 		return new(event)
 	case "invoice":
-		return nil
+		return new(invoice)
 	case "invoiceitem":
-		return nil
+		return new(invoiceItem)
 	case "oauth_code":
 		return nil
 	case "oauth_connection":
@@ -216,7 +216,7 @@ func newRecord(kind string) record {
 	case "payment_link":
 		return nil
 	case "payment_method":
-		return nil
+		return new(paymentMethod)
 	case "payout":
 		return nil
 	case "price":
@@ -228,7 +228,7 @@ func newRecord(kind string) record {
 	case "refund":
 		return nil
 	case "setup_intent":
-		return nil
+		return new(setupIntent)
 	case "subscription":
 		return new(subscription)
 	case "subscription_item":

@@ -179,21 +179,13 @@ func (s *Server) subItemsOf(sub *subscription) []*subscriptionItem {
 	return items
 }
 
-// nullOrString is a nullable string as a legacy map value: nil or the string.
-func nullOrString(p *string) any {
+// copyPtr returns a pointer to a copy of *p, or nil: records never share
+// a pointer.
+func copyPtr[T any](p *T) *T {
 	if p == nil {
 		return nil
 	}
-	return *p
-}
-
-// metadataObj is metadata as a legacy map value.
-func metadataObj(md map[string]string) obj {
-	o := make(obj, len(md))
-	for k, v := range md {
-		o[k] = v
-	}
-	return o
+	return ptr(*p)
 }
 
 // orEmptyStrings returns l, or an empty slice for nil (rendered [], not null).
@@ -338,9 +330,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		items = append(items, s.newSubItem(sub, price, qty, itf))
 	}
 	sub.Currency = str(prices[0], "currency")
-	if cus.TestClock != nil {
-		sub.TestClock = ptr(*cus.TestClock)
-	}
+	sub.TestClock = copyPtr(cus.TestClock)
 	trialEnd := int64(0)
 	if n, ok := f.int("trial_period_days"); ok && n > 0 {
 		trialEnd = now + n*86400
@@ -361,11 +351,11 @@ func (s *Server) createSubscription(r *request) (any, error) {
 
 	// Build the first invoice and find what pays it before storing anything.
 	inv := s.newInvoice(cus, sub.Currency, sub.CollectionMethod, "subscription_create")
-	inv["parent"] = obj{"quote_details": nil, "subscription_details": obj{"metadata": metadataObj(sub.Metadata), "subscription": id}, "type": "subscription_details"}
+	inv.Parent = subscriptionParent(id, sub.Metadata)
 	if sub.DaysUntilDue != nil {
-		inv["due_date"] = now + *sub.DaysUntilDue*86400
+		inv.DueDate = ptr(now + *sub.DaysUntilDue*86400)
 	}
-	var lines []any
+	var lines []*invoiceLineItem
 	var total int64
 	for i, si := range items {
 		price := prices[i]
@@ -378,34 +368,26 @@ func (s *Server) createSubscription(r *request) (any, error) {
 			si.CurrentPeriodEnd = trialEnd
 		}
 		total += amount
-		lines = append(lines, obj{
-			"id": s.newID("il"), "object": "line_item", "amount": amount, "currency": price["currency"], "description": desc,
-			"discount_amounts": []any{}, "discountable": true, "discounts": []any{}, "invoice": inv["id"], "livemode": false, "metadata": obj{},
-			"parent": obj{"invoice_item_details": nil, "type": "subscription_item_details",
-				"subscription_item_details": obj{"invoice_item": nil, "proration": false, "proration_details": obj{"credited_items": nil}, "subscription": id, "subscription_item": si.ID}},
-			"period": obj{"start": now, "end": end}, "pretax_credit_amounts": []any{},
-			"pricing":  obj{"price_details": obj{"price": price["id"], "product": price["product"]}, "type": "price_details", "unit_amount_decimal": price["unit_amount_decimal"]},
-			"quantity": si.Quantity, "quantity_decimal": strconv.FormatInt(si.Quantity, 10), "subtotal": amount, "taxes": []any{},
-		})
+		lines = append(lines, s.newSubLine(s.newID("il"), inv.ID, &id, ptr(si.ID), price, si.Quantity, amount, desc, now, end))
 	}
-	inv["_sublines"] = lines
-	for _, ii := range s.st.allObj("invoiceitem") { // pending items ride along on the first invoice
-		if ii["customer"] == cusID && ii["invoice"] == nil && ii["currency"] == inv["currency"] {
-			total += num(ii, "amount")
+	inv.SubLines = lines
+	for _, ii := range allOf[*invoiceItem](s.st, "invoiceitem") { // pending items ride along on the first invoice
+		if ii.Customer == cusID && ii.Invoice == nil && ii.Currency == inv.Currency {
+			total += ii.Amount
 		}
 	}
 	total -= s.discountPreview(inv, lines, discounts) // discounts.go
-	var pm obj
+	var pm paymentSource
 	chargeNow := sub.CollectionMethod == "charge_automatically" && total > 0 && behavior != "default_incomplete"
 	if chargeNow {
-		inv["default_payment_method"] = nullOrString(sub.DefaultPaymentMethod)
-		inv["default_source"] = nullOrString(sub.DefaultSource)
+		inv.DefaultPaymentMethod = copyPtr(sub.DefaultPaymentMethod)
+		inv.DefaultSource = copyPtr(sub.DefaultSource)
 		pm, err = s.invoicePaymentMethod(inv, &form{m: obj{}, err: new(error)})
 		if err != nil {
 			return nil, err
 		}
-		inv["default_payment_method"], inv["default_source"] = nil, nil
-		if name, _ := pm["_card"].(string); behavior == "error_if_incomplete" && testCards[name].code != "" {
+		inv.DefaultPaymentMethod, inv.DefaultSource = nil, nil
+		if name := pm.testCard(); behavior == "error_if_incomplete" && testCards[name].code != "" {
 			tc := testCards[name]
 			return nil, &apiError{status: 402, typ: "card_error", code: tc.code, declineCode: tc.decline, message: tc.message, saved: true}
 		}
@@ -422,15 +404,15 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	for _, si := range items {
 		s.insert(si)
 	}
-	s.insertObj(inv)
-	sub.LatestInvoice = ptr(str(inv, "id"))
+	s.insert(inv)
+	sub.LatestInvoice = ptr(inv.ID)
 	s.attachPendingItems(inv)
 	s.recalcInvoice(inv)
 	s.emit(r, "customer.subscription.created", sub, nil)
-	s.emitObj(r, "invoice.created", inv, nil)
+	s.emit(r, "invoice.created", inv, nil)
 	s.finalize(r, inv)
 	switch {
-	case inv["status"] == "paid":
+	case inv.Status == "paid":
 		if sub.Status != "trialing" {
 			sub.Status = "active"
 		}
@@ -499,7 +481,7 @@ func (s *Server) applySubParams(sub *subscription, f *form) error {
 			if err != nil {
 				return err
 			}
-			*dst = ptr(str(pm, "id"))
+			*dst = ptr(pm.base().ID)
 		}
 	}
 	if f.has("default_tax_rates") {
