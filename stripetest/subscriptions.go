@@ -579,6 +579,10 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
+	discounts, cleared, err := s.newDiscounts(f, sub.Customer)
+	if err != nil {
+		return nil, err // before any item changes are stored
+	}
 	for _, rm := range removed {
 		for i, x := range items {
 			if x.ID == rm.ID {
@@ -598,10 +602,6 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 	for _, si := range added {
 		s.insert(si)
 		items = append(items, si)
-	}
-	discounts, cleared, err := s.newDiscounts(f, sub.Customer)
-	if err != nil {
-		return nil, err
 	}
 	clone.Items = sub.Items
 	*sub = *clone
