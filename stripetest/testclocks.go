@@ -325,11 +325,18 @@ func (s *Server) requestClock(r *request) int64 {
 		cusID = id
 	} else if id := r.pathVal("customer"); id != "" {
 		cusID = id
-	} else if o, ok := s.st.lookupObj(r.pathVal("id")); ok {
-		if o["object"] == "customer" {
-			cusID = str(o, "id")
-		} else {
-			cusID = idOf(o["customer"])
+	} else if rec, ok := s.st.lookup(r.pathVal("id")); ok {
+		switch o := rec.(type) {
+		case objRecord:
+			if o["object"] == "customer" {
+				cusID = str(obj(o), "id")
+			} else {
+				cusID = idOf(o["customer"])
+			}
+		case *checkoutSession:
+			if o.Customer != nil {
+				cusID = *o.Customer
+			}
 		}
 	}
 	cus, ok := s.st.lookupObj(cusID)
