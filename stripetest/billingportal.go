@@ -20,7 +20,7 @@ func (s *Server) createPortalSession(r *request) (any, error) {
 		return nil, missingParam("customer")
 	}
 	if cusID != "" {
-		if _, err := s.getObj("customer", cusID); err != nil {
+		if _, err := s.customer(cusID); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 		}
 	}

@@ -92,22 +92,22 @@ func attachDecline(tc testCard, param string) *apiError {
 }
 
 // customerCard finds a card of the customer named in the path.
-func (s *Server) customerCard(r *request) (cus, card obj, err error) {
-	cus, err = s.getObj("customer", r.pathVal("customer"))
+func (s *Server) customerCard(r *request) (cus *customer, card obj, err error) {
+	cus, err = s.customer(r.pathVal("customer"))
 	if err != nil {
 		return nil, nil, err
 	}
 	id := r.pathVal("id")
 	card, ok := s.st.lookupObj(id)
-	if !ok || card["object"] != "card" || card["customer"] != cus["id"] {
+	if !ok || card["object"] != "card" || card["customer"] != cus.ID {
 		return nil, nil, &apiError{status: http.StatusNotFound, typ: "invalid_request_error", code: "resource_missing", param: "id",
-			message: "Customer " + str(cus, "id") + " does not have a linked source with ID " + id + "."}
+			message: "Customer " + cus.ID + " does not have a linked source with ID " + id + "."}
 	}
 	return cus, card, nil
 }
 
 func (s *Server) createCard(r *request) (any, error) {
-	cus, err := s.getObj("customer", r.pathVal("customer"))
+	cus, err := s.customer(r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +115,7 @@ func (s *Server) createCard(r *request) (any, error) {
 	if !ok || tok == "" {
 		return nil, missingParam("source")
 	}
-	card, cerr := s.cardFromToken(tok, str(cus, "id"))
+	card, cerr := s.cardFromToken(tok, cus.ID)
 	if cerr != nil {
 		return nil, cerr
 	}
@@ -125,24 +125,24 @@ func (s *Server) createCard(r *request) (any, error) {
 	}
 	s.insertObj(card)
 	s.emitObj(r, "customer.source.created", card, nil)
-	if cus["default_source"] == nil {
-		before := s.snapshotObj(cus)
-		cus["default_source"] = card["id"]
-		s.emitUpdatedObj(r, "customer.updated", cus, before)
+	if cus.DefaultSource == nil {
+		before := s.snapshot(cus)
+		cus.DefaultSource = ptr(str(card, "id"))
+		s.emitUpdated(r, "customer.updated", cus, before)
 	}
 	return s.renderObj(card, r.expand), nil
 }
 
 func (s *Server) listCards(r *request) (any, error) {
-	cus, err := s.getObj("customer", r.pathVal("customer"))
+	cus, err := s.customer(r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
 	if o, ok := r.form.str("object"); ok && o != "card" {
-		return obj{"object": "list", "data": []any{}, "has_more": false, "url": "/v1/customers/" + str(cus, "id") + "/sources"}, nil
+		return obj{"object": "list", "data": []any{}, "has_more": false, "url": "/v1/customers/" + cus.ID + "/sources"}, nil
 	}
-	return s.listObjs(r, "card", "/v1/customers/"+str(cus, "id")+"/sources", func(o obj) bool {
-		return o["customer"] == cus["id"]
+	return s.listObjs(r, "card", "/v1/customers/"+cus.ID+"/sources", func(o obj) bool {
+		return o["customer"] == cus.ID
 	})
 }
 
@@ -192,19 +192,19 @@ func (s *Server) deleteCard(r *request) (any, error) {
 	}
 	s.removeObj(card)
 	s.emitObj(r, "customer.source.deleted", card, nil)
-	if cus["default_source"] == card["id"] {
-		before := s.snapshotObj(cus)
-		cus["default_source"] = nil
+	if cus.DefaultSource != nil && *cus.DefaultSource == str(card, "id") {
+		before := s.snapshot(cus)
+		cus.DefaultSource = nil
 		var newest obj
 		for _, c := range s.st.allObj("card") {
-			if c["customer"] == cus["id"] {
+			if c["customer"] == cus.ID {
 				newest = c // kinds are in creation order
 			}
 		}
 		if newest != nil {
-			cus["default_source"] = newest["id"]
+			cus.DefaultSource = ptr(str(newest, "id"))
 		}
-		s.emitUpdatedObj(r, "customer.updated", cus, before)
+		s.emitUpdated(r, "customer.updated", cus, before)
 	}
 	return obj{"id": card["id"], "object": "card", "deleted": true}, nil
 }

@@ -143,13 +143,13 @@ func shippingFrom(f *form) any {
 
 // chargeSource finds what POST /v1/charges charges: source (a token or a
 // card of customer), else the customer's default source.
-func (s *Server) chargeSource(f *form, customer obj) (obj, error) {
+func (s *Server) chargeSource(f *form, cus *customer) (obj, error) {
 	src, hasSrc := f.str("source")
 	switch {
 	case hasSrc && strings.HasPrefix(src, "tok_"):
 		cusID := ""
-		if customer != nil {
-			cusID = str(customer, "id")
+		if cus != nil {
+			cusID = cus.ID
 		}
 		card, err := s.cardFromToken(src, "")
 		if err != nil {
@@ -164,12 +164,15 @@ func (s *Server) chargeSource(f *form, customer obj) (obj, error) {
 		if !ok || (card["object"] != "card" && card["object"] != "payment_method") {
 			return nil, invalid("source", "resource_missing", "No such source: '%s'", src)
 		}
-		if customer != nil && card["customer"] != customer["id"] {
-			return nil, invalid("source", "", "Customer %s does not have a linked source with ID %s.", customer["id"], src)
+		if cus != nil && card["customer"] != cus.ID {
+			return nil, invalid("source", "", "Customer %s does not have a linked source with ID %s.", cus.ID, src)
 		}
 		return card, nil
-	case customer != nil:
-		card, ok := s.st.lookupObj(idOf(customer["default_source"]))
+	case cus != nil:
+		if cus.DefaultSource == nil {
+			return nil, invalid("customer", "missing", "Cannot charge a customer that has no active card")
+		}
+		card, ok := s.st.lookupObj(*cus.DefaultSource)
 		if !ok {
 			return nil, invalid("customer", "missing", "Cannot charge a customer that has no active card")
 		}
@@ -184,9 +187,9 @@ func (s *Server) createCharge(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var customer obj
+	var cus *customer
 	if id, ok := f.str("customer"); ok {
-		if customer, err = s.getObj("customer", id); err != nil {
+		if cus, err = s.customer(id); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", id)
 		}
 	}
@@ -197,13 +200,13 @@ func (s *Server) createCharge(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	pm, err := s.chargeSource(f, customer)
+	pm, err := s.chargeSource(f, cus)
 	if err != nil {
 		return nil, err
 	}
 	sp := chargeSpec{amount: amount, currency: currency, pm: pm, capture: capture, description: f.strOr("description", ""), form: f}
-	if customer != nil {
-		sp.customer = str(customer, "id")
+	if cus != nil {
+		sp.customer = cus.ID
 	}
 	ch, err := s.charge(r, sp)
 	if err != nil {
@@ -225,7 +228,7 @@ func (s *Server) updateCharge(r *request) (any, error) {
 		if ch["customer"] != nil && ch["customer"] != id {
 			return nil, invalid("customer", "", "This charge already has a customer.")
 		}
-		if _, err := s.getObj("customer", id); err != nil {
+		if _, err := s.customer(id); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", id)
 		}
 		clone["customer"] = id

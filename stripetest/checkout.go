@@ -65,71 +65,67 @@ func (s *Server) registerCheckoutSessions() {
 // at /line_items.
 type checkoutSession struct {
 	meta
-	AfterExpiration          *struct{}            `json:"after_expiration"` // never set: null
-	AllowPromotionCodes      *bool                `json:"allow_promotion_codes"`
-	AmountSubtotal           int64                `json:"amount_subtotal"`
-	AmountTotal              int64                `json:"amount_total"`
-	AutomaticTax             checkoutAutomaticTax `json:"automatic_tax"`
-	BillingAddressCollection *string              `json:"billing_address_collection"`
-	CancelURL                *string              `json:"cancel_url"`
-	ClientReferenceID        *string              `json:"client_reference_id"`
-	ClientSecret             *string              `json:"client_secret"`
-	Created                  int64                `json:"created"`
-	Currency                 *string              `json:"currency"`
-	CustomFields             []struct{}           `json:"custom_fields"` // always empty
-	CustomText               customText           `json:"custom_text"`
-	Customer                 *string              `json:"customer"`
-	CustomerCreation         *string              `json:"customer_creation"`
-	CustomerDetails          *customerDetails     `json:"customer_details"`
-	CustomerEmail            *string              `json:"customer_email"`
-	ExpiresAt                int64                `json:"expires_at"`
-	Invoice                  *string              `json:"invoice"`
-	Livemode                 bool                 `json:"livemode"`
-	Locale                   *string              `json:"locale"`
-	Metadata                 map[string]string    `json:"metadata"`
-	Mode                     string               `json:"mode"`
-	PaymentIntent            *string              `json:"payment_intent"`
-	PaymentLink              *string              `json:"payment_link"`
-	PaymentMethodCollection  string               `json:"payment_method_collection"`
-	PaymentMethodTypes       []string             `json:"payment_method_types"`
-	PaymentStatus            string               `json:"payment_status"`
-	RecoveredFrom            *string              `json:"recovered_from"`
-	SetupIntent              *string              `json:"setup_intent"`
-	ShippingOptions          []struct{}           `json:"shipping_options"` // always empty
-	Status                   string               `json:"status"`
-	SubmitType               *string              `json:"submit_type"`
-	Subscription             *string              `json:"subscription"`
-	SuccessURL               *string              `json:"success_url"`
-	UIMode                   string               `json:"ui_mode"`
-	URL                      *string              `json:"url"`
+	AfterExpiration          *struct{}                `json:"after_expiration"` // never set: null
+	AllowPromotionCodes      *bool                    `json:"allow_promotion_codes"`
+	AmountSubtotal           int64                    `json:"amount_subtotal"`
+	AmountTotal              int64                    `json:"amount_total"`
+	AutomaticTax             checkoutAutomaticTax     `json:"automatic_tax"`
+	BillingAddressCollection *string                  `json:"billing_address_collection"`
+	CancelURL                *string                  `json:"cancel_url"`
+	ClientReferenceID        *string                  `json:"client_reference_id"`
+	ClientSecret             *string                  `json:"client_secret"`
+	Created                  int64                    `json:"created"`
+	Currency                 *string                  `json:"currency"`
+	CustomFields             []struct{}               `json:"custom_fields"` // always empty
+	CustomText               checkoutCustomText       `json:"custom_text"`
+	Customer                 *string                  `json:"customer"`
+	CustomerCreation         *string                  `json:"customer_creation"`
+	CustomerDetails          *checkoutCustomerDetails `json:"customer_details"`
+	CustomerEmail            *string                  `json:"customer_email"`
+	ExpiresAt                int64                    `json:"expires_at"`
+	Invoice                  *string                  `json:"invoice"`
+	Livemode                 bool                     `json:"livemode"`
+	Locale                   *string                  `json:"locale"`
+	Metadata                 map[string]string        `json:"metadata"`
+	Mode                     string                   `json:"mode"`
+	PaymentIntent            *string                  `json:"payment_intent"`
+	PaymentLink              *string                  `json:"payment_link"`
+	PaymentMethodCollection  string                   `json:"payment_method_collection"`
+	PaymentMethodTypes       []string                 `json:"payment_method_types"`
+	PaymentStatus            string                   `json:"payment_status"`
+	RecoveredFrom            *string                  `json:"recovered_from"`
+	SetupIntent              *string                  `json:"setup_intent"`
+	ShippingOptions          []struct{}               `json:"shipping_options"` // always empty
+	Status                   string                   `json:"status"`
+	SubmitType               *string                  `json:"submit_type"`
+	Subscription             *string                  `json:"subscription"`
+	SuccessURL               *string                  `json:"success_url"`
+	UIMode                   string                   `json:"ui_mode"`
+	URL                      *string                  `json:"url"`
 
-	LineItems []lineItem `json:"_line_items"`
+	LineItems []checkoutLineItem `json:"_line_items"`
 	// What completion passes on to the payment intent or subscription.
-	PaymentIntentData passOn `json:"_pi_data"`
-	SubscriptionData  passOn `json:"_sub_data"`
+	PaymentIntentData checkoutPassOn `json:"_pi_data"`
+	SubscriptionData  checkoutPassOn `json:"_sub_data"`
 }
 
 func (cs *checkoutSession) createdAt() int64 { return cs.Created }
 
 // filterField is the value of a field the list filters on ("" for null).
 func (cs *checkoutSession) filterField(k string) string {
-	var v *string
 	switch k {
 	case "customer":
-		v = cs.Customer
+		return deref(cs.Customer)
 	case "payment_intent":
-		v = cs.PaymentIntent
+		return deref(cs.PaymentIntent)
 	case "payment_link":
-		v = cs.PaymentLink
+		return deref(cs.PaymentLink)
 	case "status":
-		v = &cs.Status
+		return cs.Status
 	case "subscription":
-		v = cs.Subscription
+		return deref(cs.Subscription)
 	}
-	if v == nil {
-		return ""
-	}
-	return *v
+	return ""
 }
 
 // checkoutAutomaticTax is a session's automatic_tax (never enabled).
@@ -139,17 +135,17 @@ type checkoutAutomaticTax struct {
 	Status    *string   `json:"status"`
 }
 
-// customText is the custom_text of a session or payment link; the fake
-// sets none of it.
-type customText struct {
+// checkoutCustomText is the custom_text of a session or payment link;
+// stripetest sets none of it.
+type checkoutCustomText struct {
 	AfterSubmit              *struct{} `json:"after_submit"`
 	ShippingAddress          *struct{} `json:"shipping_address"`
 	Submit                   *struct{} `json:"submit"`
 	TermsOfServiceAcceptance *struct{} `json:"terms_of_service_acceptance"`
 }
 
-// customerDetails is who completed a session.
-type customerDetails struct {
+// checkoutCustomerDetails is who completed a session.
+type checkoutCustomerDetails struct {
 	Address        *address   `json:"address"`
 	BusinessName   *string    `json:"business_name"`
 	Email          *string    `json:"email"`
@@ -160,18 +156,18 @@ type customerDetails struct {
 	TaxIDs         []struct{} `json:"tax_ids"` // always empty
 }
 
-// passOn is what a session's payment_intent_data or subscription_data
-// passes on to the object its completion creates.
-type passOn struct {
+// checkoutPassOn is what a session's payment_intent_data or
+// subscription_data passes on to the object its completion creates.
+type checkoutPassOn struct {
 	Description     *string           `json:"description,omitempty"`
 	Metadata        map[string]string `json:"metadata,omitempty"`
 	TrialPeriodDays *string           `json:"trial_period_days,omitempty"`
 }
 
-// passOnParams reads a payment_intent_data or subscription_data hash;
-// values of other shapes are ignored.
-func passOnParams(f *form) passOn {
-	var p passOn
+// checkoutPassOnParams reads a payment_intent_data or subscription_data
+// hash; values of other shapes are ignored.
+func checkoutPassOnParams(f *form) checkoutPassOn {
+	var p checkoutPassOn
 	if d, ok := f.m["description"].(string); ok {
 		p.Description = &d
 	}
@@ -191,9 +187,10 @@ func passOnParams(f *form) passOn {
 	return p
 }
 
-// lineItem is a line item (object "item") of a checkout session or a
-// payment link. Price is the price's ID; responses show the price itself.
-type lineItem struct {
+// checkoutLineItem is a line item (object "item") of a checkout session
+// or a payment link. Price is the price's ID; responses show the price
+// itself.
+type checkoutLineItem struct {
 	ID             string `json:"id"`
 	Object         string `json:"object"`
 	AmountDiscount int64  `json:"amount_discount"`
@@ -207,12 +204,12 @@ type lineItem struct {
 }
 
 // itemTrees renders line items, each with its price object.
-func (s *Server) itemTrees(items []lineItem) []any {
+func (s *Server) itemTrees(items []checkoutLineItem) []any {
 	out := make([]any, len(items))
 	for i, li := range items {
 		b, err := json.Marshal(li)
 		if err != nil {
-			panic(fmt.Sprintf("stripetest: render line item %s: %v", li.ID, err)) // a bug in lineItem
+			panic(fmt.Sprintf("stripetest: render line item %s: %v", li.ID, err)) // a bug in checkoutLineItem
 		}
 		t, err := decodeTree(b, false)
 		if err != nil {
@@ -240,7 +237,7 @@ func (s *Server) renderSession(cs *checkoutSession, expand []string) obj {
 // buildLineItems makes the line items of line_items[i] params with price
 // or price_data, and their currency and subtotal. recurring reports
 // whether any price is recurring.
-func (s *Server) buildLineItems(f *form) (items []lineItem, currency string, total int64, recurring bool, err error) {
+func (s *Server) buildLineItems(f *form) (items []checkoutLineItem, currency string, total int64, recurring bool, err error) {
 	forms := f.forms("line_items")
 	if err := f.failed(); err != nil {
 		return nil, "", 0, false, err
@@ -288,7 +285,7 @@ func (s *Server) buildLineItems(f *form) (items []lineItem, currency string, tot
 		}
 		amount := num(price, "unit_amount") * qty
 		total += amount
-		items = append(items, lineItem{
+		items = append(items, checkoutLineItem{
 			ID: s.newID("li"), Object: "item", AmountSubtotal: amount, AmountTotal: amount, Currency: currency,
 			Description: s.productName(price), Price: str(price, "id"), Quantity: qty,
 		})
@@ -324,12 +321,12 @@ func (s *Server) createCheckoutSession(r *request) (any, error) {
 	if mode == "setup" {
 		currency = f.strOr("currency", "")
 	}
-	var customer *string
+	var cusRef *string
 	if v, ok := f.str("customer"); ok && v != "" {
-		if _, err := s.getObj("customer", v); err != nil {
+		if _, err := s.customer(v); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", v)
 		}
-		customer = &v
+		cusRef = &v
 	}
 	id := "cs_test_" + randomID(58)
 	now := s.unix()
@@ -337,20 +334,18 @@ func (s *Server) createCheckoutSession(r *request) (any, error) {
 	if mode == "setup" {
 		payStatus = "no_payment_required"
 	}
-	pageURL := "https://checkout.stripe.com/c/pay/" + id
 	cs := &checkoutSession{
 		meta:           meta{ID: id, Object: "checkout.session"},
-		AmountSubtotal: total, AmountTotal: total, Created: now, CustomFields: []struct{}{}, Customer: customer,
+		AmountSubtotal: total, AmountTotal: total, Created: now, CustomFields: []struct{}{}, Customer: cusRef,
 		ExpiresAt: now + 24*3600, Metadata: map[string]string{}, Mode: mode, PaymentMethodCollection: "always",
 		PaymentMethodTypes: []string{"card"}, PaymentStatus: payStatus, ShippingOptions: []struct{}{}, Status: "open",
-		UIMode: "hosted_page", URL: &pageURL, LineItems: items,
+		UIMode: "hosted_page", URL: ptr("https://checkout.stripe.com/c/pay/" + id), LineItems: items,
 	}
 	if currency != "" {
 		cs.Currency = &currency
 	}
 	if mode == "payment" {
-		creation := "if_required"
-		cs.CustomerCreation = &creation
+		cs.CustomerCreation = ptr("if_required")
 	}
 	setNullable(&cs.CancelURL, f, "cancel_url")
 	setNullable(&cs.SuccessURL, f, "success_url")
@@ -365,8 +360,8 @@ func (s *Server) createCheckoutSession(r *request) (any, error) {
 		cs.ExpiresAt = v
 	}
 	cs.Metadata = mergeMetadata(cs.Metadata, f)
-	cs.PaymentIntentData = passOnParams(f.sub("payment_intent_data"))
-	cs.SubscriptionData = passOnParams(f.sub("subscription_data"))
+	cs.PaymentIntentData = checkoutPassOnParams(f.sub("payment_intent_data"))
+	cs.SubscriptionData = checkoutPassOnParams(f.sub("subscription_data"))
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
@@ -442,7 +437,7 @@ func (s *Server) completeCheckoutSession(id string) error {
 		o, _ := out.(obj)
 		return o, nil
 	}
-	withData := func(v url.Values, data passOn, prefix string) {
+	withData := func(v url.Values, data checkoutPassOn, prefix string) {
 		for k, val := range data.Metadata {
 			v.Set(prefix+"["+k+"]", val)
 		}
@@ -450,13 +445,7 @@ func (s *Server) completeCheckoutSession(id string) error {
 			v.Set("description", *data.Description)
 		}
 	}
-	var cusID, email string
-	if cs.Customer != nil {
-		cusID = *cs.Customer
-	}
-	if cs.CustomerEmail != nil {
-		email = *cs.CustomerEmail
-	}
+	cusID, email := deref(cs.Customer), deref(cs.CustomerEmail)
 	if cusID == "" && cs.Mode != "payment" {
 		v := url.Values{}
 		if email != "" {
@@ -471,11 +460,7 @@ func (s *Server) completeCheckoutSession(id string) error {
 	}
 	switch cs.Mode {
 	case "payment":
-		var currency string
-		if cs.Currency != nil {
-			currency = *cs.Currency
-		}
-		v := url.Values{"amount": {strconv.FormatInt(cs.AmountTotal, 10)}, "currency": {currency},
+		v := url.Values{"amount": {strconv.FormatInt(cs.AmountTotal, 10)}, "currency": {deref(cs.Currency)},
 			"payment_method": {"pm_card_visa"}, "confirm": {"true"}}
 		if cusID != "" {
 			v.Set("customer", cusID)
@@ -485,8 +470,7 @@ func (s *Server) completeCheckoutSession(id string) error {
 		if err != nil {
 			return err
 		}
-		piID := str(pi, "id")
-		cs.PaymentIntent = &piID
+		cs.PaymentIntent = ptr(str(pi, "id"))
 		cs.PaymentStatus = "paid"
 	case "subscription":
 		v := url.Values{"customer": {cusID}, "default_payment_method": {"pm_card_visa"}}
@@ -502,8 +486,7 @@ func (s *Server) completeCheckoutSession(id string) error {
 		if err != nil {
 			return err
 		}
-		subID := str(sub, "id")
-		cs.Subscription = &subID
+		cs.Subscription = ptr(str(sub, "id"))
 		cs.Invoice = nil
 		if inv := idOf(sub["latest_invoice"]); inv != "" {
 			cs.Invoice = &inv
@@ -518,15 +501,14 @@ func (s *Server) completeCheckoutSession(id string) error {
 		if err != nil {
 			return err
 		}
-		siID := str(si, "id")
-		cs.SetupIntent = &siID
+		cs.SetupIntent = ptr(str(si, "id"))
 	}
 	if email == "" {
-		if cus, ok := s.st.lookupObj(cusID); ok {
-			email = str(cus, "email")
+		if cus, ok := lookupAs[*customer](s.st, cusID); ok && cus.Email != nil {
+			email = *cus.Email
 		}
 	}
-	details := &customerDetails{TaxExempt: "none", TaxIDs: []struct{}{}}
+	details := &checkoutCustomerDetails{TaxExempt: "none", TaxIDs: []struct{}{}}
 	if email != "" {
 		details.Email = &email
 	}

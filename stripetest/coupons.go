@@ -194,7 +194,7 @@ func (s *Server) createPromotionCode(r *request) (any, error) {
 		pc["active"] = b
 	}
 	if v, ok := f.str("customer"); ok && v != "" {
-		if _, err := s.getObj("customer", v); err != nil {
+		if _, err := s.customer(v); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", v)
 		}
 		pc["customer"] = v

@@ -268,12 +268,12 @@ func (s *Server) createCreditNote(r *request) (any, error) {
 // adjustCustomerBalance moves a customer's balance by amount (negative is
 // a credit) and records the customer balance transaction.
 func (s *Server) adjustCustomerBalance(cusID string, amount int64, currency, creditNote string) any {
-	cus, ok := s.st.lookupObj(cusID)
+	cus, ok := lookupAs[*customer](s.st, cusID)
 	if !ok {
 		return nil
 	}
-	end := num(cus, "balance") + amount
-	cus["balance"] = end
+	end := cus.Balance + amount
+	cus.Balance = end
 	txn := s.insertObj(obj{
 		"id": s.newID("cbtxn"), "object": "customer_balance_transaction", "amount": amount, "checkout_session": nil, "created": s.unix(),
 		"credit_note": creditNote, "currency": currency, "customer": cusID, "customer_account": nil, "description": nil, "ending_balance": end,

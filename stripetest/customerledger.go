@@ -8,13 +8,13 @@ import "strings"
 func (s *Server) registerCustomerLedger() {
 	s.handle("POST", "/v1/customers/{customer}/balance_transactions", s.createCustomerBalanceTransaction)
 	s.handle("GET", "/v1/customers/{customer}/balance_transactions", func(r *request) (any, error) {
-		cus, err := s.getObj("customer", r.pathVal("customer"))
+		cus, err := s.customer(r.pathVal("customer"))
 		if err != nil {
 			return nil, err
 		}
 		inv, hasInv := r.form.str("invoice")
-		return s.listObjs(r, "customer_balance_transaction", "/v1/customers/"+str(cus, "id")+"/balance_transactions", func(o obj) bool {
-			return o["customer"] == cus["id"] && (!hasInv || o["invoice"] == inv)
+		return s.listObjs(r, "customer_balance_transaction", "/v1/customers/"+cus.ID+"/balance_transactions", func(o obj) bool {
+			return o["customer"] == cus.ID && (!hasInv || o["invoice"] == inv)
 		})
 	})
 	s.handle("GET", "/v1/customers/{customer}/balance_transactions/{id}", func(r *request) (any, error) {
@@ -28,11 +28,11 @@ func (s *Server) registerCustomerLedger() {
 
 	s.handle("POST", "/v1/customers/{customer}/tax_ids", s.createTaxID)
 	s.handle("GET", "/v1/customers/{customer}/tax_ids", func(r *request) (any, error) {
-		cus, err := s.getObj("customer", r.pathVal("customer"))
+		cus, err := s.customer(r.pathVal("customer"))
 		if err != nil {
 			return nil, err
 		}
-		return s.listObjs(r, "tax_id", "/v1/customers/"+str(cus, "id")+"/tax_ids", func(o obj) bool { return o["customer"] == cus["id"] })
+		return s.listObjs(r, "tax_id", "/v1/customers/"+cus.ID+"/tax_ids", func(o obj) bool { return o["customer"] == cus.ID })
 	})
 	s.handle("GET", "/v1/customers/{customer}/tax_ids/{id}", func(r *request) (any, error) {
 		tx, err := s.customerChild(r, "tax_id")
@@ -54,7 +54,7 @@ func (s *Server) registerCustomerLedger() {
 
 // customerChild finds the object of kind {id} that belongs to {customer}.
 func (s *Server) customerChild(r *request, kind string) (obj, error) {
-	cus, err := s.getObj("customer", r.pathVal("customer"))
+	cus, err := s.customer(r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +62,7 @@ func (s *Server) customerChild(r *request, kind string) (obj, error) {
 	if err != nil {
 		return nil, err
 	}
-	if o["customer"] != cus["id"] {
+	if o["customer"] != cus.ID {
 		return nil, notFound(strings.ReplaceAll(kind, "_", " "), r.pathVal("id"), "id")
 	}
 	return o, nil
@@ -72,7 +72,7 @@ func (s *Server) customerChild(r *request, kind string) (obj, error) {
 // negative amount is a credit (it reduces the next invoice), a positive
 // one a debit.
 func (s *Server) createCustomerBalanceTransaction(r *request) (any, error) {
-	cus, err := s.getObj("customer", r.pathVal("customer"))
+	cus, err := s.customer(r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
@@ -89,13 +89,13 @@ func (s *Server) createCustomerBalanceTransaction(r *request) (any, error) {
 		return nil, missingParam("currency")
 	}
 	cur = strings.ToLower(cur)
-	if c, ok := cus["currency"].(string); ok && c != "" && c != cur {
-		return nil, invalid("currency", "", "The customer's balance is in %s, not %s.", c, cur)
+	if c := cus.Currency; c != nil && *c != "" && *c != cur {
+		return nil, invalid("currency", "", "The customer's balance is in %s, not %s.", *c, cur)
 	}
-	end := num(cus, "balance") + amount
+	end := cus.Balance + amount
 	txn := obj{
 		"id": s.newID("cbtxn"), "object": "customer_balance_transaction", "amount": amount, "checkout_session": nil, "created": s.unix(),
-		"credit_note": nil, "currency": cur, "customer": cus["id"], "customer_account": nil, "description": nil, "ending_balance": end,
+		"credit_note": nil, "currency": cur, "customer": cus.ID, "customer_account": nil, "description": nil, "ending_balance": end,
 		"invoice": nil, "livemode": false, "metadata": obj{}, "type": "adjustment",
 	}
 	setStrings(txn, f, "description")
@@ -103,13 +103,13 @@ func (s *Server) createCustomerBalanceTransaction(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	before := s.snapshotObj(cus)
-	cus["balance"] = end
-	if cus["currency"] == nil {
-		cus["currency"] = cur
+	before := s.snapshot(cus)
+	cus.Balance = end
+	if cus.Currency == nil {
+		cus.Currency = &cur
 	}
 	s.insertObj(txn)
-	s.emitUpdatedObj(r, "customer.updated", cus, before)
+	s.emitUpdated(r, "customer.updated", cus, before)
 	return s.renderObj(txn, r.expand), nil
 }
 
@@ -135,7 +135,7 @@ var taxIDCountries = map[string]string{
 }
 
 func (s *Server) createTaxID(r *request) (any, error) {
-	cus, err := s.getObj("customer", r.pathVal("customer"))
+	cus, err := s.customer(r.pathVal("customer"))
 	if err != nil {
 		return nil, err
 	}
@@ -158,8 +158,8 @@ func (s *Server) createTaxID(r *request) (any, error) {
 		country = strings.ToUpper(value[:2])
 	}
 	tx := obj{
-		"id": s.newID("txi"), "object": "tax_id", "country": country, "created": s.unix(), "customer": cus["id"], "customer_account": nil,
-		"livemode": false, "owner": obj{"customer": cus["id"], "customer_account": nil, "type": "customer"},
+		"id": s.newID("txi"), "object": "tax_id", "country": country, "created": s.unix(), "customer": cus.ID, "customer_account": nil,
+		"livemode": false, "owner": obj{"customer": cus.ID, "customer_account": nil, "type": "customer"},
 		"type": typ, "value": value, "verification": obj{"status": "pending", "verified_address": nil, "verified_name": nil},
 	}
 	s.insertObj(tx)

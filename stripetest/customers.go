@@ -10,15 +10,75 @@ func (s *Server) registerCustomers() {
 	s.handle("DELETE", "/v1/customers/{id}", s.deleteCustomer)
 }
 
+// customer is a Customer.
+type customer struct {
+	meta
+	Address       *address `json:"address"`
+	Balance       int64    `json:"balance"`
+	BusinessName  string   `json:"business_name"`
+	Created       int64    `json:"created"`
+	Currency      *string  `json:"currency"`
+	DefaultSource *string  `json:"default_source"`
+	Delinquent    bool     `json:"delinquent"`
+	Description   *string  `json:"description"`
+	// Discount is always null: stripetest applies discounts to
+	// subscriptions and invoices only.
+	Discount             *struct{}               `json:"discount"`
+	Email                *string                 `json:"email"`
+	IndividualName       string                  `json:"individual_name"`
+	InvoiceCreditBalance map[string]int64        `json:"invoice_credit_balance"`
+	InvoicePrefix        string                  `json:"invoice_prefix"`
+	InvoiceSettings      customerInvoiceSettings `json:"invoice_settings"`
+	Livemode             bool                    `json:"livemode"`
+	Metadata             map[string]string       `json:"metadata"`
+	Name                 *string                 `json:"name"`
+	NextInvoiceSequence  int64                   `json:"next_invoice_sequence"`
+	Phone                *string                 `json:"phone"`
+	PreferredLocales     []string                `json:"preferred_locales"`
+	Shipping             *shipping               `json:"shipping"`
+	TaxExempt            string                  `json:"tax_exempt"`
+	TestClock            *string                 `json:"test_clock"`
+}
+
+func (c *customer) createdAt() int64 { return c.Created }
+
+// customerInvoiceSettings are a customer's invoice defaults.
+type customerInvoiceSettings struct {
+	CustomFields         []invoiceCustomField `json:"custom_fields"` // null when none
+	DefaultPaymentMethod *string              `json:"default_payment_method"`
+	Footer               *string              `json:"footer"`
+	RenderingOptions     *renderingOptions    `json:"rendering_options"`
+}
+
+// invoiceCustomField is a name and value shown on invoices.
+type invoiceCustomField struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// renderingOptions are a customer's invoice rendering defaults; stripetest
+// never sets them.
+type renderingOptions struct {
+	AmountTaxDisplay *string `json:"amount_tax_display"`
+	Template         *string `json:"template"`
+}
+
+// customer finds a live customer by id (a 404 otherwise).
+func (s *Server) customer(id string) (*customer, error) {
+	return getAs[*customer](s, "customer", id)
+}
+
+// deletedStub is what Stripe answers for a deleted object.
+func deletedStub(id, kind string) obj {
+	return obj{"id": id, "object": kind, "deleted": true}
+}
+
 func (s *Server) createCustomer(r *request) (any, error) {
 	id := s.newID("cus")
-	cus := obj{
-		"id": id, "object": "customer", "address": nil, "balance": int64(0), "business_name": "", "created": s.unix(),
-		"currency": nil, "default_source": nil, "delinquent": false, "description": nil, "discount": nil, "email": nil,
-		"individual_name": "", "invoice_credit_balance": obj{}, "invoice_prefix": strings.ToUpper(randomID(8)),
-		"invoice_settings": obj{"custom_fields": nil, "default_payment_method": nil, "footer": nil, "rendering_options": nil},
-		"livemode":         false, "metadata": obj{}, "name": nil, "next_invoice_sequence": int64(1), "phone": nil,
-		"preferred_locales": []any{}, "shipping": nil, "tax_exempt": "none", "test_clock": nil,
+	cus := &customer{
+		meta: meta{ID: id, Object: "customer"}, Created: s.unix(),
+		InvoiceCreditBalance: map[string]int64{}, InvoicePrefix: strings.ToUpper(randomID(8)),
+		Metadata: map[string]string{}, NextInvoiceSequence: 1, PreferredLocales: []string{}, TaxExempt: "none",
 	}
 	if err := s.applyCustomerParams(r, cus); err != nil {
 		return nil, err
@@ -27,7 +87,7 @@ func (s *Server) createCustomer(r *request) (any, error) {
 		if _, err := s.getClock(tc, "test_clock"); err != nil {
 			return nil, err
 		}
-		cus["test_clock"] = tc
+		cus.TestClock = &tc
 	}
 	if pm, ok := r.form.str("payment_method"); ok {
 		if name, ok := strings.CutPrefix(pm, "pm_card_"); ok {
@@ -55,32 +115,41 @@ func (s *Server) createCustomer(r *request) (any, error) {
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	s.insertObj(cus)
+	s.insert(cus)
 	if card != nil {
 		s.insertObj(card)
-		cus["default_source"] = card["id"]
+		cus.DefaultSource = ptr(str(card, "id"))
 	}
-	s.emitObj(r, "customer.created", cus, nil)
+	s.emit(r, "customer.created", cus, nil)
 	if card != nil {
 		s.emitObj(r, "customer.source.created", card, nil)
 	}
-	return s.renderObj(cus, r.expand), nil
+	return s.render(cus, r.expand), nil
 }
 
 // applyCustomerParams sets the fields create and update share.
-func (s *Server) applyCustomerParams(r *request, cus obj) error {
+func (s *Server) applyCustomerParams(r *request, cus *customer) error {
 	f := r.form
-	setStrings(cus, f, "description", "email", "name", "phone", "invoice_prefix")
-	for _, k := range []string{"business_name", "individual_name"} {
-		if v, ok := f.str(k); ok {
-			cus[k] = v
-		}
+	for _, p := range []struct {
+		dst **string
+		key string
+	}{{&cus.Description, "description"}, {&cus.Email, "email"}, {&cus.Name, "name"}, {&cus.Phone, "phone"}} {
+		setNullable(p.dst, f, p.key)
+	}
+	if v, ok := f.str("invoice_prefix"); ok {
+		cus.InvoicePrefix = v
+	}
+	if v, ok := f.str("business_name"); ok {
+		cus.BusinessName = v
+	}
+	if v, ok := f.str("individual_name"); ok {
+		cus.IndividualName = v
 	}
 	if n, ok := f.int("balance"); ok {
-		cus["balance"] = n
+		cus.Balance = n
 	}
 	if n, ok := f.int("next_invoice_sequence"); ok {
-		cus["next_invoice_sequence"] = n
+		cus.NextInvoiceSequence = n
 	}
 	if v, ok := f.str("tax_exempt"); ok {
 		if v != "none" && v != "exempt" && v != "reverse" && v != "" {
@@ -89,156 +158,120 @@ func (s *Server) applyCustomerParams(r *request, cus obj) error {
 		if v == "" {
 			v = "none"
 		}
-		cus["tax_exempt"] = v
+		cus.TaxExempt = v
 	}
 	if f.has("preferred_locales") {
-		locs := f.strings("preferred_locales")
-		l := make([]any, len(locs))
-		for i, x := range locs {
-			l[i] = x
-		}
-		cus["preferred_locales"] = l
+		cus.PreferredLocales = append([]string{}, f.strings("preferred_locales")...)
 	}
 	if f.has("address") {
-		cus["address"] = addressFrom(f.sub("address"), cus["address"])
+		cus.Address = addressParams(f.sub("address"), cus.Address)
 	}
 	if f.has("shipping") {
-		sf := f.sub("shipping")
-		if len(sf.m) == 0 {
-			cus["shipping"] = nil
-		} else {
-			old, _ := cus["shipping"].(obj)
-			var oldAddr any
-			if old != nil {
-				oldAddr = old["address"]
-			}
-			sh := obj{"address": addressFrom(sf.sub("address"), oldAddr), "name": nil, "phone": nil}
-			setStrings(sh, sf, "name", "phone")
-			cus["shipping"] = sh
-		}
+		cus.Shipping = shippingParams(f.sub("shipping"), cus.Shipping)
 	}
 	if f.has("invoice_settings") {
 		is := f.sub("invoice_settings")
-		settings := objAt(cus, "invoice_settings")
-		setStrings(settings, is, "footer")
+		setNullable(&cus.InvoiceSettings.Footer, is, "footer")
 		if pm, ok := is.str("default_payment_method"); ok {
 			if pm == "" {
-				settings["default_payment_method"] = nil
+				cus.InvoiceSettings.DefaultPaymentMethod = nil
 			} else {
 				p, err := s.resolvePaymentMethod(pm, "invoice_settings[default_payment_method]")
 				if err != nil {
 					return err
 				}
-				settings["default_payment_method"] = p["id"]
+				cus.InvoiceSettings.DefaultPaymentMethod = ptr(str(p, "id"))
 			}
 		}
 	}
-	applyMetadata(cus, f)
+	cus.Metadata = mergeMetadata(cus.Metadata, f)
 	return f.failed()
-}
-
-func addressFrom(f *form, old any) any {
-	if len(f.m) == 0 {
-		return nil
-	}
-	a := obj{"city": nil, "country": nil, "line1": nil, "line2": nil, "postal_code": nil, "state": nil}
-	if o, ok := old.(obj); ok {
-		for k, v := range o {
-			a[k] = v
-		}
-	}
-	setStrings(a, f, "city", "country", "line1", "line2", "postal_code", "state")
-	f.unknown("city", "country", "line1", "line2", "postal_code", "state")
-	return a
 }
 
 func (s *Server) listCustomers(r *request) (any, error) {
 	email, hasEmail := r.form.str("email")
-	return s.listObjs(r, "customer", "/v1/customers", func(o obj) bool {
-		return !hasEmail || o["email"] == email
+	return listOf(s, r, "customer", "/v1/customers", func(c *customer) bool {
+		return !hasEmail || (c.Email != nil && *c.Email == email)
 	})
 }
 
 func (s *Server) getCustomer(r *request) (any, error) {
 	id := r.pathVal("id")
-	if o, ok := s.st.lookupObj(id); ok && o["object"] == "customer" && o["deleted"] == true {
-		return obj{"id": id, "object": "customer", "deleted": true}, nil
+	if c, ok := lookupAs[*customer](s.st, id); ok && c.Deleted {
+		return deletedStub(id, "customer"), nil
 	}
-	cus, err := s.getObj("customer", id)
+	cus, err := s.customer(id)
 	if err != nil {
 		return nil, err
 	}
-	return s.renderObj(cus, r.expand), nil
+	return s.render(cus, r.expand), nil
 }
 
 func (s *Server) updateCustomer(r *request) (any, error) {
-	cus, err := s.getObj("customer", r.pathVal("id"))
+	cus, err := s.customer(r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	before := s.snapshotObj(cus)
-	clone := cloneObj(cus) // apply to a copy, so a bad param changes nothing
-	if err := s.applyCustomerParams(r, clone); err != nil {
+	before := s.snapshot(cus)
+	next := cloneRecord(cus) // apply to a copy, so a bad param changes nothing
+	if err := s.applyCustomerParams(r, next); err != nil {
 		return nil, err
 	}
 	var newCard obj
 	if tok, ok := r.form.str("source"); ok {
-		if newCard, err = s.cardFromToken(tok, str(cus, "id")); err != nil {
+		if newCard, err = s.cardFromToken(tok, cus.ID); err != nil {
 			return nil, err
 		}
 	}
 	if src, ok := r.form.str("default_source"); ok && src != "" {
 		card, ok := s.st.lookupObj(src)
-		if !ok || card["customer"] != cus["id"] {
+		if !ok || card["customer"] != cus.ID {
 			return nil, invalid("default_source", "resource_missing", "No such source: '%s'", src)
 		}
 	}
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	for k, v := range clone {
-		if !strings.HasPrefix(k, "_") {
-			cus[k] = v
-		}
-	}
+	*cus = *next
 	if src, ok := r.form.str("default_source"); ok {
 		if src == "" {
-			cus["default_source"] = nil
+			cus.DefaultSource = nil
 		} else {
-			cus["default_source"] = src
+			cus.DefaultSource = &src
 		}
 	}
 	if newCard != nil {
 		// source= replaces the default source.
-		if old, ok := s.st.lookupObj(idOf(cus["default_source"])); ok {
-			s.removeObj(old)
-			s.emitObj(r, "customer.source.deleted", old, nil)
+		if cus.DefaultSource != nil {
+			if old, ok := s.st.lookupObj(*cus.DefaultSource); ok {
+				s.removeObj(old)
+				s.emitObj(r, "customer.source.deleted", old, nil)
+			}
 		}
 		s.insertObj(newCard)
-		cus["default_source"] = newCard["id"]
+		cus.DefaultSource = ptr(str(newCard, "id"))
 		s.emitObj(r, "customer.source.created", newCard, nil)
 	}
-	s.emitUpdatedObj(r, "customer.updated", cus, before)
-	return s.renderObj(cus, r.expand), nil
+	s.emitUpdated(r, "customer.updated", cus, before)
+	return s.render(cus, r.expand), nil
 }
 
 func (s *Server) deleteCustomer(r *request) (any, error) {
-	cus, err := s.getObj("customer", r.pathVal("id"))
+	cus, err := s.customer(r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	id := str(cus, "id")
-	for _, card := range append([]obj(nil), s.st.allObj("card")...) {
-		if card["customer"] == id {
+	for _, card := range s.st.allObj("card") {
+		if card["customer"] == cus.ID {
 			s.removeObj(card)
 		}
 	}
 	for _, sub := range s.st.allObj("subscription") {
-		if sub["customer"] == id && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
+		if sub["customer"] == cus.ID && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
 			s.endSubscription(r, sub, nil)
 		}
 	}
-	s.emitObj(r, "customer.deleted", cus, nil)
-	cus["deleted"] = true
-	return obj{"id": id, "object": "customer", "deleted": true}, nil
+	s.emit(r, "customer.deleted", cus, nil)
+	cus.Deleted = true
+	return deletedStub(cus.ID, "customer"), nil
 }

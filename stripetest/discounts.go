@@ -252,13 +252,13 @@ func percentOff(cpn obj) (float64, bool) {
 func (s *Server) registerDiscountRemoval() {
 	s.handle("DELETE", "/v1/subscriptions/{id}/discount", s.deleteSubscriptionDiscount)
 	s.handle("DELETE", "/v1/customers/{id}/discount", func(r *request) (any, error) {
-		cus, err := s.getObj("customer", r.pathVal("id"))
+		cus, err := s.customer(r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		// stripetest applies discounts to subscriptions and invoices only.
 		return nil, &apiError{status: 404, typ: "invalid_request_error", code: "resource_missing",
-			message: "No active discount for customer: '" + str(cus, "id") + "'"}
+			message: "No active discount for customer: '" + cus.ID + "'"}
 	})
 }
 

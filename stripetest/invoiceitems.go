@@ -127,7 +127,7 @@ func (s *Server) createInvoiceItem(r *request) (any, error) {
 	if !ok || cusID == "" {
 		return nil, missingParam("customer")
 	}
-	cus, err := s.getObj("customer", cusID)
+	cus, err := s.customer(cusID)
 	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
@@ -136,7 +136,7 @@ func (s *Server) createInvoiceItem(r *request) (any, error) {
 		"id": s.newID("ii"), "object": "invoiceitem", "amount": int64(0), "currency": "usd", "customer": cusID, "date": now,
 		"description": nil, "discountable": true, "discounts": []any{}, "invoice": nil, "livemode": false, "metadata": obj{},
 		"net_amount": int64(0), "parent": nil, "period": obj{"start": now, "end": now}, "pricing": nil, "proration": false,
-		"proration_details": obj{"credited_items": nil, "discount_amounts": []any{}}, "quantity": int64(1), "quantity_decimal": "1", "tax_rates": []any{}, "test_clock": cus["test_clock"],
+		"proration_details": obj{"credited_items": nil, "discount_amounts": []any{}}, "quantity": int64(1), "quantity_decimal": "1", "tax_rates": []any{}, "test_clock": treeValue(cus.TestClock),
 		"_created": now,
 	}
 	s.applyItemParams(ii, f)

@@ -47,7 +47,7 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 		}
 		return nil, invalid("customer", "", "Provide customer or subscription to preview an invoice (customer_details alone is not supported by stripetest).")
 	}
-	cus, err := s.getObj("customer", cusID)
+	cus, err := s.customer(cusID)
 	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
@@ -109,8 +109,8 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	currency := "usd"
 	if sub != nil {
 		currency = str(sub, "currency")
-	} else if c, ok := cus["currency"].(string); ok {
-		currency = c
+	} else if cus.Currency != nil {
+		currency = *cus.Currency
 	}
 	for _, it := range items {
 		if it.qty >= 0 && it.price != nil {

@@ -26,7 +26,7 @@ func (s *Server) registerInvoices() {
 }
 
 // newInvoice builds (but does not store) a draft invoice for cus.
-func (s *Server) newInvoice(cus obj, currency, collection, reason string) obj {
+func (s *Server) newInvoice(cus *customer, currency, collection, reason string) obj {
 	now := s.unix()
 	id := s.newID("in")
 	return obj{
@@ -35,9 +35,9 @@ func (s *Server) newInvoice(cus obj, currency, collection, reason string) obj {
 		"amount_remaining": int64(0), "amount_shipping": int64(0), "application": nil, "attempt_count": int64(0), "attempted": false,
 		"auto_advance": false, "automatic_tax": obj{"disabled_reason": nil, "enabled": false, "liability": nil, "provider": nil, "status": nil},
 		"automatically_finalizes_at": nil, "billing_reason": reason, "collection_method": collection, "confirmation_secret": nil,
-		"created": now, "currency": currency, "custom_fields": nil, "customer": cus["id"], "customer_address": cus["address"],
-		"customer_email": cus["email"], "customer_name": cus["name"], "customer_phone": cus["phone"], "customer_shipping": cus["shipping"],
-		"customer_tax_exempt": cus["tax_exempt"], "customer_tax_ids": []any{}, "default_payment_method": nil, "default_source": nil,
+		"created": now, "currency": currency, "custom_fields": nil, "customer": cus.ID, "customer_address": treeValue(cus.Address),
+		"customer_email": treeValue(cus.Email), "customer_name": treeValue(cus.Name), "customer_phone": treeValue(cus.Phone), "customer_shipping": treeValue(cus.Shipping),
+		"customer_tax_exempt": cus.TaxExempt, "customer_tax_ids": []any{}, "default_payment_method": nil, "default_source": nil,
 		"default_tax_rates": []any{}, "description": nil, "discounts": []any{}, "due_date": nil, "effective_at": nil, "ending_balance": nil,
 		"footer": nil, "from_invoice": nil, "hosted_invoice_url": nil, "invoice_pdf": nil, "issuer": obj{"type": "self"},
 		"last_finalization_error": nil, "latest_revision": nil, "lines": listObject("/v1/invoices/"+id+"/lines", nil), "livemode": false,
@@ -47,7 +47,7 @@ func (s *Server) newInvoice(cus obj, currency, collection, reason string) obj {
 		"receipt_number": nil, "rendering": nil, "shipping_cost": nil, "shipping_details": nil, "starting_balance": int64(0),
 		"statement_descriptor": nil, "status": "draft",
 		"status_transitions": obj{"finalized_at": nil, "marked_uncollectible_at": nil, "paid_at": nil, "voided_at": nil},
-		"subtotal":           int64(0), "subtotal_excluding_tax": int64(0), "test_clock": cus["test_clock"], "total": int64(0), "total_discount_amounts": []any{},
+		"subtotal":           int64(0), "subtotal_excluding_tax": int64(0), "test_clock": treeValue(cus.TestClock), "total": int64(0), "total_discount_amounts": []any{},
 		"total_excluding_tax": int64(0), "total_pretax_credit_amounts": []any{}, "total_taxes": []any{}, "webhooks_delivered_at": nil,
 	}
 }
@@ -160,13 +160,13 @@ func (s *Server) createInvoice(r *request) (any, error) {
 		}
 		return nil, missingParam("customer")
 	}
-	cus, err := s.getObj("customer", cusID)
+	cus, err := s.customer(cusID)
 	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
 	currency := "usd"
-	if c, ok := cus["currency"].(string); ok {
-		currency = c
+	if cus.Currency != nil {
+		currency = *cus.Currency
 	}
 	currency = f.strOr("currency", currency)
 	inv := s.newInvoice(cus, currency, "charge_automatically", "manual")
@@ -265,10 +265,9 @@ func (s *Server) finalize(r *request, inv obj) {
 	now := s.unix()
 	id := str(inv, "id")
 	if inv["number"] == nil {
-		if cus, ok := s.st.lookupObj(idOf(inv["customer"])); ok {
-			seq := num(cus, "next_invoice_sequence")
-			inv["number"] = fmt.Sprintf("%s-%04d", cus["invoice_prefix"], seq)
-			cus["next_invoice_sequence"] = seq + 1
+		if cus, ok := lookupAs[*customer](s.st, idOf(inv["customer"])); ok {
+			inv["number"] = fmt.Sprintf("%s-%04d", cus.InvoicePrefix, cus.NextInvoiceSequence)
+			cus.NextInvoiceSequence++
 		}
 	}
 	inv["status"] = "open"
@@ -345,8 +344,8 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 	if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok {
 		candidates = append(candidates, idOf(sub["default_payment_method"]), idOf(sub["default_source"]))
 	}
-	if cus, ok := s.st.lookupObj(idOf(inv["customer"])); ok {
-		candidates = append(candidates, idOf(objAt(cus, "invoice_settings")["default_payment_method"]), idOf(cus["default_source"]))
+	if cus, ok := lookupAs[*customer](s.st, idOf(inv["customer"])); ok {
+		candidates = append(candidates, deref(cus.InvoiceSettings.DefaultPaymentMethod), deref(cus.DefaultSource))
 	}
 	for _, id := range candidates {
 		if pm, ok := s.st.lookupObj(id); ok {

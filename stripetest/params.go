@@ -163,3 +163,30 @@ func shippingParams(f *form, old *shipping) *shipping {
 	setNullable(&sh.Phone, f, "phone")
 	return sh
 }
+
+// ptr returns a pointer to a copy of v.
+func ptr[T any](v T) *T { return &v }
+
+// addressFrom is addressParams for legacy map objects.
+func addressFrom(f *form, old any) any {
+	if len(f.m) == 0 {
+		return nil
+	}
+	a := obj{"city": nil, "country": nil, "line1": nil, "line2": nil, "postal_code": nil, "state": nil}
+	if o, ok := old.(obj); ok {
+		for k, v := range o {
+			a[k] = v
+		}
+	}
+	setStrings(a, f, "city", "country", "line1", "line2", "postal_code", "state")
+	f.unknown("city", "country", "line1", "line2", "postal_code", "state")
+	return a
+}
+
+// deref is *p, or "" for nil.
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}

@@ -48,7 +48,7 @@ func (s *Server) applyPIParams(pi obj, f *form) error {
 		if id == "" {
 			pi["customer"] = nil
 		} else {
-			if _, err := s.getObj("customer", id); err != nil {
+			if _, err := s.customer(id); err != nil {
 				return invalid("customer", "resource_missing", "No such customer: '%s'", id)
 			}
 			pi["customer"] = id

@@ -31,48 +31,48 @@ func (s *Server) registerPaymentLinks() {
 // /line_items.
 type paymentLink struct {
 	meta
-	Active                    bool                    `json:"active"`
-	AfterCompletion           afterCompletion         `json:"after_completion"`
-	AllowPromotionCodes       bool                    `json:"allow_promotion_codes"`
-	Application               *string                 `json:"application"`
-	ApplicationFeeAmount      *int64                  `json:"application_fee_amount"`
-	ApplicationFeePercent     *float64                `json:"application_fee_percent"`
-	AutomaticTax              paymentLinkAutomaticTax `json:"automatic_tax"`
-	BillingAddressCollection  string                  `json:"billing_address_collection"`
-	ConsentCollection         *struct{}               `json:"consent_collection"` // never set: null
-	Currency                  string                  `json:"currency"`
-	CustomFields              []struct{}              `json:"custom_fields"` // always empty
-	CustomText                customText              `json:"custom_text"`
-	CustomerCreation          string                  `json:"customer_creation"`
-	InactiveMessage           *string                 `json:"inactive_message"`
-	InvoiceCreation           *struct{}               `json:"invoice_creation"` // never set: null
-	Livemode                  bool                    `json:"livemode"`
-	Metadata                  map[string]string       `json:"metadata"`
-	OnBehalfOf                *string                 `json:"on_behalf_of"`
-	PaymentIntentData         *struct{}               `json:"payment_intent_data"` // never set: null
-	PaymentMethodCollection   string                  `json:"payment_method_collection"`
-	PaymentMethodTypes        []string                `json:"payment_method_types"` // nil: null
-	PhoneNumberCollection     enabledOnly             `json:"phone_number_collection"`
-	Restrictions              *struct{}               `json:"restrictions"`                // never set: null
-	ShippingAddressCollection *struct{}               `json:"shipping_address_collection"` // never set: null
-	ShippingOptions           []struct{}              `json:"shipping_options"`            // always empty
-	SubmitType                string                  `json:"submit_type"`
-	SubscriptionData          *struct{}               `json:"subscription_data"` // never set: null
-	TaxIDCollection           taxIDCollection         `json:"tax_id_collection"`
-	TransferData              *struct{}               `json:"transfer_data"` // never set: null
-	URL                       string                  `json:"url"`
+	Active                    bool                       `json:"active"`
+	AfterCompletion           paymentLinkAfterCompletion `json:"after_completion"`
+	AllowPromotionCodes       bool                       `json:"allow_promotion_codes"`
+	Application               *string                    `json:"application"`
+	ApplicationFeeAmount      *int64                     `json:"application_fee_amount"`
+	ApplicationFeePercent     *float64                   `json:"application_fee_percent"`
+	AutomaticTax              paymentLinkAutomaticTax    `json:"automatic_tax"`
+	BillingAddressCollection  string                     `json:"billing_address_collection"`
+	ConsentCollection         *struct{}                  `json:"consent_collection"` // never set: null
+	Currency                  string                     `json:"currency"`
+	CustomFields              []struct{}                 `json:"custom_fields"` // always empty
+	CustomText                checkoutCustomText         `json:"custom_text"`
+	CustomerCreation          string                     `json:"customer_creation"`
+	InactiveMessage           *string                    `json:"inactive_message"`
+	InvoiceCreation           *struct{}                  `json:"invoice_creation"` // never set: null
+	Livemode                  bool                       `json:"livemode"`
+	Metadata                  map[string]string          `json:"metadata"`
+	OnBehalfOf                *string                    `json:"on_behalf_of"`
+	PaymentIntentData         *struct{}                  `json:"payment_intent_data"` // never set: null
+	PaymentMethodCollection   string                     `json:"payment_method_collection"`
+	PaymentMethodTypes        []string                   `json:"payment_method_types"` // nil: null
+	PhoneNumberCollection     paymentLinkPhoneCollection `json:"phone_number_collection"`
+	Restrictions              *struct{}                  `json:"restrictions"`                // never set: null
+	ShippingAddressCollection *struct{}                  `json:"shipping_address_collection"` // never set: null
+	ShippingOptions           []struct{}                 `json:"shipping_options"`            // always empty
+	SubmitType                string                     `json:"submit_type"`
+	SubscriptionData          *struct{}                  `json:"subscription_data"` // never set: null
+	TaxIDCollection           paymentLinkTaxIDCollection `json:"tax_id_collection"`
+	TransferData              *struct{}                  `json:"transfer_data"` // never set: null
+	URL                       string                     `json:"url"`
 
-	LineItems []lineItem `json:"_line_items"`
+	LineItems []checkoutLineItem `json:"_line_items"`
 }
 
-// afterCompletion is what a payment link shows after payment: always
-// Stripe's confirmation page.
-type afterCompletion struct {
-	HostedConfirmation *hostedConfirmation `json:"hosted_confirmation"`
-	Type               string              `json:"type"`
+// paymentLinkAfterCompletion is what a payment link shows after payment:
+// always Stripe's confirmation page.
+type paymentLinkAfterCompletion struct {
+	HostedConfirmation *paymentLinkHostedConfirmation `json:"hosted_confirmation"`
+	Type               string                         `json:"type"`
 }
 
-type hostedConfirmation struct {
+type paymentLinkHostedConfirmation struct {
 	CustomMessage *string `json:"custom_message"`
 }
 
@@ -82,11 +82,11 @@ type paymentLinkAutomaticTax struct {
 	Liability *struct{} `json:"liability"` // never set: null
 }
 
-type enabledOnly struct {
+type paymentLinkPhoneCollection struct {
 	Enabled bool `json:"enabled"`
 }
 
-type taxIDCollection struct {
+type paymentLinkTaxIDCollection struct {
 	Enabled  bool   `json:"enabled"`
 	Required string `json:"required"`
 }
@@ -102,10 +102,10 @@ func (s *Server) createPaymentLink(r *request) (any, error) {
 	}
 	pl := &paymentLink{
 		meta:   meta{ID: s.newID("plink"), Object: "payment_link"},
-		Active: true, AfterCompletion: afterCompletion{HostedConfirmation: &hostedConfirmation{}, Type: "hosted_confirmation"},
+		Active: true, AfterCompletion: paymentLinkAfterCompletion{HostedConfirmation: &paymentLinkHostedConfirmation{}, Type: "hosted_confirmation"},
 		BillingAddressCollection: "auto", Currency: currency, CustomFields: []struct{}{}, CustomerCreation: "if_required",
 		Metadata: map[string]string{}, PaymentMethodCollection: "always", ShippingOptions: []struct{}{}, SubmitType: "auto",
-		TaxIDCollection: taxIDCollection{Required: "never"}, URL: "https://buy.stripe.com/test_" + randomID(14), LineItems: items,
+		TaxIDCollection: paymentLinkTaxIDCollection{Required: "never"}, URL: "https://buy.stripe.com/test_" + randomID(14), LineItems: items,
 	}
 	if b, ok := f.bool("allow_promotion_codes"); ok {
 		pl.AllowPromotionCodes = b

@@ -33,23 +33,23 @@ func (s *Server) registerPaymentMethods() {
 	s.handle("POST", "/v1/payment_methods/{id}/attach", s.attachPaymentMethod)
 	s.handle("POST", "/v1/payment_methods/{id}/detach", s.detachPaymentMethod)
 	s.handle("GET", "/v1/customers/{customer}/payment_methods", func(r *request) (any, error) {
-		cus, err := s.getObj("customer", r.pathVal("customer"))
+		cus, err := s.customer(r.pathVal("customer"))
 		if err != nil {
 			return nil, err
 		}
-		keep, err := s.paymentMethodFilter(r, str(cus, "id"))
+		keep, err := s.paymentMethodFilter(r, cus.ID)
 		if err != nil {
 			return nil, err
 		}
-		return s.listObjs(r, "payment_method", "/v1/customers/"+str(cus, "id")+"/payment_methods", keep)
+		return s.listObjs(r, "payment_method", "/v1/customers/"+cus.ID+"/payment_methods", keep)
 	})
 	s.handle("GET", "/v1/customers/{customer}/payment_methods/{id}", func(r *request) (any, error) {
-		cus, err := s.getObj("customer", r.pathVal("customer"))
+		cus, err := s.customer(r.pathVal("customer"))
 		if err != nil {
 			return nil, err
 		}
 		pm, ok := s.st.lookupObj(r.pathVal("id"))
-		if !ok || pm["object"] != "payment_method" || pm["customer"] != cus["id"] {
+		if !ok || pm["object"] != "payment_method" || pm["customer"] != cus.ID {
 			return nil, notFound("PaymentMethod", r.pathVal("id"), "payment_method")
 		}
 		return s.renderObj(pm, r.expand), nil
@@ -217,7 +217,7 @@ func (s *Server) attachPaymentMethod(r *request) (any, error) {
 	if !ok || cusID == "" {
 		return nil, missingParam("customer")
 	}
-	cus, err := s.getObj("customer", cusID)
+	cus, err := s.customer(cusID)
 	if err != nil {
 		return nil, err
 	}
@@ -239,7 +239,7 @@ func (s *Server) attachPaymentMethod(r *request) (any, error) {
 		return nil, err
 	}
 	if c := pm["customer"]; c != nil {
-		if c == cus["id"] {
+		if c == cus.ID {
 			return s.renderObj(pm, r.expand), nil
 		}
 		return nil, invalid("", "", "The payment method you provided has already been attached to a customer.")
@@ -247,7 +247,7 @@ func (s *Server) attachPaymentMethod(r *request) (any, error) {
 	if e := attachDecline(testCards[str(pm, "_card")], ""); e != nil {
 		return nil, e
 	}
-	pm["customer"] = cus["id"]
+	pm["customer"] = cus.ID
 	s.emitObj(r, "payment_method.attached", pm, nil)
 	return s.renderObj(pm, r.expand), nil
 }

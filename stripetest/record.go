@@ -192,7 +192,7 @@ func newRecord(kind string) record {
 	case "credit_note":
 		return nil
 	case "customer":
-		return nil
+		return new(customer)
 	case "customer_balance_transaction":
 		return nil
 	case "discount":
@@ -260,4 +260,19 @@ func cloneRecord[T record](x T) T {
 		panic(fmt.Sprintf("stripetest: copy %s: %v", x.base().ID, err))
 	}
 	return c
+}
+
+// treeValue is v (a typed value) as a JSON tree value, for legacy map
+// objects that embed it.
+func treeValue(v any) any {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("stripetest: %T: %v", v, err))
+	}
+	b = append(append([]byte(`{"v":`), b...), '}')
+	t, err := decodeTree(b, false)
+	if err != nil {
+		panic(fmt.Sprintf("stripetest: %T: %v", v, err))
+	}
+	return t["v"]
 }

@@ -70,7 +70,7 @@ func (s *Server) applySetupIntentParams(si obj, f *form) error {
 		if v == "" {
 			si["customer"] = nil
 		} else {
-			if _, err := s.getObj("customer", v); err != nil {
+			if _, err := s.customer(v); err != nil {
 				return invalid("customer", "resource_missing", "No such customer: '%s'", v)
 			}
 			si["customer"] = v

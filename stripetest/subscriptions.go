@@ -101,7 +101,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	if !ok || cusID == "" {
 		return nil, missingParam("customer")
 	}
-	cus, err := s.getObj("customer", cusID)
+	cus, err := s.customer(cusID)
 	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
@@ -163,7 +163,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		items = append(items, s.newSubItem(sub, price, qty, itf))
 	}
 	sub["currency"] = prices[0]["currency"]
-	sub["test_clock"] = cus["test_clock"]
+	sub["test_clock"] = treeValue(cus.TestClock)
 	trialEnd := int64(0)
 	if n, ok := f.int("trial_period_days"); ok && n > 0 {
 		trialEnd = now + n*86400

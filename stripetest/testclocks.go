@@ -94,17 +94,17 @@ func (s *Server) deleteTestClock(r *request) (any, error) {
 	id := str(clock, "id")
 	s.at = num(clock, "frozen_time")
 	defer func() { s.at = 0 }()
-	for _, cus := range s.st.allObj("customer") {
-		if cus["test_clock"] != id || cus["deleted"] == true {
+	for _, cus := range allOf[*customer](s.st, "customer") {
+		if deref(cus.TestClock) != id || cus.Deleted {
 			continue
 		}
 		for _, sub := range s.st.allObj("subscription") {
-			if sub["customer"] == cus["id"] && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
+			if sub["customer"] == cus.ID && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
 				s.endSubscription(r, sub, nil)
 			}
 		}
-		cus["deleted"] = true
-		s.emitObj(r, "customer.deleted", cus, nil)
+		cus.Deleted = true
+		s.emit(r, "customer.deleted", cus, nil)
 	}
 	s.removeObj(clock)
 	return obj{"id": id, "object": "test_helpers.test_clock", "deleted": true}, nil
@@ -149,9 +149,9 @@ func (s *Server) advanceTestClock(r *request) (any, error) {
 // or before target: its time and what to do. A nil action means none.
 func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*request)) {
 	on := map[any]bool{}
-	for _, cus := range s.st.allObj("customer") {
-		if cus["test_clock"] == clockID && cus["deleted"] != true {
-			on[cus["id"]] = true
+	for _, cus := range allOf[*customer](s.st, "customer") {
+		if deref(cus.TestClock) == clockID && !cus.Deleted {
+			on[cus.ID] = true
 		}
 	}
 	best := target + 1
@@ -221,7 +221,7 @@ func subPeriodEnd(sub obj) int64 {
 // renewSubscription starts the subscription's next period at start and
 // makes its draft renewal invoice.
 func (s *Server) renewSubscription(r *request, sub obj, start int64) {
-	cus, ok := s.st.lookupObj(idOf(sub["customer"]))
+	cus, ok := lookupAs[*customer](s.st, idOf(sub["customer"]))
 	if !ok {
 		return
 	}
@@ -315,36 +315,36 @@ func (s *Server) scheduleRetry(inv obj) {
 // requestClock is the frozen time of the test clock a request is about
 // (through its customer), or 0.
 func (s *Server) requestClock(r *request) int64 {
-	var cusID string
+	if len(s.st.kinds["test_helpers.test_clock"]) == 0 {
+		return 0
+	}
+	clockTime := func(id string) (int64, bool) {
+		if rec, ok := s.st.lookup(id); ok && rec.base().Object == "test_helpers.test_clock" {
+			return num(obj(mustBe[objRecord](rec)), "frozen_time"), true
+		}
+		return 0, false
+	}
 	if id, ok := r.form.m["test_clock"].(string); ok {
-		if clock, ok := s.st.lookupObj(id); ok && clock["object"] == "test_helpers.test_clock" {
-			return num(clock, "frozen_time")
+		if t, ok := clockTime(id); ok {
+			return t
 		}
 	}
+	var cusID string
 	if id, ok := r.form.m["customer"].(string); ok {
 		cusID = id
 	} else if id := r.pathVal("customer"); id != "" {
 		cusID = id
 	} else if rec, ok := s.st.lookup(r.pathVal("id")); ok {
-		switch o := rec.(type) {
-		case objRecord:
-			if o["object"] == "customer" {
-				cusID = str(obj(o), "id")
-			} else {
-				cusID = idOf(o["customer"])
-			}
-		case *checkoutSession:
-			if o.Customer != nil {
-				cusID = *o.Customer
-			}
+		if c, ok := rec.(*customer); ok {
+			cusID = c.ID
+		} else {
+			cusID = idOf(s.tree(rec)["customer"])
 		}
 	}
-	cus, ok := s.st.lookupObj(cusID)
-	if !ok {
+	cus, ok := lookupAs[*customer](s.st, cusID)
+	if !ok || cus.TestClock == nil {
 		return 0
 	}
-	if clock, ok := s.st.lookupObj(str(cus, "test_clock")); ok {
-		return num(clock, "frozen_time")
-	}
-	return 0
+	t, _ := clockTime(*cus.TestClock)
+	return t
 }
