@@ -65,18 +65,17 @@ func (s *Server) buildCreditNote(r *request) (obj, *creditSplit, error) {
 		}
 		return nil, nil, missingParam("invoice")
 	}
-	inv, err := s.getObj("invoice", invID)
+	inv, err := getAs[*invoice](s, "invoice", invID)
 	if err != nil {
 		return nil, nil, invalid("invoice", "resource_missing", "No such invoice: '%s'", invID)
 	}
-	if inv["status"] != "open" && inv["status"] != "paid" {
-		return nil, nil, invalid("invoice", "", "Credit notes can only be created for open or paid invoices; %s is %s.", invID, inv["status"])
+	if inv.Status != "open" && inv.Status != "paid" {
+		return nil, nil, invalid("invoice", "", "Credit notes can only be created for open or paid invoices; %s is %s.", invID, inv.Status)
 	}
 	if f.has("shipping_cost") {
 		return nil, nil, invalid("shipping_cost", "", "Crediting shipping is not supported by stripetest.")
 	}
 	id := s.newID("cn")
-	invLines, _ := inv["_lines"].([]any)
 	var lines []any
 	var total int64
 	for _, lf := range f.forms("lines") {
@@ -86,27 +85,30 @@ func (s *Server) buildCreditNote(r *request) (obj, *creditSplit, error) {
 		switch typ {
 		case "invoice_line_item":
 			lid, _ := lf.str("invoice_line_item")
-			var il obj
-			for _, l := range invLines {
-				if lo, ok := l.(obj); ok && lo["id"] == lid {
-					il = lo
+			var il *invoiceLineItem
+			for _, l := range inv.Lines {
+				if l.ID == lid {
+					il = l
 				}
 			}
 			if il == nil {
 				return nil, nil, invalid(lf.name("invoice_line_item"), "resource_missing", "No such invoice line item: '%s'", lid)
 			}
-			invLine, desc = lid, il["description"]
-			qty = max(num(il, "quantity"), 1)
-			unit = num(il, "amount") / qty
-			amount = num(il, "amount")
+			invLine = lid
+			if il.Description != nil {
+				desc = *il.Description
+			}
+			qty = max(il.Quantity, 1)
+			unit = il.Amount / qty
+			amount = il.Amount
 			if n, ok := lf.int("quantity"); ok {
 				qty, amount = n, unit*n
 			}
 			if n, ok := lf.int("amount"); ok {
 				amount = n
 			}
-			if amount > num(il, "amount") {
-				return nil, nil, invalid(lf.name("amount"), "", "The credit for line %s (%d) is more than the line's amount (%d).", lid, amount, num(il, "amount"))
+			if amount > il.Amount {
+				return nil, nil, invalid(lf.name("amount"), "", "The credit for line %s (%d) is more than the line's amount (%d).", lid, amount, il.Amount)
 			}
 		case "custom_line_item":
 			qty = 1
@@ -161,10 +163,10 @@ func (s *Server) buildCreditNote(r *request) (obj, *creditSplit, error) {
 	}
 	now := s.unix()
 	cn := obj{
-		"id": id, "object": "credit_note", "amount": total, "amount_shipping": int64(0), "created": now, "currency": inv["currency"],
-		"customer": inv["customer"], "customer_account": nil, "customer_balance_transaction": nil, "discount_amount": int64(0),
+		"id": id, "object": "credit_note", "amount": total, "amount_shipping": int64(0), "created": now, "currency": inv.Currency,
+		"customer": inv.Customer, "customer_account": nil, "customer_balance_transaction": nil, "discount_amount": int64(0),
 		"discount_amounts": []any{}, "effective_at": now, "invoice": invID, "livemode": false, "memo": nil, "metadata": obj{},
-		"number": fmt.Sprintf("%v-CN-%02d", inv["number"], s.creditNoteCount(invID)+1), "out_of_band_amount": nil,
+		"number": fmt.Sprintf("%s-CN-%02d", invoiceNumber(inv), s.creditNoteCount(invID)+1), "out_of_band_amount": nil,
 		"pdf": "https://pay.stripe.com/credit_notes/stripetest/" + id + "/pdf", "post_payment_amount": int64(0), "pre_payment_amount": int64(0),
 		"pretax_credit_amounts": []any{}, "reason": reason, "refunds": []any{}, "shipping_cost": nil, "status": "issued",
 		"subtotal": total, "subtotal_excluding_tax": total, "total": total, "total_excluding_tax": total, "total_taxes": []any{},
@@ -203,12 +205,12 @@ func (s *Server) buildCreditNote(r *request) (obj, *creditSplit, error) {
 	if err := f.failed(); err != nil {
 		return nil, nil, err
 	}
-	if inv["status"] == "open" {
+	if inv.Status == "open" {
 		if split.credit+split.outOfBand+split.refunded > 0 {
 			return nil, nil, invalid("credit_amount", "", "An open invoice's credit note reduces its amount due; credit_amount, out_of_band_amount and refunds are for paid invoices.")
 		}
-		if total > num(inv, "amount_remaining") {
-			return nil, nil, invalid("amount", "", "The credit note's amount (%d) is more than the invoice's amount remaining (%d).", total, num(inv, "amount_remaining"))
+		if total > inv.AmountRemaining {
+			return nil, nil, invalid("amount", "", "The credit note's amount (%d) is more than the invoice's amount remaining (%d).", total, inv.AmountRemaining)
 		}
 		cn["pre_payment_amount"] = total
 		return cn, split, nil
@@ -220,7 +222,7 @@ func (s *Server) buildCreditNote(r *request) (obj, *creditSplit, error) {
 		return nil, nil, invalid("amount", "", "The sum of credit_amount, out_of_band_amount and refunds (%d) must equal the credit note's amount (%d).",
 			split.credit+split.outOfBand+split.refunded, total)
 	}
-	if left := num(inv, "amount_paid") - num(inv, "post_payment_credit_notes_amount"); total > left {
+	if left := inv.AmountPaid - inv.PostPaymentCreditNotesAmount; total > left {
 		return nil, nil, invalid("amount", "", "The credit note's amount (%d) is more than what is left to credit on the paid invoice (%d).", total, left)
 	}
 	cn["type"], cn["post_payment_amount"] = "post_payment", total
@@ -243,23 +245,23 @@ func (s *Server) createCreditNote(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	inv, _ := s.st.lookupObj(str(cn, "invoice"))
+	inv, _ := lookupAs[*invoice](s.st, str(cn, "invoice"))
 	total := num(cn, "amount")
 	s.insertObj(cn)
-	before := s.snapshotObj(inv)
+	before := s.snapshot(inv)
 	if cn["type"] == "pre_payment" {
-		inv["pre_payment_credit_notes_amount"] = num(inv, "pre_payment_credit_notes_amount") + total
-		inv["amount_due"] = num(inv, "amount_due") - total
-		inv["amount_remaining"] = num(inv, "amount_remaining") - total
+		inv.PrePaymentCreditNotesAmount += total
+		inv.AmountDue -= total
+		inv.AmountRemaining -= total
 	} else {
-		inv["post_payment_credit_notes_amount"] = num(inv, "post_payment_credit_notes_amount") + total
+		inv.PostPaymentCreditNotesAmount += total
 		if split.credit > 0 {
 			cn["customer_balance_transaction"] = s.adjustCustomerBalance(str(cn, "customer"), -split.credit, str(cn, "currency"), str(cn, "id"))
 		}
 	}
 	s.emitObj(r, "credit_note.created", cn, nil)
-	s.emitUpdatedObj(r, "invoice.updated", inv, before)
-	if inv["status"] == "open" && num(inv, "amount_remaining") == 0 {
+	s.emitUpdated(r, "invoice.updated", inv, before)
+	if inv.Status == "open" && inv.AmountRemaining == 0 {
 		s.markPaid(r, inv, true)
 	}
 	return s.renderObj(cn, r.expand), nil
@@ -307,25 +309,25 @@ func (s *Server) voidCreditNote(r *request) (any, error) {
 	if cn["status"] != "issued" {
 		return nil, invalid("", "", "Credit note %s is already void.", cn["id"])
 	}
-	inv, _ := s.st.lookupObj(str(cn, "invoice"))
+	inv, _ := lookupAs[*invoice](s.st, str(cn, "invoice"))
 	total := num(cn, "amount")
-	if cn["type"] == "pre_payment" && inv["status"] != "open" {
-		return nil, invalid("", "", "This credit note's invoice %s is %s; the credit note can no longer be voided.", inv["id"], inv["status"])
+	if cn["type"] == "pre_payment" && inv.Status != "open" {
+		return nil, invalid("", "", "This credit note's invoice %s is %s; the credit note can no longer be voided.", inv.ID, inv.Status)
 	}
-	before := s.snapshotObj(inv)
+	before := s.snapshot(inv)
 	if cn["type"] == "pre_payment" {
-		inv["pre_payment_credit_notes_amount"] = num(inv, "pre_payment_credit_notes_amount") - total
-		inv["amount_due"] = num(inv, "amount_due") + total
-		inv["amount_remaining"] = num(inv, "amount_remaining") + total
+		inv.PrePaymentCreditNotesAmount -= total
+		inv.AmountDue += total
+		inv.AmountRemaining += total
 	} else {
-		inv["post_payment_credit_notes_amount"] = num(inv, "post_payment_credit_notes_amount") - total
+		inv.PostPaymentCreditNotesAmount -= total
 		if txn, ok := s.st.lookupObj(idOf(cn["customer_balance_transaction"])); ok {
 			s.adjustCustomerBalance(str(cn, "customer"), -num(txn, "amount"), str(cn, "currency"), str(cn, "id"))
 		}
 	}
 	cn["status"], cn["voided_at"] = "void", s.unix()
 	s.emitObj(r, "credit_note.voided", cn, nil)
-	s.emitUpdatedObj(r, "invoice.updated", inv, before)
+	s.emitUpdated(r, "invoice.updated", inv, before)
 	return s.renderObj(cn, r.expand), nil
 }
 

@@ -83,15 +83,27 @@ func (s *Server) promotionCodeUsable(pc obj, cusID, param string) error {
 }
 
 // attachDiscounts stores the new discounts of ds on target (a stored
-// subscription or invoice, field is "subscription" or "invoice"), counts
-// their redemptions and sets target's discounts to their IDs.
+// subscription), counts their redemptions and sets target's discounts to
+// their IDs.
 func (s *Server) attachDiscounts(target obj, field string, ds []obj) {
-	ids := make([]any, 0, len(ds))
+	ids := s.storeDiscounts(str(target, "id"), field, ds)
+	list := make([]any, len(ids))
+	for i, id := range ids {
+		list[i] = id
+	}
+	target["discounts"] = list
+}
+
+// storeDiscounts stores the new discounts of ds on the object targetID (a
+// subscription or invoice, field is "subscription" or "invoice"), counts
+// their redemptions and returns the IDs of ds.
+func (s *Server) storeDiscounts(targetID, field string, ds []obj) []string {
+	ids := make([]string, 0, len(ds))
 	for _, d := range ds {
 		if d["_new"] == true {
 			delete(d, "_new")
 			d["id"] = s.newID("di")
-			d[field] = target["id"]
+			d[field] = targetID
 			s.insertObj(d)
 			if c, ok := s.st.lookupObj(idOf(objAt(d, "source")["coupon"])); ok {
 				c["times_redeemed"] = num(c, "times_redeemed") + 1
@@ -101,9 +113,9 @@ func (s *Server) attachDiscounts(target obj, field string, ds []obj) {
 				pc["times_redeemed"] = num(pc, "times_redeemed") + 1
 			}
 		}
-		ids = append(ids, d["id"])
+		ids = append(ids, str(d, "id"))
 	}
-	target["discounts"] = ids
+	return ids
 }
 
 // discountActive reports whether a discount still applies now.
@@ -119,11 +131,11 @@ func (s *Server) discountActive(d obj) bool {
 // takeDiscounts) and returns the total taken off. A draft subscription invoice takes the
 // subscription's active discounts the first time; a once coupon's
 // discount is then used up.
-func (s *Server) discountInvoice(inv obj, lines []any) int64 {
-	if inv["_subdisc"] != true {
-		inv["_subdisc"] = true
+func (s *Server) discountInvoice(inv *invoice, lines []*invoiceLineItem) int64 {
+	if !inv.SubDiscounted {
+		inv.SubDiscounted = true
 		if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok {
-			ids, _ := inv["discounts"].([]any)
+			ids := inv.Discounts
 			subIDs, _ := sub["discounts"].([]any)
 			var keep []any
 			for _, id := range subIDs {
@@ -131,21 +143,20 @@ func (s *Server) discountInvoice(inv obj, lines []any) int64 {
 				if !ok || !s.discountActive(d) {
 					continue
 				}
-				ids = append(ids, d["id"])
+				ids = append(ids, str(d, "id"))
 				if c, ok := s.st.lookupObj(idOf(objAt(d, "source")["coupon"])); ok && c["duration"] == "once" {
 					d["_used"], d["end"] = true, s.unix()
 					continue
 				}
 				keep = append(keep, d["id"])
 			}
-			inv["discounts"] = listOrEmpty(ids)
+			inv.Discounts = append([]string{}, ids...)
 			sub["discounts"] = listOrEmpty(keep)
 		}
 	}
 	var ds []obj
-	ids, _ := inv["discounts"].([]any)
-	for _, id := range ids {
-		if d, ok := s.st.lookupObj(idOf(id)); ok {
+	for _, id := range inv.Discounts {
+		if d, ok := s.st.lookupObj(id); ok {
 			ds = append(ds, d)
 		}
 	}
@@ -156,19 +167,15 @@ func (s *Server) discountInvoice(inv obj, lines []any) int64 {
 // order, each from what the ones before left, sets every line's
 // discount_amounts and the invoice's total_discount_amounts, and returns
 // the total taken off.
-func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
+func (s *Server) takeDiscounts(inv *invoice, lines []*invoiceLineItem, ds []obj) int64 {
 	remaining := make([]int64, len(lines))
 	for i, l := range lines {
-		lo, _ := l.(obj)
-		if lo == nil {
-			continue
-		}
-		lo["discount_amounts"] = []any{}
-		if lo["discountable"] != false {
-			remaining[i] = max(num(lo, "amount"), 0)
+		l.DiscountAmounts = []invoiceDiscountAmount{}
+		if l.Discountable {
+			remaining[i] = max(l.Amount, 0)
 		}
 	}
-	var totals []any
+	totals := []invoiceDiscountAmount{}
 	var sum int64
 	for _, d := range ds {
 		cpn, _ := s.st.lookupObj(idOf(objAt(d, "source")["coupon"]))
@@ -178,8 +185,7 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 		eligible := make([]bool, len(lines))
 		var base int64
 		for i, l := range lines {
-			lo, _ := l.(obj)
-			if lo != nil && remaining[i] > 0 && couponAppliesTo(cpn, lo) {
+			if remaining[i] > 0 && couponAppliesTo(cpn, l) {
 				eligible[i] = true
 				base += remaining[i]
 			}
@@ -191,7 +197,7 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 					amounts[i] = percentOf(remaining[i], pct)
 				}
 			}
-		} else if off := num(cpn, "amount_off"); off > 0 && cpn["currency"] == inv["currency"] && base > 0 {
+		} else if off := num(cpn, "amount_off"); off > 0 && cpn["currency"] == inv.Currency && base > 0 {
 			off = min(off, base)
 			last, given := -1, int64(0)
 			for i := range lines {
@@ -208,27 +214,29 @@ func (s *Server) takeDiscounts(inv obj, lines []any, ds []obj) int64 {
 			if !eligible[i] {
 				continue
 			}
-			lo := l.(obj)
 			remaining[i] -= amounts[i]
 			total += amounts[i]
-			lo["discount_amounts"] = append(lo["discount_amounts"].([]any), obj{"amount": amounts[i], "discount": d["id"]})
+			l.DiscountAmounts = append(l.DiscountAmounts, invoiceDiscountAmount{Amount: amounts[i], Discount: str(d, "id")})
 		}
-		totals = append(totals, obj{"amount": total, "discount": d["id"]})
+		totals = append(totals, invoiceDiscountAmount{Amount: total, Discount: str(d, "id")})
 		sum += total
 	}
-	inv["total_discount_amounts"] = listOrEmpty(totals)
+	inv.TotalDiscountAmounts = totals
 	return sum
 }
 
 // couponAppliesTo reports whether a coupon limited by applies_to covers a
 // line's product.
-func couponAppliesTo(cpn, line obj) bool {
+func couponAppliesTo(cpn obj, line *invoiceLineItem) bool {
 	at := objAt(cpn, "applies_to") // only there when the coupon is limited
 	if at == nil {
 		return true
 	}
+	if line.Pricing == nil || line.Pricing.PriceDetails == nil {
+		return false
+	}
 	prods, _ := at["products"].([]any)
-	prod := objAt(objAt(line, "pricing"), "price_details")["product"]
+	prod := line.Pricing.PriceDetails.Product
 	for _, p := range prods {
 		if p == prod {
 			return true
@@ -294,12 +302,11 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 
 // discountPreview is what the discounts ds (stored or not) would take off
 // lines, changing neither.
-func (s *Server) discountPreview(inv obj, lines []any, ds []obj) int64 {
-	tmpLines := make([]any, len(lines))
+func (s *Server) discountPreview(inv *invoice, lines []*invoiceLineItem, ds []obj) int64 {
+	tmpLines := make([]*invoiceLineItem, len(lines))
 	for i, l := range lines {
-		if lo, ok := l.(obj); ok {
-			tmpLines[i] = cloneObj(lo)
-		}
+		c := *l
+		tmpLines[i] = &c
 	}
 	tmp := make([]obj, len(ds))
 	for i, d := range ds {
@@ -308,5 +315,5 @@ func (s *Server) discountPreview(inv obj, lines []any, ds []obj) int64 {
 			tmp[i]["id"] = "di_tmp"
 		}
 	}
-	return s.takeDiscounts(obj{"currency": inv["currency"]}, tmpLines, tmp)
+	return s.takeDiscounts(&invoice{Currency: inv.Currency}, tmpLines, tmp)
 }

@@ -6,36 +6,154 @@ func (s *Server) registerInvoiceItems() {
 	s.handle("POST", "/v1/invoiceitems", s.createInvoiceItem)
 	s.handle("GET", "/v1/invoiceitems", s.listInvoiceItems)
 	s.handle("GET", "/v1/invoiceitems/{id}", func(r *request) (any, error) {
-		ii, err := s.getObj("invoiceitem", r.pathVal("id"))
+		ii, err := getAs[*invoiceItem](s, "invoiceitem", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(ii, r.expand), nil
+		return s.render(ii, r.expand), nil
 	})
 	s.handle("POST", "/v1/invoiceitems/{id}", s.updateInvoiceItem)
 	s.handle("DELETE", "/v1/invoiceitems/{id}", s.deleteInvoiceItem)
 }
 
+// invoiceItem is an InvoiceItem: pending (Invoice nil) until an invoice
+// takes it, then a line of that invoice. It has no created field on the
+// wire; lists order it by when it was stored.
+type invoiceItem struct {
+	meta
+	Amount           int64                 `json:"amount"`
+	Currency         string                `json:"currency"`
+	Customer         string                `json:"customer"`
+	Date             int64                 `json:"date"`
+	Description      *string               `json:"description"`
+	Discountable     bool                  `json:"discountable"`
+	Discounts        []string              `json:"discounts"`
+	Invoice          *string               `json:"invoice"`
+	Livemode         bool                  `json:"livemode"`
+	Metadata         map[string]string     `json:"metadata"`
+	NetAmount        int64                 `json:"net_amount"`
+	Parent           *invoiceItemParent    `json:"parent"`
+	Period           invoicePeriod         `json:"period"`
+	Pricing          *invoicePricing       `json:"pricing"`
+	Proration        bool                  `json:"proration"`
+	ProrationDetails invoiceItemProrations `json:"proration_details"`
+	Quantity         int64                 `json:"quantity"`
+	QuantityDecimal  string                `json:"quantity_decimal"`
+	// TaxRates are tax rate IDs; stripetest applies none, so the list
+	// stays empty.
+	TaxRates  []string `json:"tax_rates"`
+	TestClock *string  `json:"test_clock"`
+
+	// Unit is the unit amount when the item is priced per unit (amount is
+	// then Unit times quantity).
+	Unit *int64 `json:"_unit,omitempty"`
+	// Line is the ID of the item's line on its invoice, made on first use.
+	Line string `json:"_line,omitempty"`
+}
+
+// invoiceItemParent is what made an invoice item: a subscription;
+// stripetest's items are all made directly.
+type invoiceItemParent struct {
+	SubscriptionDetails *invoiceItemSubscriptionDetails `json:"subscription_details"`
+	Type                string                          `json:"type"`
+}
+
+// invoiceItemSubscriptionDetails names the subscription behind an item.
+type invoiceItemSubscriptionDetails struct {
+	Subscription     string  `json:"subscription"`
+	SubscriptionItem *string `json:"subscription_item,omitempty"`
+}
+
+// invoiceItemProrations are a proration item's credited items and
+// discounts; stripetest makes no prorations.
+type invoiceItemProrations struct {
+	CreditedItems   *invoiceCreditedItems   `json:"credited_items"`
+	DiscountAmounts []invoiceDiscountAmount `json:"discount_amounts"`
+}
+
+// invoicePeriod is the period an invoice item or line covers (Unix
+// seconds).
+type invoicePeriod struct {
+	End   int64 `json:"end"`
+	Start int64 `json:"start"`
+}
+
+// invoicePricing is how an invoice item or line is priced: by a price.
+type invoicePricing struct {
+	PriceDetails      *invoicePriceDetails `json:"price_details"`
+	Type              string               `json:"type"`
+	UnitAmountDecimal *string              `json:"unit_amount_decimal"`
+}
+
+// invoicePriceDetails names the price (and its product) of a line.
+type invoicePriceDetails struct {
+	Price   string `json:"price"`
+	Product string `json:"product"`
+}
+
+// copy returns a copy of p (nil for nil).
+func (p *invoicePricing) copy() *invoicePricing {
+	if p == nil {
+		return nil
+	}
+	c := *p
+	if p.PriceDetails != nil {
+		d := *p.PriceDetails
+		c.PriceDetails = &d
+	}
+	return &c
+}
+
+// pricingOf is the pricing of a line or item billed at price.
+func pricingOf(price obj) *invoicePricing {
+	return &invoicePricing{PriceDetails: &invoicePriceDetails{Price: str(price, "id"), Product: idOf(price["product"])},
+		Type: "price_details", UnitAmountDecimal: nullableString(price["unit_amount_decimal"])}
+}
+
+// copyMetadata returns a copy of md, never nil.
+func copyMetadata(md map[string]string) map[string]string {
+	c := make(map[string]string, len(md))
+	for k, v := range md {
+		c[k] = v
+	}
+	return c
+}
+
+// newInvoiceItem builds (but does not store) a pending item of one unit
+// of nothing for the customer cusID.
+func (s *Server) newInvoiceItem(cusID, currency string, testClock *string) *invoiceItem {
+	now := s.unix()
+	return &invoiceItem{
+		meta:     meta{ID: s.newID("ii"), Object: "invoiceitem"},
+		Currency: currency, Customer: cusID, Date: now, Discountable: true, Discounts: []string{}, Metadata: map[string]string{},
+		Period: invoicePeriod{Start: now, End: now}, ProrationDetails: invoiceItemProrations{DiscountAmounts: []invoiceDiscountAmount{}},
+		Quantity: 1, QuantityDecimal: "1", TaxRates: []string{}, TestClock: testClock,
+	}
+}
+
 // applyItemAmount sets amount, unit amount, quantity, currency and pricing
 // from amount, price_data, pricing[price], unit_amount_decimal and
 // quantity. create requires one way of pricing the item.
-func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
-	qty := num(ii, "quantity")
+func (s *Server) applyItemAmount(ii *invoiceItem, f *form, create bool) error {
+	qty := ii.Quantity
 	if n, ok := f.int("quantity"); ok {
 		if n < 0 {
 			return invalid("quantity", "", "Invalid non-negative integer")
 		}
 		qty = n
 	}
-	unit, hasUnit := ii["_unit"].(int64)
+	var unit int64
+	hasUnit := ii.Unit != nil
+	if hasUnit {
+		unit = *ii.Unit
+	}
 	switch {
 	case f.has("amount"):
 		n, _ := f.int("amount")
-		ii["amount"], ii["pricing"] = n, nil
-		delete(ii, "_unit")
+		ii.Amount, ii.Pricing, ii.Unit = n, nil, nil
 		hasUnit = false
 		if c, ok := f.str("currency"); ok {
-			ii["currency"] = c
+			ii.Currency = c
 		}
 	case f.has("pricing"):
 		id, _ := f.sub("pricing").str("price")
@@ -47,11 +165,13 @@ func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
 			return invalid("pricing[price]", "", "The price specified is set to `type=recurring` but this field only accepts prices with `type=one_time`.")
 		}
 		unit, hasUnit = price["unit_amount"].(int64)
-		ii["currency"] = price["currency"]
-		ii["pricing"] = obj{"price_details": obj{"price": id, "product": price["product"]}, "type": "price_details", "unit_amount_decimal": strconv.FormatInt(unit, 10)}
-		if ii["description"] == nil {
+		ii.Currency = str(price, "currency")
+		ii.Pricing = pricingOf(price)
+		ii.Pricing.PriceDetails.Price = id
+		ii.Pricing.UnitAmountDecimal = ptr(strconv.FormatInt(unit, 10))
+		if ii.Description == nil {
 			if prod, ok := s.st.lookupObj(idOf(price["product"])); ok {
-				ii["description"] = prod["name"]
+				ii.Description = nullableString(prod["name"])
 			}
 		}
 	case f.has("price_data"):
@@ -68,10 +188,11 @@ func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
 		price["active"] = false // an inline price
 		s.insertObj(price)
 		unit, hasUnit = price["unit_amount"].(int64)
-		ii["currency"] = price["currency"]
-		ii["pricing"] = obj{"price_details": obj{"price": price["id"], "product": prodID}, "type": "price_details", "unit_amount_decimal": price["unit_amount_decimal"]}
-		if ii["description"] == nil {
-			ii["description"] = prod["name"]
+		ii.Currency = str(price, "currency")
+		ii.Pricing = pricingOf(price)
+		ii.Pricing.PriceDetails.Product = prodID
+		if ii.Description == nil {
+			ii.Description = nullableString(prod["name"])
 		}
 	case f.has("unit_amount_decimal"):
 		d, _ := f.str("unit_amount_decimal")
@@ -84,39 +205,41 @@ func (s *Server) applyItemAmount(ii obj, f *form, create bool) error {
 		return missingParam("amount")
 	}
 	if hasUnit {
-		ii["_unit"] = unit
-		ii["amount"] = unit * qty
+		ii.Unit = ptr(unit)
+		ii.Amount = unit * qty
 	}
-	ii["quantity"] = qty
-	ii["quantity_decimal"] = strconv.FormatInt(qty, 10)
-	ii["net_amount"] = ii["amount"]
+	ii.Quantity = qty
+	ii.QuantityDecimal = strconv.FormatInt(qty, 10)
+	ii.NetAmount = ii.Amount
 	return f.failed()
 }
 
-func (s *Server) applyItemParams(ii obj, f *form) {
-	setStrings(ii, f, "description")
+func (s *Server) applyItemParams(ii *invoiceItem, f *form) {
+	setNullable(&ii.Description, f, "description")
 	if b, ok := f.bool("discountable"); ok {
-		ii["discountable"] = b
+		ii.Discountable = b
 	}
 	if f.has("period") {
 		p := f.sub("period")
 		start, _ := p.int("start")
 		end, _ := p.int("end")
-		ii["period"] = obj{"start": start, "end": end}
+		ii.Period = invoicePeriod{Start: start, End: end}
 	}
-	applyMetadata(ii, f)
+	ii.Metadata = mergeMetadata(ii.Metadata, f)
 }
 
 // editableInvoice checks that an item can change: it is pending or on a
-// draft invoice.
-func (s *Server) editableInvoice(ii obj) (obj, error) {
-	invID := idOf(ii["invoice"])
-	if invID == "" {
+// draft invoice, which it returns.
+func (s *Server) editableInvoice(ii *invoiceItem) (*invoice, error) {
+	if ii.Invoice == nil {
 		return nil, nil
 	}
-	inv, _ := s.st.lookupObj(invID)
-	if inv != nil && inv["status"] != "draft" {
-		return nil, invalid("invoice", "invoice_not_editable", "Invoice %s is finalized; its items can no longer be changed.", invID)
+	inv, ok := lookupAs[*invoice](s.st, *ii.Invoice)
+	if !ok {
+		return nil, nil
+	}
+	if inv.Status != "draft" {
+		return nil, invalid("invoice", "invoice_not_editable", "Invoice %s is finalized; its items can no longer be changed.", inv.ID)
 	}
 	return inv, nil
 }
@@ -131,46 +254,39 @@ func (s *Server) createInvoiceItem(r *request) (any, error) {
 	if err != nil {
 		return nil, invalid("customer", "resource_missing", "No such customer: '%s'", cusID)
 	}
-	now := s.unix()
-	ii := obj{
-		"id": s.newID("ii"), "object": "invoiceitem", "amount": int64(0), "currency": "usd", "customer": cusID, "date": now,
-		"description": nil, "discountable": true, "discounts": []any{}, "invoice": nil, "livemode": false, "metadata": obj{},
-		"net_amount": int64(0), "parent": nil, "period": obj{"start": now, "end": now}, "pricing": nil, "proration": false,
-		"proration_details": obj{"credited_items": nil, "discount_amounts": []any{}}, "quantity": int64(1), "quantity_decimal": "1", "tax_rates": []any{}, "test_clock": treeValue(cus.TestClock),
-		"_created": now,
-	}
+	ii := s.newInvoiceItem(cusID, "usd", cus.TestClock)
 	s.applyItemParams(ii, f)
 	if err := s.applyItemAmount(ii, f, true); err != nil {
 		return nil, err
 	}
-	var inv obj
+	var inv *invoice
 	if invID, ok := f.str("invoice"); ok {
-		i, err := s.getObj("invoice", invID)
+		i, err := getAs[*invoice](s, "invoice", invID)
 		if err != nil {
 			return nil, invalid("invoice", "resource_missing", "No such invoice: '%s'", invID)
 		}
-		if i["status"] != "draft" {
-			return nil, invalid("invoice", "invoice_not_editable", "You can only add invoice items to draft invoices; %s is %s.", invID, i["status"])
+		if i.Status != "draft" {
+			return nil, invalid("invoice", "invoice_not_editable", "You can only add invoice items to draft invoices; %s is %s.", invID, i.Status)
 		}
-		if i["customer"] != cusID {
+		if i.Customer != cusID {
 			return nil, invalid("invoice", "", "The invoice %s belongs to another customer.", invID)
 		}
-		if i["currency"] != ii["currency"] {
-			return nil, invalid("currency", "", "The currency %s of the item does not match the invoice's (%s).", ii["currency"], i["currency"])
+		if i.Currency != ii.Currency {
+			return nil, invalid("currency", "", "The currency %s of the item does not match the invoice's (%s).", ii.Currency, i.Currency)
 		}
 		inv = i
-		ii["invoice"] = invID
+		ii.Invoice = &invID
 	}
-	s.insertObj(ii)
-	s.emitObj(r, "invoiceitem.created", ii, nil)
+	s.insert(ii)
+	s.emit(r, "invoiceitem.created", ii, nil)
 	if inv != nil {
 		s.recalcInvoice(inv)
 	}
-	return s.renderObj(ii, r.expand), nil
+	return s.render(ii, r.expand), nil
 }
 
 func (s *Server) updateInvoiceItem(r *request) (any, error) {
-	ii, err := s.getObj("invoiceitem", r.pathVal("id"))
+	ii, err := getAs[*invoiceItem](s, "invoiceitem", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -179,27 +295,21 @@ func (s *Server) updateInvoiceItem(r *request) (any, error) {
 		return nil, err
 	}
 	f := r.form
-	clone := cloneObj(ii)
-	if u, ok := ii["_unit"]; ok {
-		clone["_unit"] = u
-	}
+	clone := cloneRecord(ii)
 	s.applyItemParams(clone, f)
 	if err := s.applyItemAmount(clone, f, false); err != nil {
 		return nil, err
 	}
-	delete(ii, "_unit")
-	for k, v := range clone {
-		ii[k] = v
-	}
-	s.emitObj(r, "invoiceitem.updated", ii, nil)
+	*ii = *clone
+	s.emit(r, "invoiceitem.updated", ii, nil)
 	if inv != nil {
 		s.recalcInvoice(inv)
 	}
-	return s.renderObj(ii, r.expand), nil
+	return s.render(ii, r.expand), nil
 }
 
 func (s *Server) deleteInvoiceItem(r *request) (any, error) {
-	ii, err := s.getObj("invoiceitem", r.pathVal("id"))
+	ii, err := getAs[*invoiceItem](s, "invoiceitem", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
@@ -207,12 +317,12 @@ func (s *Server) deleteInvoiceItem(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.removeObj(ii)
-	s.emitObj(r, "invoiceitem.deleted", ii, nil)
+	s.remove(ii)
+	s.emit(r, "invoiceitem.deleted", ii, nil)
 	if inv != nil {
 		s.recalcInvoice(inv)
 	}
-	return obj{"id": ii["id"], "object": "invoiceitem", "deleted": true}, nil
+	return obj{"id": ii.ID, "object": "invoiceitem", "deleted": true}, nil
 }
 
 func (s *Server) listInvoiceItems(r *request) (any, error) {
@@ -220,8 +330,8 @@ func (s *Server) listInvoiceItems(r *request) (any, error) {
 	cus, hasCus := f.str("customer")
 	inv, hasInv := f.str("invoice")
 	pending, hasPending := f.bool("pending")
-	return s.listObjs(r, "invoiceitem", "/v1/invoiceitems", func(ii obj) bool {
-		return (!hasCus || ii["customer"] == cus) && (!hasInv || ii["invoice"] == inv) &&
-			(!hasPending || (ii["invoice"] == nil) == pending)
+	return listOf(s, r, "invoiceitem", "/v1/invoiceitems", func(ii *invoiceItem) bool {
+		return (!hasCus || ii.Customer == cus) && (!hasInv || (ii.Invoice != nil && *ii.Invoice == inv)) &&
+			(!hasPending || (ii.Invoice == nil) == pending)
 	})
 }

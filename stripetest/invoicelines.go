@@ -1,5 +1,12 @@
 package stripetest
 
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
 // Invoice line actions on a draft: add_lines, update_lines, remove_lines
 // and POST /v1/invoices/{id}/lines/{line}. A line made here is an invoice
 // item on the invoice (as on Stripe); subscription lines cannot be changed
@@ -12,16 +19,132 @@ func (s *Server) registerInvoiceLineActions() {
 	s.handle("POST", "/v1/invoices/{invoice}/lines/{line}", s.updateInvoiceLine)
 }
 
+// invoiceLineItem is a line of an invoice (object line_item). Lines are
+// not stored on their own: their invoice holds them.
+type invoiceLineItem struct {
+	ID                  string                      `json:"id"`
+	Object              string                      `json:"object"`
+	Amount              int64                       `json:"amount"`
+	Currency            string                      `json:"currency"`
+	Description         *string                     `json:"description"`
+	DiscountAmounts     []invoiceDiscountAmount     `json:"discount_amounts"`
+	Discountable        bool                        `json:"discountable"`
+	Discounts           []string                    `json:"discounts"`
+	Invoice             string                      `json:"invoice"`
+	Livemode            bool                        `json:"livemode"`
+	Metadata            map[string]string           `json:"metadata"`
+	Parent              invoiceLineParent           `json:"parent"`
+	Period              invoicePeriod               `json:"period"`
+	PretaxCreditAmounts []invoicePretaxCreditAmount `json:"pretax_credit_amounts"`
+	Pricing             *invoicePricing             `json:"pricing"`
+	Quantity            int64                       `json:"quantity"`
+	QuantityDecimal     string                      `json:"quantity_decimal"`
+	Subtotal            int64                       `json:"subtotal"`
+	Taxes               []invoiceTax                `json:"taxes"`
+}
+
+// invoiceLineParent is what made a line: an invoice item or a
+// subscription item (Type says which; the other is null).
+type invoiceLineParent struct {
+	InvoiceItemDetails      *invoiceLineItemDetails    `json:"invoice_item_details"`
+	SubscriptionItemDetails *invoiceLineSubItemDetails `json:"subscription_item_details"`
+	Type                    string                     `json:"type"`
+}
+
+// invoiceLineItemDetails names the invoice item behind a line (none for a
+// preview's proposed item).
+type invoiceLineItemDetails struct {
+	InvoiceItem      *string               `json:"invoice_item"`
+	Proration        bool                  `json:"proration"`
+	ProrationDetails invoiceLineProrations `json:"proration_details"`
+	Subscription     *string               `json:"subscription"`
+}
+
+// invoiceLineSubItemDetails names the subscription item behind a line
+// (none for a preview's proposed item).
+type invoiceLineSubItemDetails struct {
+	InvoiceItem      *string               `json:"invoice_item"`
+	Proration        bool                  `json:"proration"`
+	ProrationDetails invoiceLineProrations `json:"proration_details"`
+	Subscription     *string               `json:"subscription"`
+	SubscriptionItem *string               `json:"subscription_item"`
+}
+
+// invoiceLineProrations are a proration line's credited items; stripetest
+// makes no prorations.
+type invoiceLineProrations struct {
+	CreditedItems *invoiceCreditedItems `json:"credited_items"`
+}
+
+// invoiceCreditedItems are the lines a proration credits.
+type invoiceCreditedItems struct {
+	Invoice          string   `json:"invoice"`
+	InvoiceLineItems []string `json:"invoice_line_items"`
+}
+
+// itemLine is the line with lineID of invoice item ii on invoice invID.
+func itemLine(ii *invoiceItem, lineID, invID string) *invoiceLineItem {
+	return &invoiceLineItem{
+		ID: lineID, Object: "line_item", Amount: ii.Amount, Currency: ii.Currency, Description: ii.Description,
+		DiscountAmounts: []invoiceDiscountAmount{}, Discountable: ii.Discountable, Discounts: []string{}, Invoice: invID,
+		Metadata: copyMetadata(ii.Metadata),
+		Parent:   invoiceLineParent{InvoiceItemDetails: &invoiceLineItemDetails{InvoiceItem: ptr(ii.ID)}, Type: "invoice_item_details"},
+		Period:   ii.Period, PretaxCreditAmounts: []invoicePretaxCreditAmount{}, Pricing: ii.Pricing.copy(),
+		Quantity: ii.Quantity, QuantityDecimal: ii.QuantityDecimal, Subtotal: ii.Amount, Taxes: []invoiceTax{},
+	}
+}
+
+// newSubLine is the line billing qty of a subscription item's price
+// (amount in all) for start to end. subID and itemID are nil in a preview
+// without them.
+func (s *Server) newSubLine(lineID, invID string, subID, itemID *string, price obj, qty, amount int64, desc string, start, end int64) *invoiceLineItem {
+	return &invoiceLineItem{
+		ID: lineID, Object: "line_item", Amount: amount, Currency: str(price, "currency"), Description: &desc,
+		DiscountAmounts: []invoiceDiscountAmount{}, Discountable: true, Discounts: []string{}, Invoice: invID, Metadata: map[string]string{},
+		Parent: invoiceLineParent{Type: "subscription_item_details",
+			SubscriptionItemDetails: &invoiceLineSubItemDetails{Subscription: subID, SubscriptionItem: itemID}},
+		Period: invoicePeriod{Start: start, End: end}, PretaxCreditAmounts: []invoicePretaxCreditAmount{}, Pricing: pricingOf(price),
+		Quantity: qty, QuantityDecimal: strconv.FormatInt(qty, 10), Subtotal: amount, Taxes: []invoiceTax{},
+	}
+}
+
+// lineTree is a line as a JSON tree.
+func lineTree(l *invoiceLineItem) obj {
+	b, err := json.Marshal(l)
+	if err == nil {
+		var t obj
+		if t, err = decodeTree(b, false); err == nil {
+			return t
+		}
+	}
+	panic(fmt.Sprintf("stripetest: render line %s: %v", l.ID, err)) // a bug in the line type
+}
+
+// renderLine is a line as a response shows it, with the expand paths
+// expanded.
+func (s *Server) renderLine(l *invoiceLineItem, expand []string) obj {
+	t := lineTree(l)
+	for _, path := range expand {
+		s.expandPath(t, strings.Split(path, "."))
+	}
+	return t
+}
+
+// pageLines pages an invoice's lines.
+func (s *Server) pageLines(r *request, lines []*invoiceLineItem, url string) (obj, error) {
+	return pageSlice(r, lines, url, "line item", func(l *invoiceLineItem) string { return l.ID }, s.renderLine)
+}
+
 // invoiceLinesAction runs a lines action on a draft invoice, then applies
 // invoice_metadata and recalculates it.
-func (s *Server) invoiceLinesAction(fn func(r *request, inv obj) error) handlerFunc {
+func (s *Server) invoiceLinesAction(fn func(r *request, inv *invoice) error) handlerFunc {
 	return func(r *request) (any, error) {
-		inv, err := s.getObj("invoice", r.pathVal("id"))
+		inv, err := getAs[*invoice](s, "invoice", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		if inv["status"] != "draft" {
-			return nil, invalid("", "invoice_not_editable", "You can only change the lines of a draft invoice; %s is %s.", inv["id"], inv["status"])
+		if inv.Status != "draft" {
+			return nil, invalid("", "invoice_not_editable", "You can only change the lines of a draft invoice; %s is %s.", inv.ID, inv.Status)
 		}
 		if len(r.form.forms("lines")) == 0 {
 			if err := r.form.failed(); err != nil {
@@ -29,77 +152,69 @@ func (s *Server) invoiceLinesAction(fn func(r *request, inv obj) error) handlerF
 			}
 			return nil, missingParam("lines")
 		}
-		before := s.snapshotObj(inv)
+		before := s.snapshot(inv)
 		if err := fn(r, inv); err != nil {
 			return nil, err
 		}
 		if r.form.has("invoice_metadata") {
 			md := &form{m: obj{"metadata": r.form.m["invoice_metadata"]}, err: r.form.err}
-			applyMetadata(inv, md)
+			inv.Metadata = mergeMetadata(inv.Metadata, md)
 		}
 		if err := r.form.failed(); err != nil {
 			return nil, err
 		}
 		s.recalcInvoice(inv)
-		s.emitUpdatedObj(r, "invoice.updated", inv, before)
-		return s.renderObj(inv, r.expand), nil
+		s.emitUpdated(r, "invoice.updated", inv, before)
+		return s.render(inv, r.expand), nil
 	}
 }
 
 // lineItem finds the invoice item behind one of the invoice's lines.
-func (s *Server) lineItem(inv obj, lineID, param string) (obj, error) {
-	for _, ii := range s.st.allObj("invoiceitem") {
-		if ii["invoice"] == inv["id"] && ii["_line"] == lineID {
+func (s *Server) lineItem(inv *invoice, lineID, param string) (*invoiceItem, error) {
+	for _, ii := range allOf[*invoiceItem](s.st, "invoiceitem") {
+		if ii.Invoice != nil && *ii.Invoice == inv.ID && ii.Line == lineID {
 			return ii, nil
 		}
 	}
-	if sub, ok := inv["_sublines"].([]any); ok {
-		for _, l := range sub {
-			if lo, ok := l.(obj); ok && lo["id"] == lineID {
-				return nil, invalid(param, "", "Line %s comes from the subscription; stripetest cannot change or remove it.", lineID)
-			}
+	for _, l := range inv.SubLines {
+		if l.ID == lineID {
+			return nil, invalid(param, "", "Line %s comes from the subscription; stripetest cannot change or remove it.", lineID)
 		}
 	}
 	return nil, invalid(param, "resource_missing", "No such invoice line item: '%s'", lineID)
 }
 
-func (s *Server) addInvoiceLines(r *request, inv obj) error {
+func (s *Server) addInvoiceLines(r *request, inv *invoice) error {
 	for _, lf := range r.form.forms("lines") {
 		if lf.has("discounts") || lf.has("tax_amounts") {
 			return invalid(lf.prefix, "", "Line discounts and tax amounts are not supported by stripetest.")
 		}
 		if id, ok := lf.str("invoice_item"); ok {
-			ii, err := s.getObj("invoiceitem", id)
+			ii, err := getAs[*invoiceItem](s, "invoiceitem", id)
 			if err != nil {
 				return invalid(lf.name("invoice_item"), "resource_missing", "No such invoice item: '%s'", id)
 			}
-			if ii["invoice"] != nil || ii["customer"] != inv["customer"] || ii["currency"] != inv["currency"] {
-				return invalid(lf.name("invoice_item"), "", "Invoice item %s is not a pending item of this invoice's customer in %s.", id, inv["currency"])
+			if ii.Invoice != nil || ii.Customer != inv.Customer || ii.Currency != inv.Currency {
+				return invalid(lf.name("invoice_item"), "", "Invoice item %s is not a pending item of this invoice's customer in %s.", id, inv.Currency)
 			}
-			ii["invoice"] = inv["id"]
+			ii.Invoice = ptr(inv.ID)
 			continue
 		}
-		now := s.unix()
-		ii := obj{
-			"id": s.newID("ii"), "object": "invoiceitem", "amount": int64(0), "currency": inv["currency"], "customer": inv["customer"], "date": now,
-			"description": nil, "discountable": true, "discounts": []any{}, "invoice": inv["id"], "livemode": false, "metadata": obj{},
-			"net_amount": int64(0), "parent": nil, "period": obj{"start": now, "end": now}, "pricing": nil, "proration": false,
-			"proration_details": obj{"credited_items": nil, "discount_amounts": []any{}}, "quantity": int64(1), "quantity_decimal": "1",
-			"tax_rates": []any{}, "test_clock": inv["test_clock"], "_created": now,
-		}
+		ii := s.newInvoiceItem(inv.Customer, inv.Currency, inv.TestClock)
+		ii.Invoice = ptr(inv.ID)
 		s.applyItemParams(ii, lf)
 		if err := s.applyItemAmount(ii, lf, true); err != nil {
 			return err
 		}
-		if ii["currency"] != inv["currency"] {
-			return invalid(lf.prefix, "", "The line's currency %s does not match the invoice's (%s).", ii["currency"], inv["currency"])
+		if ii.Currency != inv.Currency {
+			return invalid(lf.prefix, "", "The line's currency %s does not match the invoice's (%s).", ii.Currency, inv.Currency)
 		}
-		s.insertObj(ii)
+		s.insert(ii)
 	}
 	return nil
 }
 
-func (s *Server) updateInvoiceLines(r *request, inv obj) error {
+func (s *Server) updateInvoiceLines(r *request, inv *invoice) error {
 	for _, lf := range r.form.forms("lines") {
 		id, _ := lf.str("id")
 		ii, err := s.lineItem(inv, id, lf.name("id"))
@@ -114,26 +229,20 @@ func (s *Server) updateInvoiceLines(r *request, inv obj) error {
 }
 
 // changeLineItem applies a line's new values to its invoice item.
-func (s *Server) changeLineItem(ii obj, f *form) error {
+func (s *Server) changeLineItem(ii *invoiceItem, f *form) error {
 	if f.has("discounts") || f.has("tax_amounts") {
 		return invalid("discounts", "", "Line discounts and tax amounts are not supported by stripetest.")
 	}
-	clone := cloneObj(ii)
-	if u, ok := ii["_unit"]; ok {
-		clone["_unit"] = u
-	}
+	clone := cloneRecord(ii)
 	s.applyItemParams(clone, f)
 	if err := s.applyItemAmount(clone, f, false); err != nil {
 		return err
 	}
-	delete(ii, "_unit")
-	for k, v := range clone {
-		ii[k] = v
-	}
+	*ii = *clone
 	return nil
 }
 
-func (s *Server) removeInvoiceLines(r *request, inv obj) error {
+func (s *Server) removeInvoiceLines(r *request, inv *invoice) error {
 	for _, lf := range r.form.forms("lines") {
 		id, _ := lf.str("id")
 		ii, err := s.lineItem(inv, id, lf.name("id"))
@@ -142,10 +251,9 @@ func (s *Server) removeInvoiceLines(r *request, inv obj) error {
 		}
 		switch lf.strOr("behavior", "") {
 		case "delete":
-			s.removeObj(ii)
+			s.remove(ii)
 		case "unassign":
-			ii["invoice"] = nil
-			delete(ii, "_line")
+			ii.Invoice, ii.Line = nil, ""
 		default:
 			return invalid(lf.name("behavior"), "", "Invalid behavior: must be one of delete or unassign")
 		}
@@ -154,12 +262,12 @@ func (s *Server) removeInvoiceLines(r *request, inv obj) error {
 }
 
 func (s *Server) updateInvoiceLine(r *request) (any, error) {
-	inv, err := s.getObj("invoice", r.pathVal("invoice"))
+	inv, err := getAs[*invoice](s, "invoice", r.pathVal("invoice"))
 	if err != nil {
 		return nil, err
 	}
-	if inv["status"] != "draft" {
-		return nil, invalid("", "invoice_not_editable", "You can only change the lines of a draft invoice; %s is %s.", inv["id"], inv["status"])
+	if inv.Status != "draft" {
+		return nil, invalid("", "invoice_not_editable", "You can only change the lines of a draft invoice; %s is %s.", inv.ID, inv.Status)
 	}
 	ii, err := s.lineItem(inv, r.pathVal("line"), "line_item_id")
 	if err != nil {
@@ -169,10 +277,9 @@ func (s *Server) updateInvoiceLine(r *request) (any, error) {
 		return nil, err
 	}
 	s.recalcInvoice(inv)
-	lines, _ := inv["_lines"].([]any)
-	for _, l := range lines {
-		if lo, ok := l.(obj); ok && lo["id"] == r.pathVal("line") {
-			return s.renderObj(lo, r.expand), nil
+	for _, l := range inv.Lines {
+		if l.ID == r.pathVal("line") {
+			return s.renderLine(l, r.expand), nil
 		}
 	}
 	return nil, notFound("line item", r.pathVal("line"), "line_item_id")

@@ -120,14 +120,14 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	}
 	currency = f.strOr("currency", currency)
 	inv := s.newInvoice(cus, currency, "charge_automatically", "upcoming")
-	id := "upcoming_" + str(inv, "id")
-	inv["id"] = id
+	id := "upcoming_" + inv.ID
+	inv.ID = id
 	if sub != nil {
-		inv["collection_method"] = sub["collection_method"]
-		inv["parent"] = obj{"quote_details": nil, "subscription_details": obj{"metadata": deepCopy(sub["metadata"]), "subscription": sub["id"]}, "type": "subscription_details"}
+		inv.CollectionMethod = str(sub, "collection_method")
+		inv.Parent = subscriptionParent(str(sub, "id"), stringMap(sub["metadata"]))
 	}
-	inv["period_start"], inv["period_end"] = start, start
-	var lines []any
+	inv.PeriodStart, inv.PeriodEnd = start, start
+	var lines []*invoiceLineItem
 	for _, it := range items {
 		if it.qty < 0 || it.price == nil {
 			continue
@@ -137,16 +137,9 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 		}
 		lines = append(lines, s.previewSubLine(id, it, start, sub))
 	}
-	for _, ii := range s.st.allObj("invoiceitem") {
-		if ii["customer"] == cusID && ii["invoice"] == nil && ii["currency"] == currency {
-			lines = append(lines, obj{
-				"id": "il_tmp_" + randomID(12), "object": "line_item", "amount": ii["amount"], "currency": currency, "description": ii["description"],
-				"discount_amounts": []any{}, "discountable": ii["discountable"], "discounts": []any{}, "invoice": id, "livemode": false,
-				"metadata": deepCopy(ii["metadata"]), "parent": obj{"invoice_item_details": obj{"invoice_item": ii["id"], "proration": false,
-					"proration_details": obj{"credited_items": nil}, "subscription": nil}, "subscription_item_details": nil, "type": "invoice_item_details"},
-				"period": deepCopy(ii["period"]), "pretax_credit_amounts": []any{}, "pricing": deepCopy(ii["pricing"]),
-				"quantity": ii["quantity"], "quantity_decimal": ii["quantity_decimal"], "subtotal": ii["amount"], "taxes": []any{},
-			})
+	for _, ii := range allOf[*invoiceItem](s.st, "invoiceitem") {
+		if ii.Customer == cusID && ii.Invoice == nil && ii.Currency == currency {
+			lines = append(lines, itemLine(ii, "il_tmp_"+randomID(12), id))
 		}
 	}
 	for _, itf := range f.forms("invoice_items") {
@@ -178,23 +171,34 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 		}
 		ds = append(ds, d)
 	}
-	discountIDs := make([]any, len(ds))
+	inv.Discounts = make([]string, len(ds))
 	for i, d := range ds {
-		discountIDs[i] = d["id"]
+		inv.Discounts[i] = str(d, "id")
 	}
-	inv["discounts"] = discountIDs
 
 	var subtotal int64
 	for _, l := range lines {
-		subtotal += num(l.(obj), "amount")
+		subtotal += l.Amount
 	}
 	total := subtotal - s.takeDiscounts(inv, lines, ds)
-	inv["lines"] = listObject("/v1/invoices/"+id+"/lines", lines)
-	inv["subtotal"], inv["subtotal_excluding_tax"] = subtotal, subtotal
-	inv["total"], inv["total_excluding_tax"] = total, total
-	inv["amount_due"], inv["amount_remaining"] = max(total, 0), max(total, 0)
-	inv["next_payment_attempt"] = start
-	return s.renderObj(inv, r.expand), nil
+	inv.Lines = lines
+	inv.Subtotal, inv.SubtotalExcludingTax = subtotal, subtotal
+	inv.Total, inv.TotalExcludingTax = total, total
+	inv.AmountDue, inv.AmountRemaining = max(total, 0), max(total, 0)
+	inv.NextPaymentAttempt = &start
+	return s.render(inv, r.expand), nil
+}
+
+// stringMap is a legacy metadata tree as a map (never nil).
+func stringMap(v any) map[string]string {
+	m, _ := v.(obj)
+	out := make(map[string]string, len(m))
+	for k, x := range m {
+		if s, ok := x.(string); ok {
+			out[k] = s
+		}
+	}
+	return out
 }
 
 // previewPrice finds an existing recurring price (price) or describes an
@@ -230,30 +234,21 @@ func (s *Server) previewPrice(f *form) (obj, error) {
 
 // previewSubLine is the line of one subscription item for the period
 // starting at start.
-func (s *Server) previewSubLine(invID string, it *previewItem, start int64, sub obj) obj {
+func (s *Server) previewSubLine(invID string, it *previewItem, start int64, sub obj) *invoiceLineItem {
 	rec := objAt(it.price, "recurring")
 	end := periodEnd(start, str(rec, "interval"), max(num(rec, "interval_count"), 1))
 	unit := num(it.price, "unit_amount")
-	var subID any
+	var subID *string
 	if sub != nil {
-		subID = sub["id"]
+		subID = ptr(str(sub, "id"))
 	}
-	return obj{
-		"id": "il_tmp_" + randomID(12), "object": "line_item", "amount": unit * it.qty, "currency": it.price["currency"],
-		"description":      fmt.Sprintf("%d × %s (at %s / %s)", it.qty, s.productName(it.price), money(unit, str(it.price, "currency")), rec["interval"]),
-		"discount_amounts": []any{}, "discountable": true, "discounts": []any{}, "invoice": invID, "livemode": false, "metadata": obj{},
-		"parent": obj{"invoice_item_details": nil, "type": "subscription_item_details",
-			"subscription_item_details": obj{"invoice_item": nil, "proration": false, "proration_details": obj{"credited_items": nil},
-				"subscription": subID, "subscription_item": it.id}},
-		"period": obj{"start": start, "end": end}, "pretax_credit_amounts": []any{},
-		"pricing":  obj{"price_details": obj{"price": it.price["id"], "product": it.price["product"]}, "type": "price_details", "unit_amount_decimal": it.price["unit_amount_decimal"]},
-		"quantity": it.qty, "quantity_decimal": strconv.FormatInt(it.qty, 10), "subtotal": unit * it.qty, "taxes": []any{},
-	}
+	desc := fmt.Sprintf("%d × %s (at %s / %s)", it.qty, s.productName(it.price), money(unit, str(it.price, "currency")), rec["interval"])
+	return s.newSubLine("il_tmp_"+randomID(12), invID, subID, nullableID(it.id), it.price, it.qty, unit*it.qty, desc, start, end)
 }
 
 // previewItemLine is the line of one invoice_items[i] entry: amount, or
 // unit_amount or a one-time price times quantity.
-func (s *Server) previewItemLine(invID, currency string, f *form) (obj, error) {
+func (s *Server) previewItemLine(invID, currency string, f *form) (*invoiceLineItem, error) {
 	if f.has("invoiceitem") {
 		return nil, invalid(f.name("invoiceitem"), "", "Changing an existing invoice item in a preview is not supported by stripetest.")
 	}
@@ -262,7 +257,7 @@ func (s *Server) previewItemLine(invID, currency string, f *form) (obj, error) {
 		qty = n
 	}
 	var amount int64
-	var pricing any
+	var pricing *invoicePricing
 	switch {
 	case f.has("amount"):
 		amount, _ = f.int("amount")
@@ -276,7 +271,7 @@ func (s *Server) previewItemLine(invID, currency string, f *form) (obj, error) {
 			return nil, invalid(f.name("price"), "resource_missing", "No such price: '%s'", id)
 		}
 		amount = num(p, "unit_amount") * qty
-		pricing = obj{"price_details": obj{"price": p["id"], "product": p["product"]}, "type": "price_details", "unit_amount_decimal": p["unit_amount_decimal"]}
+		pricing = pricingOf(p)
 	default:
 		return nil, missingParam(f.name("amount"))
 	}
@@ -291,12 +286,11 @@ func (s *Server) previewItemLine(invID, currency string, f *form) (obj, error) {
 		return nil, invalid(f.name("discounts"), "", "Discounts on a preview's invoice item are not supported by stripetest.")
 	}
 	now := s.unix()
-	return obj{
-		"id": "il_tmp_" + randomID(12), "object": "line_item", "amount": amount, "currency": currency, "description": f.strOr("description", ""),
-		"discount_amounts": []any{}, "discountable": discountable, "discounts": []any{}, "invoice": invID, "livemode": false, "metadata": obj{},
-		"parent": obj{"invoice_item_details": obj{"invoice_item": nil, "proration": false, "proration_details": obj{"credited_items": nil}, "subscription": nil},
-			"subscription_item_details": nil, "type": "invoice_item_details"},
-		"period": obj{"start": now, "end": now}, "pretax_credit_amounts": []any{}, "pricing": pricing,
-		"quantity": qty, "quantity_decimal": strconv.FormatInt(qty, 10), "subtotal": amount, "taxes": []any{},
+	return &invoiceLineItem{
+		ID: "il_tmp_" + randomID(12), Object: "line_item", Amount: amount, Currency: currency, Description: ptr(f.strOr("description", "")),
+		DiscountAmounts: []invoiceDiscountAmount{}, Discountable: discountable, Discounts: []string{}, Invoice: invID, Metadata: map[string]string{},
+		Parent: invoiceLineParent{InvoiceItemDetails: &invoiceLineItemDetails{}, Type: "invoice_item_details"},
+		Period: invoicePeriod{Start: now, End: now}, PretaxCreditAmounts: []invoicePretaxCreditAmount{}, Pricing: pricing,
+		Quantity: qty, QuantityDecimal: strconv.FormatInt(qty, 10), Subtotal: amount, Taxes: []invoiceTax{},
 	}, f.failed()
 }

@@ -9,11 +9,11 @@ func (s *Server) registerInvoices() {
 	s.handle("POST", "/v1/invoices", s.createInvoice)
 	s.handle("GET", "/v1/invoices", s.listInvoices)
 	s.handle("GET", "/v1/invoices/{id}", func(r *request) (any, error) {
-		inv, err := s.getObj("invoice", r.pathVal("id"))
+		inv, err := getAs[*invoice](s, "invoice", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(inv, r.expand), nil
+		return s.render(inv, r.expand), nil
 	})
 	s.handle("GET", "/v1/invoices/{id}/lines", s.listInvoiceLines)
 	s.handle("POST", "/v1/invoices/{id}", s.updateInvoice)
@@ -25,127 +25,376 @@ func (s *Server) registerInvoices() {
 	s.handle("POST", "/v1/invoices/{id}/mark_uncollectible", s.markUncollectible)
 }
 
-// newInvoice builds (but does not store) a draft invoice for cus.
-func (s *Server) newInvoice(cus *customer, currency, collection, reason string) obj {
-	now := s.unix()
-	id := s.newID("in")
-	return obj{
-		"id": id, "object": "invoice", "account_country": "US", "account_name": "stripetest", "account_tax_ids": nil,
-		"amount_due": int64(0), "amount_overpaid": int64(0), "amount_paid": int64(0), "amount_paid_off_stripe": int64(0),
-		"amount_remaining": int64(0), "amount_shipping": int64(0), "application": nil, "attempt_count": int64(0), "attempted": false,
-		"auto_advance": false, "automatic_tax": obj{"disabled_reason": nil, "enabled": false, "liability": nil, "provider": nil, "status": nil},
-		"automatically_finalizes_at": nil, "billing_reason": reason, "collection_method": collection, "confirmation_secret": nil,
-		"created": now, "currency": currency, "custom_fields": nil, "customer": cus.ID, "customer_address": treeValue(cus.Address),
-		"customer_email": treeValue(cus.Email), "customer_name": treeValue(cus.Name), "customer_phone": treeValue(cus.Phone), "customer_shipping": treeValue(cus.Shipping),
-		"customer_tax_exempt": cus.TaxExempt, "customer_tax_ids": []any{}, "default_payment_method": nil, "default_source": nil,
-		"default_tax_rates": []any{}, "description": nil, "discounts": []any{}, "due_date": nil, "effective_at": nil, "ending_balance": nil,
-		"footer": nil, "from_invoice": nil, "hosted_invoice_url": nil, "invoice_pdf": nil, "issuer": obj{"type": "self"},
-		"last_finalization_error": nil, "latest_revision": nil, "lines": listObject("/v1/invoices/"+id+"/lines", nil), "livemode": false,
-		"metadata": obj{}, "next_payment_attempt": nil, "number": nil, "on_behalf_of": nil, "parent": nil,
-		"payment_settings": obj{"default_mandate": nil, "payment_method_options": nil, "payment_method_types": nil},
-		"period_end":       now, "period_start": now, "post_payment_credit_notes_amount": int64(0), "pre_payment_credit_notes_amount": int64(0),
-		"receipt_number": nil, "rendering": nil, "shipping_cost": nil, "shipping_details": nil, "starting_balance": int64(0),
-		"statement_descriptor": nil, "status": "draft",
-		"status_transitions": obj{"finalized_at": nil, "marked_uncollectible_at": nil, "paid_at": nil, "voided_at": nil},
-		"subtotal":           int64(0), "subtotal_excluding_tax": int64(0), "test_clock": treeValue(cus.TestClock), "total": int64(0), "total_discount_amounts": []any{},
-		"total_excluding_tax": int64(0), "total_pretax_credit_amounts": []any{}, "total_taxes": []any{}, "webhooks_delivered_at": nil,
+// invoice is an Invoice. Its lines (the subscription's and one per invoice
+// item on it) are kept in Lines and rendered into the lines list, whose
+// first embeddedPage items the invoice embeds.
+type invoice struct {
+	meta
+	AccountCountry      string   `json:"account_country"`
+	AccountName         string   `json:"account_name"`
+	AccountTaxIDs       []string `json:"account_tax_ids"` // null: stripetest's account has none
+	AmountDue           int64    `json:"amount_due"`
+	AmountOverpaid      int64    `json:"amount_overpaid"`
+	AmountPaid          int64    `json:"amount_paid"`
+	AmountPaidOffStripe int64    `json:"amount_paid_off_stripe"`
+	AmountRemaining     int64    `json:"amount_remaining"`
+	AmountShipping      int64    `json:"amount_shipping"`
+	Application         *string  `json:"application"`
+	// ApplicationFeeAmount is on the wire only once the param set it.
+	ApplicationFeeAmount         *int64                      `json:"application_fee_amount,omitempty"`
+	AttemptCount                 int64                       `json:"attempt_count"`
+	Attempted                    bool                        `json:"attempted"`
+	AutoAdvance                  bool                        `json:"auto_advance"`
+	AutomaticTax                 invoiceAutomaticTax         `json:"automatic_tax"`
+	AutomaticallyFinalizesAt     *int64                      `json:"automatically_finalizes_at"`
+	BillingReason                string                      `json:"billing_reason"`
+	CollectionMethod             string                      `json:"collection_method"`
+	ConfirmationSecret           *invoiceConfirmationSecret  `json:"confirmation_secret"`
+	Created                      int64                       `json:"created"`
+	Currency                     string                      `json:"currency"`
+	CustomFields                 []invoiceCustomField        `json:"custom_fields"` // null when none were set
+	Customer                     string                      `json:"customer"`
+	CustomerAddress              *address                    `json:"customer_address"`
+	CustomerEmail                *string                     `json:"customer_email"`
+	CustomerName                 *string                     `json:"customer_name"`
+	CustomerPhone                *string                     `json:"customer_phone"`
+	CustomerShipping             *shipping                   `json:"customer_shipping"`
+	CustomerTaxExempt            *string                     `json:"customer_tax_exempt"`
+	CustomerTaxIDs               []invoiceCustomerTaxID      `json:"customer_tax_ids"`
+	DefaultPaymentMethod         *string                     `json:"default_payment_method"`
+	DefaultSource                *string                     `json:"default_source"`
+	DefaultTaxRates              []string                    `json:"default_tax_rates"`
+	Description                  *string                     `json:"description"`
+	Discounts                    []string                    `json:"discounts"`
+	DueDate                      *int64                      `json:"due_date"`
+	EffectiveAt                  *int64                      `json:"effective_at"`
+	EndingBalance                *int64                      `json:"ending_balance"`
+	Footer                       *string                     `json:"footer"`
+	FromInvoice                  *invoiceFromInvoice         `json:"from_invoice"`
+	HostedInvoiceURL             *string                     `json:"hosted_invoice_url"`
+	InvoicePDF                   *string                     `json:"invoice_pdf"`
+	Issuer                       invoiceIssuer               `json:"issuer"`
+	LastFinalizationError        *invoiceFinalizationError   `json:"last_finalization_error"`
+	LatestRevision               *string                     `json:"latest_revision"`
+	Livemode                     bool                        `json:"livemode"`
+	Metadata                     map[string]string           `json:"metadata"`
+	NextPaymentAttempt           *int64                      `json:"next_payment_attempt"`
+	Number                       *string                     `json:"number"`
+	OnBehalfOf                   *string                     `json:"on_behalf_of"`
+	Parent                       *invoiceParent              `json:"parent"`
+	PaymentSettings              invoicePaymentSettings      `json:"payment_settings"`
+	PeriodEnd                    int64                       `json:"period_end"`
+	PeriodStart                  int64                       `json:"period_start"`
+	PostPaymentCreditNotesAmount int64                       `json:"post_payment_credit_notes_amount"`
+	PrePaymentCreditNotesAmount  int64                       `json:"pre_payment_credit_notes_amount"`
+	ReceiptNumber                *string                     `json:"receipt_number"`
+	Rendering                    *invoiceRendering           `json:"rendering"`
+	ShippingCost                 *invoiceShippingCost        `json:"shipping_cost"`
+	ShippingDetails              *shipping                   `json:"shipping_details"`
+	StartingBalance              int64                       `json:"starting_balance"`
+	StatementDescriptor          *string                     `json:"statement_descriptor"`
+	Status                       string                      `json:"status"`
+	StatusTransitions            invoiceStatusTransitions    `json:"status_transitions"`
+	Subtotal                     int64                       `json:"subtotal"`
+	SubtotalExcludingTax         int64                       `json:"subtotal_excluding_tax"`
+	TestClock                    *string                     `json:"test_clock"`
+	Total                        int64                       `json:"total"`
+	TotalDiscountAmounts         []invoiceDiscountAmount     `json:"total_discount_amounts"`
+	TotalExcludingTax            int64                       `json:"total_excluding_tax"`
+	TotalPretaxCreditAmounts     []invoicePretaxCreditAmount `json:"total_pretax_credit_amounts"`
+	TotalTaxes                   []invoiceTax                `json:"total_taxes"`
+	WebhooksDeliveredAt          *int64                      `json:"webhooks_delivered_at"`
+
+	// SubLines are the lines a subscription put on the invoice; Lines are
+	// all of them, the subscription's first, as recalcInvoice last made
+	// them.
+	SubLines []*invoiceLineItem `json:"_sublines,omitempty"`
+	Lines    []*invoiceLineItem `json:"_lines,omitempty"`
+	// SubDiscounted is set once the subscription's discounts were taken
+	// onto the invoice (see discountInvoice).
+	SubDiscounted bool `json:"_subdisc,omitempty"`
+}
+
+func (inv *invoice) createdAt() int64 { return inv.Created }
+
+// complete adds the lines list, whose first embeddedPage lines the invoice
+// embeds.
+func (inv *invoice) complete(s *Server, t obj) {
+	data := make([]any, len(inv.Lines))
+	for i, l := range inv.Lines {
+		data[i] = lineTree(l)
 	}
+	t["lines"] = listObject("/v1/invoices/"+inv.ID+"/lines", data)
+}
+
+// invoiceAutomaticTax is an invoice's automatic tax settings; stripetest
+// computes no tax.
+type invoiceAutomaticTax struct {
+	DisabledReason *string        `json:"disabled_reason"`
+	Enabled        bool           `json:"enabled"`
+	Liability      *invoiceIssuer `json:"liability"`
+	Provider       *string        `json:"provider"`
+	Status         *string        `json:"status"`
+}
+
+// invoiceIssuer is the account an invoice is issued by (or, as a tax
+// liability, the account liable): type "self" or "account".
+type invoiceIssuer struct {
+	Account *string `json:"account,omitempty"`
+	Type    string  `json:"type"`
+}
+
+// invoiceConfirmationSecret is the client secret of an invoice's payment;
+// stripetest never sets one.
+type invoiceConfirmationSecret struct {
+	ClientSecret string `json:"client_secret"`
+	Type         string `json:"type"`
+}
+
+// invoiceCustomerTaxID is a customer tax ID copied onto an invoice;
+// stripetest copies none.
+type invoiceCustomerTaxID struct {
+	Type  string  `json:"type"`
+	Value *string `json:"value"`
+}
+
+// invoiceFromInvoice names the invoice this one revises; stripetest makes
+// no revisions.
+type invoiceFromInvoice struct {
+	Action  string `json:"action"`
+	Invoice string `json:"invoice"`
+}
+
+// invoiceFinalizationError is why finalizing failed; stripetest's
+// finalizations do not fail.
+type invoiceFinalizationError struct {
+	Code    *string `json:"code,omitempty"`
+	Message *string `json:"message,omitempty"`
+	Type    string  `json:"type"`
+}
+
+// invoiceParent is what an invoice was made for: a subscription here.
+type invoiceParent struct {
+	QuoteDetails        *invoiceQuoteDetails        `json:"quote_details"`
+	SubscriptionDetails *invoiceSubscriptionDetails `json:"subscription_details"`
+	Type                string                      `json:"type"`
+}
+
+// invoiceQuoteDetails names a quote; stripetest has no quotes.
+type invoiceQuoteDetails struct {
+	Quote string `json:"quote"`
+}
+
+// invoiceSubscriptionDetails names the subscription an invoice bills, with
+// its metadata when the invoice was made.
+type invoiceSubscriptionDetails struct {
+	Metadata     map[string]string `json:"metadata"`
+	Subscription string            `json:"subscription"`
+}
+
+// invoicePaymentSettings are an invoice's payment settings; stripetest
+// sets none.
+type invoicePaymentSettings struct {
+	DefaultMandate       *string                      `json:"default_mandate"`
+	PaymentMethodOptions *invoicePaymentMethodOptions `json:"payment_method_options"`
+	PaymentMethodTypes   []string                     `json:"payment_method_types"`
+}
+
+// invoicePaymentMethodOptions are per-method payment options; stripetest
+// has none to set.
+type invoicePaymentMethodOptions struct{}
+
+// invoiceRendering are an invoice's PDF settings; stripetest sets none.
+type invoiceRendering struct {
+	AmountTaxDisplay *string `json:"amount_tax_display"`
+	Template         *string `json:"template"`
+	TemplateVersion  *int64  `json:"template_version"`
+}
+
+// invoiceShippingCost is shipping charged on an invoice; stripetest
+// charges none.
+type invoiceShippingCost struct {
+	AmountSubtotal int64        `json:"amount_subtotal"`
+	AmountTax      int64        `json:"amount_tax"`
+	AmountTotal    int64        `json:"amount_total"`
+	ShippingRate   *string      `json:"shipping_rate"`
+	Taxes          []invoiceTax `json:"taxes,omitempty"`
+}
+
+// invoiceStatusTransitions are when an invoice changed status.
+type invoiceStatusTransitions struct {
+	FinalizedAt           *int64 `json:"finalized_at"`
+	MarkedUncollectibleAt *int64 `json:"marked_uncollectible_at"`
+	PaidAt                *int64 `json:"paid_at"`
+	VoidedAt              *int64 `json:"voided_at"`
+}
+
+// invoiceDiscountAmount is what one discount took off a line, an invoice
+// or an invoice item.
+type invoiceDiscountAmount struct {
+	Amount   int64  `json:"amount"`
+	Discount string `json:"discount"`
+}
+
+// invoicePretaxCreditAmount is a credit taken off before tax; stripetest
+// lists discounts in discount_amounts instead and has no credit grants.
+type invoicePretaxCreditAmount struct {
+	Amount                   int64   `json:"amount"`
+	CreditBalanceTransaction *string `json:"credit_balance_transaction,omitempty"`
+	Discount                 *string `json:"discount,omitempty"`
+	Type                     string  `json:"type"`
+}
+
+// invoiceTax is a tax on an invoice or a line; stripetest computes none.
+type invoiceTax struct {
+	Amount           int64  `json:"amount"`
+	TaxBehavior      string `json:"tax_behavior"`
+	TaxabilityReason string `json:"taxability_reason"`
+	TaxableAmount    *int64 `json:"taxable_amount"`
+	Type             string `json:"type"`
+}
+
+// nullableID is the ID a legacy field holds (an ID or an object), or nil.
+func nullableID(v any) *string {
+	if id := idOf(v); id != "" {
+		return &id
+	}
+	return nil
+}
+
+// newInvoice builds (but does not store) a draft invoice for cus.
+func (s *Server) newInvoice(cus *customer, currency, collection, reason string) *invoice {
+	now := s.unix()
+	inv := &invoice{
+		meta:           meta{ID: s.newID("in"), Object: "invoice"},
+		AccountCountry: "US", AccountName: "stripetest",
+		Issuer:        invoiceIssuer{Type: "self"},
+		BillingReason: reason, CollectionMethod: collection, Created: now, Currency: currency,
+		Customer: cus.ID, CustomerAddress: copyAddress(cus.Address), CustomerShipping: copyShipping(cus.Shipping),
+		CustomerEmail: cus.Email, CustomerName: cus.Name, CustomerPhone: cus.Phone,
+		CustomerTaxExempt: ptr(cus.TaxExempt), CustomerTaxIDs: []invoiceCustomerTaxID{},
+		DefaultTaxRates: []string{}, Discounts: []string{}, Metadata: map[string]string{},
+		PeriodEnd: now, PeriodStart: now, Status: "draft",
+		TestClock:            cus.TestClock,
+		TotalDiscountAmounts: []invoiceDiscountAmount{}, TotalPretaxCreditAmounts: []invoicePretaxCreditAmount{}, TotalTaxes: []invoiceTax{},
+	}
+	return inv
+}
+
+// copyAddress returns a copy of a (nil for nil).
+func copyAddress(a *address) *address {
+	if a == nil {
+		return nil
+	}
+	c := *a
+	return &c
+}
+
+// copyShipping returns a copy of sh (nil for nil).
+func copyShipping(sh *shipping) *shipping {
+	if sh == nil {
+		return nil
+	}
+	c := *sh
+	c.Address = copyAddress(sh.Address)
+	return &c
+}
+
+// nullableString is a legacy field's string, or nil.
+func nullableString(v any) *string {
+	if s, ok := v.(string); ok {
+		return &s
+	}
+	return nil
 }
 
 // recalcInvoice rebuilds a draft invoice's lines from its invoice items
 // (and subscription lines) and makes the totals add up.
-func (s *Server) recalcInvoice(inv obj) {
-	id := str(inv, "id")
-	var lines []any
-	if sub, ok := inv["_sublines"].([]any); ok {
-		lines = append(lines, sub...)
-	}
-	for _, ii := range s.st.allObj("invoiceitem") {
-		if ii["invoice"] != id {
+func (s *Server) recalcInvoice(inv *invoice) {
+	lines := append([]*invoiceLineItem(nil), inv.SubLines...)
+	for _, ii := range allOf[*invoiceItem](s.st, "invoiceitem") {
+		if ii.Invoice == nil || *ii.Invoice != inv.ID {
 			continue
 		}
-		lineID, _ := ii["_line"].(string)
-		if lineID == "" {
-			lineID = s.newID("il")
-			ii["_line"] = lineID
+		if ii.Line == "" {
+			ii.Line = s.newID("il")
 		}
-		lines = append(lines, obj{
-			"id": lineID, "object": "line_item", "amount": ii["amount"], "currency": ii["currency"], "description": ii["description"],
-			"discount_amounts": []any{}, "discountable": ii["discountable"], "discounts": []any{}, "invoice": id, "livemode": false,
-			"metadata": deepCopy(ii["metadata"]),
-			"parent": obj{"invoice_item_details": obj{"invoice_item": ii["id"], "proration": false, "proration_details": obj{"credited_items": nil}, "subscription": nil},
-				"subscription_item_details": nil, "type": "invoice_item_details"},
-			"period": deepCopy(ii["period"]), "pretax_credit_amounts": []any{}, "pricing": deepCopy(ii["pricing"]),
-			"quantity": ii["quantity"], "quantity_decimal": ii["quantity_decimal"], "subtotal": ii["amount"], "taxes": []any{},
-		})
+		lines = append(lines, itemLine(ii, ii.Line, inv.ID))
 	}
 	var subtotal int64
 	for _, l := range lines {
-		if lo, ok := l.(obj); ok {
-			subtotal += num(lo, "amount")
-		}
+		subtotal += l.Amount
 	}
-	inv["_lines"] = lines
-	inv["lines"] = listObject("/v1/invoices/"+id+"/lines", lines)
-	inv["subtotal"], inv["subtotal_excluding_tax"] = subtotal, subtotal
+	inv.Lines = lines
+	inv.Subtotal, inv.SubtotalExcludingTax = subtotal, subtotal
 	total := subtotal - s.discountInvoice(inv, lines) // discounts.go
-	inv["total"], inv["total_excluding_tax"] = total, total
+	inv.Total, inv.TotalExcludingTax = total, total
 	due := max(total, 0)
-	inv["amount_due"] = due
-	inv["amount_remaining"] = due - num(inv, "amount_paid")
+	inv.AmountDue = due
+	inv.AmountRemaining = due - inv.AmountPaid
 }
 
-func (s *Server) applyInvoiceParams(inv obj, f *form) error {
-	setStrings(inv, f, "description", "footer", "number", "statement_descriptor", "on_behalf_of")
+func (s *Server) applyInvoiceParams(inv *invoice, f *form) error {
+	setNullable(&inv.Description, f, "description")
+	setNullable(&inv.Footer, f, "footer")
+	setNullable(&inv.Number, f, "number")
+	setNullable(&inv.StatementDescriptor, f, "statement_descriptor")
+	setNullable(&inv.OnBehalfOf, f, "on_behalf_of")
 	if b, ok := f.bool("auto_advance"); ok {
-		inv["auto_advance"] = b
+		inv.AutoAdvance = b
 	}
 	if v, ok := f.str("collection_method"); ok {
 		if v != "charge_automatically" && v != "send_invoice" {
 			return invalid("collection_method", "", "Invalid collection_method: must be one of charge_automatically or send_invoice")
 		}
-		inv["collection_method"] = v
+		inv.CollectionMethod = v
 	}
-	for _, k := range []string{"application_fee_amount", "automatically_finalizes_at", "due_date", "effective_at"} {
-		if n, ok := f.int(k); ok {
-			inv[k] = n
+	for _, p := range []struct {
+		k   string
+		dst **int64
+	}{{"application_fee_amount", &inv.ApplicationFeeAmount}, {"automatically_finalizes_at", &inv.AutomaticallyFinalizesAt},
+		{"due_date", &inv.DueDate}, {"effective_at", &inv.EffectiveAt}} {
+		if n, ok := f.int(p.k); ok {
+			*p.dst = &n
 		}
 	}
 	if n, ok := f.int("days_until_due"); ok {
-		inv["due_date"] = num(inv, "created") + n*86400
+		inv.DueDate = ptr(inv.Created + n*86400)
 	}
 	if at := f.sub("automatic_tax"); len(at.m) > 0 {
-		b, _ := at.bool("enabled")
-		objAt(inv, "automatic_tax")["enabled"] = b
+		inv.AutomaticTax.Enabled, _ = at.bool("enabled")
 	}
 	if f.has("custom_fields") {
-		var cf []any
+		var cf []invoiceCustomField
 		for _, c := range f.forms("custom_fields") {
-			cf = append(cf, obj{"name": c.strOr("name", ""), "value": c.strOr("value", "")})
+			cf = append(cf, invoiceCustomField{Name: c.strOr("name", ""), Value: c.strOr("value", "")})
 		}
-		inv["custom_fields"] = cf
+		inv.CustomFields = cf
 	}
 	if f.has("default_tax_rates") {
-		inv["default_tax_rates"] = deepCopy(f.strings("default_tax_rates"))
+		inv.DefaultTaxRates = append([]string{}, f.strings("default_tax_rates")...)
 	}
-	for _, k := range []string{"default_payment_method", "default_source"} {
-		if v, ok := f.str(k); ok {
+	for _, p := range []struct {
+		k   string
+		dst **string
+	}{{"default_payment_method", &inv.DefaultPaymentMethod}, {"default_source", &inv.DefaultSource}} {
+		if v, ok := f.str(p.k); ok {
 			if v == "" {
-				inv[k] = nil
+				*p.dst = nil
 				continue
 			}
-			pm, err := s.resolvePaymentMethod(v, k)
+			pm, err := s.resolvePaymentMethod(v, p.k)
 			if err != nil {
 				return err
 			}
-			inv[k] = pm["id"]
+			*p.dst = ptr(str(pm, "id"))
 		}
 	}
-	applyMetadata(inv, f)
+	inv.Metadata = mergeMetadata(inv.Metadata, f)
 	if err := f.failed(); err != nil {
 		return err
 	}
-	if inv["collection_method"] == "send_invoice" && inv["due_date"] == nil {
+	if inv.CollectionMethod == "send_invoice" && inv.DueDate == nil {
 		return invalid("days_until_due", "", "Invoices with `collection_method=send_invoice` must have either a `due_date` or `days_until_due`.")
 	}
 	return nil
@@ -181,122 +430,119 @@ func (s *Server) createInvoice(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.insertObj(inv)
-	s.attachDiscounts(inv, "invoice", ds)
+	s.insert(inv)
+	inv.Discounts = s.storeDiscounts(inv.ID, "invoice", ds)
 	if behavior == "include" {
 		s.attachPendingItems(inv)
 	}
 	s.recalcInvoice(inv)
-	s.emitObj(r, "invoice.created", inv, nil)
-	return s.renderObj(inv, r.expand), nil
+	s.emit(r, "invoice.created", inv, nil)
+	return s.render(inv, r.expand), nil
 }
 
 // attachPendingItems moves the customer's pending invoice items in the
 // invoice's currency onto it.
-func (s *Server) attachPendingItems(inv obj) {
-	for _, ii := range s.st.allObj("invoiceitem") {
-		if ii["customer"] == inv["customer"] && ii["invoice"] == nil && ii["currency"] == inv["currency"] {
-			ii["invoice"] = inv["id"]
+func (s *Server) attachPendingItems(inv *invoice) {
+	for _, ii := range allOf[*invoiceItem](s.st, "invoiceitem") {
+		if ii.Customer == inv.Customer && ii.Invoice == nil && ii.Currency == inv.Currency {
+			ii.Invoice = ptr(inv.ID)
 		}
 	}
 }
 
 func (s *Server) updateInvoice(r *request) (any, error) {
-	inv, err := s.getObj("invoice", r.pathVal("id"))
+	inv, err := getAs[*invoice](s, "invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	f := r.form
-	if inv["status"] != "draft" {
+	if inv.Status != "draft" {
 		allowed := map[string]bool{"metadata": true, "expand": true}
-		if inv["status"] == "open" {
+		if inv.Status == "open" {
 			for _, k := range []string{"description", "footer", "auto_advance", "custom_fields", "due_date", "days_until_due"} {
 				allowed[k] = true
 			}
 		}
 		for k := range f.m {
 			if !allowed[k] {
-				return nil, invalid(k, "invoice_not_editable", "You can't update %s on a %s invoice.", k, inv["status"])
+				return nil, invalid(k, "invoice_not_editable", "You can't update %s on a %s invoice.", k, inv.Status)
 			}
 		}
 	}
-	before := s.snapshotObj(inv)
-	clone := cloneObj(inv)
+	before := s.snapshot(inv)
+	clone := cloneRecord(inv)
 	if err := s.applyInvoiceParams(clone, f); err != nil {
 		return nil, err
 	}
-	ds, cleared, err := s.newDiscounts(f, idOf(inv["customer"]))
+	ds, cleared, err := s.newDiscounts(f, inv.Customer)
 	if err != nil {
 		return nil, err
 	}
-	for k, v := range clone {
-		inv[k] = v
-	}
+	*inv = *clone
 	if len(ds) > 0 || cleared {
-		s.attachDiscounts(inv, "invoice", ds)
+		inv.Discounts = s.storeDiscounts(inv.ID, "invoice", ds)
 		s.recalcInvoice(inv)
 	}
-	s.emitUpdatedObj(r, "invoice.updated", inv, before)
-	return s.renderObj(inv, r.expand), nil
+	s.emitUpdated(r, "invoice.updated", inv, before)
+	return s.render(inv, r.expand), nil
 }
 
 func (s *Server) deleteInvoice(r *request) (any, error) {
-	inv, err := s.getObj("invoice", r.pathVal("id"))
+	inv, err := getAs[*invoice](s, "invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	if inv["status"] != "draft" {
-		return nil, invalid("", "invoice_not_editable", "You can only delete draft invoices; %s is %s.", inv["id"], inv["status"])
+	if inv.Status != "draft" {
+		return nil, invalid("", "invoice_not_editable", "You can only delete draft invoices; %s is %s.", inv.ID, inv.Status)
 	}
-	for _, ii := range s.st.allObj("invoiceitem") {
-		if ii["invoice"] == inv["id"] {
-			ii["invoice"] = nil // back to pending
+	for _, ii := range allOf[*invoiceItem](s.st, "invoiceitem") {
+		if ii.Invoice != nil && *ii.Invoice == inv.ID {
+			ii.Invoice = nil // back to pending
 		}
 	}
-	s.removeObj(inv)
-	s.emitObj(r, "invoice.deleted", inv, nil)
-	return obj{"id": inv["id"], "object": "invoice", "deleted": true}, nil
+	s.remove(inv)
+	s.emit(r, "invoice.deleted", inv, nil)
+	return obj{"id": inv.ID, "object": "invoice", "deleted": true}, nil
 }
 
 // finalize moves a draft invoice to open (or straight to paid when
 // nothing is due).
-func (s *Server) finalize(r *request, inv obj) {
+func (s *Server) finalize(r *request, inv *invoice) {
 	s.recalcInvoice(inv)
 	now := s.unix()
-	id := str(inv, "id")
-	if inv["number"] == nil {
-		if cus, ok := lookupAs[*customer](s.st, idOf(inv["customer"])); ok {
-			inv["number"] = fmt.Sprintf("%s-%04d", cus.InvoicePrefix, cus.NextInvoiceSequence)
+	if inv.Number == nil {
+		if cus, ok := lookupAs[*customer](s.st, inv.Customer); ok {
+			inv.Number = ptr(fmt.Sprintf("%s-%04d", cus.InvoicePrefix, cus.NextInvoiceSequence))
 			cus.NextInvoiceSequence++
 		}
 	}
-	inv["status"] = "open"
-	objAt(inv, "status_transitions")["finalized_at"] = now
-	inv["hosted_invoice_url"] = "https://invoice.stripe.com/i/stripetest/" + id
-	inv["invoice_pdf"] = "https://pay.stripe.com/invoice/stripetest/" + id + "/pdf"
-	inv["ending_balance"] = int64(0)
-	if inv["effective_at"] == nil {
-		inv["effective_at"] = now
+	inv.Status = "open"
+	inv.StatusTransitions.FinalizedAt = &now
+	inv.HostedInvoiceURL = ptr("https://invoice.stripe.com/i/stripetest/" + inv.ID)
+	inv.InvoicePDF = ptr("https://pay.stripe.com/invoice/stripetest/" + inv.ID + "/pdf")
+	inv.EndingBalance = ptr(int64(0))
+	if inv.EffectiveAt == nil {
+		inv.EffectiveAt = &now
 	}
-	s.emitObj(r, "invoice.finalized", inv, nil)
-	if num(inv, "amount_due") == 0 {
+	s.emit(r, "invoice.finalized", inv, nil)
+	if inv.AmountDue == 0 {
 		s.markPaid(r, inv, false)
 	}
 }
 
-func (s *Server) markPaid(r *request, inv obj, outOfBand bool) {
-	due := num(inv, "amount_remaining")
-	inv["status"] = "paid"
-	inv["amount_paid"] = num(inv, "amount_paid") + due
+func (s *Server) markPaid(r *request, inv *invoice, outOfBand bool) {
+	due := inv.AmountRemaining
+	inv.Status = "paid"
+	inv.AmountPaid += due
 	if outOfBand {
-		inv["amount_paid_off_stripe"] = num(inv, "amount_paid_off_stripe") + due
+		inv.AmountPaidOffStripe += due
 	}
-	inv["amount_remaining"] = int64(0)
-	objAt(inv, "status_transitions")["paid_at"] = s.unix()
-	inv["next_payment_attempt"] = nil
-	s.emitObj(r, "invoice.paid", inv, nil)
+	inv.AmountRemaining = 0
+	inv.StatusTransitions.PaidAt = ptr(s.unix())
+	inv.NextPaymentAttempt = nil
+	s.emit(r, "invoice.paid", inv, nil)
 	if !outOfBand {
-		s.emitObj(r, "invoice.payment_succeeded", inv, nil)
+		s.emit(r, "invoice.payment_succeeded", inv, nil)
 	}
 	if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok && (sub["status"] == "incomplete" || sub["status"] == "past_due") {
 		before := s.snapshotObj(sub)
@@ -305,46 +551,60 @@ func (s *Server) markPaid(r *request, inv obj, outOfBand bool) {
 	}
 }
 
-func (s *Server) invoiceSubscription(inv obj) string {
-	if p, ok := inv["parent"].(obj); ok {
-		if d, ok := p["subscription_details"].(obj); ok {
-			return idOf(d["subscription"])
-		}
+// invoiceSubscription is the ID of the subscription inv bills, or "".
+func (s *Server) invoiceSubscription(inv *invoice) string {
+	if inv.Parent != nil && inv.Parent.SubscriptionDetails != nil {
+		return inv.Parent.SubscriptionDetails.Subscription
 	}
 	return ""
 }
 
+// subscriptionParent is the parent of an invoice billing the subscription
+// subID, which has metadata md.
+func subscriptionParent(subID string, md map[string]string) *invoiceParent {
+	c := make(map[string]string, len(md))
+	for k, v := range md {
+		c[k] = v
+	}
+	return &invoiceParent{SubscriptionDetails: &invoiceSubscriptionDetails{Metadata: c, Subscription: subID}, Type: "subscription_details"}
+}
+
 func (s *Server) finalizeInvoice(r *request) (any, error) {
-	inv, err := s.getObj("invoice", r.pathVal("id"))
+	inv, err := getAs[*invoice](s, "invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	if inv["status"] != "draft" {
+	if inv.Status != "draft" {
 		return nil, invalid("", "invoice_not_editable", "This invoice is already finalized, you can't re-finalize a non-draft invoice.")
 	}
 	if b, ok := r.form.bool("auto_advance"); ok {
-		inv["auto_advance"] = b
+		inv.AutoAdvance = b
 	}
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
 	s.finalize(r, inv)
-	return s.renderObj(inv, r.expand), nil
+	return s.render(inv, r.expand), nil
 }
 
 // invoicePaymentMethod picks what pays an invoice: the pay params, the
 // invoice's defaults, then the customer's.
-func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
+func (s *Server) invoicePaymentMethod(inv *invoice, f *form) (obj, error) {
 	for _, k := range []string{"payment_method", "source"} {
 		if v, ok := f.str(k); ok {
 			return s.resolvePaymentMethod(v, k)
 		}
 	}
-	candidates := []string{idOf(inv["default_payment_method"]), idOf(inv["default_source"])}
+	var candidates []string
+	for _, id := range []*string{inv.DefaultPaymentMethod, inv.DefaultSource} {
+		if id != nil {
+			candidates = append(candidates, *id)
+		}
+	}
 	if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok {
 		candidates = append(candidates, idOf(sub["default_payment_method"]), idOf(sub["default_source"]))
 	}
-	if cus, ok := lookupAs[*customer](s.st, idOf(inv["customer"])); ok {
+	if cus, ok := lookupAs[*customer](s.st, inv.Customer); ok {
 		candidates = append(candidates, deref(cus.InvoiceSettings.DefaultPaymentMethod), deref(cus.DefaultSource))
 	}
 	for _, id := range candidates {
@@ -357,15 +617,15 @@ func (s *Server) invoicePaymentMethod(inv obj, f *form) (obj, error) {
 
 // collect charges an open invoice's remaining amount.
 // With retry (an automatic attempt), a failure schedules the next attempt.
-func (s *Server) collect(r *request, inv obj, pm obj, retry bool) error {
-	amount := num(inv, "amount_remaining")
-	inv["attempted"] = true
-	inv["attempt_count"] = num(inv, "attempt_count") + 1
+func (s *Server) collect(r *request, inv *invoice, pm obj, retry bool) error {
+	amount := inv.AmountRemaining
+	inv.Attempted = true
+	inv.AttemptCount++
 	pi := s.insertObj(obj{
 		"id": s.newID("pi"), "object": "payment_intent", "amount": amount, "amount_capturable": int64(0), "amount_details": obj{"tip": obj{}},
 		"amount_received": int64(0), "application": nil, "application_fee_amount": nil, "automatic_payment_methods": nil,
 		"canceled_at": nil, "cancellation_reason": nil, "capture_method": "automatic", "client_secret": "", "confirmation_method": "automatic",
-		"created": s.unix(), "currency": inv["currency"], "customer": inv["customer"], "description": "Payment for Invoice",
+		"created": s.unix(), "currency": inv.Currency, "customer": inv.Customer, "description": "Payment for Invoice",
 		"excluded_payment_method_types": nil, "last_payment_error": nil, "latest_charge": nil, "livemode": false, "metadata": obj{},
 		"next_action": nil, "on_behalf_of": nil, "payment_method": pm["id"], "payment_method_configuration_details": nil,
 		"payment_method_options": obj{}, "payment_method_types": []any{"card"}, "processing": nil, "receipt_email": nil, "review": nil,
@@ -378,11 +638,11 @@ func (s *Server) collect(r *request, inv obj, pm obj, retry bool) error {
 		var ae *apiError
 		if errors.As(err, &ae) {
 			ae.paymentIntent, ae.paymentMethod = nil, nil
-			inv["next_payment_attempt"] = nil
+			inv.NextPaymentAttempt = nil
 			if retry {
 				s.scheduleRetry(inv)
 			}
-			s.emitObj(r, "invoice.payment_failed", inv, nil)
+			s.emit(r, "invoice.payment_failed", inv, nil)
 		}
 		return err
 	}
@@ -391,17 +651,17 @@ func (s *Server) collect(r *request, inv obj, pm obj, retry bool) error {
 }
 
 func (s *Server) payInvoice(r *request) (any, error) {
-	inv, err := s.getObj("invoice", r.pathVal("id"))
+	inv, err := getAs[*invoice](s, "invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	f := r.form
-	switch inv["status"] {
+	switch inv.Status {
 	case "draft", "open", "uncollectible":
 	case "paid":
 		return nil, invalid("", "invoice_already_paid", "Invoice is already paid")
 	default:
-		return nil, invalid("", "invoice_not_editable", "You cannot pay a %s invoice.", inv["status"])
+		return nil, invalid("", "invoice_not_editable", "You cannot pay a %s invoice.", inv.Status)
 	}
 	outOfBand, _ := f.bool("paid_out_of_band")
 	f.bool("forgive")
@@ -409,20 +669,20 @@ func (s *Server) payInvoice(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	if inv["status"] == "draft" {
+	if inv.Status == "draft" {
 		s.recalcInvoice(inv)
 	}
 	var pm obj
-	if !outOfBand && num(inv, "amount_remaining") > 0 {
+	if !outOfBand && inv.AmountRemaining > 0 {
 		if pm, err = s.invoicePaymentMethod(inv, f); err != nil {
 			return nil, err
 		}
 	}
-	if inv["status"] == "draft" {
+	if inv.Status == "draft" {
 		s.finalize(r, inv)
 	}
 	switch {
-	case inv["status"] == "paid":
+	case inv.Status == "paid":
 	case outOfBand || pm == nil:
 		s.markPaid(r, inv, outOfBand)
 	default:
@@ -430,48 +690,48 @@ func (s *Server) payInvoice(r *request) (any, error) {
 			return nil, err
 		}
 	}
-	return s.renderObj(inv, r.expand), nil
+	return s.render(inv, r.expand), nil
 }
 
 func (s *Server) sendInvoice(r *request) (any, error) {
-	inv, err := s.getObj("invoice", r.pathVal("id"))
+	inv, err := getAs[*invoice](s, "invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	if inv["status"] != "open" {
-		return nil, invalid("", "invoice_not_editable", "You can only send an open invoice; %s is %s.", inv["id"], inv["status"])
+	if inv.Status != "open" {
+		return nil, invalid("", "invoice_not_editable", "You can only send an open invoice; %s is %s.", inv.ID, inv.Status)
 	}
-	s.emitObj(r, "invoice.sent", inv, nil)
-	return s.renderObj(inv, r.expand), nil
+	s.emit(r, "invoice.sent", inv, nil)
+	return s.render(inv, r.expand), nil
 }
 
 func (s *Server) voidInvoice(r *request) (any, error) {
-	inv, err := s.getObj("invoice", r.pathVal("id"))
+	inv, err := getAs[*invoice](s, "invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	if inv["status"] != "open" && inv["status"] != "uncollectible" {
-		return nil, invalid("", "invoice_not_editable", "You can only void an open or uncollectible invoice; %s is %s.", inv["id"], inv["status"])
+	if inv.Status != "open" && inv.Status != "uncollectible" {
+		return nil, invalid("", "invoice_not_editable", "You can only void an open or uncollectible invoice; %s is %s.", inv.ID, inv.Status)
 	}
-	inv["status"] = "void"
-	objAt(inv, "status_transitions")["voided_at"] = s.unix()
-	inv["next_payment_attempt"] = nil
-	s.emitObj(r, "invoice.voided", inv, nil)
-	return s.renderObj(inv, r.expand), nil
+	inv.Status = "void"
+	inv.StatusTransitions.VoidedAt = ptr(s.unix())
+	inv.NextPaymentAttempt = nil
+	s.emit(r, "invoice.voided", inv, nil)
+	return s.render(inv, r.expand), nil
 }
 
 func (s *Server) markUncollectible(r *request) (any, error) {
-	inv, err := s.getObj("invoice", r.pathVal("id"))
+	inv, err := getAs[*invoice](s, "invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	if inv["status"] != "open" {
-		return nil, invalid("", "invoice_not_editable", "You can only mark an open invoice uncollectible; %s is %s.", inv["id"], inv["status"])
+	if inv.Status != "open" {
+		return nil, invalid("", "invoice_not_editable", "You can only mark an open invoice uncollectible; %s is %s.", inv.ID, inv.Status)
 	}
-	inv["status"] = "uncollectible"
-	objAt(inv, "status_transitions")["marked_uncollectible_at"] = s.unix()
-	s.emitObj(r, "invoice.marked_uncollectible", inv, nil)
-	return s.renderObj(inv, r.expand), nil
+	inv.Status = "uncollectible"
+	inv.StatusTransitions.MarkedUncollectibleAt = ptr(s.unix())
+	s.emit(r, "invoice.marked_uncollectible", inv, nil)
+	return s.render(inv, r.expand), nil
 }
 
 func (s *Server) listInvoices(r *request) (any, error) {
@@ -481,20 +741,27 @@ func (s *Server) listInvoices(r *request) (any, error) {
 	sub, hasSub := f.str("subscription")
 	cm, hasCM := f.str("collection_method")
 	due := f.rangeQuery("due_date")
-	return s.listObjs(r, "invoice", "/v1/invoices", func(inv obj) bool {
-		return (!hasCus || inv["customer"] == cus) && (!hasStatus || inv["status"] == status) &&
-			(!hasSub || s.invoiceSubscription(inv) == sub) && (!hasCM || inv["collection_method"] == cm) &&
-			(!f.has("due_date") || (inv["due_date"] != nil && due(inv["due_date"])))
+	return listOf(s, r, "invoice", "/v1/invoices", func(inv *invoice) bool {
+		return (!hasCus || inv.Customer == cus) && (!hasStatus || inv.Status == status) &&
+			(!hasSub || s.invoiceSubscription(inv) == sub) && (!hasCM || inv.CollectionMethod == cm) &&
+			(!f.has("due_date") || (inv.DueDate != nil && due(*inv.DueDate)))
 	})
 }
 
 // listInvoiceLines pages all of an invoice's lines; the invoice embeds the
 // first ten.
 func (s *Server) listInvoiceLines(r *request) (any, error) {
-	inv, err := s.getObj("invoice", r.pathVal("id"))
+	inv, err := getAs[*invoice](s, "invoice", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	lines, _ := inv["_lines"].([]any)
-	return pageItems(r, lines, "/v1/invoices/"+str(inv, "id")+"/lines", "line item")
+	return s.pageLines(r, inv.Lines, "/v1/invoices/"+inv.ID+"/lines")
+}
+
+// invoiceNumber is a finalized invoice's number ("" before finalizing).
+func invoiceNumber(inv *invoice) string {
+	if inv.Number == nil {
+		return ""
+	}
+	return *inv.Number
 }

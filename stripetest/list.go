@@ -131,8 +131,16 @@ func listObject(url string, data []any) obj {
 }
 
 // pageItems pages an ordered array of objects that are not stored on their
-// own (an invoice's lines) by limit, starting_after and ending_before.
+// own (a credit note's lines) by limit, starting_after and ending_before.
 func pageItems(r *request, items []any, url, kind string) (obj, error) {
+	return pageSlice(r, items, url, kind, func(it any) string { o, _ := it.(obj); return str(o, "id") },
+		func(it any, exp []string) obj { o, _ := it.(obj); return r.s.renderObj(o, exp) })
+}
+
+// pageSlice pages items, objects that are not stored on their own (an
+// invoice's lines), by limit, starting_after and ending_before; id is an
+// item's ID and render its response form.
+func pageSlice[T any](r *request, items []T, url, kind string, id func(T) string, render func(T, []string) obj) (obj, error) {
 	f := r.form
 	limit := int64(10)
 	if n, ok := f.int("limit"); ok {
@@ -146,13 +154,13 @@ func pageItems(r *request, items []any, url, kind string) (obj, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	index := func(id, param string) (int, error) {
+	index := func(want, param string) (int, error) {
 		for i, it := range items {
-			if o, ok := it.(obj); ok && str(o, "id") == id {
+			if id(it) == want {
 				return i, nil
 			}
 		}
-		return 0, notFound(kind, id, param)
+		return 0, notFound(kind, want, param)
 	}
 	start, end := 0, len(items)
 	switch {
@@ -185,9 +193,7 @@ func pageItems(r *request, items []any, url, kind string) (obj, error) {
 	}
 	data := make([]any, 0, end-start)
 	for _, it := range items[start:end] {
-		if o, ok := it.(obj); ok {
-			data = append(data, r.s.renderObj(o, exp))
-		}
+		data = append(data, render(it, exp))
 	}
 	return obj{"object": "list", "data": data, "has_more": more, "url": url}, nil
 }

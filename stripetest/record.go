@@ -202,9 +202,9 @@ func newRecord(kind string) record {
 	case "event":
 		return new(event)
 	case "invoice":
-		return nil
+		return new(invoice)
 	case "invoiceitem":
-		return nil
+		return new(invoiceItem)
 	case "oauth_code":
 		return new(oauthCode)
 	case "oauth_connection":

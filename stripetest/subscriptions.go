@@ -184,37 +184,29 @@ func (s *Server) createSubscription(r *request) (any, error) {
 
 	// Build the first invoice and find what pays it before storing anything.
 	inv := s.newInvoice(cus, str(sub, "currency"), str(sub, "collection_method"), "subscription_create")
-	inv["parent"] = obj{"quote_details": nil, "subscription_details": obj{"metadata": deepCopy(sub["metadata"]), "subscription": id}, "type": "subscription_details"}
+	inv.Parent = subscriptionParent(id, stringMap(sub["metadata"]))
 	if d, ok := sub["days_until_due"].(int64); ok {
-		inv["due_date"] = now + d*86400
+		inv.DueDate = ptr(now + d*86400)
 	}
-	var lines []any
+	var lines []*invoiceLineItem
 	var total int64
 	for i, si := range items {
 		price := prices[i]
 		unit, _ := price["unit_amount"].(int64)
 		amount := unit * num(si, "quantity")
 		desc := fmt.Sprintf("%d × %s (at %s / %s)", si["quantity"], s.productName(price), money(unit, str(price, "currency")), objAt(price, "recurring")["interval"])
-		end := si["current_period_end"]
+		end := num(si, "current_period_end")
 		if trialEnd > 0 {
 			amount, desc, end = 0, "Trial period for "+s.productName(price), trialEnd
 			si["current_period_end"] = trialEnd
 		}
 		total += amount
-		lines = append(lines, obj{
-			"id": s.newID("il"), "object": "line_item", "amount": amount, "currency": price["currency"], "description": desc,
-			"discount_amounts": []any{}, "discountable": true, "discounts": []any{}, "invoice": inv["id"], "livemode": false, "metadata": obj{},
-			"parent": obj{"invoice_item_details": nil, "type": "subscription_item_details",
-				"subscription_item_details": obj{"invoice_item": nil, "proration": false, "proration_details": obj{"credited_items": nil}, "subscription": id, "subscription_item": si["id"]}},
-			"period": obj{"start": now, "end": end}, "pretax_credit_amounts": []any{},
-			"pricing":  obj{"price_details": obj{"price": price["id"], "product": price["product"]}, "type": "price_details", "unit_amount_decimal": price["unit_amount_decimal"]},
-			"quantity": si["quantity"], "quantity_decimal": strconv.FormatInt(num(si, "quantity"), 10), "subtotal": amount, "taxes": []any{},
-		})
+		lines = append(lines, s.newSubLine(s.newID("il"), inv.ID, &id, nullableID(si["id"]), price, num(si, "quantity"), amount, desc, now, end))
 	}
-	inv["_sublines"] = lines
-	for _, ii := range s.st.allObj("invoiceitem") { // pending items ride along on the first invoice
-		if ii["customer"] == cusID && ii["invoice"] == nil && ii["currency"] == inv["currency"] {
-			total += num(ii, "amount")
+	inv.SubLines = lines
+	for _, ii := range allOf[*invoiceItem](s.st, "invoiceitem") { // pending items ride along on the first invoice
+		if ii.Customer == cusID && ii.Invoice == nil && ii.Currency == inv.Currency {
+			total += ii.Amount
 		}
 	}
 	total -= s.discountPreview(inv, lines, discounts) // discounts.go
@@ -222,13 +214,13 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	chargeNow := sub["collection_method"] == "charge_automatically" && total > 0 && behavior != "default_incomplete"
 	if chargeNow {
 		sub["_items"] = items
-		inv["default_payment_method"] = sub["default_payment_method"]
-		inv["default_source"] = sub["default_source"]
+		inv.DefaultPaymentMethod = nullableID(sub["default_payment_method"])
+		inv.DefaultSource = nullableID(sub["default_source"])
 		pm, err = s.invoicePaymentMethod(inv, &form{m: obj{}, err: new(error)})
 		if err != nil {
 			return nil, err
 		}
-		inv["default_payment_method"], inv["default_source"] = nil, nil
+		inv.DefaultPaymentMethod, inv.DefaultSource = nil, nil
 		if name, _ := pm["_card"].(string); behavior == "error_if_incomplete" && testCards[name].code != "" {
 			tc := testCards[name]
 			return nil, &apiError{status: 402, typ: "card_error", code: tc.code, declineCode: tc.decline, message: tc.message, saved: true}
@@ -245,15 +237,15 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	for _, si := range items {
 		s.insertObj(si)
 	}
-	s.insertObj(inv)
-	sub["latest_invoice"] = inv["id"]
+	s.insert(inv)
+	sub["latest_invoice"] = inv.ID
 	s.attachPendingItems(inv)
 	s.recalcInvoice(inv)
 	s.emitObj(r, "customer.subscription.created", sub, nil)
-	s.emitObj(r, "invoice.created", inv, nil)
+	s.emit(r, "invoice.created", inv, nil)
 	s.finalize(r, inv)
 	switch {
-	case inv["status"] == "paid":
+	case inv.Status == "paid":
 		if sub["status"] != "trialing" {
 			sub["status"] = "active"
 		}

@@ -3,7 +3,6 @@ package stripetest
 import (
 	"fmt"
 	"net/http"
-	"strconv"
 )
 
 // Test clocks (/v1/test_helpers/test_clocks).
@@ -186,17 +185,17 @@ func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*reque
 		}
 		consider(end, func(r *request) { s.renewSubscription(r, sub, end) })
 	}
-	for _, inv := range s.st.allObj("invoice") {
-		if !on[inv["customer"]] {
+	for _, inv := range allOf[*invoice](s.st, "invoice") {
+		if !on[inv.Customer] {
 			continue
 		}
 		inv := inv
 		switch {
-		case inv["status"] == "draft" && inv["auto_advance"] == true:
-			consider(num(inv, "created")+finalizeDelay, func(r *request) { s.autoFinalize(r, inv) })
-		case inv["status"] == "open" && inv["collection_method"] == "charge_automatically":
-			if at, ok := inv["next_payment_attempt"].(int64); ok {
-				consider(at, func(r *request) { s.autoCollect(r, inv) })
+		case inv.Status == "draft" && inv.AutoAdvance:
+			consider(inv.Created+finalizeDelay, func(r *request) { s.autoFinalize(r, inv) })
+		case inv.Status == "open" && inv.CollectionMethod == "charge_automatically":
+			if at := inv.NextPaymentAttempt; at != nil {
+				consider(*at, func(r *request) { s.autoCollect(r, inv) })
 			}
 		}
 	}
@@ -230,13 +229,13 @@ func (s *Server) renewSubscription(r *request, sub obj, start int64) {
 		sub["status"] = "active"
 	}
 	inv := s.newInvoice(cus, str(sub, "currency"), str(sub, "collection_method"), "subscription_cycle")
-	inv["auto_advance"] = true
-	inv["test_clock"] = sub["test_clock"]
-	inv["parent"] = obj{"quote_details": nil, "subscription_details": obj{"metadata": deepCopy(sub["metadata"]), "subscription": sub["id"]}, "type": "subscription_details"}
+	inv.AutoAdvance = true
+	inv.TestClock = nullableID(sub["test_clock"])
+	inv.Parent = subscriptionParent(str(sub, "id"), stringMap(sub["metadata"]))
 	if d, ok := sub["days_until_due"].(int64); ok {
-		inv["due_date"] = start + d*86400
+		inv.DueDate = ptr(start + d*86400)
 	}
-	var lines []any
+	var lines []*invoiceLineItem
 	for _, si := range subItems(sub) {
 		price, ok := s.st.lookupObj(idOf(si["price"]))
 		if !ok {
@@ -247,50 +246,41 @@ func (s *Server) renewSubscription(r *request, sub obj, start int64) {
 		si["current_period_start"], si["current_period_end"] = start, end
 		unit := num(price, "unit_amount")
 		qty := num(si, "quantity")
-		lines = append(lines, obj{
-			"id": s.newID("il"), "object": "line_item", "amount": unit * qty, "currency": price["currency"],
-			"description":      fmt.Sprintf("%d × %s (at %s / %s)", qty, s.productName(price), money(unit, str(price, "currency")), rec["interval"]),
-			"discount_amounts": []any{}, "discountable": true, "discounts": []any{}, "invoice": inv["id"], "livemode": false, "metadata": obj{},
-			"parent": obj{"invoice_item_details": nil, "type": "subscription_item_details",
-				"subscription_item_details": obj{"invoice_item": nil, "proration": false, "proration_details": obj{"credited_items": nil},
-					"subscription": sub["id"], "subscription_item": si["id"]}},
-			"period": obj{"start": start, "end": end}, "pretax_credit_amounts": []any{},
-			"pricing":  obj{"price_details": obj{"price": price["id"], "product": price["product"]}, "type": "price_details", "unit_amount_decimal": price["unit_amount_decimal"]},
-			"quantity": qty, "quantity_decimal": strconv.FormatInt(qty, 10), "subtotal": unit * qty, "taxes": []any{},
-		})
+		desc := fmt.Sprintf("%d × %s (at %s / %s)", qty, s.productName(price), money(unit, str(price, "currency")), rec["interval"])
+		lines = append(lines, s.newSubLine(s.newID("il"), inv.ID, ptr(str(sub, "id")), nullableID(si["id"]), price, qty, unit*qty, desc, start, end))
 	}
-	inv["_sublines"] = lines
-	inv["period_start"], inv["period_end"] = start, start
+	inv.SubLines = lines
+	inv.PeriodStart, inv.PeriodEnd = start, start
 	s.renderItems(sub)
-	s.insertObj(inv)
-	sub["latest_invoice"] = inv["id"]
+	s.insert(inv)
+	sub["latest_invoice"] = inv.ID
 	s.attachPendingItems(inv)
 	s.recalcInvoice(inv)
 	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
-	s.emitObj(r, "invoice.created", inv, nil)
+	s.emit(r, "invoice.created", inv, nil)
 }
 
 // autoFinalize finalizes a draft with auto_advance and, when it is charged
 // automatically, makes the first payment attempt.
-func (s *Server) autoFinalize(r *request, inv obj) {
+func (s *Server) autoFinalize(r *request, inv *invoice) {
 	s.finalize(r, inv)
-	if inv["status"] == "open" && inv["collection_method"] == "charge_automatically" {
+	if inv.Status == "open" && inv.CollectionMethod == "charge_automatically" {
 		s.autoCollect(r, inv)
 	}
 }
 
 // autoCollect makes one automatic payment attempt on an open invoice and,
 // when it fails, schedules the next (see the retry rules above).
-func (s *Server) autoCollect(r *request, inv obj) {
-	inv["next_payment_attempt"] = nil
+func (s *Server) autoCollect(r *request, inv *invoice) {
+	inv.NextPaymentAttempt = nil
 	pm, err := s.invoicePaymentMethod(inv, &form{m: obj{}, err: new(error)})
 	if err == nil {
 		err = s.collect(r, inv, pm, true)
 	} else {
-		inv["attempted"] = true
-		inv["attempt_count"] = num(inv, "attempt_count") + 1
+		inv.Attempted = true
+		inv.AttemptCount++
 		s.scheduleRetry(inv)
-		s.emitObj(r, "invoice.payment_failed", inv, nil)
+		s.emit(r, "invoice.payment_failed", inv, nil)
 	}
 	if err == nil {
 		return
@@ -304,11 +294,11 @@ func (s *Server) autoCollect(r *request, inv obj) {
 
 // scheduleRetry sets an invoice's next automatic payment attempt after a
 // failed one, or none after the last.
-func (s *Server) scheduleRetry(inv obj) {
-	if num(inv, "attempt_count") < maxPaymentAttempts {
-		inv["next_payment_attempt"] = s.unix() + retryInterval
+func (s *Server) scheduleRetry(inv *invoice) {
+	if inv.AttemptCount < maxPaymentAttempts {
+		inv.NextPaymentAttempt = ptr(s.unix() + retryInterval)
 	} else {
-		inv["next_payment_attempt"] = nil
+		inv.NextPaymentAttempt = nil
 	}
 }
 
