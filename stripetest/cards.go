@@ -57,28 +57,25 @@ func (s *Server) registerCards() {
 
 // cardFromToken builds (but does not store) a card from a test token,
 // attached to customer when it is not empty.
-func (s *Server) cardFromToken(tok, customer string) (obj, error) {
+func (s *Server) cardFromToken(tok, customer string) (*card, error) {
 	name, ok := strings.CutPrefix(tok, "tok_")
 	tc, known := testCards[name]
 	if !ok || !known {
 		return nil, invalid("source", "resource_missing", "No such token: '%s'", tok)
 	}
-	var cus any
+	c := &card{
+		meta:           meta{ID: s.newID("card"), Object: "card"},
+		AllowRedisplay: "unspecified", Brand: tc.brand, Country: "US", CVCCheck: "pass",
+		ExpMonth: 12, ExpYear: int64(s.now().Year() + 3), Fingerprint: fingerprint(name), Funding: tc.funding,
+		Last4: tc.last4, Metadata: map[string]string{}, RegulatedStatus: "unregulated", TestCard: name,
+	}
 	if customer != "" {
 		if err := attachDecline(tc, "source"); err != nil {
 			return nil, err
 		}
-		cus = customer
+		c.Customer = &customer
 	}
-	year := int64(s.now().Year() + 3)
-	return obj{
-		"id": s.newID("card"), "object": "card", "address_city": nil, "address_country": nil, "address_line1": nil,
-		"address_line1_check": nil, "address_line2": nil, "address_state": nil, "address_zip": nil, "address_zip_check": nil,
-		"allow_redisplay": "unspecified", "brand": tc.brand, "country": "US", "customer": cus, "cvc_check": "pass",
-		"dynamic_last4": nil, "exp_month": int64(12), "exp_year": year, "fingerprint": fingerprint(name), "funding": tc.funding,
-		"last4": tc.last4, "metadata": obj{}, "name": nil, "networks": obj{"preferred": nil}, "regulated_status": "unregulated",
-		"tokenization_method": nil, "_card": name, "_created": s.unix(),
-	}, nil
+	return c, nil
 }
 
 // attachDecline is the 402 card_error of saving a declining test card on
@@ -92,18 +89,18 @@ func attachDecline(tc testCard, param string) *apiError {
 }
 
 // customerCard finds a card of the customer named in the path.
-func (s *Server) customerCard(r *request) (cus *customer, card obj, err error) {
-	cus, err = s.customer(r.pathVal("customer"))
+func (s *Server) customerCard(r *request) (*customer, *card, error) {
+	cus, err := s.customer(r.pathVal("customer"))
 	if err != nil {
 		return nil, nil, err
 	}
 	id := r.pathVal("id")
-	card, ok := s.st.lookupObj(id)
-	if !ok || card["object"] != "card" || card["customer"] != cus.ID {
+	c, ok := lookupAs[*card](s.st, id)
+	if !ok || c.customerID() != cus.ID {
 		return nil, nil, &apiError{status: http.StatusNotFound, typ: "invalid_request_error", code: "resource_missing", param: "id",
 			message: "Customer " + cus.ID + " does not have a linked source with ID " + id + "."}
 	}
-	return cus, card, nil
+	return cus, c, nil
 }
 
 func (s *Server) createCard(r *request) (any, error) {
@@ -115,22 +112,22 @@ func (s *Server) createCard(r *request) (any, error) {
 	if !ok || tok == "" {
 		return nil, missingParam("source")
 	}
-	card, cerr := s.cardFromToken(tok, cus.ID)
+	c, cerr := s.cardFromToken(tok, cus.ID)
 	if cerr != nil {
 		return nil, cerr
 	}
-	applyMetadata(card, r.form)
+	c.Metadata = mergeMetadata(c.Metadata, r.form)
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	s.insertObj(card)
-	s.emitObj(r, "customer.source.created", card, nil)
+	s.insert(c)
+	s.emit(r, "customer.source.created", c, nil)
 	if cus.DefaultSource == nil {
 		before := s.snapshot(cus)
-		cus.DefaultSource = ptr(str(card, "id"))
+		cus.DefaultSource = ptr(c.ID)
 		s.emitUpdated(r, "customer.updated", cus, before)
 	}
-	return s.renderObj(card, r.expand), nil
+	return s.render(c, r.expand), nil
 }
 
 func (s *Server) listCards(r *request) (any, error) {
@@ -138,73 +135,126 @@ func (s *Server) listCards(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	cusID := cus.ID
 	if o, ok := r.form.str("object"); ok && o != "card" {
-		return obj{"object": "list", "data": []any{}, "has_more": false, "url": "/v1/customers/" + cus.ID + "/sources"}, nil
+		return obj{"object": "list", "data": []any{}, "has_more": false, "url": "/v1/customers/" + cusID + "/sources"}, nil
 	}
-	return s.listObjs(r, "card", "/v1/customers/"+cus.ID+"/sources", func(o obj) bool {
-		return o["customer"] == cus.ID
+	return listOf(s, r, "card", "/v1/customers/"+cusID+"/sources", func(c *card) bool {
+		return c.customerID() == cusID
 	})
 }
 
 func (s *Server) getCard(r *request) (any, error) {
-	_, card, err := s.customerCard(r)
+	_, c, err := s.customerCard(r)
 	if err != nil {
 		return nil, err
 	}
-	return s.renderObj(card, r.expand), nil
+	return s.render(c, r.expand), nil
 }
 
 func (s *Server) updateCard(r *request) (any, error) {
-	_, card, err := s.customerCard(r)
+	_, c, err := s.customerCard(r)
 	if err != nil {
 		return nil, err
 	}
 	f := r.form
-	before := s.snapshotObj(card)
-	clone := cloneObj(card)
-	setStrings(clone, f, "address_city", "address_country", "address_line1", "address_line2", "address_state", "address_zip", "name")
-	for _, k := range []string{"exp_month", "exp_year"} {
+	before := s.snapshot(c)
+	clone := cloneRecord(c)
+	setNullable(&clone.AddressCity, f, "address_city")
+	setNullable(&clone.AddressCountry, f, "address_country")
+	setNullable(&clone.AddressLine1, f, "address_line1")
+	setNullable(&clone.AddressLine2, f, "address_line2")
+	setNullable(&clone.AddressState, f, "address_state")
+	setNullable(&clone.AddressZip, f, "address_zip")
+	setNullable(&clone.Name, f, "name")
+	for _, e := range []struct {
+		k   string
+		dst *int64
+	}{{"exp_month", &clone.ExpMonth}, {"exp_year", &clone.ExpYear}} {
+		k := e.k
 		if n, ok := f.int(k); ok {
 			if (k == "exp_month" && (n < 1 || n > 12)) || (k == "exp_year" && n < int64(s.now().Year())) {
 				return nil, &apiError{status: http.StatusPaymentRequired, typ: "card_error", code: "invalid_" + strings.Replace(k, "exp_", "expiry_", 1), param: k,
 					message: "Your card's expiration " + strings.TrimPrefix(k, "exp_") + " is invalid."}
 			}
-			clone[k] = n
+			*e.dst = n
 		}
 	}
-	applyMetadata(clone, f)
+	clone.Metadata = mergeMetadata(clone.Metadata, f)
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	for k, v := range clone {
-		card[k] = v
-	}
-	s.emitUpdatedObj(r, "customer.source.updated", card, before)
-	return s.renderObj(card, r.expand), nil
+	*c = *clone
+	s.emitUpdated(r, "customer.source.updated", c, before)
+	return s.render(c, r.expand), nil
 }
 
 // deleteCard removes a card; deleting the default source makes the most
 // recently added remaining card the default, as Stripe does.
 func (s *Server) deleteCard(r *request) (any, error) {
-	cus, card, err := s.customerCard(r)
+	cus, c, err := s.customerCard(r)
 	if err != nil {
 		return nil, err
 	}
-	s.removeObj(card)
-	s.emitObj(r, "customer.source.deleted", card, nil)
-	if cus.DefaultSource != nil && *cus.DefaultSource == str(card, "id") {
+	s.remove(c)
+	s.emit(r, "customer.source.deleted", c, nil)
+	if deref(cus.DefaultSource) == c.ID {
 		before := s.snapshot(cus)
 		cus.DefaultSource = nil
-		var newest obj
-		for _, c := range s.st.allObj("card") {
-			if c["customer"] == cus.ID {
-				newest = c // kinds are in creation order
+		var newest *card
+		for _, o := range allOf[*card](s.st, "card") {
+			if o.customerID() == cus.ID {
+				newest = o // kinds are in creation order
 			}
 		}
 		if newest != nil {
-			cus.DefaultSource = ptr(str(newest, "id"))
+			cus.DefaultSource = ptr(newest.ID)
 		}
 		s.emitUpdated(r, "customer.updated", cus, before)
 	}
-	return obj{"id": card["id"], "object": "card", "deleted": true}, nil
+	return obj{"id": c.ID, "object": "card", "deleted": true}, nil
+}
+
+// card is a card saved on a customer as a source (card_...), or a card
+// made from a test token to charge once.
+type card struct {
+	meta
+	AddressCity        *string           `json:"address_city"`
+	AddressCountry     *string           `json:"address_country"`
+	AddressLine1       *string           `json:"address_line1"`
+	AddressLine1Check  *string           `json:"address_line1_check"`
+	AddressLine2       *string           `json:"address_line2"`
+	AddressState       *string           `json:"address_state"`
+	AddressZip         *string           `json:"address_zip"`
+	AddressZipCheck    *string           `json:"address_zip_check"`
+	AllowRedisplay     string            `json:"allow_redisplay"`
+	Brand              string            `json:"brand"`
+	Country            string            `json:"country"`
+	Customer           *string           `json:"customer"`
+	CVCCheck           string            `json:"cvc_check"`
+	DynamicLast4       *string           `json:"dynamic_last4"`
+	ExpMonth           int64             `json:"exp_month"`
+	ExpYear            int64             `json:"exp_year"`
+	Fingerprint        string            `json:"fingerprint"`
+	Funding            string            `json:"funding"`
+	Last4              string            `json:"last4"`
+	Metadata           map[string]string `json:"metadata"`
+	Name               *string           `json:"name"`
+	Networks           cardNetworks      `json:"networks"`
+	RegulatedStatus    string            `json:"regulated_status"`
+	TokenizationMethod *string           `json:"tokenization_method"`
+	// TestCard names the test card (testCards) the card was made from.
+	TestCard string `json:"_card"`
+}
+
+// cardNetworks is a card's networks.
+type cardNetworks struct {
+	Preferred *string `json:"preferred"`
+}
+
+func (c *card) testCard() string   { return c.TestCard }
+func (c *card) expYear() int64     { return c.ExpYear }
+func (c *card) customerID() string { return deref(c.Customer) }
+func (c *card) setCustomer(id string) {
+	c.Customer = &id
 }

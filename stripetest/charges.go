@@ -26,7 +26,7 @@ type chargeSpec struct {
 	amount        int64
 	currency      string
 	customer      string
-	pm            obj // a card or a payment_method
+	pm            paymentSource
 	capture       bool
 	paymentIntent string
 	description   string
@@ -58,8 +58,7 @@ func amountParams(f *form) (int64, string, error) {
 // charge creates and stores a charge. A declining card gives a failed
 // charge and a 402 card_error naming it.
 func (s *Server) charge(r *request, sp chargeSpec) (obj, error) {
-	name, _ := sp.pm["_card"].(string)
-	tc := testCards[name]
+	tc := testCards[sp.pm.testCard()]
 	var cus, pi, desc any
 	if sp.customer != "" {
 		cus = sp.customer
@@ -79,7 +78,7 @@ func (s *Server) charge(r *request, sp chargeSpec) (obj, error) {
 		"calculated_statement_descriptor": "STRIPETEST", "captured": false, "created": s.unix(), "currency": sp.currency,
 		"customer": cus, "description": desc, "disputed": false, "failure_balance_transaction": nil, "failure_code": nil,
 		"failure_message": nil, "fraud_details": obj{}, "livemode": false, "metadata": obj{}, "on_behalf_of": nil,
-		"paid": false, "payment_intent": pi, "payment_method": sp.pm["id"],
+		"paid": false, "payment_intent": pi, "payment_method": sp.pm.base().ID,
 		"payment_method_details": obj{"card": cardDetails(sp.pm), "type": "card"}, "radar_options": obj{},
 		"receipt_email": nil, "receipt_number": nil, "receipt_url": "https://pay.stripe.com/receipts/stripetest/" + id,
 		"refunded": false, "review": nil, "shipping": nil, "source_transfer": nil, "statement_descriptor": nil,
@@ -143,7 +142,7 @@ func shippingFrom(f *form) any {
 
 // chargeSource finds what POST /v1/charges charges: source (a token or a
 // card of customer), else the customer's default source.
-func (s *Server) chargeSource(f *form, cus *customer) (obj, error) {
+func (s *Server) chargeSource(f *form, cus *customer) (paymentSource, error) {
 	src, hasSrc := f.str("source")
 	switch {
 	case hasSrc && strings.HasPrefix(src, "tok_"):
@@ -158,13 +157,14 @@ func (s *Server) chargeSource(f *form, cus *customer) (obj, error) {
 		if cusID != "" {
 			return nil, invalid("source", "", "Customer %s does not have a linked source with ID %s.", cusID, src)
 		}
-		return s.insertObj(card), nil
+		s.insert(card)
+		return card, nil
 	case hasSrc:
-		card, ok := s.st.lookupObj(src)
-		if !ok || (card["object"] != "card" && card["object"] != "payment_method") {
+		card, ok := lookupAs[paymentSource](s.st, src)
+		if !ok {
 			return nil, invalid("source", "resource_missing", "No such source: '%s'", src)
 		}
-		if cus != nil && card["customer"] != cus.ID {
+		if cus != nil && card.customerID() != cus.ID {
 			return nil, invalid("source", "", "Customer %s does not have a linked source with ID %s.", cus.ID, src)
 		}
 		return card, nil
@@ -172,7 +172,7 @@ func (s *Server) chargeSource(f *form, cus *customer) (obj, error) {
 		if cus.DefaultSource == nil {
 			return nil, invalid("customer", "missing", "Cannot charge a customer that has no active card")
 		}
-		card, ok := s.st.lookupObj(*cus.DefaultSource)
+		card, ok := lookupAs[paymentSource](s.st, *cus.DefaultSource)
 		if !ok {
 			return nil, invalid("customer", "missing", "Cannot charge a customer that has no active card")
 		}

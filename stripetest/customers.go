@@ -99,30 +99,30 @@ func (s *Server) createCustomer(r *request) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := attachDecline(testCards[str(p, "_card")], "payment_method"); err != nil {
+		if err := attachDecline(testCards[p.testCard()], "payment_method"); err != nil {
 			return nil, err
 		}
-		p["customer"] = id
+		p.setCustomer(id)
 	}
-	var card obj
+	var src *card
 	if tok, ok := r.form.str("source"); ok {
 		c, err := s.cardFromToken(tok, id)
 		if err != nil {
 			return nil, err
 		}
-		card = c
+		src = c
 	}
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
 	s.insert(cus)
-	if card != nil {
-		s.insertObj(card)
-		cus.DefaultSource = ptr(str(card, "id"))
+	if src != nil {
+		s.insert(src)
+		cus.DefaultSource = ptr(src.ID)
 	}
 	s.emit(r, "customer.created", cus, nil)
-	if card != nil {
-		s.emitObj(r, "customer.source.created", card, nil)
+	if src != nil {
+		s.emit(r, "customer.source.created", src, nil)
 	}
 	return s.render(cus, r.expand), nil
 }
@@ -180,7 +180,7 @@ func (s *Server) applyCustomerParams(r *request, cus *customer) error {
 				if err != nil {
 					return err
 				}
-				cus.InvoiceSettings.DefaultPaymentMethod = ptr(str(p, "id"))
+				cus.InvoiceSettings.DefaultPaymentMethod = ptr(p.base().ID)
 			}
 		}
 	}
@@ -217,15 +217,15 @@ func (s *Server) updateCustomer(r *request) (any, error) {
 	if err := s.applyCustomerParams(r, next); err != nil {
 		return nil, err
 	}
-	var newCard obj
+	var newCard *card
 	if tok, ok := r.form.str("source"); ok {
 		if newCard, err = s.cardFromToken(tok, cus.ID); err != nil {
 			return nil, err
 		}
 	}
 	if src, ok := r.form.str("default_source"); ok && src != "" {
-		card, ok := s.st.lookupObj(src)
-		if !ok || card["customer"] != cus.ID {
+		c, ok := lookupAs[paymentSource](s.st, src)
+		if !ok || c.customerID() != cus.ID {
 			return nil, invalid("default_source", "resource_missing", "No such source: '%s'", src)
 		}
 	}
@@ -243,14 +243,14 @@ func (s *Server) updateCustomer(r *request) (any, error) {
 	if newCard != nil {
 		// source= replaces the default source.
 		if cus.DefaultSource != nil {
-			if old, ok := s.st.lookupObj(*cus.DefaultSource); ok {
-				s.removeObj(old)
-				s.emitObj(r, "customer.source.deleted", old, nil)
+			if old, ok := lookupAs[paymentSource](s.st, *cus.DefaultSource); ok {
+				s.remove(old)
+				s.emit(r, "customer.source.deleted", old, nil)
 			}
 		}
-		s.insertObj(newCard)
-		cus.DefaultSource = ptr(str(newCard, "id"))
-		s.emitObj(r, "customer.source.created", newCard, nil)
+		s.insert(newCard)
+		cus.DefaultSource = ptr(newCard.ID)
+		s.emit(r, "customer.source.created", newCard, nil)
 	}
 	s.emitUpdated(r, "customer.updated", cus, before)
 	return s.render(cus, r.expand), nil
@@ -261,9 +261,9 @@ func (s *Server) deleteCustomer(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, card := range s.st.allObj("card") {
-		if card["customer"] == cus.ID {
-			s.removeObj(card)
+	for _, c := range allOf[*card](s.st, "card") {
+		if c.customerID() == cus.ID {
+			s.remove(c)
 		}
 	}
 	for _, sub := range s.st.allObj("subscription") {

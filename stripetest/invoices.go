@@ -387,7 +387,7 @@ func (s *Server) applyInvoiceParams(inv *invoice, f *form) error {
 			if err != nil {
 				return err
 			}
-			*p.dst = ptr(str(pm, "id"))
+			*p.dst = ptr(pm.base().ID)
 		}
 	}
 	inv.Metadata = mergeMetadata(inv.Metadata, f)
@@ -589,7 +589,7 @@ func (s *Server) finalizeInvoice(r *request) (any, error) {
 
 // invoicePaymentMethod picks what pays an invoice: the pay params, the
 // invoice's defaults, then the customer's.
-func (s *Server) invoicePaymentMethod(inv *invoice, f *form) (obj, error) {
+func (s *Server) invoicePaymentMethod(inv *invoice, f *form) (paymentSource, error) {
 	for _, k := range []string{"payment_method", "source"} {
 		if v, ok := f.str(k); ok {
 			return s.resolvePaymentMethod(v, k)
@@ -608,7 +608,7 @@ func (s *Server) invoicePaymentMethod(inv *invoice, f *form) (obj, error) {
 		candidates = append(candidates, deref(cus.InvoiceSettings.DefaultPaymentMethod), deref(cus.DefaultSource))
 	}
 	for _, id := range candidates {
-		if pm, ok := s.st.lookupObj(id); ok {
+		if pm, ok := lookupAs[paymentSource](s.st, id); ok {
 			return pm, nil
 		}
 	}
@@ -617,7 +617,7 @@ func (s *Server) invoicePaymentMethod(inv *invoice, f *form) (obj, error) {
 
 // collect charges an open invoice's remaining amount.
 // With retry (an automatic attempt), a failure schedules the next attempt.
-func (s *Server) collect(r *request, inv *invoice, pm obj, retry bool) error {
+func (s *Server) collect(r *request, inv *invoice, pm paymentSource, retry bool) error {
 	amount := inv.AmountRemaining
 	inv.Attempted = true
 	inv.AttemptCount++
@@ -627,7 +627,7 @@ func (s *Server) collect(r *request, inv *invoice, pm obj, retry bool) error {
 		"canceled_at": nil, "cancellation_reason": nil, "capture_method": "automatic", "client_secret": "", "confirmation_method": "automatic",
 		"created": s.unix(), "currency": inv.Currency, "customer": inv.Customer, "description": "Payment for Invoice",
 		"excluded_payment_method_types": nil, "last_payment_error": nil, "latest_charge": nil, "livemode": false, "metadata": obj{},
-		"next_action": nil, "on_behalf_of": nil, "payment_method": pm["id"], "payment_method_configuration_details": nil,
+		"next_action": nil, "on_behalf_of": nil, "payment_method": pm.base().ID, "payment_method_configuration_details": nil,
 		"payment_method_options": obj{}, "payment_method_types": []any{"card"}, "processing": nil, "receipt_email": nil, "review": nil,
 		"setup_future_usage": nil, "shipping": nil, "statement_descriptor": nil, "statement_descriptor_suffix": nil,
 		"status": "requires_confirmation", "transfer_data": nil, "transfer_group": nil,
@@ -672,7 +672,7 @@ func (s *Server) payInvoice(r *request) (any, error) {
 	if inv.Status == "draft" {
 		s.recalcInvoice(inv)
 	}
-	var pm obj
+	var pm paymentSource
 	if !outOfBand && inv.AmountRemaining > 0 {
 		if pm, err = s.invoicePaymentMethod(inv, f); err != nil {
 			return nil, err

@@ -103,8 +103,8 @@ func newer(a, b record) bool {
 	return a.base().Seq > b.base().Seq
 }
 
-// createdOfObj is a legacy object's created time; cards, which have none
-// on the wire, keep it internally.
+// createdOfObj is a legacy object's created time; kinds with none on the
+// wire keep it internally.
 func createdOfObj(o obj) int64 {
 	if c, ok := o["created"].(int64); ok {
 		return c

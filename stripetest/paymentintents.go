@@ -89,12 +89,12 @@ func (s *Server) createPaymentIntent(r *request) (any, error) {
 		pi["automatic_payment_methods"] = obj{"allow_redirects": apm.strOr("allow_redirects", "always"), "enabled": enabled}
 	}
 	confirm, _ := f.bool("confirm")
-	var pm obj
+	var pm paymentSource
 	if pmID, ok := f.str("payment_method"); ok {
 		if pm, err = s.resolvePaymentMethod(pmID, "payment_method"); err != nil {
 			return nil, err
 		}
-		pi["payment_method"] = pm["id"]
+		pi["payment_method"] = pm.base().ID
 		pi["status"] = "requires_confirmation"
 	}
 	if err := f.failed(); err != nil {
@@ -117,7 +117,7 @@ func (s *Server) createPaymentIntent(r *request) (any, error) {
 // confirmPI charges pm for pi and moves pi on: to succeeded, to
 // requires_capture with manual capture, or back to requires_payment_method
 // when the card declines (a 402 error carrying the payment intent).
-func (s *Server) confirmPI(r *request, pi, pm obj) error {
+func (s *Server) confirmPI(r *request, pi obj, pm paymentSource) error {
 	capture := pi["capture_method"] != "manual"
 	ch, err := s.charge(r, chargeSpec{
 		amount: num(pi, "amount"), currency: str(pi, "currency"), customer: idOf(pi["customer"]), pm: pm,
@@ -130,17 +130,17 @@ func (s *Server) confirmPI(r *request, pi, pm obj) error {
 		pi["payment_method"] = nil
 		pi["last_payment_error"] = obj{
 			"type": ae.typ, "code": ae.code, "decline_code": ae.declineCode, "message": ae.message, "charge": ch["id"],
-			"doc_url": "https://stripe.com/docs/error-codes/" + ae.code, "payment_method": s.renderObj(pm, nil), "payment_method_type": "card",
+			"doc_url": "https://stripe.com/docs/error-codes/" + ae.code, "payment_method": s.render(pm, nil), "payment_method_type": "card",
 		}
 		s.emitObj(r, "payment_intent.payment_failed", pi, nil)
 		ae.paymentIntent = s.renderObj(pi, nil)
-		ae.paymentMethod = s.renderObj(pm, nil)
+		ae.paymentMethod = s.render(pm, nil)
 		return ae
 	}
 	if err != nil {
 		return err
 	}
-	pi["payment_method"] = pm["id"]
+	pi["payment_method"] = pm.base().ID
 	pi["latest_charge"] = ch["id"]
 	pi["last_payment_error"] = nil
 	if capture {
@@ -285,7 +285,7 @@ func (s *Server) updatePaymentIntent(r *request) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			clone["payment_method"] = pm["id"]
+			clone["payment_method"] = pm.base().ID
 			clone["status"] = "requires_confirmation"
 		}
 	}

@@ -20,14 +20,14 @@ func (s *Server) registerPaymentMethods() {
 		if err != nil {
 			return nil, err
 		}
-		return s.listObjs(r, "payment_method", "/v1/payment_methods", keep)
+		return listOf(s, r, "payment_method", "/v1/payment_methods", keep)
 	})
 	s.handle("GET", "/v1/payment_methods/{id}", func(r *request) (any, error) {
 		pm, err := s.getPaymentMethod(r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(pm, r.expand), nil
+		return s.render(pm, r.expand), nil
 	})
 	s.handle("POST", "/v1/payment_methods/{id}", s.updatePaymentMethod)
 	s.handle("POST", "/v1/payment_methods/{id}/attach", s.attachPaymentMethod)
@@ -41,37 +41,37 @@ func (s *Server) registerPaymentMethods() {
 		if err != nil {
 			return nil, err
 		}
-		return s.listObjs(r, "payment_method", "/v1/customers/"+cus.ID+"/payment_methods", keep)
+		return listOf(s, r, "payment_method", "/v1/customers/"+cus.ID+"/payment_methods", keep)
 	})
 	s.handle("GET", "/v1/customers/{customer}/payment_methods/{id}", func(r *request) (any, error) {
 		cus, err := s.customer(r.pathVal("customer"))
 		if err != nil {
 			return nil, err
 		}
-		pm, ok := s.st.lookupObj(r.pathVal("id"))
-		if !ok || pm["object"] != "payment_method" || pm["customer"] != cus.ID {
+		pm, ok := lookupAs[*paymentMethod](s.st, r.pathVal("id"))
+		if !ok || pm.customerID() != cus.ID {
 			return nil, notFound("PaymentMethod", r.pathVal("id"), "payment_method")
 		}
-		return s.renderObj(pm, r.expand), nil
+		return s.render(pm, r.expand), nil
 	})
 }
 
 // paymentMethodFilter keeps the payment methods of customer (all when
 // empty) of the requested type.
-func (s *Server) paymentMethodFilter(r *request, customer string) (func(obj) bool, error) {
+func (s *Server) paymentMethodFilter(r *request, customer string) (func(*paymentMethod) bool, error) {
 	typ, _ := r.form.str("type")
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	return func(pm obj) bool {
-		return (customer == "" || pm["customer"] == customer) && (typ == "" || pm["type"] == typ)
+	return func(pm *paymentMethod) bool {
+		return (customer == "" || pm.customerID() == customer) && (typ == "" || pm.Type == typ)
 	}, nil
 }
 
 // getPaymentMethod finds a stored pm_ payment method (404 otherwise).
-func (s *Server) getPaymentMethod(id string) (obj, error) {
-	pm, ok := s.st.lookupObj(id)
-	if !ok || pm["object"] != "payment_method" {
+func (s *Server) getPaymentMethod(id string) (*paymentMethod, error) {
+	pm, ok := lookupAs[*paymentMethod](s.st, id)
+	if !ok {
 		return nil, notFound("PaymentMethod", id, "payment_method")
 	}
 	return pm, nil
@@ -142,7 +142,7 @@ func (s *Server) createPaymentMethod(r *request) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		name = str(p, "_card")
+		name = p.testCard()
 	} else if err := f.failed(); err != nil {
 		return nil, err
 	} else {
@@ -152,41 +152,38 @@ func (s *Server) createPaymentMethod(r *request) (any, error) {
 	if err := s.applyPaymentMethodParams(pm, f); err != nil {
 		return nil, err
 	}
-	s.insertObj(pm)
-	return s.renderObj(pm, r.expand), nil
+	s.insert(pm)
+	return s.render(pm, r.expand), nil
 }
 
 // applyPaymentMethodParams sets the fields create and update share.
-func (s *Server) applyPaymentMethodParams(pm obj, f *form) error {
-	applyMetadata(pm, f)
+func (s *Server) applyPaymentMethodParams(pm *paymentMethod, f *form) error {
+	pm.Metadata = mergeMetadata(pm.Metadata, f)
 	if v, ok := f.str("allow_redisplay"); ok {
-		pm["allow_redisplay"] = v
+		pm.AllowRedisplay = v
 	}
 	if bd := f.sub("billing_details"); len(bd.m) > 0 {
-		cur := objAt(pm, "billing_details")
-		for _, k := range []string{"email", "name", "phone", "tax_id"} {
-			if v, ok := bd.str(k); ok {
-				cur[k] = v
-				if v == "" {
-					cur[k] = nil
-				}
-			}
-		}
+		cur := &pm.BillingDetails
+		setNullable(&cur.Email, bd, "email")
+		setNullable(&cur.Name, bd, "name")
+		setNullable(&cur.Phone, bd, "phone")
+		setNullable(&cur.TaxID, bd, "tax_id")
 		if a := bd.sub("address"); len(a.m) > 0 {
-			addr := objAt(cur, "address")
-			for _, k := range []string{"city", "country", "line1", "line2", "postal_code", "state"} {
+			addr := &cur.Address
+			for k, dst := range map[string]**string{"city": &addr.City, "country": &addr.Country, "line1": &addr.Line1,
+				"line2": &addr.Line2, "postal_code": &addr.PostalCode, "state": &addr.State} {
 				if v, ok := a.str(k); ok {
-					addr[k] = v
+					*dst = &v // an empty value stays ""
 				}
 			}
 		}
 	}
 	if c := f.sub("card"); len(c.m) > 0 {
 		if m, ok := c.int("exp_month"); ok {
-			objAt(pm, "card")["exp_month"] = m
+			pm.Card.ExpMonth = m
 		}
 		if y, ok := c.int("exp_year"); ok {
-			objAt(pm, "card")["exp_year"] = y
+			pm.Card.ExpYear = y
 		}
 	}
 	return f.failed()
@@ -197,19 +194,17 @@ func (s *Server) updatePaymentMethod(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if pm["customer"] == nil {
+	if pm.Customer == nil {
 		return nil, invalid("", "", "You must save this PaymentMethod to a customer before you can update it.")
 	}
-	clone := cloneObj(pm)
+	clone := cloneRecord(pm)
 	if err := s.applyPaymentMethodParams(clone, r.form); err != nil {
 		return nil, err
 	}
-	before := s.snapshotObj(pm)
-	for k, v := range clone {
-		pm[k] = v
-	}
-	s.emitUpdatedObj(r, "payment_method.updated", pm, before)
-	return s.renderObj(pm, r.expand), nil
+	before := s.snapshot(pm)
+	*pm = *clone
+	s.emitUpdated(r, "payment_method.updated", pm, before)
+	return s.render(pm, r.expand), nil
 }
 
 func (s *Server) attachPaymentMethod(r *request) (any, error) {
@@ -229,27 +224,30 @@ func (s *Server) attachPaymentMethod(r *request) (any, error) {
 			}
 		}
 	}
-	var pm obj
+	var pm *paymentMethod
 	if strings.HasPrefix(id, "pm_card_") {
-		pm, err = s.resolvePaymentMethod(id, "payment_method")
+		var src paymentSource
+		if src, err = s.resolvePaymentMethod(id, "payment_method"); err == nil {
+			pm = mustBe[*paymentMethod](src) // a new test payment method
+		}
 	} else {
 		pm, err = s.getPaymentMethod(id)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if c := pm["customer"]; c != nil {
-		if c == cus.ID {
-			return s.renderObj(pm, r.expand), nil
+	if pm.Customer != nil {
+		if *pm.Customer == cus.ID {
+			return s.render(pm, r.expand), nil
 		}
 		return nil, invalid("", "", "The payment method you provided has already been attached to a customer.")
 	}
-	if e := attachDecline(testCards[str(pm, "_card")], ""); e != nil {
+	if e := attachDecline(testCards[pm.TestCard], ""); e != nil {
 		return nil, e
 	}
-	pm["customer"] = cus.ID
-	s.emitObj(r, "payment_method.attached", pm, nil)
-	return s.renderObj(pm, r.expand), nil
+	pm.setCustomer(cus.ID)
+	s.emit(r, "payment_method.attached", pm, nil)
+	return s.render(pm, r.expand), nil
 }
 
 func (s *Server) detachPaymentMethod(r *request) (any, error) {
@@ -257,11 +255,11 @@ func (s *Server) detachPaymentMethod(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if pm["customer"] == nil {
+	if pm.Customer == nil {
 		return nil, invalid("", "", "The payment method you provided is not attached to a customer so detachment is impossible.")
 	}
-	prev := pm["customer"]
-	pm["customer"] = nil
-	s.emitObj(r, "payment_method.detached", pm, obj{"customer": prev})
-	return s.renderObj(pm, r.expand), nil
+	prev := *pm.Customer
+	pm.Customer = nil
+	s.emit(r, "payment_method.detached", pm, obj{"customer": prev})
+	return s.render(pm, r.expand), nil
 }

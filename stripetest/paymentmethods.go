@@ -2,20 +2,102 @@ package stripetest
 
 import "strings"
 
+// paymentMethod is a PaymentMethod (pm_...). stripetest makes only card
+// payment methods, from test cards.
+type paymentMethod struct {
+	meta
+	AllowRedisplay string            `json:"allow_redisplay"`
+	BillingDetails billingDetails    `json:"billing_details"`
+	Card           paymentMethodCard `json:"card"`
+	Created        int64             `json:"created"`
+	Customer       *string           `json:"customer"`
+	Livemode       bool              `json:"livemode"`
+	Metadata       map[string]string `json:"metadata"`
+	Type           string            `json:"type"`
+	// TestCard names the test card (testCards) the payment method is.
+	TestCard string `json:"_card"`
+}
+
+func (pm *paymentMethod) createdAt() int64 { return pm.Created }
+
+// billingDetails is who pays with a payment method.
+type billingDetails struct {
+	Address address `json:"address"`
+	Email   *string `json:"email"`
+	Name    *string `json:"name"`
+	Phone   *string `json:"phone"`
+	TaxID   *string `json:"tax_id"`
+}
+
+// paymentMethodCard is a card payment method's card. GeneratedFrom and
+// Wallet are always null: stripetest makes no cards from other payments
+// or wallets.
+type paymentMethodCard struct {
+	Brand             string                    `json:"brand"`
+	Checks            cardChecks                `json:"checks"`
+	Country           string                    `json:"country"`
+	DisplayBrand      string                    `json:"display_brand"`
+	ExpMonth          int64                     `json:"exp_month"`
+	ExpYear           int64                     `json:"exp_year"`
+	Fingerprint       string                    `json:"fingerprint"`
+	Funding           string                    `json:"funding"`
+	GeneratedFrom     *struct{}                 `json:"generated_from"`
+	Last4             string                    `json:"last4"`
+	Networks          paymentMethodCardNetworks `json:"networks"`
+	RegulatedStatus   string                    `json:"regulated_status"`
+	ThreeDSecureUsage threeDSecureUsage         `json:"three_d_secure_usage"`
+	Wallet            *struct{}                 `json:"wallet"`
+}
+
+// cardChecks are the results of a card's address and CVC checks.
+type cardChecks struct {
+	AddressLine1Check      *string `json:"address_line1_check"`
+	AddressPostalCodeCheck *string `json:"address_postal_code_check"`
+	CVCCheck               string  `json:"cvc_check"`
+}
+
+// paymentMethodCardNetworks is the networks a card payment method can use.
+type paymentMethodCardNetworks struct {
+	Available []string `json:"available"`
+	Preferred *string  `json:"preferred"`
+}
+
+type threeDSecureUsage struct {
+	Supported bool `json:"supported"`
+}
+
+func (pm *paymentMethod) testCard() string   { return pm.TestCard }
+func (pm *paymentMethod) expYear() int64     { return pm.Card.ExpYear }
+func (pm *paymentMethod) customerID() string { return deref(pm.Customer) }
+func (pm *paymentMethod) setCustomer(id string) {
+	pm.Customer = &id
+}
+
+// paymentSource is what a payment_method or source param names: a card
+// payment method or a card (source).
+type paymentSource interface {
+	record
+	testCard() string // the test card's name in testCards
+	expYear() int64
+	customerID() string // "" when not saved on a customer
+	setCustomer(id string)
+}
+
 // resolvePaymentMethod finds what a payment_method (or source) param names:
 // a pm_card_<name> test payment method (a new payment_method object each
 // time, as Stripe makes), a stored pm_ payment method, or a stored card.
-func (s *Server) resolvePaymentMethod(id, param string) (obj, error) {
+func (s *Server) resolvePaymentMethod(id, param string) (paymentSource, error) {
 	if name, ok := strings.CutPrefix(id, "pm_card_"); ok {
 		tc, known := testCards[name]
 		if !known {
 			return nil, invalid(param, "resource_missing", "No such PaymentMethod: '%s'", id)
 		}
 		pm := s.newCardPaymentMethod(name, tc)
-		return s.insertObj(pm), nil
+		s.insert(pm)
+		return pm, nil
 	}
-	if o, ok := s.st.lookupObj(id); ok && (o["object"] == "payment_method" || o["object"] == "card") {
-		return o, nil
+	if src, ok := lookupAs[paymentSource](s.st, id); ok {
+		return src, nil
 	}
 	if strings.HasPrefix(id, "card_") || strings.HasPrefix(id, "src_") {
 		return nil, invalid(param, "resource_missing", "No such source: '%s'", id)
@@ -25,36 +107,28 @@ func (s *Server) resolvePaymentMethod(id, param string) (obj, error) {
 
 // newCardPaymentMethod builds (but does not store) a card payment method
 // on the test card name.
-func (s *Server) newCardPaymentMethod(name string, tc testCard) obj {
-	return obj{
-		"id": s.newID("pm"), "object": "payment_method", "allow_redisplay": "unspecified",
-		"billing_details": obj{"address": obj{"city": nil, "country": nil, "line1": nil, "line2": nil, "postal_code": nil, "state": nil},
-			"email": nil, "name": nil, "phone": nil, "tax_id": nil},
-		"card": obj{
-			"brand": tc.network, "checks": obj{"address_line1_check": nil, "address_postal_code_check": nil, "cvc_check": "pass"},
-			"country": "US", "display_brand": tc.network, "exp_month": int64(12), "exp_year": int64(s.now().Year() + 3),
-			"fingerprint": fingerprint(name), "funding": tc.funding, "generated_from": nil, "last4": tc.last4,
-			"networks": obj{"available": []any{tc.network}, "preferred": nil}, "regulated_status": "unregulated",
-			"three_d_secure_usage": obj{"supported": true}, "wallet": nil,
+func (s *Server) newCardPaymentMethod(name string, tc testCard) *paymentMethod {
+	return &paymentMethod{
+		meta:           meta{ID: s.newID("pm"), Object: "payment_method"},
+		AllowRedisplay: "unspecified",
+		Card: paymentMethodCard{
+			Brand: tc.network, Checks: cardChecks{CVCCheck: "pass"}, Country: "US", DisplayBrand: tc.network,
+			ExpMonth: 12, ExpYear: int64(s.now().Year() + 3), Fingerprint: fingerprint(name), Funding: tc.funding,
+			Last4: tc.last4, Networks: paymentMethodCardNetworks{Available: []string{tc.network}},
+			RegulatedStatus: "unregulated", ThreeDSecureUsage: threeDSecureUsage{Supported: true},
 		},
-		"created": s.unix(), "customer": nil, "livemode": false, "metadata": obj{}, "type": "card", "_card": name,
+		Created: s.unix(), Metadata: map[string]string{}, Type: "card", TestCard: name,
 	}
 }
 
 // cardDetails returns the payment_method_details.card of a charge on pm.
-func cardDetails(pm obj) obj {
-	tc := testCards[str(pm, "_card")]
-	d := obj{
+func cardDetails(pm paymentSource) obj {
+	tc := testCards[pm.testCard()]
+	return obj{
 		"amount_authorized": nil, "authorization_code": nil, "brand": tc.network,
 		"checks":  obj{"address_line1_check": nil, "address_postal_code_check": nil, "cvc_check": "pass"},
-		"country": "US", "exp_month": int64(12), "exp_year": nil, "fingerprint": fingerprint(str(pm, "_card")),
+		"country": "US", "exp_month": int64(12), "exp_year": pm.expYear(), "fingerprint": fingerprint(pm.testCard()),
 		"funding": tc.funding, "last4": tc.last4, "network": tc.network, "network_token": obj{"used": false},
 		"three_d_secure": nil, "wallet": nil,
 	}
-	if c, ok := pm["card"].(obj); ok {
-		d["exp_year"] = c["exp_year"]
-	} else {
-		d["exp_year"] = pm["exp_year"]
-	}
-	return d
 }

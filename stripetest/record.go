@@ -182,7 +182,7 @@ func newRecord(kind string) record {
 	case "billing_portal.session":
 		return new(billingPortalSession)
 	case "card":
-		return nil
+		return new(card)
 	case "charge":
 		return nil
 	case "checkout.session":
@@ -216,7 +216,7 @@ func newRecord(kind string) record {
 	case "payment_link":
 		return new(paymentLink)
 	case "payment_method":
-		return nil
+		return new(paymentMethod)
 	case "payout":
 		return nil
 	case "price":
@@ -228,7 +228,7 @@ func newRecord(kind string) record {
 	case "refund":
 		return nil
 	case "setup_intent":
-		return nil
+		return new(setupIntent)
 	case "subscription":
 		return nil
 	case "subscription_item":

@@ -12,42 +12,119 @@ import (
 // intent, which goes back to requires_payment_method with
 // last_setup_error, as on Stripe.
 
+// setupIntent is a SetupIntent (seti_...). The *struct{} fields are
+// objects stripetest never fills: always null.
+type setupIntent struct {
+	meta
+	Application                       *string                         `json:"application"`
+	AutomaticPaymentMethods           *struct{}                       `json:"automatic_payment_methods"`
+	CancellationReason                *string                         `json:"cancellation_reason"`
+	ClientSecret                      string                          `json:"client_secret"`
+	Created                           int64                           `json:"created"`
+	Customer                          *string                         `json:"customer"`
+	CustomerAccount                   *string                         `json:"customer_account"`
+	Description                       *string                         `json:"description"`
+	ExcludedPaymentMethodTypes        []string                        `json:"excluded_payment_method_types"`
+	FlowDirections                    []string                        `json:"flow_directions"`
+	LastSetupError                    *setupError                     `json:"last_setup_error"`
+	LatestAttempt                     *string                         `json:"latest_attempt"`
+	Livemode                          bool                            `json:"livemode"`
+	Mandate                           *string                         `json:"mandate"`
+	Metadata                          map[string]string               `json:"metadata"`
+	NextAction                        *struct{}                       `json:"next_action"`
+	OnBehalfOf                        *string                         `json:"on_behalf_of"`
+	PaymentMethod                     *string                         `json:"payment_method"`
+	PaymentMethodConfigurationDetails *struct{}                       `json:"payment_method_configuration_details"`
+	PaymentMethodOptions              setupIntentPaymentMethodOptions `json:"payment_method_options"`
+	PaymentMethodTypes                []string                        `json:"payment_method_types"`
+	SingleUseMandate                  *string                         `json:"single_use_mandate"`
+	Status                            string                          `json:"status"`
+	Usage                             string                          `json:"usage"`
+}
+
+func (si *setupIntent) createdAt() int64 { return si.Created }
+
+// setupIntentPaymentMethodOptions is a setup intent's
+// payment_method_options.
+type setupIntentPaymentMethodOptions struct {
+	Card setupIntentCardOptions `json:"card"`
+}
+
+// setupIntentCardOptions is payment_method_options.card (MandateOptions
+// always null).
+type setupIntentCardOptions struct {
+	MandateOptions      *struct{} `json:"mandate_options"`
+	Network             *string   `json:"network"`
+	RequestThreeDSecure string    `json:"request_three_d_secure"`
+}
+
+// setupError is a setup intent's last_setup_error. Its payment_method is
+// stored as the ID and rendered as the payment method (see complete).
+type setupError struct {
+	Code              string `json:"code"`
+	DeclineCode       string `json:"decline_code"`
+	DocURL            string `json:"doc_url"`
+	Message           string `json:"message"`
+	PaymentMethod     string `json:"payment_method"`
+	PaymentMethodType string `json:"payment_method_type"`
+	Type              string `json:"type"`
+}
+
+// complete renders last_setup_error.payment_method as the payment method
+// it names, as Stripe embeds it.
+func (si *setupIntent) complete(s *Server, t obj) {
+	if si.LastSetupError == nil {
+		return
+	}
+	e, _ := t["last_setup_error"].(obj)
+	if pm, ok := s.st.lookup(si.LastSetupError.PaymentMethod); ok && e != nil {
+		e["payment_method"] = s.tree(pm)
+	}
+}
+
 func (s *Server) registerSetupIntents() {
 	s.handle("POST", "/v1/setup_intents", s.createSetupIntent)
 	s.handle("GET", "/v1/setup_intents", func(r *request) (any, error) {
 		cus, _ := r.form.str("customer")
 		pm, _ := r.form.str("payment_method")
-		return s.listObjs(r, "setup_intent", "/v1/setup_intents", func(si obj) bool {
-			return (cus == "" || si["customer"] == cus) && (pm == "" || si["payment_method"] == pm)
+		return listOf(s, r, "setup_intent", "/v1/setup_intents", func(si *setupIntent) bool {
+			return (cus == "" || deref(si.Customer) == cus) && (pm == "" || deref(si.PaymentMethod) == pm)
 		})
 	})
 	s.handle("GET", "/v1/setup_intents/{id}", func(r *request) (any, error) {
-		si, err := s.getObj("setup_intent", r.pathVal("id"))
+		si, err := getAs[*setupIntent](s, "setup_intent", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(si, r.expand), nil
+		return s.render(si, r.expand), nil
 	})
 	s.handle("POST", "/v1/setup_intents/{id}", s.updateSetupIntent)
 	s.handle("POST", "/v1/setup_intents/{id}/confirm", s.confirmSetupIntent)
 	s.handle("POST", "/v1/setup_intents/{id}/cancel", s.cancelSetupIntent)
 }
 
+// setupIntentChangeable is the error for changing (verb) a setup intent
+// that is past confirmation, or nil.
+func setupIntentChangeable(si *setupIntent, verb string) error {
+	switch si.Status {
+	case "requires_payment_method", "requires_confirmation", "requires_action":
+		return nil
+	}
+	return invalid("", "setup_intent_unexpected_state",
+		"You cannot %s this SetupIntent because it has a status of %s.", verb, si.Status)
+}
+
 func (s *Server) createSetupIntent(r *request) (any, error) {
 	f := r.form
 	id := s.newID("seti")
-	si := obj{
-		"id": id, "object": "setup_intent", "application": nil, "automatic_payment_methods": nil, "cancellation_reason": nil,
-		"client_secret": id + "_secret_" + randomID(24), "created": s.unix(), "customer": nil, "customer_account": nil,
-		"description": nil, "excluded_payment_method_types": nil, "flow_directions": nil, "last_setup_error": nil,
-		"latest_attempt": nil, "livemode": false, "mandate": nil, "metadata": obj{}, "next_action": nil, "on_behalf_of": nil,
-		"payment_method": nil, "payment_method_configuration_details": nil,
-		"payment_method_options": obj{"card": obj{"mandate_options": nil, "network": nil, "request_three_d_secure": "automatic"}},
-		"payment_method_types":   []any{"card"}, "single_use_mandate": nil, "status": "requires_payment_method",
-		"usage": f.strOr("usage", "off_session"),
+	si := &setupIntent{
+		meta:         meta{ID: id, Object: "setup_intent"},
+		ClientSecret: id + "_secret_" + randomID(24), Created: s.unix(), Metadata: map[string]string{},
+		PaymentMethodOptions: setupIntentPaymentMethodOptions{Card: setupIntentCardOptions{RequestThreeDSecure: "automatic"}},
+		PaymentMethodTypes:   []string{"card"}, Status: "requires_payment_method", Usage: f.strOr("usage", "off_session"),
 	}
 	if f.has("payment_method_types") {
-		si["payment_method_types"] = deepCopy(f.strings("payment_method_types"))
+		si.PaymentMethodTypes = append([]string{}, f.strings("payment_method_types")...)
 	}
 	if err := s.applySetupIntentParams(si, f); err != nil {
 		return nil, err
@@ -56,24 +133,24 @@ func (s *Server) createSetupIntent(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	s.insertObj(si)
-	s.emitObj(r, "setup_intent.created", si, nil)
+	s.insert(si)
+	s.emit(r, "setup_intent.created", si, nil)
 	if confirm {
 		return s.runSetup(r, si)
 	}
-	return s.renderObj(si, r.expand), nil
+	return s.render(si, r.expand), nil
 }
 
 // applySetupIntentParams sets the fields create and update share.
-func (s *Server) applySetupIntentParams(si obj, f *form) error {
+func (s *Server) applySetupIntentParams(si *setupIntent, f *form) error {
 	if v, ok := f.str("customer"); ok {
 		if v == "" {
-			si["customer"] = nil
+			si.Customer = nil
 		} else {
 			if _, err := s.customer(v); err != nil {
 				return invalid("customer", "resource_missing", "No such customer: '%s'", v)
 			}
-			si["customer"] = v
+			si.Customer = &v
 		}
 	}
 	if v, ok := f.str("payment_method"); ok {
@@ -81,52 +158,46 @@ func (s *Server) applySetupIntentParams(si obj, f *form) error {
 		if err != nil {
 			return err
 		}
-		si["payment_method"] = pm["id"]
-		si["status"] = "requires_confirmation"
+		pmID := pm.base().ID
+		si.PaymentMethod = &pmID
+		si.Status = "requires_confirmation"
 	}
-	setStrings(si, f, "description")
-	applyMetadata(si, f)
+	setNullable(&si.Description, f, "description")
+	si.Metadata = mergeMetadata(si.Metadata, f)
 	return f.failed()
 }
 
 func (s *Server) updateSetupIntent(r *request) (any, error) {
-	si, err := s.getObj("setup_intent", r.pathVal("id"))
+	si, err := getAs[*setupIntent](s, "setup_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	switch si["status"] {
-	case "requires_payment_method", "requires_confirmation", "requires_action":
-	default:
-		return nil, invalid("", "setup_intent_unexpected_state",
-			"You cannot update this SetupIntent because it has a status of %s.", si["status"])
+	if err := setupIntentChangeable(si, "update"); err != nil {
+		return nil, err
 	}
-	clone := cloneObj(si)
+	clone := cloneRecord(si)
 	if err := s.applySetupIntentParams(clone, r.form); err != nil {
 		return nil, err
 	}
-	for k, v := range clone {
-		si[k] = v
-	}
-	return s.renderObj(si, r.expand), nil
+	*si = *clone
+	return s.render(si, r.expand), nil
 }
 
 func (s *Server) confirmSetupIntent(r *request) (any, error) {
-	si, err := s.getObj("setup_intent", r.pathVal("id"))
+	si, err := getAs[*setupIntent](s, "setup_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	switch si["status"] {
-	case "requires_payment_method", "requires_confirmation", "requires_action":
-	default:
-		return nil, invalid("", "setup_intent_unexpected_state",
-			"You cannot confirm this SetupIntent because it has a status of %s.", si["status"])
+	if err := setupIntentChangeable(si, "confirm"); err != nil {
+		return nil, err
 	}
 	if v, ok := r.form.str("payment_method"); ok {
 		pm, err := s.resolvePaymentMethod(v, "payment_method")
 		if err != nil {
 			return nil, err
 		}
-		si["payment_method"] = pm["id"]
+		pmID := pm.base().ID
+		si.PaymentMethod = &pmID
 	}
 	if err := r.form.failed(); err != nil {
 		return nil, err
@@ -135,8 +206,8 @@ func (s *Server) confirmSetupIntent(r *request) (any, error) {
 }
 
 // runSetup confirms si with its payment method.
-func (s *Server) runSetup(r *request, si obj) (any, error) {
-	pmID := idOf(si["payment_method"])
+func (s *Server) runSetup(r *request, si *setupIntent) (any, error) {
+	pmID := deref(si.PaymentMethod)
 	if pmID == "" {
 		return nil, invalid("payment_method", "setup_intent_unexpected_state",
 			"You cannot confirm this SetupIntent because it's missing a payment method. Update it with a payment_method and confirm again.")
@@ -145,51 +216,49 @@ func (s *Server) runSetup(r *request, si obj) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ae := attachDecline(testCards[str(pm, "_card")], ""); ae != nil {
-		si["status"] = "requires_payment_method"
-		si["payment_method"] = nil
-		si["last_setup_error"] = obj{
-			"type": ae.typ, "code": ae.code, "decline_code": ae.declineCode, "message": ae.message,
-			"doc_url":        "https://stripe.com/docs/error-codes/" + strings.ReplaceAll(ae.code, "_", "-"),
-			"payment_method": s.renderObj(pm, nil), "payment_method_type": "card",
+	if ae := attachDecline(testCards[pm.testCard()], ""); ae != nil {
+		si.Status = "requires_payment_method"
+		si.PaymentMethod = nil
+		si.LastSetupError = &setupError{
+			Type: ae.typ, Code: ae.code, DeclineCode: ae.declineCode, Message: ae.message,
+			DocURL:        "https://stripe.com/docs/error-codes/" + strings.ReplaceAll(ae.code, "_", "-"),
+			PaymentMethod: pm.base().ID, PaymentMethodType: "card",
 		}
-		s.emitObj(r, "setup_intent.setup_failed", si, nil)
-		ae.setupIntent = s.renderObj(si, nil)
-		ae.paymentMethod = s.renderObj(pm, nil)
+		s.emit(r, "setup_intent.setup_failed", si, nil)
+		ae.setupIntent = s.render(si, nil)
+		ae.paymentMethod = s.render(pm, nil)
 		ae.status = http.StatusPaymentRequired
 		ae.saved = true
 		return nil, ae
 	}
-	si["payment_method"] = pm["id"]
-	si["status"] = "succeeded"
-	si["last_setup_error"] = nil
-	if cus := str(si, "customer"); cus != "" && pm["object"] == "payment_method" && pm["customer"] == nil {
-		pm["customer"] = cus
-		s.emitObj(r, "payment_method.attached", pm, nil)
+	id := pm.base().ID
+	si.PaymentMethod = &id
+	si.Status = "succeeded"
+	si.LastSetupError = nil
+	if p, ok := pm.(*paymentMethod); ok && p.Customer == nil && si.Customer != nil {
+		p.setCustomer(*si.Customer)
+		s.emit(r, "payment_method.attached", p, nil)
 	}
-	s.emitObj(r, "setup_intent.succeeded", si, nil)
-	return s.renderObj(si, r.expand), nil
+	s.emit(r, "setup_intent.succeeded", si, nil)
+	return s.render(si, r.expand), nil
 }
 
 func (s *Server) cancelSetupIntent(r *request) (any, error) {
-	si, err := s.getObj("setup_intent", r.pathVal("id"))
+	si, err := getAs[*setupIntent](s, "setup_intent", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	switch si["status"] {
-	case "requires_payment_method", "requires_confirmation", "requires_action":
-	default:
-		return nil, invalid("", "setup_intent_unexpected_state",
-			"You cannot cancel this SetupIntent because it has a status of %s.", si["status"])
+	if err := setupIntentChangeable(si, "cancel"); err != nil {
+		return nil, err
 	}
 	reason, _ := r.form.str("cancellation_reason")
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	si["status"] = "canceled"
+	si.Status = "canceled"
 	if reason != "" {
-		si["cancellation_reason"] = reason
+		si.CancellationReason = &reason
 	}
-	s.emitObj(r, "setup_intent.canceled", si, nil)
-	return s.renderObj(si, r.expand), nil
+	s.emit(r, "setup_intent.canceled", si, nil)
+	return s.render(si, r.expand), nil
 }

@@ -210,7 +210,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		}
 	}
 	total -= s.discountPreview(inv, lines, discounts) // discounts.go
-	var pm obj
+	var pm paymentSource
 	chargeNow := sub["collection_method"] == "charge_automatically" && total > 0 && behavior != "default_incomplete"
 	if chargeNow {
 		sub["_items"] = items
@@ -221,7 +221,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 			return nil, err
 		}
 		inv.DefaultPaymentMethod, inv.DefaultSource = nil, nil
-		if name, _ := pm["_card"].(string); behavior == "error_if_incomplete" && testCards[name].code != "" {
+		if name := pm.testCard(); behavior == "error_if_incomplete" && testCards[name].code != "" {
 			tc := testCards[name]
 			return nil, &apiError{status: 402, typ: "card_error", code: tc.code, declineCode: tc.decline, message: tc.message, saved: true}
 		}
@@ -309,7 +309,7 @@ func (s *Server) applySubParams(sub obj, f *form) error {
 			if err != nil {
 				return err
 			}
-			sub[k] = pm["id"]
+			sub[k] = pm.base().ID
 		}
 	}
 	if f.has("default_tax_rates") {
