@@ -12,17 +12,18 @@ func (s *Server) registerCustomerLedger() {
 		if err != nil {
 			return nil, err
 		}
+		cusID := cus.ID
 		inv, hasInv := r.form.str("invoice")
-		return s.listObjs(r, "customer_balance_transaction", "/v1/customers/"+cus.ID+"/balance_transactions", func(o obj) bool {
-			return o["customer"] == cus.ID && (!hasInv || o["invoice"] == inv)
+		return listOf(s, r, "customer_balance_transaction", "/v1/customers/"+cusID+"/balance_transactions", func(x *customerBalanceTransaction) bool {
+			return x.Customer == cusID && (!hasInv || x.Invoice != nil && *x.Invoice == inv)
 		})
 	})
 	s.handle("GET", "/v1/customers/{customer}/balance_transactions/{id}", func(r *request) (any, error) {
-		txn, err := s.customerChild(r, "customer_balance_transaction")
+		txn, err := customerChild[*customerBalanceTransaction](s, r, "customer_balance_transaction")
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(txn, r.expand), nil
+		return s.render(txn, r.expand), nil
 	})
 	s.handle("POST", "/v1/customers/{customer}/balance_transactions/{id}", s.updateCustomerBalanceTransaction)
 
@@ -32,40 +33,101 @@ func (s *Server) registerCustomerLedger() {
 		if err != nil {
 			return nil, err
 		}
-		return s.listObjs(r, "tax_id", "/v1/customers/"+cus.ID+"/tax_ids", func(o obj) bool { return o["customer"] == cus.ID })
+		cusID := cus.ID
+		return listOf(s, r, "tax_id", "/v1/customers/"+cusID+"/tax_ids", func(x *taxID) bool { return x.Customer == cusID })
 	})
 	s.handle("GET", "/v1/customers/{customer}/tax_ids/{id}", func(r *request) (any, error) {
-		tx, err := s.customerChild(r, "tax_id")
+		tx, err := customerChild[*taxID](s, r, "tax_id")
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(tx, r.expand), nil
+		return s.render(tx, r.expand), nil
 	})
 	s.handle("DELETE", "/v1/customers/{customer}/tax_ids/{id}", func(r *request) (any, error) {
-		tx, err := s.customerChild(r, "tax_id")
+		tx, err := customerChild[*taxID](s, r, "tax_id")
 		if err != nil {
 			return nil, err
 		}
-		s.removeObj(tx)
-		s.emitObj(r, "customer.tax_id.deleted", tx, nil)
-		return obj{"id": tx["id"], "object": "tax_id", "deleted": true}, nil
+		s.remove(tx)
+		s.emit(r, "customer.tax_id.deleted", tx, nil)
+		return obj{"id": tx.ID, "object": "tax_id", "deleted": true}, nil
 	})
 }
 
+// customerBalanceTransaction is a CustomerBalanceTransaction: a change to
+// a customer's balance (negative is a credit).
+type customerBalanceTransaction struct {
+	meta
+	Amount          int64             `json:"amount"`
+	CheckoutSession *string           `json:"checkout_session"`
+	Created         int64             `json:"created"`
+	CreditNote      *string           `json:"credit_note"`
+	Currency        string            `json:"currency"`
+	Customer        string            `json:"customer"`
+	CustomerAccount *string           `json:"customer_account"`
+	Description     *string           `json:"description"`
+	EndingBalance   int64             `json:"ending_balance"`
+	Invoice         *string           `json:"invoice"`
+	Livemode        bool              `json:"livemode"`
+	Metadata        map[string]string `json:"metadata"`
+	Type            string            `json:"type"`
+}
+
+func (x *customerBalanceTransaction) createdAt() int64 { return x.Created }
+func (x *customerBalanceTransaction) ownerID() string  { return x.Customer }
+
+// taxID is a TaxID of a customer.
+type taxID struct {
+	meta
+	Country         *string           `json:"country"`
+	Created         int64             `json:"created"`
+	Customer        string            `json:"customer"`
+	CustomerAccount *string           `json:"customer_account"`
+	Livemode        bool              `json:"livemode"`
+	Owner           taxIDOwner        `json:"owner"`
+	Type            string            `json:"type"`
+	Value           string            `json:"value"`
+	Verification    taxIDVerification `json:"verification"`
+}
+
+func (x *taxID) createdAt() int64 { return x.Created }
+func (x *taxID) ownerID() string  { return x.Customer }
+
+// taxIDOwner is whom a tax ID belongs to (always a customer here).
+type taxIDOwner struct {
+	Customer        string  `json:"customer"`
+	CustomerAccount *string `json:"customer_account"`
+	Type            string  `json:"type"`
+}
+
+// taxIDVerification is a tax ID's verification (always pending here).
+type taxIDVerification struct {
+	Status          string  `json:"status"`
+	VerifiedAddress *string `json:"verified_address"`
+	VerifiedName    *string `json:"verified_name"`
+}
+
+// customerOwned is a record that belongs to a customer.
+type customerOwned interface {
+	record
+	ownerID() string
+}
+
 // customerChild finds the object of kind {id} that belongs to {customer}.
-func (s *Server) customerChild(r *request, kind string) (obj, error) {
+func customerChild[T customerOwned](s *Server, r *request, kind string) (T, error) {
+	var zero T
 	cus, err := s.customer(r.pathVal("customer"))
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	o, err := s.getObj(kind, r.pathVal("id"))
+	x, err := getAs[T](s, kind, r.pathVal("id"))
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	if o["customer"] != cus.ID {
-		return nil, notFound(strings.ReplaceAll(kind, "_", " "), r.pathVal("id"), "id")
+	if x.ownerID() != cus.ID {
+		return zero, notFound(strings.ReplaceAll(kind, "_", " "), r.pathVal("id"), "id")
 	}
-	return o, nil
+	return x, nil
 }
 
 // createCustomerBalanceTransaction adjusts a customer's balance: a
@@ -93,13 +155,12 @@ func (s *Server) createCustomerBalanceTransaction(r *request) (any, error) {
 		return nil, invalid("currency", "", "The customer's balance is in %s, not %s.", *c, cur)
 	}
 	end := cus.Balance + amount
-	txn := obj{
-		"id": s.newID("cbtxn"), "object": "customer_balance_transaction", "amount": amount, "checkout_session": nil, "created": s.unix(),
-		"credit_note": nil, "currency": cur, "customer": cus.ID, "customer_account": nil, "description": nil, "ending_balance": end,
-		"invoice": nil, "livemode": false, "metadata": obj{}, "type": "adjustment",
+	txn := &customerBalanceTransaction{
+		meta: meta{ID: s.newID("cbtxn"), Object: "customer_balance_transaction"}, Amount: amount, Created: s.unix(),
+		Currency: cur, Customer: cus.ID, EndingBalance: end, Metadata: map[string]string{}, Type: "adjustment",
 	}
-	setStrings(txn, f, "description")
-	applyMetadata(txn, f)
+	setNullable(&txn.Description, f, "description")
+	txn.Metadata = mergeMetadata(txn.Metadata, f)
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
@@ -108,24 +169,24 @@ func (s *Server) createCustomerBalanceTransaction(r *request) (any, error) {
 	if cus.Currency == nil {
 		cus.Currency = &cur
 	}
-	s.insertObj(txn)
+	s.insert(txn)
 	s.emitUpdated(r, "customer.updated", cus, before)
-	return s.renderObj(txn, r.expand), nil
+	return s.render(txn, r.expand), nil
 }
 
 func (s *Server) updateCustomerBalanceTransaction(r *request) (any, error) {
-	txn, err := s.customerChild(r, "customer_balance_transaction")
+	txn, err := customerChild[*customerBalanceTransaction](s, r, "customer_balance_transaction")
 	if err != nil {
 		return nil, err
 	}
-	clone := cloneObj(txn)
-	setStrings(clone, r.form, "description")
-	applyMetadata(clone, r.form)
+	c := cloneRecord(txn)
+	setNullable(&c.Description, r.form, "description")
+	c.Metadata = mergeMetadata(c.Metadata, r.form)
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	txn["description"], txn["metadata"] = clone["description"], clone["metadata"]
-	return s.renderObj(txn, r.expand), nil
+	*txn = *c
+	return s.render(txn, r.expand), nil
 }
 
 // taxIDCountries maps the common tax ID types to their country; others
@@ -151,18 +212,20 @@ func (s *Server) createTaxID(r *request) (any, error) {
 	if !ok || value == "" {
 		return nil, missingParam("value")
 	}
-	var country any
+	var country *string
 	if c := taxIDCountries[typ]; c != "" {
-		country = c
+		country = &c
 	} else if typ == "eu_vat" && len(value) > 2 {
-		country = strings.ToUpper(value[:2])
+		c := strings.ToUpper(value[:2])
+		country = &c
 	}
-	tx := obj{
-		"id": s.newID("txi"), "object": "tax_id", "country": country, "created": s.unix(), "customer": cus.ID, "customer_account": nil,
-		"livemode": false, "owner": obj{"customer": cus.ID, "customer_account": nil, "type": "customer"},
-		"type": typ, "value": value, "verification": obj{"status": "pending", "verified_address": nil, "verified_name": nil},
+	cusID := cus.ID
+	tx := &taxID{
+		meta: meta{ID: s.newID("txi"), Object: "tax_id"}, Country: country, Created: s.unix(), Customer: cusID,
+		Owner: taxIDOwner{Customer: cusID, Type: "customer"}, Type: typ, Value: value,
+		Verification: taxIDVerification{Status: "pending"},
 	}
-	s.insertObj(tx)
-	s.emitObj(r, "customer.tax_id.created", tx, nil)
-	return s.renderObj(tx, r.expand), nil
+	s.insert(tx)
+	s.emit(r, "customer.tax_id.created", tx, nil)
+	return s.render(tx, r.expand), nil
 }

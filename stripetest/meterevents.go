@@ -44,13 +44,12 @@ func (s *Server) createMeterEvent(r *request) (any, error) {
 	for k := range payload.m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
-	pl := obj{}
+	sort.Strings(keys) // a bad value's error names the first key
+	pl := make(map[string]string, len(keys))
 	for _, k := range keys {
-		v, _ := payload.str(k)
-		pl[k] = v
+		pl[k], _ = payload.str(k)
 	}
-	if v, ok := pl["value"].(string); ok {
+	if v, ok := pl["value"]; ok {
 		if _, err := strconv.ParseFloat(v, 64); err != nil {
 			return nil, invalid("payload[value]", "", "The payload value must be a number, not %q.", v)
 		}
@@ -63,22 +62,38 @@ func (s *Server) createMeterEvent(r *request) (any, error) {
 		ident = randomID(24)
 	}
 	key := "mtrevt_" + ident
-	if old, seen := s.st.lookupObj(key); seen {
-		if now-num(old, "created") < meterEventWindow {
+	if old, seen := lookupAs[*meterEvent](s.st, key); seen {
+		if now-old.Created < meterEventWindow {
 			return nil, invalid("identifier", "", "An event with identifier %s was already recorded; it is counted once.", ident)
 		}
-		s.removeObj(old) // it still counts; it just no longer holds the identifier
-		old["id"] = s.newID("mtrevt")
-		s.insertObj(old)
+		s.remove(old) // it still counts; it just no longer holds the identifier
+		old.ID = s.newID("mtrevt")
+		s.insert(old)
 	}
-	ev := s.insertObj(obj{
-		"id": key, "object": "billing.meter_event", "created": now, "event_name": name, "identifier": ident,
-		"livemode": false, "payload": pl, "timestamp": ts,
-	})
-	out := s.renderObj(ev, r.expand)
+	ev := &meterEvent{
+		meta: meta{ID: key, Object: "billing.meter_event"}, Created: now, EventName: name, Identifier: ident,
+		Payload: pl, Timestamp: ts,
+	}
+	s.insert(ev)
+	out := s.render(ev, r.expand)
 	delete(out, "id") // a meter event has no ID of its own
 	return out, nil
 }
+
+// meterEvent is a billing.meter_event. It has no ID on the wire; it is
+// stored under "mtrevt_" and its identifier while that identifier is
+// remembered (see createMeterEvent).
+type meterEvent struct {
+	meta
+	Created    int64             `json:"created"`
+	EventName  string            `json:"event_name"`
+	Identifier string            `json:"identifier"`
+	Livemode   bool              `json:"livemode"`
+	Payload    map[string]string `json:"payload"`
+	Timestamp  int64             `json:"timestamp"`
+}
+
+func (x *meterEvent) createdAt() int64 { return x.Created }
 
 // MeterUsage is the sum of the value of the meter events named eventName
 // recorded for the platform account's customer cusID (payload keys
@@ -87,12 +102,11 @@ func (s *Server) MeterUsage(eventName, cusID string) float64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var sum float64
-	for _, ev := range s.platform.allObj("billing.meter_event") {
-		pl := objAt(ev, "payload")
-		if ev["event_name"] != eventName || pl["stripe_customer_id"] != cusID {
+	for _, ev := range allOf[*meterEvent](s.platform, "billing.meter_event") {
+		if ev.EventName != eventName || ev.Payload["stripe_customer_id"] != cusID {
 			continue
 		}
-		if v, err := strconv.ParseFloat(str(pl, "value"), 64); err == nil {
+		if v, err := strconv.ParseFloat(ev.Payload["value"], 64); err == nil {
 			sum += v
 		}
 	}

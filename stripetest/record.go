@@ -178,7 +178,7 @@ func newRecord(kind string) record {
 	case "balance_transaction":
 		return nil
 	case "billing.meter_event":
-		return nil
+		return new(meterEvent)
 	case "billing_portal.session":
 		return new(billingPortalSession)
 	case "card":
@@ -190,11 +190,11 @@ func newRecord(kind string) record {
 	case "coupon":
 		return nil
 	case "credit_note":
-		return nil
+		return new(creditNote)
 	case "customer":
 		return new(customer)
 	case "customer_balance_transaction":
-		return nil
+		return new(customerBalanceTransaction)
 	case "discount":
 		return nil
 	case "dispute":
@@ -234,9 +234,9 @@ func newRecord(kind string) record {
 	case "subscription_item":
 		return nil
 	case "tax_id":
-		return nil
+		return new(taxID)
 	case "tax_rate":
-		return nil
+		return new(taxRate)
 	case "test_helpers.test_clock":
 		return nil
 	case "transfer":
