@@ -8,11 +8,11 @@ func (s *Server) registerBalance() {
 	s.handle("GET", "/v1/balance", s.getBalance)
 	s.handle("GET", "/v1/balance_transactions", s.listBalanceTransactions)
 	s.handle("GET", "/v1/balance_transactions/{id}", func(r *request) (any, error) {
-		txn, err := s.getObj("balance_transaction", r.pathVal("id"))
+		txn, err := getAs[*balanceTransaction](s, "balance_transaction", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(txn, r.expand), nil
+		return s.render(txn, r.expand), nil
 	})
 }
 
@@ -47,8 +47,8 @@ func (s *Server) listBalanceTransactions(r *request) (any, error) {
 	if p, ok := f.str("payout"); ok {
 		return nil, notFound("payout", p, "payout")
 	}
-	return s.listObjs(r, "balance_transaction", "/v1/balance_transactions", func(o obj) bool {
-		return (!hasCur || o["currency"] == cur) && (!hasSrc || o["source"] == src) && (!hasType || o["type"] == typ)
+	return listOf(s, r, "balance_transaction", "/v1/balance_transactions", func(txn *balanceTransaction) bool {
+		return (!hasCur || txn.Currency == cur) && (!hasSrc || txn.Source == src) && (!hasType || txn.Type == typ)
 	})
 }
 
@@ -57,30 +57,67 @@ func stripeFee(amount int64) int64 {
 	return (amount*29+500)/1000 + 30
 }
 
+// balanceTransaction is a BalanceTransaction: money moving into or out of
+// the available balance.
+type balanceTransaction struct {
+	meta
+	Amount            int64        `json:"amount"`
+	AvailableOn       int64        `json:"available_on"`
+	BalanceType       string       `json:"balance_type"`
+	Created           int64        `json:"created"`
+	Currency          string       `json:"currency"`
+	Description       *string      `json:"description"`
+	ExchangeRate      *float64     `json:"exchange_rate"`
+	Fee               int64        `json:"fee"`
+	FeeDetails        []balanceFee `json:"fee_details"`
+	Net               int64        `json:"net"`
+	ReportingCategory string       `json:"reporting_category"`
+	Source            string       `json:"source"`
+	Status            string       `json:"status"`
+	Type              string       `json:"type"`
+}
+
+func (t *balanceTransaction) createdAt() int64 { return t.Created }
+
+// balanceFee is one fee of a balance transaction.
+type balanceFee struct {
+	Amount      int64   `json:"amount"`
+	Application *string `json:"application"`
+	Currency    string  `json:"currency"`
+	Description string  `json:"description"`
+	Type        string  `json:"type"`
+}
+
 // addBalanceTransaction records money moving into (amount > 0) or out of
 // the available balance and returns the transaction's ID.
 func (s *Server) addBalanceTransaction(amount, fee int64, currency, typ, category, source, description string) string {
 	now := s.unix()
-	var feeDetails []any
+	feeDetails := []balanceFee{}
 	if fee != 0 {
-		feeDetails = []any{obj{"amount": fee, "application": nil, "currency": currency, "description": "Stripe processing fees", "type": "stripe_fee"}}
+		feeDetails = append(feeDetails, balanceFee{Amount: fee, Currency: currency, Description: "Stripe processing fees", Type: "stripe_fee"})
 	}
-	var desc any
-	if description != "" {
-		desc = description
+	txn := &balanceTransaction{
+		meta:   meta{ID: s.newID("txn"), Object: "balance_transaction"},
+		Amount: amount, AvailableOn: now, BalanceType: "payments", Created: now, Currency: currency,
+		Description: nilIfEmpty(description), Fee: fee, FeeDetails: feeDetails, Net: amount - fee,
+		ReportingCategory: category, Source: source, Status: "available", Type: typ,
 	}
-	txn := s.insertObj(obj{
-		"id": s.newID("txn"), "object": "balance_transaction", "amount": amount, "available_on": now, "balance_type": "payments",
-		"created": now, "currency": currency, "description": desc, "exchange_rate": nil, "fee": fee, "fee_details": listOrEmpty(feeDetails),
-		"net": amount - fee, "reporting_category": category, "source": source, "status": "available", "type": typ,
-	})
+	s.insert(txn)
 	b := s.st.balance[currency]
 	if b == nil {
 		b = &balanceAmounts{}
 		s.st.balance[currency] = b
 	}
 	b.available += amount - fee
-	return str(txn, "id")
+	return txn.ID
+}
+
+// nilIfEmpty is v as a nullable string: nil when empty.
+func nilIfEmpty(v string) *string {
+	if v == "" {
+		return nil
+	}
+	return &v
 }
 
 func listOrEmpty(l []any) []any {

@@ -10,15 +10,175 @@ func (s *Server) registerCharges() {
 	s.handle("POST", "/v1/charges", s.createCharge)
 	s.handle("GET", "/v1/charges", s.listCharges)
 	s.handle("GET", "/v1/charges/{id}", func(r *request) (any, error) {
-		ch, err := s.getObj("charge", r.pathVal("id"))
+		ch, err := getAs[*charge](s, "charge", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(ch, r.expand), nil
+		return s.render(ch, r.expand), nil
 	})
 	s.handle("POST", "/v1/charges/{id}", s.updateCharge)
 	s.handle("POST", "/v1/charges/{id}/capture", s.captureCharge)
 }
+
+// charge is a Charge: a card payment, captured at once or later.
+type charge struct {
+	meta
+	Amount                        int64                       `json:"amount"`
+	AmountCaptured                int64                       `json:"amount_captured"`
+	AmountRefunded                int64                       `json:"amount_refunded"`
+	Application                   *string                     `json:"application"`
+	ApplicationFee                *string                     `json:"application_fee"`
+	ApplicationFeeAmount          *int64                      `json:"application_fee_amount"`
+	BalanceTransaction            *string                     `json:"balance_transaction"`
+	BillingDetails                chargeBillingDetails        `json:"billing_details"`
+	CalculatedStatementDescriptor string                      `json:"calculated_statement_descriptor"`
+	Captured                      bool                        `json:"captured"`
+	Created                       int64                       `json:"created"`
+	Currency                      string                      `json:"currency"`
+	Customer                      *string                     `json:"customer"`
+	Description                   *string                     `json:"description"`
+	Disputed                      bool                        `json:"disputed"`
+	FailureBalanceTransaction     *string                     `json:"failure_balance_transaction"`
+	FailureCode                   *string                     `json:"failure_code"`
+	FailureMessage                *string                     `json:"failure_message"`
+	FraudDetails                  chargeFraudDetails          `json:"fraud_details"`
+	Livemode                      bool                        `json:"livemode"`
+	Metadata                      map[string]string           `json:"metadata"`
+	OnBehalfOf                    *string                     `json:"on_behalf_of"`
+	Outcome                       *chargeOutcome              `json:"outcome"`
+	Paid                          bool                        `json:"paid"`
+	PaymentIntent                 *string                     `json:"payment_intent"`
+	PaymentMethod                 string                      `json:"payment_method"`
+	PaymentMethodDetails          *chargePaymentMethodDetails `json:"payment_method_details"`
+	RadarOptions                  chargeRadarOptions          `json:"radar_options"`
+	ReceiptEmail                  *string                     `json:"receipt_email"`
+	ReceiptNumber                 *string                     `json:"receipt_number"`
+	ReceiptURL                    string                      `json:"receipt_url"`
+	Refunded                      bool                        `json:"refunded"`
+	Review                        *string                     `json:"review"`
+	Shipping                      *chargeShipping             `json:"shipping"`
+	SourceTransfer                *string                     `json:"source_transfer"`
+	StatementDescriptor           *string                     `json:"statement_descriptor"`
+	StatementDescriptorSuffix     *string                     `json:"statement_descriptor_suffix"`
+	Status                        string                      `json:"status"`
+	TransferData                  *chargeTransferData         `json:"transfer_data"`
+	TransferGroup                 *string                     `json:"transfer_group"`
+}
+
+func (ch *charge) createdAt() int64 { return ch.Created }
+
+// chargeBillingDetails is the billing information of a charge's payment
+// method (stripetest fills none of it in).
+type chargeBillingDetails struct {
+	Address *address `json:"address"`
+	Email   *string  `json:"email"`
+	Name    *string  `json:"name"`
+	Phone   *string  `json:"phone"`
+	TaxID   *string  `json:"tax_id"`
+}
+
+// chargeFraudDetails is a charge's fraud report: the user's, once given.
+type chargeFraudDetails struct {
+	UserReport *string `json:"user_report,omitempty"`
+}
+
+// chargeOutcome is how the card network answered.
+type chargeOutcome struct {
+	AdviceCode         *string `json:"advice_code"`
+	NetworkAdviceCode  *string `json:"network_advice_code"`
+	NetworkDeclineCode *string `json:"network_decline_code"`
+	NetworkStatus      string  `json:"network_status"`
+	Reason             *string `json:"reason"`
+	RiskLevel          string  `json:"risk_level"`
+	RiskScore          int64   `json:"risk_score"`
+	SellerMessage      string  `json:"seller_message"`
+	Type               string  `json:"type"`
+}
+
+// chargePaymentMethodDetails is what a charge was paid with: a card.
+type chargePaymentMethodDetails struct {
+	Card chargeCard `json:"card"`
+	Type string     `json:"type"`
+}
+
+// chargeCard is payment_method_details.card of a charge (see cardDetails).
+type chargeCard struct {
+	AmountAuthorized  *int64              `json:"amount_authorized"`
+	AuthorizationCode *string             `json:"authorization_code"`
+	Brand             string              `json:"brand"`
+	Checks            chargeCardChecks    `json:"checks"`
+	Country           string              `json:"country"`
+	ExpMonth          int64               `json:"exp_month"`
+	ExpYear           int64               `json:"exp_year"`
+	Fingerprint       string              `json:"fingerprint"`
+	Funding           string              `json:"funding"`
+	Last4             string              `json:"last4"`
+	Network           string              `json:"network"`
+	NetworkToken      chargeNetworkToken  `json:"network_token"`
+	ThreeDSecure      *chargeThreeDSecure `json:"three_d_secure"`
+	Wallet            *chargeWallet       `json:"wallet"`
+}
+
+// chargeCardChecks are the card checks of a charge.
+type chargeCardChecks struct {
+	AddressLine1Check      *string `json:"address_line1_check"`
+	AddressPostalCodeCheck *string `json:"address_postal_code_check"`
+	CVCCheck               string  `json:"cvc_check"`
+}
+
+// chargeNetworkToken says whether a network token was used.
+type chargeNetworkToken struct {
+	Used bool `json:"used"`
+}
+
+// chargeThreeDSecure is a 3D Secure authentication (stripetest's charges
+// have none: always null).
+type chargeThreeDSecure struct {
+	Result  *string `json:"result"`
+	Version *string `json:"version"`
+}
+
+// chargeWallet is the wallet a card was used through (always null in
+// stripetest).
+type chargeWallet struct {
+	Type string `json:"type"`
+}
+
+// chargeRadarOptions is a charge's Radar options (stripetest sets none).
+type chargeRadarOptions struct{}
+
+// chargeShipping is where a charge's goods ship, with the carrier.
+type chargeShipping struct {
+	Address        *address `json:"address"`
+	Carrier        *string  `json:"carrier"`
+	Name           *string  `json:"name"`
+	Phone          *string  `json:"phone"`
+	TrackingNumber *string  `json:"tracking_number"`
+}
+
+// chargeTransferData is the destination of a destination charge (never
+// set in stripetest: always null).
+type chargeTransferData struct {
+	Amount      *int64 `json:"amount"`
+	Destination string `json:"destination"`
+}
+
+// chargeShippingParams reads a shipping[...] form; an empty one clears
+// the shipping.
+func chargeShippingParams(f *form) *chargeShipping {
+	if len(f.m) == 0 {
+		return nil
+	}
+	sh := &chargeShipping{Address: addressParams(f.sub("address"), nil)}
+	setNullable(&sh.Carrier, f, "carrier")
+	setNullable(&sh.Name, f, "name")
+	setNullable(&sh.Phone, f, "phone")
+	setNullable(&sh.TrackingNumber, f, "tracking_number")
+	return sh
+}
+
+// ptrEq reports whether the nullable string p is v.
+func ptrEq(p *string, v string) bool { return p != nil && *p == v }
 
 // chargeSpec is what a new charge needs, from POST /v1/charges, a payment
 // intent's confirmation or an invoice's payment.
@@ -57,73 +217,63 @@ func amountParams(f *form) (int64, string, error) {
 
 // charge creates and stores a charge. A declining card gives a failed
 // charge and a 402 card_error naming it.
-func (s *Server) charge(r *request, sp chargeSpec) (obj, error) {
+func (s *Server) charge(r *request, sp chargeSpec) (*charge, error) {
 	tc := testCards[sp.pm.testCard()]
-	var cus, pi, desc any
-	if sp.customer != "" {
-		cus = sp.customer
-	}
-	if sp.paymentIntent != "" {
-		pi = sp.paymentIntent
-	}
-	if sp.description != "" {
-		desc = sp.description
-	}
 	id := s.newID("ch")
-	ch := obj{
-		"id": id, "object": "charge", "amount": sp.amount, "amount_captured": int64(0), "amount_refunded": int64(0),
-		"application": nil, "application_fee": nil, "application_fee_amount": nil, "balance_transaction": nil,
-		"billing_details": obj{"address": obj{"city": nil, "country": nil, "line1": nil, "line2": nil, "postal_code": nil, "state": nil},
-			"email": nil, "name": nil, "phone": nil, "tax_id": nil},
-		"calculated_statement_descriptor": "STRIPETEST", "captured": false, "created": s.unix(), "currency": sp.currency,
-		"customer": cus, "description": desc, "disputed": false, "failure_balance_transaction": nil, "failure_code": nil,
-		"failure_message": nil, "fraud_details": obj{}, "livemode": false, "metadata": obj{}, "on_behalf_of": nil,
-		"paid": false, "payment_intent": pi, "payment_method": sp.pm.base().ID,
-		"payment_method_details": obj{"card": cardDetails(sp.pm), "type": "card"}, "radar_options": obj{},
-		"receipt_email": nil, "receipt_number": nil, "receipt_url": "https://pay.stripe.com/receipts/stripetest/" + id,
-		"refunded": false, "review": nil, "shipping": nil, "source_transfer": nil, "statement_descriptor": nil,
-		"statement_descriptor_suffix": nil, "status": "succeeded", "transfer_data": nil, "transfer_group": nil,
+	ch := &charge{
+		meta:                          meta{ID: id, Object: "charge"},
+		Amount:                        sp.amount,
+		BillingDetails:                chargeBillingDetails{Address: &address{}},
+		CalculatedStatementDescriptor: "STRIPETEST", Created: s.unix(), Currency: sp.currency,
+		Customer: nilIfEmpty(sp.customer), Description: nilIfEmpty(sp.description), Metadata: map[string]string{},
+		PaymentIntent: nilIfEmpty(sp.paymentIntent), PaymentMethod: sp.pm.base().ID,
+		PaymentMethodDetails: &chargePaymentMethodDetails{Card: cardDetails(sp.pm), Type: "card"},
+		ReceiptURL:           "https://pay.stripe.com/receipts/stripetest/" + id, Status: "succeeded",
 	}
 	if f := sp.form; f != nil {
-		setStrings(ch, f, "receipt_email", "statement_descriptor", "statement_descriptor_suffix", "transfer_group")
-		applyMetadata(ch, f)
+		setNullable(&ch.ReceiptEmail, f, "receipt_email")
+		setNullable(&ch.StatementDescriptor, f, "statement_descriptor")
+		setNullable(&ch.StatementDescriptorSuffix, f, "statement_descriptor_suffix")
+		setNullable(&ch.TransferGroup, f, "transfer_group")
+		ch.Metadata = mergeMetadata(ch.Metadata, f)
 		if f.has("shipping") {
-			ch["shipping"] = shippingFrom(f.sub("shipping"))
+			ch.Shipping = chargeShippingParams(f.sub("shipping"))
 		}
 		if err := f.failed(); err != nil {
 			return nil, err
 		}
 	}
 	if tc.code != "" {
-		ch["status"] = "failed"
-		ch["failure_code"], ch["failure_message"] = tc.code, tc.message
-		ch["outcome"] = obj{"advice_code": nil, "network_advice_code": nil, "network_decline_code": nil, "network_status": "declined_by_network",
-			"reason": tc.decline, "risk_level": "normal", "risk_score": int64(20), "seller_message": "The bank did not return any further details with this decline.",
-			"type": "issuer_declined"}
-		s.insertObj(ch)
-		s.emitObj(r, "charge.failed", ch, nil)
+		code, message, decline := tc.code, tc.message, tc.decline
+		ch.Status = "failed"
+		ch.FailureCode, ch.FailureMessage = &code, &message
+		ch.Outcome = &chargeOutcome{NetworkStatus: "declined_by_network", Reason: &decline, RiskLevel: "normal", RiskScore: 20,
+			SellerMessage: "The bank did not return any further details with this decline.", Type: "issuer_declined"}
+		s.insert(ch)
+		s.emit(r, "charge.failed", ch, nil)
 		return ch, &apiError{status: http.StatusPaymentRequired, typ: "card_error", code: tc.code, declineCode: tc.decline,
 			message: tc.message, charge: id, param: "", saved: true}
 	}
-	ch["paid"] = true
-	ch["outcome"] = obj{"advice_code": nil, "network_advice_code": nil, "network_decline_code": nil, "network_status": "approved_by_network",
-		"reason": nil, "risk_level": "normal", "risk_score": int64(20), "seller_message": "Payment complete.", "type": "authorized"}
-	s.insertObj(ch)
+	ch.Paid = true
+	ch.Outcome = &chargeOutcome{NetworkStatus: "approved_by_network", RiskLevel: "normal", RiskScore: 20,
+		SellerMessage: "Payment complete.", Type: "authorized"}
+	s.insert(ch)
 	if sp.capture {
 		s.captureFunds(ch, sp.amount)
 	}
-	s.emitObj(r, "charge.succeeded", ch, nil)
+	s.emit(r, "charge.succeeded", ch, nil)
 	return ch, nil
 }
 
 // captureFunds captures amount of an authorized charge and books it.
-func (s *Server) captureFunds(ch obj, amount int64) {
-	ch["captured"] = true
-	ch["amount_captured"] = amount
-	if rest := num(ch, "amount") - amount; rest > 0 {
-		ch["amount_refunded"] = num(ch, "amount_refunded") + rest // the uncaptured rest is released
+func (s *Server) captureFunds(ch *charge, amount int64) {
+	ch.Captured = true
+	ch.AmountCaptured = amount
+	if rest := ch.Amount - amount; rest > 0 {
+		ch.AmountRefunded += rest // the uncaptured rest is released
 	}
-	ch["balance_transaction"] = s.addBalanceTransaction(amount, stripeFee(amount), str(ch, "currency"), "charge", "charge", str(ch, "id"), strOrEmpty(ch["description"]))
+	txn := s.addBalanceTransaction(amount, stripeFee(amount), ch.Currency, "charge", "charge", ch.ID, deref(ch.Description))
+	ch.BalanceTransaction = &txn
 }
 
 func strOrEmpty(v any) string {
@@ -131,6 +281,8 @@ func strOrEmpty(v any) string {
 	return s
 }
 
+// shippingFrom reads a shipping[...] form into a legacy map (a payment
+// intent's shipping; charges use chargeShippingParams).
 func shippingFrom(f *form) any {
 	if len(f.m) == 0 {
 		return nil
@@ -212,76 +364,79 @@ func (s *Server) createCharge(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.renderObj(ch, r.expand), nil
+	return s.render(ch, r.expand), nil
 }
 
 func (s *Server) updateCharge(r *request) (any, error) {
-	ch, err := s.getObj("charge", r.pathVal("id"))
+	ch, err := getAs[*charge](s, "charge", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	f := r.form
-	before := s.snapshotObj(ch)
-	clone := cloneObj(ch)
-	setStrings(clone, f, "description", "receipt_email", "transfer_group")
+	before := s.snapshot(ch)
+	clone := cloneRecord(ch)
+	setNullable(&clone.Description, f, "description")
+	setNullable(&clone.ReceiptEmail, f, "receipt_email")
+	setNullable(&clone.TransferGroup, f, "transfer_group")
 	if id, ok := f.str("customer"); ok {
-		if ch["customer"] != nil && ch["customer"] != id {
+		if ch.Customer != nil && *ch.Customer != id {
 			return nil, invalid("customer", "", "This charge already has a customer.")
 		}
 		if _, err := s.customer(id); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", id)
 		}
-		clone["customer"] = id
+		clone.Customer = &id
 	}
 	if f.has("fraud_details") {
 		if v, ok := f.sub("fraud_details").str("user_report"); ok {
-			clone["fraud_details"] = obj{"user_report": v}
+			clone.FraudDetails = chargeFraudDetails{UserReport: &v}
 		}
 	}
 	if f.has("shipping") {
-		clone["shipping"] = shippingFrom(f.sub("shipping"))
+		clone.Shipping = chargeShippingParams(f.sub("shipping"))
 	}
-	applyMetadata(clone, f)
+	clone.Metadata = mergeMetadata(clone.Metadata, f)
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	for k, v := range clone {
-		ch[k] = v
-	}
-	s.emitUpdatedObj(r, "charge.updated", ch, before)
-	return s.renderObj(ch, r.expand), nil
+	*ch = *clone
+	s.emitUpdated(r, "charge.updated", ch, before)
+	return s.render(ch, r.expand), nil
 }
 
 func (s *Server) captureCharge(r *request) (any, error) {
-	ch, err := s.getObj("charge", r.pathVal("id"))
+	ch, err := getAs[*charge](s, "charge", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	if ch["captured"] == true {
-		return nil, invalid("", "charge_already_captured", "Charge %s has already been captured.", ch["id"])
+	if ch.Captured {
+		return nil, invalid("", "charge_already_captured", "Charge %s has already been captured.", ch.ID)
 	}
-	if ch["status"] != "succeeded" || ch["refunded"] == true {
-		return nil, invalid("", "", "Charge %s cannot be captured: it is %s.", ch["id"], ch["status"])
+	if ch.Status != "succeeded" || ch.Refunded {
+		return nil, invalid("", "", "Charge %s cannot be captured: it is %s.", ch.ID, ch.Status)
 	}
 	f := r.form
-	amount := num(ch, "amount")
+	amount := ch.Amount
 	if n, ok := f.int("amount"); ok {
-		if n > amount-num(ch, "amount_refunded") || n < 1 {
+		if n > amount-ch.AmountRefunded || n < 1 {
 			return nil, invalid("amount", "amount_too_large", "The amount to capture (%d) must be at most the amount authorized (%d).", n, amount)
 		}
 		amount = n
 	}
-	setStrings(ch, f, "receipt_email", "statement_descriptor", "statement_descriptor_suffix", "transfer_group")
+	setNullable(&ch.ReceiptEmail, f, "receipt_email")
+	setNullable(&ch.StatementDescriptor, f, "statement_descriptor")
+	setNullable(&ch.StatementDescriptorSuffix, f, "statement_descriptor_suffix")
+	setNullable(&ch.TransferGroup, f, "transfer_group")
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
 	s.captureFunds(ch, amount)
-	s.emitObj(r, "charge.captured", ch, nil)
-	if pi, ok := s.st.lookupObj(idOf(ch["payment_intent"])); ok && pi["status"] == "requires_capture" {
+	s.emit(r, "charge.captured", ch, nil)
+	if pi, ok := s.st.lookupObj(deref(ch.PaymentIntent)); ok && pi["status"] == "requires_capture" {
 		pi["status"], pi["amount_received"], pi["amount_capturable"] = "succeeded", amount, int64(0)
 		s.emitObj(r, "payment_intent.succeeded", pi, nil)
 	}
-	return s.renderObj(ch, r.expand), nil
+	return s.render(ch, r.expand), nil
 }
 
 func (s *Server) listCharges(r *request) (any, error) {
@@ -289,8 +444,8 @@ func (s *Server) listCharges(r *request) (any, error) {
 	cus, hasCus := f.str("customer")
 	pi, hasPI := f.str("payment_intent")
 	tg, hasTG := f.str("transfer_group")
-	return s.listObjs(r, "charge", "/v1/charges", func(ch obj) bool {
-		return (!hasCus || ch["customer"] == cus) && (!hasPI || ch["payment_intent"] == pi) && (!hasTG || ch["transfer_group"] == tg)
+	return listOf(s, r, "charge", "/v1/charges", func(ch *charge) bool {
+		return (!hasCus || ptrEq(ch.Customer, cus)) && (!hasPI || ptrEq(ch.PaymentIntent, pi)) && (!hasTG || ptrEq(ch.TransferGroup, tg))
 	})
 }
 

@@ -293,11 +293,11 @@ func (s *Server) buildCreditNote(r *request) (*creditNote, *creditSplit, error) 
 	}
 	for _, rf := range f.forms("refunds") {
 		rid, _ := rf.str("refund")
-		re, err := s.getObj("refund", rid)
+		re, err := getAs[*refund](s, "refund", rid)
 		if err != nil {
 			return nil, nil, invalid(rf.name("refund"), "resource_missing", "No such refund: '%s'", rid)
 		}
-		amt := num(re, "amount")
+		amt := re.Amount
 		if n, ok := rf.int("amount_refunded"); ok {
 			amt = n
 		}

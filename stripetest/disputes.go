@@ -8,28 +8,135 @@ import (
 // disputeFee is what Stripe takes for a dispute, in minor units.
 const disputeFee = 1500
 
-// disputeEvidenceFields are a dispute's evidence fields; file fields hold
-// file IDs.
-var disputeEvidenceFields = []string{
-	"access_activity_log", "billing_address", "cancellation_policy", "cancellation_policy_disclosure", "cancellation_rebuttal",
-	"customer_communication", "customer_email_address", "customer_name", "customer_purchase_ip", "customer_signature",
-	"duplicate_charge_documentation", "duplicate_charge_explanation", "duplicate_charge_id", "product_description", "receipt",
-	"refund_policy", "refund_policy_disclosure", "refund_refusal_explanation", "service_date", "service_documentation",
-	"shipping_address", "shipping_carrier", "shipping_date", "shipping_documentation", "shipping_tracking_number",
-	"uncategorized_file", "uncategorized_text",
-}
-
 func (s *Server) registerDisputes() {
 	s.handle("GET", "/v1/disputes", s.listDisputes)
 	s.handle("GET", "/v1/disputes/{id}", func(r *request) (any, error) {
-		d, err := s.getObj("dispute", r.pathVal("id"))
+		d, err := getAs[*dispute](s, "dispute", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(d, r.expand), nil
+		return s.render(d, r.expand), nil
 	})
 	s.handle("POST", "/v1/disputes/{id}", s.updateDispute)
 	s.handle("POST", "/v1/disputes/{id}/close", s.closeDispute)
+}
+
+// dispute is a Dispute (a chargeback) of a charge.
+type dispute struct {
+	meta
+	Amount int64 `json:"amount"`
+	// BalanceTransactions are the IDs of the dispute's balance
+	// transactions, which its balance_transactions field shows whole
+	// (see complete).
+	BalanceTransactions      []string                     `json:"_balance_transactions"`
+	Charge                   string                       `json:"charge"`
+	Created                  int64                        `json:"created"`
+	Currency                 string                       `json:"currency"`
+	EnhancedEligibilityTypes []string                     `json:"enhanced_eligibility_types"`
+	Evidence                 disputeEvidence              `json:"evidence"`
+	EvidenceDetails          disputeEvidenceDetails       `json:"evidence_details"`
+	IsChargeRefundable       bool                         `json:"is_charge_refundable"`
+	Livemode                 bool                         `json:"livemode"`
+	Metadata                 map[string]string            `json:"metadata"`
+	PaymentIntent            *string                      `json:"payment_intent"`
+	PaymentMethodDetails     *disputePaymentMethodDetails `json:"payment_method_details"`
+	Reason                   string                       `json:"reason"`
+	Status                   string                       `json:"status"`
+}
+
+func (d *dispute) createdAt() int64 { return d.Created }
+
+// complete adds the dispute's balance transactions to its tree.
+func (d *dispute) complete(s *Server, t obj) {
+	txns := []any{}
+	for _, id := range d.BalanceTransactions {
+		if txn, ok := lookupAs[*balanceTransaction](s.st, id); ok {
+			txns = append(txns, s.tree(txn))
+		}
+	}
+	t["balance_transactions"] = txns
+}
+
+// disputeEvidence is the evidence given for a dispute; file fields hold
+// file IDs.
+type disputeEvidence struct {
+	AccessActivityLog            *string `json:"access_activity_log"`
+	BillingAddress               *string `json:"billing_address"`
+	CancellationPolicy           *string `json:"cancellation_policy"`
+	CancellationPolicyDisclosure *string `json:"cancellation_policy_disclosure"`
+	CancellationRebuttal         *string `json:"cancellation_rebuttal"`
+	CustomerCommunication        *string `json:"customer_communication"`
+	CustomerEmailAddress         *string `json:"customer_email_address"`
+	CustomerName                 *string `json:"customer_name"`
+	CustomerPurchaseIP           *string `json:"customer_purchase_ip"`
+	CustomerSignature            *string `json:"customer_signature"`
+	DuplicateChargeDocumentation *string `json:"duplicate_charge_documentation"`
+	DuplicateChargeExplanation   *string `json:"duplicate_charge_explanation"`
+	DuplicateChargeID            *string `json:"duplicate_charge_id"`
+	// EnhancedEvidence is the network-specific evidence (Visa Compelling
+	// Evidence 3.0, compliance fee acknowledgements) as the request gave
+	// it: a tree of the evidence[enhanced_evidence] params.
+	EnhancedEvidence         obj     `json:"enhanced_evidence"`
+	ProductDescription       *string `json:"product_description"`
+	Receipt                  *string `json:"receipt"`
+	RefundPolicy             *string `json:"refund_policy"`
+	RefundPolicyDisclosure   *string `json:"refund_policy_disclosure"`
+	RefundRefusalExplanation *string `json:"refund_refusal_explanation"`
+	ServiceDate              *string `json:"service_date"`
+	ServiceDocumentation     *string `json:"service_documentation"`
+	ShippingAddress          *string `json:"shipping_address"`
+	ShippingCarrier          *string `json:"shipping_carrier"`
+	ShippingDate             *string `json:"shipping_date"`
+	ShippingDocumentation    *string `json:"shipping_documentation"`
+	ShippingTrackingNumber   *string `json:"shipping_tracking_number"`
+	UncategorizedFile        *string `json:"uncategorized_file"`
+	UncategorizedText        *string `json:"uncategorized_text"`
+}
+
+// fields are the evidence's string fields by param name.
+func (e *disputeEvidence) fields() map[string]**string {
+	return map[string]**string{
+		"access_activity_log": &e.AccessActivityLog, "billing_address": &e.BillingAddress,
+		"cancellation_policy": &e.CancellationPolicy, "cancellation_policy_disclosure": &e.CancellationPolicyDisclosure,
+		"cancellation_rebuttal": &e.CancellationRebuttal, "customer_communication": &e.CustomerCommunication,
+		"customer_email_address": &e.CustomerEmailAddress, "customer_name": &e.CustomerName,
+		"customer_purchase_ip": &e.CustomerPurchaseIP, "customer_signature": &e.CustomerSignature,
+		"duplicate_charge_documentation": &e.DuplicateChargeDocumentation, "duplicate_charge_explanation": &e.DuplicateChargeExplanation,
+		"duplicate_charge_id": &e.DuplicateChargeID, "product_description": &e.ProductDescription, "receipt": &e.Receipt,
+		"refund_policy": &e.RefundPolicy, "refund_policy_disclosure": &e.RefundPolicyDisclosure,
+		"refund_refusal_explanation": &e.RefundRefusalExplanation, "service_date": &e.ServiceDate,
+		"service_documentation": &e.ServiceDocumentation, "shipping_address": &e.ShippingAddress,
+		"shipping_carrier": &e.ShippingCarrier, "shipping_date": &e.ShippingDate,
+		"shipping_documentation": &e.ShippingDocumentation, "shipping_tracking_number": &e.ShippingTrackingNumber,
+		"uncategorized_file": &e.UncategorizedFile, "uncategorized_text": &e.UncategorizedText,
+	}
+}
+
+// disputeEvidenceDetails is when evidence is due and what was given.
+type disputeEvidenceDetails struct {
+	DueBy               int64                      `json:"due_by"`
+	EnhancedEligibility disputeEnhancedEligibility `json:"enhanced_eligibility"`
+	HasEvidence         bool                       `json:"has_evidence"`
+	PastDue             bool                       `json:"past_due"`
+	SubmissionCount     int64                      `json:"submission_count"`
+}
+
+// disputeEnhancedEligibility is which enhanced evidence programs a
+// dispute qualifies for (none in stripetest).
+type disputeEnhancedEligibility struct{}
+
+// disputePaymentMethodDetails is the card network's view of a dispute.
+type disputePaymentMethodDetails struct {
+	Card disputeCard `json:"card"`
+	Type string      `json:"type"`
+}
+
+// disputeCard is a card dispute's network details.
+type disputeCard struct {
+	Brand             string `json:"brand"`
+	CaseType          string `json:"case_type"`
+	Network           string `json:"network"`
+	NetworkReasonCode string `json:"network_reason_code"`
 }
 
 // OpenDispute opens a dispute (a chargeback) on a succeeded charge of the
@@ -50,53 +157,50 @@ func (s *Server) OpenDispute(chargeID, reason string) (string, error) {
 func (s *Server) openDispute(chargeID, reason string) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ch, ok := s.st.lookupObj(chargeID)
-	if !ok || ch["object"] != "charge" {
+	ch, ok := lookupAs[*charge](s.st, chargeID)
+	if !ok {
 		return "", fmt.Errorf("stripetest: no such charge %q", chargeID)
 	}
-	if ch["status"] != "succeeded" || ch["captured"] != true {
+	if ch.Status != "succeeded" || !ch.Captured {
 		return "", fmt.Errorf("stripetest: charge %s is not a captured, succeeded charge", chargeID)
 	}
-	if ch["disputed"] == true {
+	if ch.Disputed {
 		return "", fmt.Errorf("stripetest: charge %s is already disputed", chargeID)
 	}
 	if reason == "" {
 		reason = "fraudulent"
 	}
 	now := s.unix()
-	amount := num(ch, "amount") - num(ch, "amount_refunded")
-	currency := str(ch, "currency")
-	evidence := obj{"enhanced_evidence": obj{}}
-	for _, k := range disputeEvidenceFields {
-		evidence[k] = nil
-	}
+	amount := ch.Amount - ch.AmountRefunded
+	currency := ch.Currency
 	brand := "visa"
-	if card := objAt(objAt(ch, "payment_method_details"), "card"); card != nil && str(card, "brand") != "" {
-		brand = str(card, "brand")
+	if pmd := ch.PaymentMethodDetails; pmd != nil && pmd.Card.Brand != "" {
+		brand = pmd.Card.Brand
 	}
 	id := s.newID("du")
-	d := obj{
-		"id": id, "object": "dispute", "amount": amount, "balance_transactions": []any{}, "charge": chargeID, "created": now,
-		"currency": currency, "enhanced_eligibility_types": []any{}, "evidence": evidence,
-		"evidence_details":     obj{"due_by": now + 7*86400, "enhanced_eligibility": obj{}, "has_evidence": false, "past_due": false, "submission_count": int64(0)},
-		"is_charge_refundable": false, "livemode": false, "metadata": obj{}, "payment_intent": ch["payment_intent"],
-		"payment_method_details": obj{"card": obj{"brand": brand, "case_type": "chargeback", "network": brand, "network_reason_code": "10.4"}, "type": "card"},
-		"reason":                 reason, "status": "needs_response",
+	d := &dispute{
+		meta:   meta{ID: id, Object: "dispute"},
+		Amount: amount, BalanceTransactions: []string{}, Charge: chargeID, Created: now, Currency: currency,
+		EnhancedEligibilityTypes: []string{}, Evidence: disputeEvidence{EnhancedEvidence: obj{}},
+		EvidenceDetails: disputeEvidenceDetails{DueBy: now + 7*86400},
+		Metadata:        map[string]string{}, PaymentIntent: nilIfEmpty(deref(ch.PaymentIntent)),
+		PaymentMethodDetails: &disputePaymentMethodDetails{
+			Card: disputeCard{Brand: brand, CaseType: "chargeback", Network: brand, NetworkReasonCode: "10.4"}, Type: "card",
+		},
+		Reason: reason, Status: "needs_response",
 	}
 	txn := s.addBalanceTransaction(-amount, disputeFee, currency, "adjustment", "dispute", id, "Chargeback withdrawal for "+chargeID)
-	if t, ok := s.st.lookupObj(txn); ok {
-		d["balance_transactions"] = []any{deepCopy(t)}
-	}
-	s.insertObj(d)
-	ch["disputed"] = true
-	s.emitObj(nil, "charge.dispute.created", d, nil)
-	s.emitObj(nil, "charge.dispute.funds_withdrawn", d, nil)
+	d.BalanceTransactions = append(d.BalanceTransactions, txn)
+	s.insert(d)
+	ch.Disputed = true
+	s.emit(nil, "charge.dispute.created", d, nil)
+	s.emit(nil, "charge.dispute.funds_withdrawn", d, nil)
 	return id, nil
 }
 
-// disputeOpen reports whether a dispute still takes evidence.
-func disputeOpen(d obj) bool {
-	switch d["status"] {
+// open reports whether a dispute still takes evidence.
+func (d *dispute) open() bool {
+	switch d.Status {
 	case "needs_response", "warning_needs_response":
 		return true
 	}
@@ -104,16 +208,16 @@ func disputeOpen(d obj) bool {
 }
 
 func (s *Server) updateDispute(r *request) (any, error) {
-	d, err := s.getObj("dispute", r.pathVal("id"))
+	d, err := getAs[*dispute](s, "dispute", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	f := r.form
-	if (f.has("evidence") || f.has("submit")) && !disputeOpen(d) {
-		return nil, invalid("", "", "This dispute is %s and can no longer take evidence.", d["status"])
+	if (f.has("evidence") || f.has("submit")) && !d.open() {
+		return nil, invalid("", "", "This dispute is %s and can no longer take evidence.", d.Status)
 	}
-	before := s.snapshotObj(d)
-	clone := cloneObj(d)
+	before := s.snapshot(d)
+	clone := cloneRecord(d)
 	if f.has("evidence") {
 		ev := f.sub("evidence")
 		keys := make([]string, 0, len(ev.m))
@@ -121,67 +225,71 @@ func (s *Server) updateDispute(r *request) (any, error) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		evidence := objAt(clone, "evidence")
+		evidence := &clone.Evidence
+		fields := evidence.fields()
 		for _, k := range keys {
 			if k == "enhanced_evidence" {
-				evidence[k] = deepCopy(ev.m[k])
+				// enhanced_evidence= (empty) clears it.
+				evidence.EnhancedEvidence, _ = deepCopy(ev.m[k]).(obj)
+				if evidence.EnhancedEvidence == nil {
+					evidence.EnhancedEvidence = obj{}
+				}
 				continue
 			}
-			setStrings(evidence, ev, k)
+			if p, ok := fields[k]; ok {
+				setNullable(p, ev, k)
+			}
 		}
 		has := false
-		for _, k := range disputeEvidenceFields {
-			if evidence[k] != nil {
+		for _, p := range fields {
+			if *p != nil {
 				has = true
 			}
 		}
-		objAt(clone, "evidence_details")["has_evidence"] = has
+		clone.EvidenceDetails.HasEvidence = has
 	}
-	applyMetadata(clone, f)
+	clone.Metadata = mergeMetadata(clone.Metadata, f)
 	submit, _ := f.bool("submit")
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	for k, v := range clone {
-		d[k] = v
-	}
+	*d = *clone
 	if submit {
-		details := objAt(d, "evidence_details")
-		details["submission_count"] = num(details, "submission_count") + 1
-		if d["status"] == "warning_needs_response" {
-			d["status"] = "warning_under_review"
+		d.EvidenceDetails.SubmissionCount++
+		if d.Status == "warning_needs_response" {
+			d.Status = "warning_under_review"
 		} else {
-			d["status"] = "under_review"
+			d.Status = "under_review"
 		}
 	}
-	s.emitUpdatedObj(r, "charge.dispute.updated", d, before)
-	return s.renderObj(d, r.expand), nil
+	s.emitUpdated(r, "charge.dispute.updated", d, before)
+	return s.render(d, r.expand), nil
 }
 
 // closeDispute accepts the dispute: it is lost, and the withdrawn funds
 // stay withdrawn.
 func (s *Server) closeDispute(r *request) (any, error) {
-	d, err := s.getObj("dispute", r.pathVal("id"))
+	d, err := getAs[*dispute](s, "dispute", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	if !disputeOpen(d) {
-		return nil, invalid("", "", "This dispute is %s and can no longer be closed.", d["status"])
+	if !d.open() {
+		return nil, invalid("", "", "This dispute is %s and can no longer be closed.", d.Status)
 	}
-	if d["status"] == "warning_needs_response" {
-		d["status"] = "warning_closed"
+	if d.Status == "warning_needs_response" {
+		d.Status = "warning_closed"
 	} else {
-		d["status"] = "lost"
+		d.Status = "lost"
 	}
-	s.emitObj(r, "charge.dispute.closed", d, nil)
-	return s.renderObj(d, r.expand), nil
+	s.emit(r, "charge.dispute.closed", d, nil)
+	return s.render(d, r.expand), nil
 }
 
 func (s *Server) listDisputes(r *request) (any, error) {
 	f := r.form
 	ch, hasCh := f.str("charge")
 	pi, hasPI := f.str("payment_intent")
-	return s.listObjs(r, "dispute", "/v1/disputes", func(d obj) bool {
-		return (!hasCh || d["charge"] == ch) && (!hasPI || d["payment_intent"] == pi)
+	return listOf(s, r, "dispute", "/v1/disputes", func(d *dispute) bool {
+		return (!hasCh || d.Charge == ch) && (!hasPI || ptrEq(d.PaymentIntent, pi))
 	})
 }

@@ -3,6 +3,8 @@ package stripetest_test
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/url"
 	"sync"
 	"testing"
 	"time"
@@ -283,4 +285,26 @@ func TestPayoutPaidAndReversed(t *testing.T) {
 	require.Equal(t, rev.ID, po.ReversedBy.ID)
 	_, err = c.Payouts.Reverse(ctx, po.ID, nil)
 	require.ErrorIs(t, err, stripe.ErrInvalidRequest, "reversed once")
+}
+
+// A dispute keeps the enhanced evidence given, and
+// evidence[enhanced_evidence]= (empty) clears it to {}, never "".
+func TestDisputeEnhancedEvidence(t *testing.T) {
+	t.Parallel()
+	srv, c := newClient(t)
+	ch, err := c.Charges.Create(context.Background(), &stripe.ChargeCreateParams{Amount: stripe.Ptr(int64(5000)), Currency: stripe.Ptr("usd"), Source: stripe.Ptr("tok_visa")})
+	require.NoError(t, err)
+	id, err := srv.OpenDispute(ch.ID, "")
+	require.NoError(t, err)
+
+	resp, d := rawCall(t, srv, "POST", "/v1/disputes/"+id, url.Values{"evidence[enhanced_evidence][visa_compliance][fee_acknowledged]": {"true"}})
+	require.Equal(t, http.StatusOK, resp.StatusCode, d)
+	evidence, _ := d["evidence"].(map[string]any)
+	enhanced, _ := evidence["enhanced_evidence"].(map[string]any)
+	require.Contains(t, enhanced, "visa_compliance")
+
+	resp, d = rawCall(t, srv, "POST", "/v1/disputes/"+id, url.Values{"evidence[enhanced_evidence]": {""}})
+	require.Equal(t, http.StatusOK, resp.StatusCode, d)
+	evidence, _ = d["evidence"].(map[string]any)
+	require.Equal(t, map[string]any{}, evidence["enhanced_evidence"])
 }

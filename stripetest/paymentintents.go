@@ -125,11 +125,11 @@ func (s *Server) confirmPI(r *request, pi obj, pm paymentSource) error {
 	})
 	var ae *apiError
 	if errors.As(err, &ae) && ch != nil {
-		pi["latest_charge"] = ch["id"]
+		pi["latest_charge"] = ch.ID
 		pi["status"] = "requires_payment_method"
 		pi["payment_method"] = nil
 		pi["last_payment_error"] = obj{
-			"type": ae.typ, "code": ae.code, "decline_code": ae.declineCode, "message": ae.message, "charge": ch["id"],
+			"type": ae.typ, "code": ae.code, "decline_code": ae.declineCode, "message": ae.message, "charge": ch.ID,
 			"doc_url": "https://stripe.com/docs/error-codes/" + ae.code, "payment_method": s.render(pm, nil), "payment_method_type": "card",
 		}
 		s.emitObj(r, "payment_intent.payment_failed", pi, nil)
@@ -141,7 +141,7 @@ func (s *Server) confirmPI(r *request, pi obj, pm paymentSource) error {
 		return err
 	}
 	pi["payment_method"] = pm.base().ID
-	pi["latest_charge"] = ch["id"]
+	pi["latest_charge"] = ch.ID
 	pi["last_payment_error"] = nil
 	if capture {
 		pi["status"] = "succeeded"
@@ -212,12 +212,12 @@ func (s *Server) capturePaymentIntent(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	ch, ok := s.st.lookupObj(idOf(pi["latest_charge"]))
+	ch, ok := lookupAs[*charge](s.st, idOf(pi["latest_charge"]))
 	if !ok {
 		return nil, &apiError{status: 500, typ: "api_error", message: "stripetest: the payment intent has no charge to capture"}
 	}
 	s.captureFunds(ch, amount)
-	s.emitObj(r, "charge.captured", ch, nil)
+	s.emit(r, "charge.captured", ch, nil)
 	pi["status"], pi["amount_received"], pi["amount_capturable"] = "succeeded", amount, int64(0)
 	s.emitObj(r, "payment_intent.succeeded", pi, nil)
 	return s.renderObj(pi, r.expand), nil
@@ -243,8 +243,8 @@ func (s *Server) cancelPaymentIntent(r *request) (any, error) {
 		}
 	}
 	if pi["status"] == "requires_capture" {
-		if ch, ok := s.st.lookupObj(idOf(pi["latest_charge"])); ok {
-			ch["amount_refunded"], ch["refunded"] = ch["amount"], true // the authorization is released
+		if ch, ok := lookupAs[*charge](s.st, idOf(pi["latest_charge"])); ok {
+			ch.AmountRefunded, ch.Refunded = ch.Amount, true // the authorization is released
 		}
 	}
 	pi["status"], pi["canceled_at"], pi["cancellation_reason"], pi["amount_capturable"] = "canceled", s.unix(), reason, int64(0)

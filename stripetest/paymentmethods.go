@@ -122,13 +122,10 @@ func (s *Server) newCardPaymentMethod(name string, tc testCard) *paymentMethod {
 }
 
 // cardDetails returns the payment_method_details.card of a charge on pm.
-func cardDetails(pm paymentSource) obj {
+func cardDetails(pm paymentSource) chargeCard {
 	tc := testCards[pm.testCard()]
-	return obj{
-		"amount_authorized": nil, "authorization_code": nil, "brand": tc.network,
-		"checks":  obj{"address_line1_check": nil, "address_postal_code_check": nil, "cvc_check": "pass"},
-		"country": "US", "exp_month": int64(12), "exp_year": pm.expYear(), "fingerprint": fingerprint(pm.testCard()),
-		"funding": tc.funding, "last4": tc.last4, "network": tc.network, "network_token": obj{"used": false},
-		"three_d_secure": nil, "wallet": nil,
+	return chargeCard{
+		Brand: tc.network, Checks: chargeCardChecks{CVCCheck: "pass"}, Country: "US", ExpMonth: 12, ExpYear: pm.expYear(),
+		Fingerprint: fingerprint(pm.testCard()), Funding: tc.funding, Last4: tc.last4, Network: tc.network,
 	}
 }

@@ -176,7 +176,7 @@ func (o objRecord) base() *meta {
 func newRecord(kind string) record {
 	switch kind {
 	case "balance_transaction":
-		return nil
+		return new(balanceTransaction)
 	case "billing.meter_event":
 		return new(meterEvent)
 	case "billing_portal.session":
@@ -184,7 +184,7 @@ func newRecord(kind string) record {
 	case "card":
 		return new(card)
 	case "charge":
-		return nil
+		return new(charge)
 	case "checkout.session":
 		return new(checkoutSession)
 	case "coupon":
@@ -198,7 +198,7 @@ func newRecord(kind string) record {
 	case "discount":
 		return nil
 	case "dispute":
-		return nil
+		return new(dispute)
 	case "event":
 		return new(event)
 	case "invoice":
@@ -226,7 +226,7 @@ func newRecord(kind string) record {
 	case "promotion_code":
 		return nil
 	case "refund":
-		return nil
+		return new(refund)
 	case "setup_intent":
 		return new(setupIntent)
 	case "subscription":

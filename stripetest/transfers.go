@@ -59,7 +59,7 @@ func (s *Server) createTransfer(r *request) (any, error) {
 		return nil, invalid("destination", "resource_missing", "No such destination: '%s'", destID)
 	}
 	if v, ok := f.str("source_transaction"); ok && v != "" {
-		if _, err := s.getObj("charge", v); err != nil {
+		if _, err := getAs[*charge](s, "charge", v); err != nil {
 			return nil, invalid("source_transaction", "resource_missing", "No such charge: '%s'", v)
 		}
 	}
