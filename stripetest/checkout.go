@@ -216,8 +216,8 @@ func (s *Server) itemTrees(items []checkoutLineItem) []any {
 			panic(fmt.Sprintf("stripetest: render line item %s: %v", li.ID, err))
 		}
 		t["price"] = nil
-		if price, ok := s.st.lookup(li.Price); ok {
-			t["price"] = s.tree(price)
+		if p, ok := lookupAs[*price](s.st, li.Price); ok {
+			t["price"] = s.tree(p)
 		}
 		out[i] = t
 	}
@@ -243,9 +243,9 @@ func (s *Server) buildLineItems(f *form) (items []checkoutLineItem, currency str
 		return nil, "", 0, false, err
 	}
 	for _, lf := range forms {
-		var price obj
+		var price *price
 		if id, ok := lf.str("price"); ok {
-			if price, err = s.getObj("price", id); err != nil {
+			if price, err = s.getPrice(id); err != nil {
 				return nil, "", 0, false, invalid(lf.name("price"), "resource_missing", "No such price: '%s'", id)
 			}
 		} else if lf.has("price_data") {
@@ -257,17 +257,17 @@ func (s *Server) buildLineItems(f *form) (items []checkoutLineItem, currency str
 					return nil, "", 0, false, missingParam(pd.name("product_data[name]"))
 				}
 				prod := s.newProduct(pdata, s.newID("prod"))
-				prod["active"] = false
-				s.insertObj(prod)
-				prodID = str(prod, "id")
-			} else if _, gerr := s.getObj("product", prodID); gerr != nil {
+				prod.Active = false
+				s.insert(prod)
+				prodID = prod.ID
+			} else if _, gerr := getAs[*product](s, "product", prodID); gerr != nil {
 				return nil, "", 0, false, invalid(pd.name("product"), "resource_missing", "No such product: '%s'", prodID)
 			}
 			if price, err = s.buildPrice(pd, prodID); err != nil {
 				return nil, "", 0, false, err
 			}
-			price["active"] = false
-			s.insertObj(price)
+			price.Active = false
+			s.insert(price)
 		} else {
 			return nil, "", 0, false, missingParam(lf.name("price"))
 		}
@@ -275,19 +275,19 @@ func (s *Server) buildLineItems(f *form) (items []checkoutLineItem, currency str
 		if n, ok := lf.int("quantity"); ok {
 			qty = n
 		}
-		if c := str(price, "currency"); currency == "" {
+		if c := price.Currency; currency == "" {
 			currency = c
 		} else if c != currency {
 			return nil, "", 0, false, invalid("line_items", "", "All line items must use the same currency (%s and %s).", currency, c)
 		}
-		if price["recurring"] != nil {
+		if price.Recurring != nil {
 			recurring = true
 		}
-		amount := num(price, "unit_amount") * qty
+		amount := price.unit() * qty
 		total += amount
 		items = append(items, checkoutLineItem{
 			ID: s.newID("li"), Object: "item", AmountSubtotal: amount, AmountTotal: amount, Currency: currency,
-			Description: s.productName(price), Price: str(price, "id"), Quantity: qty,
+			Description: s.productName(price), Price: price.ID, Quantity: qty,
 		})
 	}
 	if err := f.failed(); err != nil {

@@ -4,20 +4,47 @@ package stripetest
 // and invoices make discount objects; recalcInvoice takes them off the
 // discountable lines (see discountInvoice).
 
+// discount is a Discount: a coupon (or promotion code) applied to a
+// subscription or an invoice.
+type discount struct {
+	meta
+	CheckoutSession  *string        `json:"checkout_session"`
+	Customer         *string        `json:"customer"`
+	CustomerAccount  *string        `json:"customer_account"`
+	End              *int64         `json:"end"`
+	Invoice          *string        `json:"invoice"`
+	InvoiceItem      *string        `json:"invoice_item"`
+	PromotionCode    *string        `json:"promotion_code"`
+	Source           discountSource `json:"source"`
+	Start            int64          `json:"start"`
+	Subscription     *string        `json:"subscription"`
+	SubscriptionItem *string        `json:"subscription_item"`
+	// Used marks a discount that no longer applies: a once coupon's after
+	// its first invoice, or one removed from its subscription.
+	Used bool `json:"_used,omitempty"`
+}
+
+// discountSource is where a discount comes from: a coupon.
+type discountSource struct {
+	Coupon string `json:"coupon"`
+	Type   string `json:"type"`
+}
+
 // newDiscounts reads the discounts param into discount objects for the
 // customer cusID, not yet stored (existing ones, from [discount], are the
 // stored objects). cleared reports discounts= (empty), which removes all.
-func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, err error) {
+func (s *Server) newDiscounts(f *form, cusID string) (ds []*discount, cleared bool, err error) {
 	if v, ok := f.m["discounts"].(string); ok && v == "" {
 		return nil, true, nil
 	}
 	now := s.unix()
 	for _, df := range f.forms("discounts") {
-		var cpn, pc obj
+		var cpn *coupon
+		var pc *promotionCode
 		switch {
 		case df.has("discount"):
 			id, _ := df.str("discount")
-			d, err := s.getObj("discount", id)
+			d, err := getAs[*discount](s, "discount", id)
 			if err != nil {
 				return nil, false, invalid(df.name("discount"), "resource_missing", "No such discount: '%s'", id)
 			}
@@ -25,7 +52,7 @@ func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, er
 			continue
 		case df.has("promotion_code"):
 			id, _ := df.str("promotion_code")
-			p, err := s.getObj("promotion_code", id)
+			p, err := getAs[*promotionCode](s, "promotion_code", id)
 			if err != nil {
 				return nil, false, invalid(df.name("promotion_code"), "resource_missing", "No such promotion code: '%s'", id)
 			}
@@ -33,10 +60,10 @@ func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, er
 				return nil, false, e
 			}
 			pc = p
-			cpn, _ = s.st.lookupObj(idOf(objAt(p, "promotion")["coupon"]))
+			cpn, _ = lookupAs[*coupon](s.st, p.Promotion.Coupon)
 		case df.has("coupon"):
 			id, _ := df.str("coupon")
-			c, err := s.getObj("coupon", id)
+			c, err := getAs[*coupon](s, "coupon", id)
 			if err != nil {
 				return nil, false, invalid(df.name("coupon"), "resource_missing", "No such coupon: '%s'", id)
 			}
@@ -48,19 +75,21 @@ func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, er
 			return nil, false, invalid(df.prefix, "", "Each discount needs one of coupon, discount or promotion_code.")
 		}
 		if cpn == nil || !s.couponValid(cpn) {
-			return nil, false, invalid(df.prefix, "coupon_expired", "Coupon %s is no longer valid.", idOf(cpn["id"]))
+			cid := ""
+			if cpn != nil {
+				cid = cpn.ID
+			}
+			return nil, false, invalid(df.prefix, "coupon_expired", "Coupon %s is no longer valid.", cid)
 		}
-		var end any
-		if cpn["duration"] == "repeating" {
-			end = periodEnd(now, "month", num(cpn, "duration_in_months"))
-		}
-		d := obj{
-			"object": "discount", "checkout_session": nil, "customer": cusID, "customer_account": nil, "end": end,
-			"invoice": nil, "invoice_item": nil, "promotion_code": nil, "source": obj{"coupon": cpn["id"], "type": "coupon"},
-			"start": now, "subscription": nil, "subscription_item": nil, "_new": true,
+		// A new discount has no ID until attachDiscounts stores it.
+		cus := cusID
+		d := &discount{meta: meta{Object: "discount"}, Customer: &cus, Source: discountSource{Coupon: cpn.ID, Type: "coupon"}, Start: now}
+		if cpn.Duration == "repeating" && cpn.DurationInMonths != nil {
+			end := periodEnd(now, "month", *cpn.DurationInMonths)
+			d.End = &end
 		}
 		if pc != nil {
-			d["promotion_code"] = pc["id"]
+			d.PromotionCode = &pc.ID
 		}
 		ds = append(ds, d)
 	}
@@ -68,15 +97,15 @@ func (s *Server) newDiscounts(f *form, cusID string) (ds []obj, cleared bool, er
 }
 
 // promotionCodeUsable checks a promotion code can be redeemed by cusID.
-func (s *Server) promotionCodeUsable(pc obj, cusID, param string) error {
+func (s *Server) promotionCodeUsable(pc *promotionCode, cusID, param string) error {
 	switch {
-	case pc["active"] != true:
+	case !pc.Active:
 		return invalid(param, "", "This promotion code is not active.")
-	case pc["expires_at"] != nil && num(pc, "expires_at") <= s.unix():
+	case pc.ExpiresAt != nil && *pc.ExpiresAt <= s.unix():
 		return invalid(param, "", "This promotion code has expired.")
-	case pc["max_redemptions"] != nil && num(pc, "times_redeemed") >= num(pc, "max_redemptions"):
+	case pc.MaxRedemptions != nil && pc.TimesRedeemed >= *pc.MaxRedemptions:
 		return invalid(param, "", "This promotion code has reached its maximum number of redemptions.")
-	case pc["customer"] != nil && pc["customer"] != cusID:
+	case pc.Customer != nil && *pc.Customer != cusID:
 		return invalid(param, "", "This promotion code cannot be redeemed by this customer.")
 	}
 	return nil
@@ -85,7 +114,7 @@ func (s *Server) promotionCodeUsable(pc obj, cusID, param string) error {
 // attachDiscounts stores the new discounts of ds on target (a stored
 // subscription), counts their redemptions and sets target's discounts to
 // their IDs.
-func (s *Server) attachDiscounts(target obj, field string, ds []obj) {
+func (s *Server) attachDiscounts(target obj, field string, ds []*discount) {
 	ids := s.storeDiscounts(str(target, "id"), field, ds)
 	list := make([]any, len(ids))
 	for i, id := range ids {
@@ -94,37 +123,42 @@ func (s *Server) attachDiscounts(target obj, field string, ds []obj) {
 	target["discounts"] = list
 }
 
-// storeDiscounts stores the new discounts of ds on the object targetID (a
-// subscription or invoice, field is "subscription" or "invoice"), counts
-// their redemptions and returns the IDs of ds.
-func (s *Server) storeDiscounts(targetID, field string, ds []obj) []string {
+// storeDiscounts stores the new discounts of ds (those without an ID) on
+// the subscription or invoice targetID (field is "subscription" or
+// "invoice"), counts their redemptions, and returns the IDs of ds.
+func (s *Server) storeDiscounts(targetID, field string, ds []*discount) []string {
 	ids := make([]string, 0, len(ds))
 	for _, d := range ds {
-		if d["_new"] == true {
-			delete(d, "_new")
-			d["id"] = s.newID("di")
-			d[field] = targetID
-			s.insertObj(d)
-			if c, ok := s.st.lookupObj(idOf(objAt(d, "source")["coupon"])); ok {
-				c["times_redeemed"] = num(c, "times_redeemed") + 1
+		if d.ID == "" {
+			d.ID = s.newID("di")
+			tid := targetID
+			if field == "subscription" {
+				d.Subscription = &tid
+			} else {
+				d.Invoice = &tid
+			}
+			s.insert(d)
+			if c, ok := lookupAs[*coupon](s.st, d.Source.Coupon); ok {
+				c.TimesRedeemed++
 				s.refreshCoupon(c)
 			}
-			if pc, ok := s.st.lookupObj(idOf(d["promotion_code"])); ok {
-				pc["times_redeemed"] = num(pc, "times_redeemed") + 1
+			if d.PromotionCode != nil {
+				if pc, ok := lookupAs[*promotionCode](s.st, *d.PromotionCode); ok {
+					pc.TimesRedeemed++
+				}
 			}
 		}
-		ids = append(ids, str(d, "id"))
+		ids = append(ids, d.ID)
 	}
 	return ids
 }
 
 // discountActive reports whether a discount still applies now.
-func (s *Server) discountActive(d obj) bool {
-	if d["deleted"] == true || d["_used"] == true {
+func (s *Server) discountActive(d *discount) bool {
+	if d.Deleted || d.Used {
 		return false
 	}
-	end, ok := d["end"].(int64)
-	return !ok || s.unix() < end
+	return d.End == nil || s.unix() < *d.End
 }
 
 // discountInvoice takes the invoice's discounts off its lines (see
@@ -139,24 +173,25 @@ func (s *Server) discountInvoice(inv *invoice, lines []*invoiceLineItem) int64 {
 			subIDs, _ := sub["discounts"].([]any)
 			var keep []any
 			for _, id := range subIDs {
-				d, ok := s.st.lookupObj(idOf(id))
+				d, ok := lookupAs[*discount](s.st, idOf(id))
 				if !ok || !s.discountActive(d) {
 					continue
 				}
-				ids = append(ids, str(d, "id"))
-				if c, ok := s.st.lookupObj(idOf(objAt(d, "source")["coupon"])); ok && c["duration"] == "once" {
-					d["_used"], d["end"] = true, s.unix()
+				ids = append(ids, d.ID)
+				if c, ok := lookupAs[*coupon](s.st, d.Source.Coupon); ok && c.Duration == "once" {
+					now := s.unix()
+					d.Used, d.End = true, &now
 					continue
 				}
-				keep = append(keep, d["id"])
+				keep = append(keep, d.ID)
 			}
 			inv.Discounts = append([]string{}, ids...)
 			sub["discounts"] = listOrEmpty(keep)
 		}
 	}
-	var ds []obj
+	var ds []*discount
 	for _, id := range inv.Discounts {
-		if d, ok := s.st.lookupObj(id); ok {
+		if d, ok := lookupAs[*discount](s.st, id); ok {
 			ds = append(ds, d)
 		}
 	}
@@ -167,7 +202,7 @@ func (s *Server) discountInvoice(inv *invoice, lines []*invoiceLineItem) int64 {
 // order, each from what the ones before left, sets every line's
 // discount_amounts and the invoice's total_discount_amounts, and returns
 // the total taken off.
-func (s *Server) takeDiscounts(inv *invoice, lines []*invoiceLineItem, ds []obj) int64 {
+func (s *Server) takeDiscounts(inv *invoice, lines []*invoiceLineItem, ds []*discount) int64 {
 	remaining := make([]int64, len(lines))
 	for i, l := range lines {
 		l.DiscountAmounts = []invoiceDiscountAmount{}
@@ -178,8 +213,8 @@ func (s *Server) takeDiscounts(inv *invoice, lines []*invoiceLineItem, ds []obj)
 	totals := []invoiceDiscountAmount{}
 	var sum int64
 	for _, d := range ds {
-		cpn, _ := s.st.lookupObj(idOf(objAt(d, "source")["coupon"]))
-		if cpn == nil {
+		cpn, ok := lookupAs[*coupon](s.st, d.Source.Coupon)
+		if !ok {
 			continue
 		}
 		eligible := make([]bool, len(lines))
@@ -191,14 +226,14 @@ func (s *Server) takeDiscounts(inv *invoice, lines []*invoiceLineItem, ds []obj)
 			}
 		}
 		amounts := make([]int64, len(lines))
-		if pct, ok := percentOff(cpn); ok {
+		if cpn.PercentOff != nil {
 			for i := range lines {
 				if eligible[i] {
-					amounts[i] = percentOf(remaining[i], pct)
+					amounts[i] = percentOf(remaining[i], *cpn.PercentOff)
 				}
 			}
-		} else if off := num(cpn, "amount_off"); off > 0 && cpn["currency"] == inv.Currency && base > 0 {
-			off = min(off, base)
+		} else if cpn.AmountOff != nil && *cpn.AmountOff > 0 && cpn.Currency != nil && *cpn.Currency == inv.Currency && base > 0 {
+			off := min(*cpn.AmountOff, base)
 			last, given := -1, int64(0)
 			for i := range lines {
 				if eligible[i] {
@@ -216,9 +251,9 @@ func (s *Server) takeDiscounts(inv *invoice, lines []*invoiceLineItem, ds []obj)
 			}
 			remaining[i] -= amounts[i]
 			total += amounts[i]
-			l.DiscountAmounts = append(l.DiscountAmounts, invoiceDiscountAmount{Amount: amounts[i], Discount: str(d, "id")})
+			l.DiscountAmounts = append(l.DiscountAmounts, invoiceDiscountAmount{Amount: amounts[i], Discount: d.ID})
 		}
-		totals = append(totals, invoiceDiscountAmount{Amount: total, Discount: str(d, "id")})
+		totals = append(totals, invoiceDiscountAmount{Amount: total, Discount: d.ID})
 		sum += total
 	}
 	inv.TotalDiscountAmounts = totals
@@ -227,34 +262,20 @@ func (s *Server) takeDiscounts(inv *invoice, lines []*invoiceLineItem, ds []obj)
 
 // couponAppliesTo reports whether a coupon limited by applies_to covers a
 // line's product.
-func couponAppliesTo(cpn obj, line *invoiceLineItem) bool {
-	at := objAt(cpn, "applies_to") // only there when the coupon is limited
-	if at == nil {
+func couponAppliesTo(cpn *coupon, line *invoiceLineItem) bool {
+	if cpn.AppliesTo == nil { // only there when the coupon is limited
 		return true
 	}
 	if line.Pricing == nil || line.Pricing.PriceDetails == nil {
 		return false
 	}
-	prods, _ := at["products"].([]any)
 	prod := line.Pricing.PriceDetails.Product
-	for _, p := range prods {
+	for _, p := range cpn.AppliesTo.Products {
 		if p == prod {
 			return true
 		}
 	}
 	return false
-}
-
-// percentOff is a coupon's percent_off; a whole number reads back from a
-// saved state as an int64.
-func percentOff(cpn obj) (float64, bool) {
-	switch v := cpn["percent_off"].(type) {
-	case float64:
-		return v, true
-	case int64:
-		return float64(v), true
-	}
-	return 0, false
 }
 
 func (s *Server) registerDiscountRemoval() {
@@ -278,10 +299,11 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 		return nil, err
 	}
 	ids, _ := sub["discounts"].([]any)
-	var first obj
+	var first *discount
 	for _, id := range ids {
-		if d, ok := s.st.lookupObj(idOf(id)); ok {
-			d["end"], d["_used"] = s.unix(), true
+		if d, ok := lookupAs[*discount](s.st, idOf(id)); ok {
+			now := s.unix()
+			d.End, d.Used = &now, true
 			if first == nil {
 				first = d
 			}
@@ -294,7 +316,7 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 	before := s.snapshotObj(sub)
 	sub["discounts"] = []any{}
 	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
-	out := s.renderObj(first, r.expand)
+	out := s.render(first, r.expand)
 	out["deleted"] = true
 	delete(out, "end") // not a field of a deleted discount
 	return out, nil
@@ -302,17 +324,17 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 
 // discountPreview is what the discounts ds (stored or not) would take off
 // lines, changing neither.
-func (s *Server) discountPreview(inv *invoice, lines []*invoiceLineItem, ds []obj) int64 {
+func (s *Server) discountPreview(inv *invoice, lines []*invoiceLineItem, ds []*discount) int64 {
 	tmpLines := make([]*invoiceLineItem, len(lines))
 	for i, l := range lines {
 		c := *l
 		tmpLines[i] = &c
 	}
-	tmp := make([]obj, len(ds))
+	tmp := make([]*discount, len(ds))
 	for i, d := range ds {
-		tmp[i] = cloneObj(d)
-		if tmp[i]["id"] == nil {
-			tmp[i]["id"] = "di_tmp"
+		tmp[i] = cloneRecord(d)
+		if tmp[i].ID == "" {
+			tmp[i].ID = "di_tmp"
 		}
 	}
 	return s.takeDiscounts(&invoice{Currency: inv.Currency}, tmpLines, tmp)

@@ -105,9 +105,12 @@ func (p *invoicePricing) copy() *invoicePricing {
 }
 
 // pricingOf is the pricing of a line or item billed at price.
-func pricingOf(price obj) *invoicePricing {
-	return &invoicePricing{PriceDetails: &invoicePriceDetails{Price: str(price, "id"), Product: idOf(price["product"])},
-		Type: "price_details", UnitAmountDecimal: nullableString(price["unit_amount_decimal"])}
+func pricingOf(p *price) *invoicePricing {
+	var dec *string
+	if p.UnitAmountDecimal != nil {
+		dec = ptr(*p.UnitAmountDecimal)
+	}
+	return &invoicePricing{PriceDetails: &invoicePriceDetails{Price: p.ID, Product: p.Product}, Type: "price_details", UnitAmountDecimal: dec}
 }
 
 // copyMetadata returns a copy of md, never nil.
@@ -157,27 +160,27 @@ func (s *Server) applyItemAmount(ii *invoiceItem, f *form, create bool) error {
 		}
 	case f.has("pricing"):
 		id, _ := f.sub("pricing").str("price")
-		price, err := s.getObj("price", id)
+		price, err := s.getPrice(id)
 		if err != nil {
 			return invalid("pricing[price]", "resource_missing", "No such price: '%s'", id)
 		}
-		if price["type"] != "one_time" {
+		if price.Type != "one_time" {
 			return invalid("pricing[price]", "", "The price specified is set to `type=recurring` but this field only accepts prices with `type=one_time`.")
 		}
-		unit, hasUnit = price["unit_amount"].(int64)
-		ii.Currency = str(price, "currency")
+		unit, hasUnit = price.unit(), price.UnitAmount != nil
+		ii.Currency = price.Currency
 		ii.Pricing = pricingOf(price)
 		ii.Pricing.PriceDetails.Price = id
 		ii.Pricing.UnitAmountDecimal = ptr(strconv.FormatInt(unit, 10))
 		if ii.Description == nil {
-			if prod, ok := s.st.lookupObj(idOf(price["product"])); ok {
-				ii.Description = nullableString(prod["name"])
+			if prod, ok := lookupAs[*product](s.st, price.Product); ok {
+				ii.Description = ptr(prod.Name)
 			}
 		}
 	case f.has("price_data"):
 		pd := f.sub("price_data")
 		prodID, _ := pd.str("product")
-		prod, err := s.getObj("product", prodID)
+		prod, err := getAs[*product](s, "product", prodID)
 		if err != nil {
 			return invalid("price_data[product]", "resource_missing", "No such product: '%s'", prodID)
 		}
@@ -185,14 +188,14 @@ func (s *Server) applyItemAmount(ii *invoiceItem, f *form, create bool) error {
 		if err != nil {
 			return err
 		}
-		price["active"] = false // an inline price
-		s.insertObj(price)
-		unit, hasUnit = price["unit_amount"].(int64)
-		ii.Currency = str(price, "currency")
+		price.Active = false // an inline price
+		s.insert(price)
+		unit, hasUnit = price.unit(), price.UnitAmount != nil
+		ii.Currency = price.Currency
 		ii.Pricing = pricingOf(price)
 		ii.Pricing.PriceDetails.Product = prodID
 		if ii.Description == nil {
-			ii.Description = nullableString(prod["name"])
+			ii.Description = ptr(prod.Name)
 		}
 	case f.has("unit_amount_decimal"):
 		d, _ := f.str("unit_amount_decimal")

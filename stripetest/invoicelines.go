@@ -97,9 +97,9 @@ func itemLine(ii *invoiceItem, lineID, invID string) *invoiceLineItem {
 // newSubLine is the line billing qty of a subscription item's price
 // (amount in all) for start to end. subID and itemID are nil in a preview
 // without them.
-func (s *Server) newSubLine(lineID, invID string, subID, itemID *string, price obj, qty, amount int64, desc string, start, end int64) *invoiceLineItem {
+func (s *Server) newSubLine(lineID, invID string, subID, itemID *string, price *price, qty, amount int64, desc string, start, end int64) *invoiceLineItem {
 	return &invoiceLineItem{
-		ID: lineID, Object: "line_item", Amount: amount, Currency: str(price, "currency"), Description: &desc,
+		ID: lineID, Object: "line_item", Amount: amount, Currency: price.Currency, Description: &desc,
 		DiscountAmounts: []invoiceDiscountAmount{}, Discountable: true, Discounts: []string{}, Invoice: invID, Metadata: map[string]string{},
 		Parent: invoiceLineParent{Type: "subscription_item_details",
 			SubscriptionItemDetails: &invoiceLineSubItemDetails{Subscription: subID, SubscriptionItem: itemID}},

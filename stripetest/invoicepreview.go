@@ -20,7 +20,7 @@ func (s *Server) registerInvoicePreview() {
 // previewItem is one subscription item as the preview bills it.
 type previewItem struct {
 	id    any // the item's ID; nil for a proposed new item
-	price obj
+	price *price
 	qty   int64
 }
 
@@ -57,7 +57,7 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	start := s.unix()
 	if sub != nil {
 		for _, si := range subItems(sub) {
-			if p, ok := s.st.lookupObj(idOf(si["price"])); ok {
+			if p, ok := s.st.lookupPrice(idOf(si["price"])); ok {
 				items = append(items, &previewItem{id: si["id"], price: p, qty: num(si, "quantity")})
 			}
 			if end := num(si, "current_period_end"); end > 0 {
@@ -114,7 +114,7 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	}
 	for _, it := range items {
 		if it.qty >= 0 && it.price != nil {
-			currency = str(it.price, "currency")
+			currency = it.price.Currency
 			break
 		}
 	}
@@ -132,7 +132,7 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 		if it.qty < 0 || it.price == nil {
 			continue
 		}
-		if it.price["currency"] != currency {
+		if it.price.Currency != currency {
 			return nil, invalid("subscription_details[items]", "", "All prices on a subscription must have the same currency.")
 		}
 		lines = append(lines, s.previewSubLine(id, it, start, sub))
@@ -151,11 +151,11 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	}
 
 	// Discounts: the subscription's active ones, then the proposed.
-	var ds []obj
+	var ds []*discount
 	if sub != nil {
 		subIDs, _ := sub["discounts"].([]any)
 		for _, did := range subIDs {
-			if d, ok := s.st.lookupObj(idOf(did)); ok && s.discountActive(d) {
+			if d, ok := lookupAs[*discount](s.st, idOf(did)); ok && s.discountActive(d) {
 				ds = append(ds, d)
 			}
 		}
@@ -165,15 +165,15 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 		return nil, err
 	}
 	for _, d := range proposed {
-		if d["id"] == nil {
-			d = cloneObj(d)
-			d["id"] = "di_tmp_" + randomID(12)
+		if d.ID == "" {
+			d = cloneRecord(d)
+			d.ID = "di_tmp_" + randomID(12)
 		}
 		ds = append(ds, d)
 	}
 	inv.Discounts = make([]string, len(ds))
 	for i, d := range ds {
-		inv.Discounts[i] = str(d, "id")
+		inv.Discounts[i] = d.ID
 	}
 
 	var subtotal int64
@@ -203,13 +203,13 @@ func stringMap(v any) map[string]string {
 
 // previewPrice finds an existing recurring price (price) or describes an
 // inline one (price_data) without storing it.
-func (s *Server) previewPrice(f *form) (obj, error) {
+func (s *Server) previewPrice(f *form) (*price, error) {
 	if id, ok := f.str("price"); ok {
-		p, err := s.getObj("price", id)
+		p, err := getAs[*price](s, "price", id)
 		if err != nil {
 			return nil, invalid(f.name("price"), "resource_missing", "No such price: '%s'", id)
 		}
-		if p["recurring"] == nil {
+		if p.Recurring == nil {
 			return nil, invalid(f.name("price"), "", "The price specified is set to `type=one_time` but this field only accepts prices with `type=recurring`.")
 		}
 		return p, nil
@@ -217,14 +217,14 @@ func (s *Server) previewPrice(f *form) (obj, error) {
 	if f.has("price_data") {
 		pd := f.sub("price_data")
 		prodID, _ := pd.str("product")
-		if _, err := s.getObj("product", prodID); err != nil {
+		if _, err := getAs[*product](s, "product", prodID); err != nil {
 			return nil, invalid(pd.name("product"), "resource_missing", "No such product: '%s'", prodID)
 		}
 		p, err := s.buildPrice(pd, prodID)
 		if err != nil {
 			return nil, err
 		}
-		if p["recurring"] == nil {
+		if p.Recurring == nil {
 			return nil, missingParam(pd.name("recurring"))
 		}
 		return p, nil
@@ -235,14 +235,14 @@ func (s *Server) previewPrice(f *form) (obj, error) {
 // previewSubLine is the line of one subscription item for the period
 // starting at start.
 func (s *Server) previewSubLine(invID string, it *previewItem, start int64, sub obj) *invoiceLineItem {
-	rec := objAt(it.price, "recurring")
-	end := periodEnd(start, str(rec, "interval"), max(num(rec, "interval_count"), 1))
-	unit := num(it.price, "unit_amount")
+	interval, count := it.price.interval()
+	end := periodEnd(start, interval, max(count, 1))
+	unit := it.price.unit()
 	var subID *string
 	if sub != nil {
 		subID = ptr(str(sub, "id"))
 	}
-	desc := fmt.Sprintf("%d × %s (at %s / %s)", it.qty, s.productName(it.price), money(unit, str(it.price, "currency")), rec["interval"])
+	desc := fmt.Sprintf("%d × %s (at %s / %s)", it.qty, s.productName(it.price), money(unit, it.price.Currency), interval)
 	return s.newSubLine("il_tmp_"+randomID(12), invID, subID, nullableID(it.id), it.price, it.qty, unit*it.qty, desc, start, end)
 }
 
@@ -266,11 +266,11 @@ func (s *Server) previewItemLine(invID, currency string, f *form) (*invoiceLineI
 		amount = unit * qty
 	case f.has("price"):
 		id, _ := f.str("price")
-		p, err := s.getObj("price", id)
+		p, err := getAs[*price](s, "price", id)
 		if err != nil {
 			return nil, invalid(f.name("price"), "resource_missing", "No such price: '%s'", id)
 		}
-		amount = num(p, "unit_amount") * qty
+		amount = p.unit() * qty
 		pricing = pricingOf(p)
 	default:
 		return nil, missingParam(f.name("amount"))

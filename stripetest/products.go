@@ -9,11 +9,11 @@ func (s *Server) registerProducts() {
 	s.handle("POST", "/v1/products", s.createProduct)
 	s.handle("GET", "/v1/products", s.listProducts)
 	s.handle("GET", "/v1/products/{id}", func(r *request) (any, error) {
-		p, err := s.getObj("product", r.pathVal("id"))
+		p, err := getAs[*product](s, "product", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(p, r.expand), nil
+		return s.render(p, r.expand), nil
 	})
 	s.handle("POST", "/v1/products/{id}", s.updateProduct)
 	s.handle("DELETE", "/v1/products/{id}", s.deleteProduct)
@@ -21,56 +21,164 @@ func (s *Server) registerProducts() {
 	s.handle("POST", "/v1/prices", s.createPrice)
 	s.handle("GET", "/v1/prices", s.listPrices)
 	s.handle("GET", "/v1/prices/{id}", func(r *request) (any, error) {
-		p, err := s.getObj("price", r.pathVal("id"))
+		p, err := getAs[*price](s, "price", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(p, r.expand), nil
+		return s.render(p, r.expand), nil
 	})
 	s.handle("POST", "/v1/prices/{id}", s.updatePrice)
 }
 
-func (s *Server) newProduct(f *form, id string) obj {
+// product is a Product.
+type product struct {
+	meta
+	Active              bool               `json:"active"`
+	Created             int64              `json:"created"`
+	DefaultPrice        *string            `json:"default_price"`
+	Description         *string            `json:"description"`
+	Images              []string           `json:"images"`
+	Livemode            bool               `json:"livemode"`
+	MarketingFeatures   []productFeature   `json:"marketing_features"`
+	Metadata            map[string]string  `json:"metadata"`
+	Name                string             `json:"name"`
+	PackageDimensions   *packageDimensions `json:"package_dimensions"`
+	Shippable           *bool              `json:"shippable"`
+	StatementDescriptor *string            `json:"statement_descriptor"`
+	TaxCode             *string            `json:"tax_code"`
+	UnitLabel           *string            `json:"unit_label"`
+	Updated             int64              `json:"updated"`
+	URL                 *string            `json:"url"`
+}
+
+func (p *product) createdAt() int64 { return p.Created }
+
+// productFeature is one of a product's marketing features.
+type productFeature struct {
+	Name string `json:"name"`
+}
+
+// packageDimensions are a product's package dimensions.
+type packageDimensions struct {
+	Height float64 `json:"height"`
+	Length float64 `json:"length"`
+	Weight float64 `json:"weight"`
+	Width  float64 `json:"width"`
+}
+
+// price is a Price.
+type price struct {
+	meta
+	Active            bool               `json:"active"`
+	BillingScheme     string             `json:"billing_scheme"`
+	Created           int64              `json:"created"`
+	Currency          string             `json:"currency"`
+	CustomUnitAmount  *customUnitAmount  `json:"custom_unit_amount"`
+	Livemode          bool               `json:"livemode"`
+	LookupKey         *string            `json:"lookup_key"`
+	Metadata          map[string]string  `json:"metadata"`
+	Nickname          *string            `json:"nickname"`
+	Product           string             `json:"product"`
+	Recurring         *priceRecurring    `json:"recurring"`
+	TaxBehavior       *string            `json:"tax_behavior"`
+	TiersMode         *string            `json:"tiers_mode"`
+	TransformQuantity *transformQuantity `json:"transform_quantity"`
+	Type              string             `json:"type"`
+	UnitAmount        *int64             `json:"unit_amount"`
+	UnitAmountDecimal *string            `json:"unit_amount_decimal"`
+}
+
+func (p *price) createdAt() int64 { return p.Created }
+
+// customUnitAmount is a price's customer-chosen amount bounds.
+type customUnitAmount struct {
+	Maximum *int64 `json:"maximum"`
+	Minimum *int64 `json:"minimum"`
+	Preset  *int64 `json:"preset"`
+}
+
+// priceRecurring is how a recurring price recurs.
+type priceRecurring struct {
+	Interval      string  `json:"interval"`
+	IntervalCount int64   `json:"interval_count"`
+	Meter         *string `json:"meter"`
+	UsageType     string  `json:"usage_type"`
+}
+
+// transformQuantity is how a price divides the quantity before billing.
+type transformQuantity struct {
+	DivideBy int64  `json:"divide_by"`
+	Round    string `json:"round"`
+}
+
+// getPrice is getAs for a price, for code whose variable named price
+// hides the type.
+func (s *Server) getPrice(id string) (*price, error) { return getAs[*price](s, "price", id) }
+
+// lookupPrice is lookupAs for a price (see getPrice).
+func (st *store) lookupPrice(id string) (*price, bool) { return lookupAs[*price](st, id) }
+
+// unit is the price's unit_amount, 0 when it has none.
+func (p *price) unit() int64 {
+	if p.UnitAmount == nil {
+		return 0
+	}
+	return *p.UnitAmount
+}
+
+// interval is the period of a recurring price ("" and 0 for a one-time
+// price).
+func (p *price) interval() (string, int64) {
+	if p.Recurring == nil {
+		return "", 0
+	}
+	return p.Recurring.Interval, p.Recurring.IntervalCount
+}
+
+func (s *Server) newProduct(f *form, id string) *product {
 	now := s.unix()
-	p := obj{
-		"id": id, "object": "product", "active": true, "created": now, "default_price": nil, "description": nil, "images": []any{},
-		"livemode": false, "marketing_features": []any{}, "metadata": obj{}, "name": "", "package_dimensions": nil, "shippable": nil,
-		"statement_descriptor": nil, "tax_code": nil, "unit_label": nil, "updated": now, "url": nil,
+	p := &product{
+		meta: meta{ID: id, Object: "product"}, Active: true, Created: now, Images: []string{},
+		MarketingFeatures: []productFeature{}, Metadata: map[string]string{}, Updated: now,
 	}
 	s.applyProductParams(p, f)
 	return p
 }
 
-func (s *Server) applyProductParams(p obj, f *form) {
-	setStrings(p, f, "description", "statement_descriptor", "tax_code", "unit_label", "url")
+func (s *Server) applyProductParams(p *product, f *form) {
+	setNullable(&p.Description, f, "description")
+	setNullable(&p.StatementDescriptor, f, "statement_descriptor")
+	setNullable(&p.TaxCode, f, "tax_code")
+	setNullable(&p.UnitLabel, f, "unit_label")
+	setNullable(&p.URL, f, "url")
 	if v, ok := f.str("name"); ok {
-		p["name"] = v
+		p.Name = v
 	}
-	for _, k := range []string{"active", "shippable"} {
-		if b, ok := f.bool(k); ok {
-			p[k] = b
-		}
+	if b, ok := f.bool("active"); ok {
+		p.Active = b
+	}
+	if b, ok := f.bool("shippable"); ok {
+		p.Shippable = &b
 	}
 	if f.has("images") {
-		p["images"] = deepCopy(f.strings("images"))
+		p.Images = append([]string{}, f.strings("images")...)
 	}
 	if f.has("marketing_features") {
-		var feats []any
+		feats := []productFeature{}
 		for _, mf := range f.forms("marketing_features") {
-			feats = append(feats, obj{"name": mf.strOr("name", "")})
+			feats = append(feats, productFeature{Name: mf.strOr("name", "")})
 		}
-		p["marketing_features"] = listOrEmpty(feats)
+		p.MarketingFeatures = feats
 	}
 	if f.has("package_dimensions") {
 		pd := f.sub("package_dimensions")
-		dims := obj{}
-		for _, k := range []string{"height", "length", "weight", "width"} {
+		dim := func(k string) float64 {
 			v, _ := strconv.ParseFloat(pd.strOr(k, "0"), 64)
-			dims[k] = v
+			return v
 		}
-		p["package_dimensions"] = dims
+		p.PackageDimensions = &packageDimensions{Height: dim("height"), Length: dim("length"), Weight: dim("weight"), Width: dim("width")}
 	}
-	applyMetadata(p, f)
+	p.Metadata = mergeMetadata(p.Metadata, f)
 }
 
 func (s *Server) createProduct(r *request) (any, error) {
@@ -87,70 +195,68 @@ func (s *Server) createProduct(r *request) (any, error) {
 		id = custom
 	}
 	p := s.newProduct(f, id)
-	var price obj
+	var pr *price
 	if f.has("default_price_data") {
 		var err error
-		if price, err = s.buildPrice(f.sub("default_price_data"), id); err != nil {
+		if pr, err = s.buildPrice(f.sub("default_price_data"), id); err != nil {
 			return nil, err
 		}
 	}
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	s.insertObj(p)
-	s.emitObj(r, "product.created", p, nil)
-	if price != nil {
-		s.insertObj(price)
-		p["default_price"] = price["id"]
-		s.emitObj(r, "price.created", price, nil)
+	s.insert(p)
+	s.emit(r, "product.created", p, nil)
+	if pr != nil {
+		s.insert(pr)
+		p.DefaultPrice = &pr.ID
+		s.emit(r, "price.created", pr, nil)
 	}
-	return s.renderObj(p, r.expand), nil
+	return s.render(p, r.expand), nil
 }
 
 func (s *Server) updateProduct(r *request) (any, error) {
-	p, err := s.getObj("product", r.pathVal("id"))
+	p, err := getAs[*product](s, "product", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	f := r.form
-	before := s.snapshotObj(p)
-	clone := cloneObj(p)
+	before := s.snapshot(p)
+	clone := cloneRecord(p)
 	s.applyProductParams(clone, f)
 	if v, ok := f.str("default_price"); ok {
 		if v == "" {
-			clone["default_price"] = nil
+			clone.DefaultPrice = nil
 		} else {
-			price, err := s.getObj("price", v)
-			if err != nil || price["product"] != p["id"] {
-				return nil, invalid("default_price", "resource_missing", "No such price: '%s' on product '%s'", v, p["id"])
+			pr, err := getAs[*price](s, "price", v)
+			if err != nil || pr.Product != p.ID {
+				return nil, invalid("default_price", "resource_missing", "No such price: '%s' on product '%s'", v, p.ID)
 			}
-			clone["default_price"] = v
+			clone.DefaultPrice = &v
 		}
 	}
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	for k, v := range clone {
-		p[k] = v
-	}
-	p["updated"] = s.unix()
-	s.emitUpdatedObj(r, "product.updated", p, before)
-	return s.renderObj(p, r.expand), nil
+	*p = *clone
+	p.Updated = s.unix()
+	s.emitUpdated(r, "product.updated", p, before)
+	return s.render(p, r.expand), nil
 }
 
 func (s *Server) deleteProduct(r *request) (any, error) {
-	p, err := s.getObj("product", r.pathVal("id"))
+	p, err := getAs[*product](s, "product", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	for _, price := range s.st.allObj("price") {
-		if price["product"] == p["id"] {
+	for _, pr := range allOf[*price](s.st, "price") {
+		if pr.Product == p.ID {
 			return nil, invalid("", "", "This product cannot be deleted because it has one or more user-created prices.")
 		}
 	}
-	s.removeObj(p)
-	s.emitObj(r, "product.deleted", p, nil)
-	return obj{"id": p["id"], "object": "product", "deleted": true}, nil
+	s.remove(p)
+	s.emit(r, "product.deleted", p, nil)
+	return obj{"id": p.ID, "object": "product", "deleted": true}, nil
 }
 
 func (s *Server) listProducts(r *request) (any, error) {
@@ -159,31 +265,33 @@ func (s *Server) listProducts(r *request) (any, error) {
 	shippable, hasShippable := f.bool("shippable")
 	u, hasURL := f.str("url")
 	only := f.strings("ids")
-	return s.listObjs(r, "product", "/v1/products", func(p obj) bool {
-		return (!hasActive || p["active"] == active) && (!hasShippable || p["shippable"] == shippable) &&
-			(!hasURL || p["url"] == u) && (only == nil || contains(only, str(p, "id")))
+	return listOf(s, r, "product", "/v1/products", func(p *product) bool {
+		return (!hasActive || p.Active == active) && (!hasShippable || p.Shippable != nil && *p.Shippable == shippable) &&
+			(!hasURL || p.URL != nil && *p.URL == u) && (only == nil || contains(only, p.ID))
 	})
 }
 
 // buildPrice makes (but does not store) a price of product from f, the
 // params of POST /v1/prices or a price_data hash.
-func (s *Server) buildPrice(f *form, product string) (obj, error) {
+func (s *Server) buildPrice(f *form, product string) (*price, error) {
 	currency, ok := f.str("currency")
 	if !ok || currency == "" {
 		return nil, missingParam(f.name("currency"))
 	}
-	p := obj{
-		"id": s.newID("price"), "object": "price", "active": true, "billing_scheme": "per_unit", "created": s.unix(),
-		"currency": strings.ToLower(currency), "custom_unit_amount": nil, "livemode": false, "lookup_key": nil, "metadata": obj{},
-		"nickname": nil, "product": product, "recurring": nil, "tax_behavior": "unspecified", "tiers_mode": nil,
-		"transform_quantity": nil, "type": "one_time", "unit_amount": nil, "unit_amount_decimal": nil,
+	unspecified := "unspecified"
+	p := &price{
+		meta: meta{ID: s.newID("price"), Object: "price"}, Active: true, BillingScheme: "per_unit", Created: s.unix(),
+		Currency: strings.ToLower(currency), Metadata: map[string]string{}, Product: product, TaxBehavior: &unspecified, Type: "one_time",
 	}
-	setStrings(p, f, "nickname", "lookup_key", "tax_behavior", "tiers_mode")
+	setNullable(&p.Nickname, f, "nickname")
+	setNullable(&p.LookupKey, f, "lookup_key")
+	setNullable(&p.TaxBehavior, f, "tax_behavior")
+	setNullable(&p.TiersMode, f, "tiers_mode")
 	if b, ok := f.bool("active"); ok {
-		p["active"] = b
+		p.Active = b
 	}
 	if v, ok := f.str("billing_scheme"); ok {
-		p["billing_scheme"] = v
+		p.BillingScheme = v
 	}
 	switch {
 	case f.has("unit_amount"):
@@ -191,28 +299,34 @@ func (s *Server) buildPrice(f *form, product string) (obj, error) {
 		if n < 0 {
 			return nil, invalid(f.name("unit_amount"), "", "Invalid non-negative integer")
 		}
-		p["unit_amount"], p["unit_amount_decimal"] = n, strconv.FormatInt(n, 10)
+		d := strconv.FormatInt(n, 10)
+		p.UnitAmount, p.UnitAmountDecimal = &n, &d
 	case f.has("unit_amount_decimal"):
 		d, _ := f.str("unit_amount_decimal")
 		x, err := strconv.ParseFloat(d, 64)
 		if err != nil {
 			return nil, invalid(f.name("unit_amount_decimal"), "", "Invalid decimal: %s", d)
 		}
-		p["unit_amount_decimal"] = d
+		p.UnitAmountDecimal = &d
 		if x == float64(int64(x)) {
-			p["unit_amount"] = int64(x)
+			n := int64(x)
+			p.UnitAmount = &n
 		}
 	case f.has("custom_unit_amount"):
 		cu := f.sub("custom_unit_amount")
-		c := obj{"maximum": nil, "minimum": nil, "preset": nil}
-		for _, k := range []string{"maximum", "minimum", "preset"} {
-			if n, ok := cu.int(k); ok {
-				c[k] = n
-			}
+		c := new(customUnitAmount)
+		if n, ok := cu.int("maximum"); ok {
+			c.Maximum = &n
 		}
-		p["custom_unit_amount"] = c
+		if n, ok := cu.int("minimum"); ok {
+			c.Minimum = &n
+		}
+		if n, ok := cu.int("preset"); ok {
+			c.Preset = &n
+		}
+		p.CustomUnitAmount = c
 	case f.has("tiers"):
-		p["billing_scheme"] = "tiered"
+		p.BillingScheme = "tiered"
 	default:
 		return nil, missingParam(f.name("unit_amount"))
 	}
@@ -231,28 +345,27 @@ func (s *Server) buildPrice(f *form, product string) (obj, error) {
 		if n, ok := rf.int("interval_count"); ok {
 			count = n
 		}
-		p["recurring"] = obj{"interval": interval, "interval_count": count, "meter": nil,
-			"usage_type": rf.strOr("usage_type", "licensed")}
-		p["type"] = "recurring"
+		p.Recurring = &priceRecurring{Interval: interval, IntervalCount: count, UsageType: rf.strOr("usage_type", "licensed")}
+		p.Type = "recurring"
 	}
 	if f.has("transform_quantity") {
 		tq := f.sub("transform_quantity")
 		n, _ := tq.int("divide_by")
-		p["transform_quantity"] = obj{"divide_by": n, "round": tq.strOr("round", "up")}
+		p.TransformQuantity = &transformQuantity{DivideBy: n, Round: tq.strOr("round", "up")}
 	}
-	applyMetadata(p, f)
+	p.Metadata = mergeMetadata(p.Metadata, f)
 	return p, f.failed()
 }
 
 func (s *Server) createPrice(r *request) (any, error) {
 	f := r.form
-	var product obj
+	var prod *product
 	if id, ok := f.str("product"); ok {
-		p, err := s.getObj("product", id)
+		p, err := getAs[*product](s, "product", id)
 		if err != nil {
 			return nil, invalid("product", "resource_missing", "No such product: '%s'", id)
 		}
-		product = p
+		prod = p
 	} else if f.has("product_data") {
 		pd := f.sub("product_data")
 		name, ok := pd.str("name")
@@ -263,61 +376,60 @@ func (s *Server) createPrice(r *request) (any, error) {
 		if custom, ok := pd.str("id"); ok {
 			id = custom
 		}
-		product = s.newProduct(pd, id)
+		prod = s.newProduct(pd, id)
 	} else {
 		return nil, missingParam("product")
 	}
-	price, err := s.buildPrice(f, str(product, "id"))
+	pr, err := s.buildPrice(f, prod.ID)
 	if err != nil {
 		return nil, err
 	}
 	if lk, ok := f.str("lookup_key"); ok && lk != "" {
 		transfer, _ := f.bool("transfer_lookup_key")
-		for _, other := range s.st.allObj("price") {
-			if other["lookup_key"] == lk {
+		for _, other := range allOf[*price](s.st, "price") {
+			if other.LookupKey != nil && *other.LookupKey == lk {
 				if !transfer {
-					return nil, invalid("lookup_key", "", "A price (`%s`) already uses that lookup key.", other["id"])
+					return nil, invalid("lookup_key", "", "A price (`%s`) already uses that lookup key.", other.ID)
 				}
-				other["lookup_key"] = nil
+				other.LookupKey = nil
 			}
 		}
 	}
-	if _, stored := s.st.lookup(str(product, "id")); !stored {
-		s.insertObj(product)
-		s.emitObj(r, "product.created", product, nil)
+	if _, stored := s.st.lookup(prod.ID); !stored {
+		s.insert(prod)
+		s.emit(r, "product.created", prod, nil)
 	}
-	s.insertObj(price)
-	s.emitObj(r, "price.created", price, nil)
-	return s.renderObj(price, r.expand), nil
+	s.insert(pr)
+	s.emit(r, "price.created", pr, nil)
+	return s.render(pr, r.expand), nil
 }
 
 func (s *Server) updatePrice(r *request) (any, error) {
-	p, err := s.getObj("price", r.pathVal("id"))
+	p, err := getAs[*price](s, "price", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
 	f := r.form
-	before := s.snapshotObj(p)
-	clone := cloneObj(p)
-	setStrings(clone, f, "nickname", "lookup_key")
+	before := s.snapshot(p)
+	clone := cloneRecord(p)
+	setNullable(&clone.Nickname, f, "nickname")
+	setNullable(&clone.LookupKey, f, "lookup_key")
 	if b, ok := f.bool("active"); ok {
-		clone["active"] = b
+		clone.Active = b
 	}
 	if v, ok := f.str("tax_behavior"); ok {
-		if p["tax_behavior"] != "unspecified" && p["tax_behavior"] != v {
+		if tb := p.TaxBehavior; tb == nil || *tb != "unspecified" && *tb != v {
 			return nil, invalid("tax_behavior", "", "tax_behavior cannot be changed once it is set.")
 		}
-		clone["tax_behavior"] = v
+		clone.TaxBehavior = &v
 	}
-	applyMetadata(clone, f)
+	clone.Metadata = mergeMetadata(clone.Metadata, f)
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	for k, v := range clone {
-		p[k] = v
-	}
-	s.emitUpdatedObj(r, "price.updated", p, before)
-	return s.renderObj(p, r.expand), nil
+	*p = *clone
+	s.emitUpdated(r, "price.updated", p, before)
+	return s.render(p, r.expand), nil
 }
 
 func (s *Server) listPrices(r *request) (any, error) {
@@ -330,20 +442,23 @@ func (s *Server) listPrices(r *request) (any, error) {
 	rec := f.sub("recurring")
 	interval, hasInterval := rec.str("interval")
 	usage, hasUsage := rec.str("usage_type")
-	return s.listObjs(r, "price", "/v1/prices", func(p obj) bool {
-		if (hasActive && p["active"] != active) || (hasCurrency && p["currency"] != currency) ||
-			(hasProduct && p["product"] != product) || (hasType && p["type"] != typ) {
+	return listOf(s, r, "price", "/v1/prices", func(p *price) bool {
+		if (hasActive && p.Active != active) || (hasCurrency && p.Currency != currency) ||
+			(hasProduct && p.Product != product) || (hasType && p.Type != typ) {
 			return false
 		}
 		if lookup != nil {
-			lk, _ := p["lookup_key"].(string)
+			lk := ""
+			if p.LookupKey != nil {
+				lk = *p.LookupKey
+			}
 			if !contains(lookup, lk) {
 				return false
 			}
 		}
 		if hasInterval || hasUsage {
-			rc, _ := p["recurring"].(obj)
-			if rc == nil || (hasInterval && rc["interval"] != interval) || (hasUsage && rc["usage_type"] != usage) {
+			rc := p.Recurring
+			if rc == nil || (hasInterval && rc.Interval != interval) || (hasUsage && rc.UsageType != usage) {
 				return false
 			}
 		}

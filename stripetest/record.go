@@ -188,7 +188,7 @@ func newRecord(kind string) record {
 	case "checkout.session":
 		return new(checkoutSession)
 	case "coupon":
-		return nil
+		return new(coupon)
 	case "credit_note":
 		return new(creditNote)
 	case "customer":
@@ -196,7 +196,7 @@ func newRecord(kind string) record {
 	case "customer_balance_transaction":
 		return new(customerBalanceTransaction)
 	case "discount":
-		return nil
+		return new(discount)
 	case "dispute":
 		return new(dispute)
 	case "event":
@@ -220,11 +220,11 @@ func newRecord(kind string) record {
 	case "payout":
 		return nil
 	case "price":
-		return nil
+		return new(price)
 	case "product":
-		return nil
+		return new(product)
 	case "promotion_code":
-		return nil
+		return new(promotionCode)
 	case "refund":
 		return new(refund)
 	case "setup_intent":

@@ -22,8 +22,8 @@ func (s *Server) registerSubscriptionItems() {
 // renderSubItem renders an item with its price embedded, as Stripe does.
 func (s *Server) renderSubItem(si obj, expand []string) obj {
 	out := s.renderObj(si, expand)
-	if p, ok := s.st.lookupObj(idOf(si["price"])); ok {
-		out["price"] = s.renderObj(p, nil)
+	if p, ok := s.st.lookupPrice(idOf(si["price"])); ok {
+		out["price"] = s.render(p, nil)
 	}
 	return out
 }
@@ -75,15 +75,15 @@ func (s *Server) createSubscriptionItem(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if price["recurring"] == nil {
+	if price.Recurring == nil {
 		return nil, invalid("price", "", "The price specified is set to `type=one_time` but this field only accepts prices with `type=recurring`.")
 	}
-	if price["currency"] != sub["currency"] {
+	if price.Currency != sub["currency"] {
 		return nil, invalid("price", "", "All prices on a subscription must have the same currency.")
 	}
 	for _, x := range subItems(sub) {
-		if x["price"] == price["id"] {
-			return nil, invalid("price", "", "Cannot add multiple subscription items with the same price: %s.", price["id"])
+		if x["price"] == price.ID {
+			return nil, invalid("price", "", "Cannot add multiple subscription items with the same price: %s.", price.ID)
 		}
 	}
 	qty := int64(1)
@@ -124,10 +124,10 @@ func (s *Server) updateSubscriptionItem(r *request) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if price["recurring"] == nil || price["currency"] != sub["currency"] {
+		if price.Recurring == nil || price.Currency != sub["currency"] {
 			return nil, invalid("price", "", "The new price must be recurring and in the subscription's currency (%s).", sub["currency"])
 		}
-		clone["price"] = price["id"]
+		clone["price"] = price.ID
 	}
 	if n, ok := f.int("quantity"); ok {
 		if n < 0 {
@@ -197,8 +197,8 @@ func (s *Server) listSubscriptionItems(r *request) (any, error) {
 	}
 	for _, d := range list["data"].([]any) {
 		if o, ok := d.(obj); ok {
-			if p, ok := s.st.lookupObj(idOf(o["price"])); ok {
-				o["price"] = s.renderObj(p, nil)
+			if p, ok := s.st.lookupPrice(idOf(o["price"])); ok {
+				o["price"] = s.render(p, nil)
 			}
 		}
 	}

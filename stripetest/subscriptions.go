@@ -40,9 +40,9 @@ func periodEnd(start int64, interval string, count int64) int64 {
 }
 
 // subItemPrice finds or creates the price of one items[i] entry.
-func (s *Server) subItemPrice(f *form) (obj, error) {
+func (s *Server) subItemPrice(f *form) (*price, error) {
 	if id, ok := f.str("price"); ok {
-		price, err := s.getObj("price", id)
+		price, err := s.getPrice(id)
 		if err != nil {
 			return nil, invalid(f.name("price"), "resource_missing", "No such price: '%s'", id)
 		}
@@ -51,29 +51,30 @@ func (s *Server) subItemPrice(f *form) (obj, error) {
 	if f.has("price_data") {
 		pd := f.sub("price_data")
 		prodID, _ := pd.str("product")
-		if _, err := s.getObj("product", prodID); err != nil {
+		if _, err := getAs[*product](s, "product", prodID); err != nil {
 			return nil, invalid(pd.name("product"), "resource_missing", "No such product: '%s'", prodID)
 		}
 		price, err := s.buildPrice(pd, prodID)
 		if err != nil {
 			return nil, err
 		}
-		if price["recurring"] == nil {
+		if price.Recurring == nil {
 			return nil, missingParam(pd.name("recurring"))
 		}
-		price["active"] = false
-		return s.insertObj(price), nil
+		price.Active = false
+		s.insert(price)
+		return price, nil
 	}
 	return nil, missingParam(f.name("price"))
 }
 
-func (s *Server) newSubItem(sub obj, price obj, qty int64, f *form) obj {
-	rec := objAt(price, "recurring")
+func (s *Server) newSubItem(sub obj, price *price, qty int64, f *form) obj {
+	interval, count := price.interval()
 	start := num(sub, "start_date")
 	si := obj{
 		"id": s.newID("si"), "object": "subscription_item", "billing_thresholds": nil, "created": s.unix(),
-		"current_period_end": periodEnd(start, str(rec, "interval"), num(rec, "interval_count")), "current_period_start": start,
-		"discounts": []any{}, "metadata": obj{}, "price": price["id"], "quantity": qty, "subscription": sub["id"], "tax_rates": []any{},
+		"current_period_end": periodEnd(start, interval, count), "current_period_start": start,
+		"discounts": []any{}, "metadata": obj{}, "price": price.ID, "quantity": qty, "subscription": sub["id"], "tax_rates": []any{},
 	}
 	if f != nil {
 		applyMetadata(si, f)
@@ -87,8 +88,8 @@ func (s *Server) renderItems(sub obj) {
 	var data []any
 	for _, si := range subItems(sub) {
 		item := cloneObj(si)
-		if p, ok := s.st.lookupObj(idOf(si["price"])); ok {
-			item["price"] = deepCopy(p)
+		if p, ok := s.st.lookupPrice(idOf(si["price"])); ok {
+			item["price"] = s.render(p, nil)
 		}
 		data = append(data, item)
 	}
@@ -143,16 +144,16 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		return nil, err
 	}
 	var items []obj
-	var prices []obj
+	var prices []*price
 	for _, itf := range itemForms {
 		price, err := s.subItemPrice(itf)
 		if err != nil {
 			return nil, err
 		}
-		if price["recurring"] == nil {
+		if price.Recurring == nil {
 			return nil, invalid(itf.name("price"), "", "The price specified is set to `type=one_time` but this field only accepts prices with `type=recurring`.")
 		}
-		if len(prices) > 0 && price["currency"] != prices[0]["currency"] {
+		if len(prices) > 0 && price.Currency != prices[0].Currency {
 			return nil, invalid(itf.name("price"), "", "All prices on a subscription must have the same currency.")
 		}
 		qty := int64(1)
@@ -162,7 +163,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		prices = append(prices, price)
 		items = append(items, s.newSubItem(sub, price, qty, itf))
 	}
-	sub["currency"] = prices[0]["currency"]
+	sub["currency"] = prices[0].Currency
 	sub["test_clock"] = treeValue(cus.TestClock)
 	trialEnd := int64(0)
 	if n, ok := f.int("trial_period_days"); ok && n > 0 {
@@ -192,9 +193,10 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	var total int64
 	for i, si := range items {
 		price := prices[i]
-		unit, _ := price["unit_amount"].(int64)
+		unit := price.unit()
 		amount := unit * num(si, "quantity")
-		desc := fmt.Sprintf("%d × %s (at %s / %s)", si["quantity"], s.productName(price), money(unit, str(price, "currency")), objAt(price, "recurring")["interval"])
+		interval, _ := price.interval()
+		desc := fmt.Sprintf("%d × %s (at %s / %s)", si["quantity"], s.productName(price), money(unit, price.Currency), interval)
 		end := num(si, "current_period_end")
 		if trialEnd > 0 {
 			amount, desc, end = 0, "Trial period for "+s.productName(price), trialEnd
@@ -266,13 +268,11 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	return s.renderObj(sub, r.expand), nil
 }
 
-func (s *Server) productName(price obj) string {
-	if p, ok := s.st.lookupObj(idOf(price["product"])); ok {
-		if n, ok := p["name"].(string); ok {
-			return n
-		}
+func (s *Server) productName(price *price) string {
+	if p, ok := lookupAs[*product](s.st, price.Product); ok {
+		return p.Name
 	}
-	return idOf(price["product"])
+	return price.Product
 }
 
 func (s *Server) applySubParams(sub obj, f *form) error {
@@ -394,7 +394,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 				si = s.newSubItem(sub, price, 1, itf)
 				added = append(added, si)
 			}
-			si["price"] = price["id"]
+			si["price"] = price.ID
 		}
 		if n, ok := itf.int("quantity"); ok {
 			si["quantity"] = n

@@ -237,16 +237,16 @@ func (s *Server) renewSubscription(r *request, sub obj, start int64) {
 	}
 	var lines []*invoiceLineItem
 	for _, si := range subItems(sub) {
-		price, ok := s.st.lookupObj(idOf(si["price"]))
+		price, ok := s.st.lookupPrice(idOf(si["price"]))
 		if !ok {
 			continue
 		}
-		rec := objAt(price, "recurring")
-		end := periodEnd(start, str(rec, "interval"), max(num(rec, "interval_count"), 1))
+		interval, count := price.interval()
+		end := periodEnd(start, interval, max(count, 1))
 		si["current_period_start"], si["current_period_end"] = start, end
-		unit := num(price, "unit_amount")
+		unit := price.unit()
 		qty := num(si, "quantity")
-		desc := fmt.Sprintf("%d × %s (at %s / %s)", qty, s.productName(price), money(unit, str(price, "currency")), rec["interval"])
+		desc := fmt.Sprintf("%d × %s (at %s / %s)", qty, s.productName(price), money(unit, price.Currency), interval)
 		lines = append(lines, s.newSubLine(s.newID("il"), inv.ID, ptr(str(sub, "id")), nullableID(si["id"]), price, qty, unit*qty, desc, start, end))
 	}
 	inv.SubLines = lines
