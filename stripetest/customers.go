@@ -266,8 +266,8 @@ func (s *Server) deleteCustomer(r *request) (any, error) {
 			s.remove(c)
 		}
 	}
-	for _, sub := range s.st.allObj("subscription") {
-		if sub["customer"] == cus.ID && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
+	for _, sub := range allOf[*subscription](s.st, "subscription") {
+		if sub.Customer == cus.ID && sub.live() {
 			s.endSubscription(r, sub, nil)
 		}
 	}

@@ -168,12 +168,11 @@ func (s *Server) discountActive(d *discount) bool {
 func (s *Server) discountInvoice(inv *invoice, lines []*invoiceLineItem) int64 {
 	if !inv.SubDiscounted {
 		inv.SubDiscounted = true
-		if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok {
+		if sub, ok := lookupAs[*subscription](s.st, s.invoiceSubscription(inv)); ok {
 			ids := inv.Discounts
-			subIDs, _ := sub["discounts"].([]any)
-			var keep []any
-			for _, id := range subIDs {
-				d, ok := lookupAs[*discount](s.st, idOf(id))
+			keep := []string{}
+			for _, id := range sub.Discounts {
+				d, ok := lookupAs[*discount](s.st, id)
 				if !ok || !s.discountActive(d) {
 					continue
 				}
@@ -186,7 +185,7 @@ func (s *Server) discountInvoice(inv *invoice, lines []*invoiceLineItem) int64 {
 				keep = append(keep, d.ID)
 			}
 			inv.Discounts = append([]string{}, ids...)
-			sub["discounts"] = listOrEmpty(keep)
+			sub.Discounts = keep
 		}
 	}
 	var ds []*discount
@@ -294,14 +293,13 @@ func (s *Server) registerDiscountRemoval() {
 // deleteSubscriptionDiscount ends the subscription's discounts; later
 // invoices are billed in full.
 func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
-	sub, err := s.getObj("subscription", r.pathVal("id"))
+	sub, err := getAs[*subscription](s, "subscription", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	ids, _ := sub["discounts"].([]any)
 	var first *discount
-	for _, id := range ids {
-		if d, ok := lookupAs[*discount](s.st, idOf(id)); ok {
+	for _, id := range sub.Discounts {
+		if d, ok := lookupAs[*discount](s.st, id); ok {
 			now := s.unix()
 			d.End, d.Used = &now, true
 			if first == nil {
@@ -311,11 +309,11 @@ func (s *Server) deleteSubscriptionDiscount(r *request) (any, error) {
 	}
 	if first == nil {
 		return nil, &apiError{status: 404, typ: "invalid_request_error", code: "resource_missing",
-			message: "No active discount for subscription: '" + str(sub, "id") + "'"}
+			message: "No active discount for subscription: '" + sub.ID + "'"}
 	}
-	before := s.snapshotObj(sub)
-	sub["discounts"] = []any{}
-	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
+	before := s.snapshot(sub)
+	sub.Discounts = []string{}
+	s.emitUpdated(r, "customer.subscription.updated", sub, before)
 	out := s.render(first, r.expand)
 	out["deleted"] = true
 	delete(out, "end") // not a field of a deleted discount

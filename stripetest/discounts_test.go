@@ -317,3 +317,25 @@ func TestDiscountsSurviveSaveAndLoad(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, int64(800), inv.Total, "a whole percent_off reads back as a number")
 }
+
+// An update whose discount is bad changes nothing, the item changes that
+// came with it included.
+func TestSubscriptionUpdateWithBadDiscountChangesNothing(t *testing.T) {
+	t.Parallel()
+	_, c := newClient(t)
+	ctx := context.Background()
+	cus, price := billingFixture(t, c, 1000)
+	sub, _ := subscribe(t, c, cus, price)
+	itemID := sub.Items.Data[0].ID
+	up := &stripe.SubscriptionUpdateParams{Items: stripe.Array[stripe.SubscriptionUpdateItemParams]{{ID: stripe.Ptr(itemID), Quantity: stripe.Ptr(int64(5))}}}
+	up.AddExtra("discounts[0][coupon]", "no_such_coupon")
+	_, err := c.Subscriptions.Update(ctx, sub.ID, up)
+	require.Equal(t, "discounts[0][coupon]", apiErr(t, err).Param)
+
+	got, err := c.Subscriptions.Get(ctx, sub.ID, nil)
+	require.NoError(t, err)
+	require.Equal(t, int64(1), got.Items.Data[0].Quantity, "the item keeps its quantity")
+	item, err := c.SubscriptionItems.Get(ctx, itemID, nil)
+	require.NoError(t, err)
+	require.Equal(t, int64(1), item.Quantity)
+}

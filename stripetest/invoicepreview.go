@@ -26,9 +26,9 @@ type previewItem struct {
 
 func (s *Server) createInvoicePreview(r *request) (any, error) {
 	f := r.form
-	var sub obj
+	var sub *subscription
 	if id, ok := f.str("subscription"); ok && id != "" {
-		x, err := s.getObj("subscription", id)
+		x, err := getAs[*subscription](s, "subscription", id)
 		if err != nil {
 			return nil, invalid("subscription", "resource_missing", "No such subscription: '%s'", id)
 		}
@@ -36,10 +36,10 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	}
 	cusID := f.strOr("customer", "")
 	if sub != nil {
-		if cusID != "" && cusID != sub["customer"] {
-			return nil, invalid("customer", "", "The subscription %s belongs to another customer.", sub["id"])
+		if cusID != "" && cusID != sub.Customer {
+			return nil, invalid("customer", "", "The subscription %s belongs to another customer.", sub.ID)
 		}
-		cusID = idOf(sub["customer"])
+		cusID = sub.Customer
 	}
 	if cusID == "" {
 		if err := f.failed(); err != nil {
@@ -56,11 +56,11 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	var items []*previewItem
 	start := s.unix()
 	if sub != nil {
-		for _, si := range subItems(sub) {
-			if p, ok := s.st.lookupPrice(idOf(si["price"])); ok {
-				items = append(items, &previewItem{id: si["id"], price: p, qty: num(si, "quantity")})
+		for _, si := range s.subItemsOf(sub) {
+			if p, ok := s.st.lookupPrice(si.Price); ok {
+				items = append(items, &previewItem{id: si.ID, price: p, qty: si.Quantity})
 			}
-			if end := num(si, "current_period_end"); end > 0 {
+			if end := si.CurrentPeriodEnd; end > 0 {
 				start = end
 			}
 		}
@@ -108,7 +108,7 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 
 	currency := "usd"
 	if sub != nil {
-		currency = str(sub, "currency")
+		currency = sub.Currency
 	} else if cus.Currency != nil {
 		currency = *cus.Currency
 	}
@@ -123,8 +123,8 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	id := "upcoming_" + inv.ID
 	inv.ID = id
 	if sub != nil {
-		inv.CollectionMethod = str(sub, "collection_method")
-		inv.Parent = subscriptionParent(str(sub, "id"), stringMap(sub["metadata"]))
+		inv.CollectionMethod = sub.CollectionMethod
+		inv.Parent = subscriptionParent(sub.ID, sub.Metadata)
 	}
 	inv.PeriodStart, inv.PeriodEnd = start, start
 	var lines []*invoiceLineItem
@@ -153,9 +153,8 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	// Discounts: the subscription's active ones, then the proposed.
 	var ds []*discount
 	if sub != nil {
-		subIDs, _ := sub["discounts"].([]any)
-		for _, did := range subIDs {
-			if d, ok := lookupAs[*discount](s.st, idOf(did)); ok && s.discountActive(d) {
+		for _, did := range sub.Discounts {
+			if d, ok := lookupAs[*discount](s.st, did); ok && s.discountActive(d) {
 				ds = append(ds, d)
 			}
 		}
@@ -234,13 +233,13 @@ func (s *Server) previewPrice(f *form) (*price, error) {
 
 // previewSubLine is the line of one subscription item for the period
 // starting at start.
-func (s *Server) previewSubLine(invID string, it *previewItem, start int64, sub obj) *invoiceLineItem {
+func (s *Server) previewSubLine(invID string, it *previewItem, start int64, sub *subscription) *invoiceLineItem {
 	interval, count := it.price.interval()
 	end := periodEnd(start, interval, max(count, 1))
 	unit := it.price.unit()
 	var subID *string
 	if sub != nil {
-		subID = ptr(str(sub, "id"))
+		subID = ptr(sub.ID)
 	}
 	desc := fmt.Sprintf("%d × %s (at %s / %s)", it.qty, s.productName(it.price), money(unit, it.price.Currency), interval)
 	return s.newSubLine("il_tmp_"+randomID(12), invID, subID, nullableID(it.id), it.price, it.qty, unit*it.qty, desc, start, end)

@@ -544,10 +544,10 @@ func (s *Server) markPaid(r *request, inv *invoice, outOfBand bool) {
 	if !outOfBand {
 		s.emit(r, "invoice.payment_succeeded", inv, nil)
 	}
-	if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok && (sub["status"] == "incomplete" || sub["status"] == "past_due") {
-		before := s.snapshotObj(sub)
-		sub["status"] = "active"
-		s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
+	if sub, ok := lookupAs[*subscription](s.st, s.invoiceSubscription(inv)); ok && (sub.Status == "incomplete" || sub.Status == "past_due") {
+		before := s.snapshot(sub)
+		sub.Status = "active"
+		s.emitUpdated(r, "customer.subscription.updated", sub, before)
 	}
 }
 
@@ -601,8 +601,8 @@ func (s *Server) invoicePaymentMethod(inv *invoice, f *form) (paymentSource, err
 			candidates = append(candidates, *id)
 		}
 	}
-	if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok {
-		candidates = append(candidates, idOf(sub["default_payment_method"]), idOf(sub["default_source"]))
+	if sub, ok := lookupAs[*subscription](s.st, s.invoiceSubscription(inv)); ok {
+		candidates = append(candidates, deref(sub.DefaultPaymentMethod), deref(sub.DefaultSource))
 	}
 	if cus, ok := lookupAs[*customer](s.st, inv.Customer); ok {
 		candidates = append(candidates, deref(cus.InvoiceSettings.DefaultPaymentMethod), deref(cus.DefaultSource))

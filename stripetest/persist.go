@@ -203,18 +203,6 @@ func loadStore(ss storeState, account string) (*store, error) {
 		st.byID[id] = rec
 		st.kinds[kind] = append(st.kinds[kind], rec)
 	}
-	// A subscription holds its stored items themselves, not copies.
-	for _, sub := range st.allObj("subscription") {
-		list, _ := sub["_items"].([]any)
-		items := make([]obj, 0, len(list))
-		for _, it := range list {
-			m, _ := it.(obj)
-			if si, ok := st.lookupObj(str(m, "id")); ok {
-				items = append(items, si)
-			}
-		}
-		sub["_items"] = items
-	}
 	for c, b := range ss.Balance {
 		b := b
 		st.balance[c] = &b

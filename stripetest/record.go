@@ -230,15 +230,15 @@ func newRecord(kind string) record {
 	case "setup_intent":
 		return new(setupIntent)
 	case "subscription":
-		return nil
+		return new(subscription)
 	case "subscription_item":
-		return nil
+		return new(subscriptionItem)
 	case "tax_id":
 		return new(taxID)
 	case "tax_rate":
 		return new(taxRate)
 	case "test_helpers.test_clock":
-		return nil
+		return new(testClock)
 	case "transfer":
 		return nil
 	case "webhook_endpoint":

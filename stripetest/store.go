@@ -140,12 +140,6 @@ func cloneObj(o obj) obj {
 	return c
 }
 
-// subItems returns the stored subscription items of a subscription.
-func subItems(sub obj) []obj {
-	items, _ := sub["_items"].([]obj)
-	return items
-}
-
 // lookupObj returns the stored legacy map object with id, deleted ones
 // included. A typed object with that id panics (mustBe): legacy code must
 // not read a converted kind as a map.

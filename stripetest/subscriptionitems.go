@@ -1,41 +1,61 @@
 package stripetest
 
 // Subscription items change a subscription's items, and so its next
-// invoice (renewals and previews bill subItems). Prorations are not
+// invoice (renewals and previews bill its items). Prorations are not
 // made: a change takes effect from the next period whatever
 // proration_behavior says (the README's stripetest section says so).
+
+// subscriptionItem is a SubscriptionItem; it renders with its price
+// embedded, as Stripe does.
+type subscriptionItem struct {
+	meta
+	BillingThresholds  *subItemBillingThresholds `json:"billing_thresholds"`
+	Created            int64                     `json:"created"`
+	CurrentPeriodEnd   int64                     `json:"current_period_end"`
+	CurrentPeriodStart int64                     `json:"current_period_start"`
+	Discounts          []string                  `json:"discounts"`
+	Metadata           map[string]string         `json:"metadata"`
+	Price              string                    `json:"price"`
+	Quantity           int64                     `json:"quantity"`
+	Subscription       string                    `json:"subscription"`
+	TaxRates           []string                  `json:"tax_rates"`
+}
+
+type subItemBillingThresholds struct {
+	UsageGte *int64 `json:"usage_gte"`
+}
+
+func (x *subscriptionItem) createdAt() int64 { return x.Created }
+
+// complete embeds the item's price.
+func (x *subscriptionItem) complete(s *Server, t obj) {
+	if p, ok := s.st.lookup(x.Price); ok {
+		t["price"] = s.render(p, nil)
+	}
+}
 
 func (s *Server) registerSubscriptionItems() {
 	s.handle("POST", "/v1/subscription_items", s.createSubscriptionItem)
 	s.handle("GET", "/v1/subscription_items", s.listSubscriptionItems)
 	s.handle("GET", "/v1/subscription_items/{id}", func(r *request) (any, error) {
-		si, err := s.getObj("subscription_item", r.pathVal("id"))
+		si, err := getAs[*subscriptionItem](s, "subscription_item", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderSubItem(si, r.expand), nil
+		return s.render(si, r.expand), nil
 	})
 	s.handle("POST", "/v1/subscription_items/{id}", s.updateSubscriptionItem)
 	s.handle("DELETE", "/v1/subscription_items/{id}", s.deleteSubscriptionItem)
 }
 
-// renderSubItem renders an item with its price embedded, as Stripe does.
-func (s *Server) renderSubItem(si obj, expand []string) obj {
-	out := s.renderObj(si, expand)
-	if p, ok := s.st.lookupPrice(idOf(si["price"])); ok {
-		out["price"] = s.render(p, nil)
-	}
-	return out
-}
-
-// itemSubscription returns the live subscription an item belongs to.
-func (s *Server) itemSubscription(si obj) (obj, error) {
-	sub, err := s.getObj("subscription", idOf(si["subscription"]))
+// itemSubscription returns the live subscription subID (an item's).
+func (s *Server) itemSubscription(subID string) (*subscription, error) {
+	sub, err := getAs[*subscription](s, "subscription", subID)
 	if err != nil {
 		return nil, err
 	}
-	if sub["status"] == "canceled" || sub["status"] == "incomplete_expired" {
-		return nil, invalid("", "", "The subscription %s is %s; its items can no longer change.", sub["id"], sub["status"])
+	if !sub.live() {
+		return nil, invalid("", "", "The subscription %s is %s; its items can no longer change.", sub.ID, sub.Status)
 	}
 	return sub, nil
 }
@@ -61,11 +81,11 @@ func (s *Server) createSubscriptionItem(r *request) (any, error) {
 	if !ok || subID == "" {
 		return nil, missingParam("subscription")
 	}
-	sub, err := s.getObj("subscription", subID)
-	if err != nil {
+	if _, err := getAs[*subscription](s, "subscription", subID); err != nil {
 		return nil, invalid("subscription", "resource_missing", "No such subscription: '%s'", subID)
 	}
-	if _, err := s.itemSubscription(obj{"subscription": subID}); err != nil {
+	sub, err := s.itemSubscription(subID)
+	if err != nil {
 		return nil, err
 	}
 	if err := checkItemParams(f); err != nil {
@@ -78,11 +98,12 @@ func (s *Server) createSubscriptionItem(r *request) (any, error) {
 	if price.Recurring == nil {
 		return nil, invalid("price", "", "The price specified is set to `type=one_time` but this field only accepts prices with `type=recurring`.")
 	}
-	if price.Currency != sub["currency"] {
+	if price.Currency != sub.Currency {
 		return nil, invalid("price", "", "All prices on a subscription must have the same currency.")
 	}
-	for _, x := range subItems(sub) {
-		if x["price"] == price.ID {
+	items := s.subItemsOf(sub)
+	for _, x := range items {
+		if x.Price == price.ID {
 			return nil, invalid("price", "", "Cannot add multiple subscription items with the same price: %s.", price.ID)
 		}
 	}
@@ -93,24 +114,23 @@ func (s *Server) createSubscriptionItem(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	before := s.snapshotObj(sub)
+	before := s.snapshot(sub)
 	si := s.newSubItem(sub, price, qty, f)
-	if first := subItems(sub); len(first) > 0 { // the item shares the subscription's current period
-		si["current_period_start"], si["current_period_end"] = first[0]["current_period_start"], first[0]["current_period_end"]
+	if len(items) > 0 { // the item shares the subscription's current period
+		si.CurrentPeriodStart, si.CurrentPeriodEnd = items[0].CurrentPeriodStart, items[0].CurrentPeriodEnd
 	}
-	s.insertObj(si)
-	sub["_items"] = append(subItems(sub), si)
-	s.renderItems(sub)
-	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
-	return s.renderSubItem(si, r.expand), nil
+	s.insert(si)
+	sub.Items = append(sub.Items, si.ID)
+	s.emitUpdated(r, "customer.subscription.updated", sub, before)
+	return s.render(si, r.expand), nil
 }
 
 func (s *Server) updateSubscriptionItem(r *request) (any, error) {
-	si, err := s.getObj("subscription_item", r.pathVal("id"))
+	si, err := getAs[*subscriptionItem](s, "subscription_item", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	sub, err := s.itemSubscription(si)
+	sub, err := s.itemSubscription(si.Subscription)
 	if err != nil {
 		return nil, err
 	}
@@ -118,42 +138,39 @@ func (s *Server) updateSubscriptionItem(r *request) (any, error) {
 	if err := checkItemParams(f); err != nil {
 		return nil, err
 	}
-	clone := cloneObj(si)
+	clone := cloneRecord(si)
 	if f.has("price") || f.has("price_data") {
 		price, err := s.subItemPrice(f)
 		if err != nil {
 			return nil, err
 		}
-		if price.Recurring == nil || price.Currency != sub["currency"] {
-			return nil, invalid("price", "", "The new price must be recurring and in the subscription's currency (%s).", sub["currency"])
+		if price.Recurring == nil || price.Currency != sub.Currency {
+			return nil, invalid("price", "", "The new price must be recurring and in the subscription's currency (%s).", sub.Currency)
 		}
-		clone["price"] = price.ID
+		clone.Price = price.ID
 	}
 	if n, ok := f.int("quantity"); ok {
 		if n < 0 {
 			return nil, invalid("quantity", "", "Invalid non-negative integer")
 		}
-		clone["quantity"] = n
+		clone.Quantity = n
 	}
-	applyMetadata(clone, f)
+	clone.Metadata = mergeMetadata(clone.Metadata, f)
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	before := s.snapshotObj(sub)
-	for k, v := range clone {
-		si[k] = v
-	}
-	s.renderItems(sub)
-	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
-	return s.renderSubItem(si, r.expand), nil
+	before := s.snapshot(sub)
+	*si = *clone
+	s.emitUpdated(r, "customer.subscription.updated", sub, before)
+	return s.render(si, r.expand), nil
 }
 
 func (s *Server) deleteSubscriptionItem(r *request) (any, error) {
-	si, err := s.getObj("subscription_item", r.pathVal("id"))
+	si, err := getAs[*subscriptionItem](s, "subscription_item", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	sub, err := s.itemSubscription(si)
+	sub, err := s.itemSubscription(si.Subscription)
 	if err != nil {
 		return nil, err
 	}
@@ -162,22 +179,20 @@ func (s *Server) deleteSubscriptionItem(r *request) (any, error) {
 	if err := checkItemParams(f); err != nil {
 		return nil, err
 	}
-	items := subItems(sub)
-	if len(items) <= 1 {
+	if len(s.subItemsOf(sub)) <= 1 {
 		return nil, invalid("", "", "A subscription must have at least one active plan. To cancel a subscription, please use the cancel API endpoint on /v1/subscriptions.")
 	}
-	before := s.snapshotObj(sub)
-	kept := make([]obj, 0, len(items)-1)
-	for _, x := range items {
-		if x["id"] != si["id"] {
-			kept = append(kept, x)
+	before := s.snapshot(sub)
+	kept := make([]string, 0, len(sub.Items)-1)
+	for _, id := range sub.Items {
+		if id != si.ID {
+			kept = append(kept, id)
 		}
 	}
-	sub["_items"] = kept
-	s.removeObj(si)
-	s.renderItems(sub)
-	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
-	return obj{"id": si["id"], "object": "subscription_item", "deleted": true}, nil
+	sub.Items = kept
+	s.remove(si)
+	s.emitUpdated(r, "customer.subscription.updated", sub, before)
+	return obj{"id": si.ID, "object": "subscription_item", "deleted": true}, nil
 }
 
 func (s *Server) listSubscriptionItems(r *request) (any, error) {
@@ -188,19 +203,8 @@ func (s *Server) listSubscriptionItems(r *request) (any, error) {
 		}
 		return nil, missingParam("subscription")
 	}
-	if _, err := s.getObj("subscription", subID); err != nil {
+	if _, err := getAs[*subscription](s, "subscription", subID); err != nil {
 		return nil, invalid("subscription", "resource_missing", "No such subscription: '%s'", subID)
 	}
-	list, err := s.listObjs(r, "subscription_item", "/v1/subscription_items", func(si obj) bool { return si["subscription"] == subID })
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range list["data"].([]any) {
-		if o, ok := d.(obj); ok {
-			if p, ok := s.st.lookupPrice(idOf(o["price"])); ok {
-				o["price"] = s.render(p, nil)
-			}
-		}
-	}
-	return list, nil
+	return listOf(s, r, "subscription_item", "/v1/subscription_items", func(si *subscriptionItem) bool { return si.Subscription == subID })
 }

@@ -7,15 +7,204 @@ import (
 	"time"
 )
 
+// subscription is a Subscription. Its items are stored on their own
+// (subscriptionItem); it keeps their IDs and renders them as its items
+// list (complete).
+type subscription struct {
+	meta
+	Application                   *string                 `json:"application"`
+	ApplicationFeePercent         *float64                `json:"application_fee_percent"`
+	AutomaticTax                  subAutomaticTax         `json:"automatic_tax"`
+	BillingCycleAnchor            int64                   `json:"billing_cycle_anchor"`
+	BillingCycleAnchorConfig      *subAnchorConfig        `json:"billing_cycle_anchor_config"`
+	BillingMode                   subBillingMode          `json:"billing_mode"`
+	BillingSchedules              []subBillingSchedule    `json:"billing_schedules"`
+	BillingThresholds             *subBillingThresholds   `json:"billing_thresholds"`
+	CancelAt                      *int64                  `json:"cancel_at"`
+	CancelAtPeriodEnd             bool                    `json:"cancel_at_period_end"`
+	CanceledAt                    *int64                  `json:"canceled_at"`
+	CancellationDetails           subCancellationDetails  `json:"cancellation_details"`
+	CollectionMethod              string                  `json:"collection_method"`
+	Created                       int64                   `json:"created"`
+	Currency                      string                  `json:"currency"`
+	Customer                      string                  `json:"customer"`
+	DaysUntilDue                  *int64                  `json:"days_until_due"`
+	DefaultPaymentMethod          *string                 `json:"default_payment_method"`
+	DefaultSource                 *string                 `json:"default_source"`
+	DefaultTaxRates               []string                `json:"default_tax_rates"`
+	Description                   *string                 `json:"description"`
+	Discounts                     []string                `json:"discounts"`
+	EndedAt                       *int64                  `json:"ended_at"`
+	InvoiceSettings               subInvoiceSettings      `json:"invoice_settings"`
+	LatestInvoice                 *string                 `json:"latest_invoice"`
+	Livemode                      bool                    `json:"livemode"`
+	Metadata                      map[string]string       `json:"metadata"`
+	NextPendingInvoiceItemInvoice *int64                  `json:"next_pending_invoice_item_invoice"`
+	OnBehalfOf                    *string                 `json:"on_behalf_of"`
+	PauseCollection               *subPauseCollection     `json:"pause_collection"`
+	PaymentSettings               subPaymentSettings      `json:"payment_settings"`
+	PendingInvoiceItemInterval    *subPendingItemInterval `json:"pending_invoice_item_interval"`
+	PendingSetupIntent            *string                 `json:"pending_setup_intent"`
+	PendingUpdate                 *subPendingUpdate       `json:"pending_update"`
+	Schedule                      *string                 `json:"schedule"`
+	StartDate                     int64                   `json:"start_date"`
+	Status                        string                  `json:"status"`
+	TestClock                     *string                 `json:"test_clock"`
+	TransferData                  *subTransferData        `json:"transfer_data"`
+	TrialEnd                      *int64                  `json:"trial_end"`
+	TrialSettings                 subTrialSettings        `json:"trial_settings"`
+	TrialStart                    *int64                  `json:"trial_start"`
+	// Items are the IDs of the subscription's stored items, in order.
+	Items []string `json:"_items"`
+}
+
+func (x *subscription) createdAt() int64 { return x.Created }
+
+// complete adds the items list, each item with its price embedded.
+func (x *subscription) complete(s *Server, t obj) {
+	data := make([]any, 0, len(x.Items))
+	for _, si := range s.subItemsOf(x) {
+		data = append(data, s.render(si, nil))
+	}
+	t["items"] = listObject("/v1/subscription_items?subscription="+x.ID, data)
+}
+
+// live reports whether the subscription has not ended.
+func (x *subscription) live() bool { return x.Status != "canceled" && x.Status != "incomplete_expired" }
+
+type subAutomaticTax struct {
+	DisabledReason *string       `json:"disabled_reason"`
+	Enabled        bool          `json:"enabled"`
+	Liability      *subLiability `json:"liability"`
+}
+
+// subLiability is the account liable for tax.
+type subLiability struct {
+	Account *string `json:"account,omitempty"`
+	Type    string  `json:"type"`
+}
+
+type subAnchorConfig struct {
+	DayOfMonth int64  `json:"day_of_month"`
+	Hour       *int64 `json:"hour"`
+	Minute     *int64 `json:"minute"`
+	Month      *int64 `json:"month"`
+	Second     *int64 `json:"second"`
+}
+
+type subBillingMode struct {
+	Flexible *subBillingModeFlexible `json:"flexible"`
+	Type     string                  `json:"type"`
+}
+
+type subBillingModeFlexible struct {
+	ProrationDiscounts string `json:"proration_discounts,omitempty"`
+}
+
+// subBillingSchedule is one of billing_schedules, which stripetest
+// leaves empty.
+type subBillingSchedule struct {
+	Key string `json:"key"`
+}
+
+type subBillingThresholds struct {
+	AmountGte               *int64 `json:"amount_gte"`
+	ResetBillingCycleAnchor *bool  `json:"reset_billing_cycle_anchor"`
+}
+
+type subCancellationDetails struct {
+	Comment  *string `json:"comment"`
+	Feedback *string `json:"feedback"`
+	Reason   *string `json:"reason"`
+}
+
+type subInvoiceSettings struct {
+	AccountTaxIDs []string  `json:"account_tax_ids"`
+	Issuer        subIssuer `json:"issuer"`
+}
+
+type subIssuer struct {
+	Type string `json:"type"`
+}
+
+type subPauseCollection struct {
+	Behavior  string `json:"behavior"`
+	ResumesAt *int64 `json:"resumes_at"`
+}
+
+type subPaymentSettings struct {
+	PaymentMethodOptions     *subPaymentMethodOptions `json:"payment_method_options"`
+	PaymentMethodTypes       []string                 `json:"payment_method_types"`
+	SaveDefaultPaymentMethod string                   `json:"save_default_payment_method"`
+}
+
+// subPaymentMethodOptions are per-method payment options, which
+// stripetest does not model (always null).
+type subPaymentMethodOptions struct{}
+
+type subPendingItemInterval struct {
+	Interval      string `json:"interval"`
+	IntervalCount int64  `json:"interval_count"`
+}
+
+// subPendingUpdate is a pending update, which stripetest never has.
+type subPendingUpdate struct {
+	BillingCycleAnchor *int64 `json:"billing_cycle_anchor"`
+	ExpiresAt          int64  `json:"expires_at"`
+	TrialEnd           *int64 `json:"trial_end"`
+	TrialFromPlan      *bool  `json:"trial_from_plan"`
+}
+
+type subTransferData struct {
+	AmountPercent *float64 `json:"amount_percent"`
+	Destination   string   `json:"destination"`
+}
+
+type subTrialSettings struct {
+	EndBehavior subTrialEndBehavior `json:"end_behavior"`
+}
+
+type subTrialEndBehavior struct {
+	MissingPaymentMethod string `json:"missing_payment_method"`
+}
+
+// subItemsOf returns the stored items of a subscription, in order.
+func (s *Server) subItemsOf(sub *subscription) []*subscriptionItem {
+	items := make([]*subscriptionItem, 0, len(sub.Items))
+	for _, id := range sub.Items {
+		if si, ok := lookupAs[*subscriptionItem](s.st, id); ok {
+			items = append(items, si)
+		}
+	}
+	return items
+}
+
+// copyPtr returns a pointer to a copy of *p, or nil: records never share
+// a pointer.
+func copyPtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	return ptr(*p)
+}
+
+// orEmptyStrings returns l, or an empty slice for nil (rendered [], not null).
+func orEmptyStrings(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
 func (s *Server) registerSubscriptions() {
 	s.handle("POST", "/v1/subscriptions", s.createSubscription)
 	s.handle("GET", "/v1/subscriptions", s.listSubscriptions)
 	s.handle("GET", "/v1/subscriptions/{id}", func(r *request) (any, error) {
-		sub, err := s.getObj("subscription", r.pathVal("id"))
+		sub, err := getAs[*subscription](s, "subscription", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(sub, r.expand), nil
+		return s.render(sub, r.expand), nil
 	})
 	s.handle("POST", "/v1/subscriptions/{id}", s.updateSubscription)
 	s.handle("DELETE", "/v1/subscriptions/{id}", s.cancelSubscription)
@@ -68,32 +257,18 @@ func (s *Server) subItemPrice(f *form) (*price, error) {
 	return nil, missingParam(f.name("price"))
 }
 
-func (s *Server) newSubItem(sub obj, price *price, qty int64, f *form) obj {
+func (s *Server) newSubItem(sub *subscription, price *price, qty int64, f *form) *subscriptionItem {
 	interval, count := price.interval()
-	start := num(sub, "start_date")
-	si := obj{
-		"id": s.newID("si"), "object": "subscription_item", "billing_thresholds": nil, "created": s.unix(),
-		"current_period_end": periodEnd(start, interval, count), "current_period_start": start,
-		"discounts": []any{}, "metadata": obj{}, "price": price.ID, "quantity": qty, "subscription": sub["id"], "tax_rates": []any{},
+	start := sub.StartDate
+	si := &subscriptionItem{
+		meta: meta{ID: s.newID("si"), Object: "subscription_item"}, Created: s.unix(),
+		CurrentPeriodEnd: periodEnd(start, interval, count), CurrentPeriodStart: start,
+		Discounts: []string{}, Metadata: map[string]string{}, Price: price.ID, Quantity: qty, Subscription: sub.ID, TaxRates: []string{},
 	}
 	if f != nil {
-		applyMetadata(si, f)
+		si.Metadata = mergeMetadata(si.Metadata, f)
 	}
 	return si
-}
-
-// renderItems refreshes sub.items from the stored subscription items, with
-// each price embedded as Stripe does.
-func (s *Server) renderItems(sub obj) {
-	var data []any
-	for _, si := range subItems(sub) {
-		item := cloneObj(si)
-		if p, ok := s.st.lookupPrice(idOf(si["price"])); ok {
-			item["price"] = s.render(p, nil)
-		}
-		data = append(data, item)
-	}
-	sub["items"] = listObject("/v1/subscription_items?subscription="+str(sub, "id"), data)
 }
 
 func (s *Server) createSubscription(r *request) (any, error) {
@@ -121,20 +296,12 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	}
 	now := s.unix()
 	id := s.newID("sub")
-	sub := obj{
-		"id": id, "object": "subscription", "application": nil, "application_fee_percent": nil,
-		"automatic_tax": obj{"disabled_reason": nil, "enabled": false, "liability": nil}, "billing_cycle_anchor": now,
-		"billing_cycle_anchor_config": nil, "billing_mode": obj{"flexible": nil, "type": "classic"}, "billing_schedules": []any{}, "billing_thresholds": nil,
-		"cancel_at": nil, "cancel_at_period_end": false, "canceled_at": nil,
-		"cancellation_details": obj{"comment": nil, "feedback": nil, "reason": nil}, "collection_method": "charge_automatically",
-		"created": now, "currency": "usd", "customer": cusID, "days_until_due": nil, "default_payment_method": nil, "default_source": nil,
-		"default_tax_rates": []any{}, "description": nil, "discounts": []any{}, "ended_at": nil,
-		"invoice_settings": obj{"account_tax_ids": nil, "issuer": obj{"type": "self"}}, "latest_invoice": nil, "livemode": false,
-		"metadata": obj{}, "next_pending_invoice_item_invoice": nil, "on_behalf_of": nil, "pause_collection": nil,
-		"payment_settings":              obj{"payment_method_options": nil, "payment_method_types": nil, "save_default_payment_method": "off"},
-		"pending_invoice_item_interval": nil, "pending_setup_intent": nil, "pending_update": nil, "schedule": nil, "start_date": now,
-		"status": "incomplete", "test_clock": nil, "transfer_data": nil, "trial_end": nil,
-		"trial_settings": obj{"end_behavior": obj{"missing_payment_method": "create_invoice"}}, "trial_start": nil,
+	sub := &subscription{
+		meta: meta{ID: id, Object: "subscription"}, BillingCycleAnchor: now, BillingMode: subBillingMode{Type: "classic"},
+		BillingSchedules: []subBillingSchedule{}, CollectionMethod: "charge_automatically", Created: now, Currency: "usd", Customer: cusID,
+		DefaultTaxRates: []string{}, Discounts: []string{}, InvoiceSettings: subInvoiceSettings{Issuer: subIssuer{Type: "self"}},
+		Metadata: map[string]string{}, PaymentSettings: subPaymentSettings{SaveDefaultPaymentMethod: "off"}, StartDate: now,
+		Status: "incomplete", TrialSettings: subTrialSettings{EndBehavior: subTrialEndBehavior{MissingPaymentMethod: "create_invoice"}},
 	}
 	if err := s.applySubParams(sub, f); err != nil {
 		return nil, err
@@ -143,7 +310,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	var items []obj
+	var items []*subscriptionItem
 	var prices []*price
 	for _, itf := range itemForms {
 		price, err := s.subItemPrice(itf)
@@ -163,8 +330,8 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		prices = append(prices, price)
 		items = append(items, s.newSubItem(sub, price, qty, itf))
 	}
-	sub["currency"] = prices[0].Currency
-	sub["test_clock"] = treeValue(cus.TestClock)
+	sub.Currency = prices[0].Currency
+	sub.TestClock = copyPtr(cus.TestClock)
 	trialEnd := int64(0)
 	if n, ok := f.int("trial_period_days"); ok && n > 0 {
 		trialEnd = now + n*86400
@@ -179,31 +346,31 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	if sub["collection_method"] == "send_invoice" && sub["days_until_due"] == nil {
+	if sub.CollectionMethod == "send_invoice" && sub.DaysUntilDue == nil {
 		return nil, missingParam("days_until_due")
 	}
 
 	// Build the first invoice and find what pays it before storing anything.
-	inv := s.newInvoice(cus, str(sub, "currency"), str(sub, "collection_method"), "subscription_create")
-	inv.Parent = subscriptionParent(id, stringMap(sub["metadata"]))
-	if d, ok := sub["days_until_due"].(int64); ok {
-		inv.DueDate = ptr(now + d*86400)
+	inv := s.newInvoice(cus, sub.Currency, sub.CollectionMethod, "subscription_create")
+	inv.Parent = subscriptionParent(id, sub.Metadata)
+	if sub.DaysUntilDue != nil {
+		inv.DueDate = ptr(now + *sub.DaysUntilDue*86400)
 	}
 	var lines []*invoiceLineItem
 	var total int64
 	for i, si := range items {
 		price := prices[i]
 		unit := price.unit()
-		amount := unit * num(si, "quantity")
+		amount := unit * si.Quantity
 		interval, _ := price.interval()
-		desc := fmt.Sprintf("%d × %s (at %s / %s)", si["quantity"], s.productName(price), money(unit, price.Currency), interval)
-		end := num(si, "current_period_end")
+		desc := fmt.Sprintf("%d × %s (at %s / %s)", si.Quantity, s.productName(price), money(unit, price.Currency), interval)
+		end := si.CurrentPeriodEnd
 		if trialEnd > 0 {
 			amount, desc, end = 0, "Trial period for "+s.productName(price), trialEnd
-			si["current_period_end"] = trialEnd
+			si.CurrentPeriodEnd = trialEnd
 		}
 		total += amount
-		lines = append(lines, s.newSubLine(s.newID("il"), inv.ID, &id, nullableID(si["id"]), price, num(si, "quantity"), amount, desc, now, end))
+		lines = append(lines, s.newSubLine(s.newID("il"), inv.ID, &id, ptr(si.ID), price, si.Quantity, amount, desc, now, end))
 	}
 	inv.SubLines = lines
 	for _, ii := range allOf[*invoiceItem](s.st, "invoiceitem") { // pending items ride along on the first invoice
@@ -213,11 +380,10 @@ func (s *Server) createSubscription(r *request) (any, error) {
 	}
 	total -= s.discountPreview(inv, lines, discounts) // discounts.go
 	var pm paymentSource
-	chargeNow := sub["collection_method"] == "charge_automatically" && total > 0 && behavior != "default_incomplete"
+	chargeNow := sub.CollectionMethod == "charge_automatically" && total > 0 && behavior != "default_incomplete"
 	if chargeNow {
-		sub["_items"] = items
-		inv.DefaultPaymentMethod = nullableID(sub["default_payment_method"])
-		inv.DefaultSource = nullableID(sub["default_source"])
+		inv.DefaultPaymentMethod = copyPtr(sub.DefaultPaymentMethod)
+		inv.DefaultSource = copyPtr(sub.DefaultSource)
 		pm, err = s.invoicePaymentMethod(inv, &form{m: obj{}, err: new(error)})
 		if err != nil {
 			return nil, err
@@ -229,30 +395,31 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		}
 	}
 
-	sub["_items"] = items
-	if trialEnd > 0 {
-		sub["status"], sub["trial_start"], sub["trial_end"] = "trialing", now, trialEnd
-	}
-	s.renderItems(sub)
-	s.insertObj(sub)
-	s.attachDiscounts(sub, "subscription", discounts)
 	for _, si := range items {
-		s.insertObj(si)
+		sub.Items = append(sub.Items, si.ID)
+	}
+	if trialEnd > 0 {
+		sub.Status, sub.TrialStart, sub.TrialEnd = "trialing", ptr(now), ptr(trialEnd)
+	}
+	s.insert(sub)
+	sub.Discounts = s.storeDiscounts(sub.ID, "subscription", discounts)
+	for _, si := range items {
+		s.insert(si)
 	}
 	s.insert(inv)
-	sub["latest_invoice"] = inv.ID
+	sub.LatestInvoice = ptr(inv.ID)
 	s.attachPendingItems(inv)
 	s.recalcInvoice(inv)
-	s.emitObj(r, "customer.subscription.created", sub, nil)
+	s.emit(r, "customer.subscription.created", sub, nil)
 	s.emit(r, "invoice.created", inv, nil)
 	s.finalize(r, inv)
 	switch {
 	case inv.Status == "paid":
-		if sub["status"] != "trialing" {
-			sub["status"] = "active"
+		if sub.Status != "trialing" {
+			sub.Status = "active"
 		}
-	case sub["collection_method"] == "send_invoice":
-		sub["status"] = "active"
+	case sub.CollectionMethod == "send_invoice":
+		sub.Status = "active"
 	case chargeNow:
 		if err := s.collect(r, inv, pm, false); err != nil {
 			var ae *apiError
@@ -261,11 +428,11 @@ func (s *Server) createSubscription(r *request) (any, error) {
 			}
 		}
 	}
-	if sub["status"] != "incomplete" {
+	if sub.Status != "incomplete" {
 		before := obj{"status": "incomplete"}
-		s.emitObj(r, "customer.subscription.updated", sub, before)
+		s.emit(r, "customer.subscription.updated", sub, before)
 	}
-	return s.renderObj(sub, r.expand), nil
+	return s.render(sub, r.expand), nil
 }
 
 func (s *Server) productName(price *price) string {
@@ -275,104 +442,113 @@ func (s *Server) productName(price *price) string {
 	return price.Product
 }
 
-func (s *Server) applySubParams(sub obj, f *form) error {
-	setStrings(sub, f, "description", "on_behalf_of")
+func (s *Server) applySubParams(sub *subscription, f *form) error {
+	setNullable(&sub.Description, f, "description")
+	setNullable(&sub.OnBehalfOf, f, "on_behalf_of")
 	if v, ok := f.str("collection_method"); ok {
 		if v != "charge_automatically" && v != "send_invoice" {
 			return invalid("collection_method", "", "Invalid collection_method: must be one of charge_automatically or send_invoice")
 		}
-		sub["collection_method"] = v
+		sub.CollectionMethod = v
 	}
 	if n, ok := f.int("days_until_due"); ok {
-		sub["days_until_due"] = n
+		sub.DaysUntilDue = &n
 	}
 	if b, ok := f.bool("cancel_at_period_end"); ok {
-		sub["cancel_at_period_end"] = b
+		sub.CancelAtPeriodEnd = b
 	}
 	if v, ok := f.str("cancel_at"); ok {
 		if v == "" {
-			sub["cancel_at"] = nil
+			sub.CancelAt = nil
 		} else if n, ok := f.int("cancel_at"); ok {
-			sub["cancel_at"] = n
+			sub.CancelAt = &n
 		}
 	}
 	if n, ok := f.int("application_fee_percent"); ok {
-		sub["application_fee_percent"] = n
+		sub.ApplicationFeePercent = ptr(float64(n))
 	}
 	for _, k := range []string{"default_payment_method", "default_source"} {
+		dst := &sub.DefaultPaymentMethod
+		if k == "default_source" {
+			dst = &sub.DefaultSource
+		}
 		if v, ok := f.str(k); ok {
 			if v == "" {
-				sub[k] = nil
+				*dst = nil
 				continue
 			}
 			pm, err := s.resolvePaymentMethod(v, k)
 			if err != nil {
 				return err
 			}
-			sub[k] = pm.base().ID
+			*dst = ptr(pm.base().ID)
 		}
 	}
 	if f.has("default_tax_rates") {
-		sub["default_tax_rates"] = deepCopy(f.strings("default_tax_rates"))
+		sub.DefaultTaxRates = orEmptyStrings(f.strings("default_tax_rates"))
 	}
 	if ps := f.sub("payment_settings"); len(ps.m) > 0 {
-		settings := objAt(sub, "payment_settings")
 		if ps.has("payment_method_types") {
-			settings["payment_method_types"] = deepCopy(ps.strings("payment_method_types"))
+			sub.PaymentSettings.PaymentMethodTypes = orEmptyStrings(ps.strings("payment_method_types"))
 		}
 		if v, ok := ps.str("save_default_payment_method"); ok {
-			settings["save_default_payment_method"] = v
+			sub.PaymentSettings.SaveDefaultPaymentMethod = v
 		}
 	}
-	applyMetadata(sub, f)
+	sub.Metadata = mergeMetadata(sub.Metadata, f)
 	return f.failed()
 }
 
 func (s *Server) updateSubscription(r *request) (any, error) {
-	sub, err := s.getObj("subscription", r.pathVal("id"))
+	sub, err := getAs[*subscription](s, "subscription", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	if sub["status"] == "canceled" || sub["status"] == "incomplete_expired" {
+	if !sub.live() {
 		return nil, invalid("", "", "A canceled subscription can only update its cancellation_details and metadata.")
 	}
 	f := r.form
-	before := s.snapshotObj(sub)
-	clone := cloneObj(sub)
+	before := s.snapshot(sub)
+	clone := cloneRecord(sub)
 	if err := s.applySubParams(clone, f); err != nil {
 		return nil, err
 	}
 	if f.has("pause_collection") {
 		pc := f.sub("pause_collection")
 		if len(pc.m) == 0 {
-			clone["pause_collection"] = nil
+			clone.PauseCollection = nil
 		} else {
 			behavior, ok := pc.str("behavior")
 			if !ok {
 				return nil, missingParam("pause_collection[behavior]")
 			}
-			var resumes any
+			p := &subPauseCollection{Behavior: behavior}
 			if n, ok := pc.int("resumes_at"); ok {
-				resumes = n
+				p.ResumesAt = &n
 			}
-			clone["pause_collection"] = obj{"behavior": behavior, "resumes_at": resumes}
+			clone.PauseCollection = p
 		}
 	}
 	if cd := f.sub("cancellation_details"); len(cd.m) > 0 {
-		details := objAt(clone, "cancellation_details")
-		setStrings(details, cd, "comment", "feedback")
+		setNullable(&clone.CancellationDetails.Comment, cd, "comment")
+		setNullable(&clone.CancellationDetails.Feedback, cd, "feedback")
 	}
-	if v, ok := f.str("trial_end"); ok && v == "now" && clone["status"] == "trialing" {
-		clone["status"], clone["trial_end"] = "active", s.unix()
+	if v, ok := f.str("trial_end"); ok && v == "now" && clone.Status == "trialing" {
+		clone.Status, clone.TrialEnd = "active", ptr(s.unix())
 	}
-	items := append([]obj(nil), subItems(sub)...)
-	var added, removed []obj
+	// Changes apply to copies of the items, stored only when every param
+	// is valid.
+	var items []*subscriptionItem
+	for _, si := range s.subItemsOf(sub) {
+		items = append(items, cloneRecord(si))
+	}
+	var added, removed []*subscriptionItem
 	for _, itf := range f.forms("items") {
 		id, hasID := itf.str("id")
-		var si obj
+		var si *subscriptionItem
 		if hasID {
 			for _, x := range items {
-				if x["id"] == id {
+				if x.ID == id {
 					si = x
 				}
 			}
@@ -383,7 +559,6 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 				removed = append(removed, si)
 				continue
 			}
-			si = cloneObj(si)
 		}
 		if itf.has("price") || itf.has("price_data") || si == nil {
 			price, err := s.subItemPrice(itf)
@@ -394,85 +569,75 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 				si = s.newSubItem(sub, price, 1, itf)
 				added = append(added, si)
 			}
-			si["price"] = price.ID
+			si.Price = price.ID
 		}
 		if n, ok := itf.int("quantity"); ok {
-			si["quantity"] = n
+			si.Quantity = n
 		}
-		applyMetadata(si, itf)
-		if hasID {
-			for i, x := range items {
-				if x["id"] == si["id"] {
-					items[i] = si
-				}
-			}
-		}
+		si.Metadata = mergeMetadata(si.Metadata, itf)
 	}
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
+	discounts, cleared, err := s.newDiscounts(f, sub.Customer)
+	if err != nil {
+		return nil, err // before any item changes are stored
+	}
 	for _, rm := range removed {
 		for i, x := range items {
-			if x["id"] == rm["id"] {
+			if x.ID == rm.ID {
 				items = append(items[:i:i], items[i+1:]...)
 				break
 			}
 		}
-		s.removeObj(rm)
+		if stored, ok := lookupAs[*subscriptionItem](s.st, rm.ID); ok {
+			s.remove(stored)
+		}
 	}
 	for _, si := range items {
-		if orig, ok := s.st.lookupObj(str(si, "id")); ok {
-			for k, v := range si {
-				orig[k] = v
-			}
+		if stored, ok := lookupAs[*subscriptionItem](s.st, si.ID); ok {
+			*stored = *si
 		}
 	}
 	for _, si := range added {
-		s.insertObj(si)
+		s.insert(si)
 		items = append(items, si)
 	}
-	discounts, cleared, err := s.newDiscounts(f, idOf(sub["customer"]))
-	if err != nil {
-		return nil, err
-	}
-	for k, v := range clone {
-		if k != "items" {
-			sub[k] = v
-		}
-	}
+	clone.Items = sub.Items
+	*sub = *clone
 	if len(discounts) > 0 || cleared {
-		s.attachDiscounts(sub, "subscription", discounts)
+		sub.Discounts = s.storeDiscounts(sub.ID, "subscription", discounts)
 	}
-	stored := make([]obj, 0, len(items))
+	ids := make([]string, 0, len(items))
 	for _, si := range items {
-		if o, ok := s.st.lookupObj(str(si, "id")); ok {
-			stored = append(stored, o)
+		if _, ok := lookupAs[*subscriptionItem](s.st, si.ID); ok {
+			ids = append(ids, si.ID)
 		}
 	}
-	sub["_items"] = stored
-	s.renderItems(sub)
-	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
-	return s.renderObj(sub, r.expand), nil
+	sub.Items = ids
+	s.emitUpdated(r, "customer.subscription.updated", sub, before)
+	return s.render(sub, r.expand), nil
 }
 
 // endSubscription cancels sub now.
-func (s *Server) endSubscription(r *request, sub obj, f *form) {
+func (s *Server) endSubscription(r *request, sub *subscription, f *form) {
 	now := s.unix()
-	sub["status"], sub["canceled_at"], sub["ended_at"] = "canceled", now, now
-	details := objAt(sub, "cancellation_details")
-	details["reason"] = "cancellation_requested"
+	sub.Status, sub.CanceledAt, sub.EndedAt = "canceled", ptr(now), ptr(now)
+	sub.CancellationDetails.Reason = ptr("cancellation_requested")
 	if f != nil {
-		setStrings(details, f.sub("cancellation_details"), "comment", "feedback")
+		cd := f.sub("cancellation_details")
+		setNullable(&sub.CancellationDetails.Comment, cd, "comment")
+		setNullable(&sub.CancellationDetails.Feedback, cd, "feedback")
 	}
-	s.emitObj(r, "customer.subscription.deleted", sub, nil)
+	s.emit(r, "customer.subscription.deleted", sub, nil)
 }
 
 func (s *Server) cancelSubscription(r *request) (any, error) {
-	sub, err := s.getObj("subscription", r.pathVal("id"))
+	sub, err := getAs[*subscription](s, "subscription", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	if sub["status"] == "canceled" {
+	if sub.Status == "canceled" {
 		return nil, invalid("", "", "This subscription has already been canceled.")
 	}
 	f := r.form
@@ -483,21 +648,21 @@ func (s *Server) cancelSubscription(r *request) (any, error) {
 		return nil, err
 	}
 	s.endSubscription(r, sub, f)
-	return s.renderObj(sub, r.expand), nil
+	return s.render(sub, r.expand), nil
 }
 
 func (s *Server) resumeSubscription(r *request) (any, error) {
-	sub, err := s.getObj("subscription", r.pathVal("id"))
+	sub, err := getAs[*subscription](s, "subscription", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	if sub["status"] != "paused" {
-		return nil, invalid("", "", "Only a paused subscription can be resumed; %s is %s.", sub["id"], sub["status"])
+	if sub.Status != "paused" {
+		return nil, invalid("", "", "Only a paused subscription can be resumed; %s is %s.", sub.ID, sub.Status)
 	}
-	before := s.snapshotObj(sub)
-	sub["status"] = "active"
-	s.emitUpdatedObj(r, "customer.subscription.resumed", sub, before)
-	return s.renderObj(sub, r.expand), nil
+	before := s.snapshot(sub)
+	sub.Status = "active"
+	s.emitUpdated(r, "customer.subscription.resumed", sub, before)
+	return s.render(sub, r.expand), nil
 }
 
 func (s *Server) listSubscriptions(r *request) (any, error) {
@@ -506,18 +671,18 @@ func (s *Server) listSubscriptions(r *request) (any, error) {
 	price, hasPrice := f.str("price")
 	cm, hasCM := f.str("collection_method")
 	status := f.strOr("status", "")
-	return s.listObjs(r, "subscription", "/v1/subscriptions", func(sub obj) bool {
+	return listOf(s, r, "subscription", "/v1/subscriptions", func(sub *subscription) bool {
 		switch {
-		case status == "" && (sub["status"] == "canceled" || sub["status"] == "incomplete_expired"):
+		case status == "" && !sub.live():
 			return false
-		case status != "" && status != "all" && sub["status"] != status:
+		case status != "" && status != "all" && sub.Status != status:
 			return false
-		case hasCus && sub["customer"] != cus, hasCM && sub["collection_method"] != cm:
+		case hasCus && sub.Customer != cus, hasCM && sub.CollectionMethod != cm:
 			return false
 		}
 		if hasPrice {
-			for _, si := range subItems(sub) {
-				if si["price"] == price {
+			for _, si := range s.subItemsOf(sub) {
+				if si.Price == price {
 					return true
 				}
 			}

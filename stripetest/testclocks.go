@@ -40,24 +40,48 @@ const (
 	maxClockSteps = 10000
 )
 
+// testClock is a test clock (test_helpers.test_clock).
+type testClock struct {
+	meta
+	Created       int64                  `json:"created"`
+	DeletesAfter  int64                  `json:"deletes_after"`
+	FrozenTime    int64                  `json:"frozen_time"`
+	Livemode      bool                   `json:"livemode"`
+	Name          *string                `json:"name"`
+	Status        string                 `json:"status"`
+	StatusDetails testClockStatusDetails `json:"status_details"`
+}
+
+func (x *testClock) createdAt() int64 { return x.Created }
+
+// testClockStatusDetails is empty unless the clock is advancing, which an
+// advance in stripetest finishes within its request.
+type testClockStatusDetails struct {
+	Advancing *testClockAdvancing `json:"advancing,omitempty"`
+}
+
+type testClockAdvancing struct {
+	TargetFrozenTime int64 `json:"target_frozen_time"`
+}
+
 func (s *Server) registerTestClocks() {
 	s.handle("POST", "/v1/test_helpers/test_clocks", s.createTestClock)
 	s.handle("GET", "/v1/test_helpers/test_clocks", func(r *request) (any, error) {
-		return s.listObjs(r, "test_helpers.test_clock", "/v1/test_helpers/test_clocks", nil)
+		return listOf[*testClock](s, r, "test_helpers.test_clock", "/v1/test_helpers/test_clocks", nil)
 	})
 	s.handle("GET", "/v1/test_helpers/test_clocks/{id}", func(r *request) (any, error) {
 		clock, err := s.getClock(r.pathVal("id"), "id")
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(clock, r.expand), nil
+		return s.render(clock, r.expand), nil
 	})
 	s.handle("DELETE", "/v1/test_helpers/test_clocks/{id}", s.deleteTestClock)
 	s.handle("POST", "/v1/test_helpers/test_clocks/{id}/advance", s.advanceTestClock)
 }
 
-func (s *Server) getClock(id, param string) (obj, error) {
-	clock, err := s.getObj("test_helpers.test_clock", id)
+func (s *Server) getClock(id, param string) (*testClock, error) {
+	clock, err := getAs[*testClock](s, "test_helpers.test_clock", id)
 	if err != nil {
 		return nil, notFound("test clock", id, param)
 	}
@@ -74,13 +98,13 @@ func (s *Server) createTestClock(r *request) (any, error) {
 		return nil, missingParam("frozen_time")
 	}
 	now := s.unix()
-	clock := obj{
-		"id": s.newID("clock"), "object": "test_helpers.test_clock", "created": now, "deletes_after": now + 30*86400,
-		"frozen_time": frozen, "livemode": false, "name": nil, "status": "ready", "status_details": obj{},
+	clock := &testClock{
+		meta: meta{ID: s.newID("clock"), Object: "test_helpers.test_clock"}, Created: now, DeletesAfter: now + 30*86400,
+		FrozenTime: frozen, Status: "ready",
 	}
-	setStrings(clock, f, "name")
-	s.insertObj(clock)
-	return s.renderObj(clock, r.expand), nil
+	setNullable(&clock.Name, f, "name")
+	s.insert(clock)
+	return s.render(clock, r.expand), nil
 }
 
 // deleteTestClock deletes the clock and, as Stripe does, the customers on
@@ -90,22 +114,22 @@ func (s *Server) deleteTestClock(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	id := str(clock, "id")
-	s.at = num(clock, "frozen_time")
+	id := clock.ID
+	s.at = clock.FrozenTime
 	defer func() { s.at = 0 }()
 	for _, cus := range allOf[*customer](s.st, "customer") {
 		if deref(cus.TestClock) != id || cus.Deleted {
 			continue
 		}
-		for _, sub := range s.st.allObj("subscription") {
-			if sub["customer"] == cus.ID && sub["status"] != "canceled" && sub["status"] != "incomplete_expired" {
+		for _, sub := range allOf[*subscription](s.st, "subscription") {
+			if sub.Customer == cus.ID && sub.live() {
 				s.endSubscription(r, sub, nil)
 			}
 		}
 		cus.Deleted = true
 		s.emit(r, "customer.deleted", cus, nil)
 	}
-	s.removeObj(clock)
+	s.remove(clock)
 	return obj{"id": id, "object": "test_helpers.test_clock", "deleted": true}, nil
 }
 
@@ -121,27 +145,27 @@ func (s *Server) advanceTestClock(r *request) (any, error) {
 	if !ok {
 		return nil, missingParam("frozen_time")
 	}
-	if target <= num(clock, "frozen_time") {
-		return nil, invalid("frozen_time", "", "The frozen_time must be after the test clock's current frozen_time (%d).", num(clock, "frozen_time"))
+	if target <= clock.FrozenTime {
+		return nil, invalid("frozen_time", "", "The frozen_time must be after the test clock's current frozen_time (%d).", clock.FrozenTime)
 	}
 	defer func() { s.at = 0 }()
 	for step := 0; ; step++ {
 		if step == maxClockSteps {
 			return nil, &apiError{status: http.StatusInternalServerError, typ: "api_error",
-				message: fmt.Sprintf("stripetest: advancing %s took more than %d steps", clock["id"], maxClockSteps)}
+				message: fmt.Sprintf("stripetest: advancing %s took more than %d steps", clock.ID, maxClockSteps)}
 		}
-		at, act := s.nextClockStep(str(clock, "id"), target)
+		at, act := s.nextClockStep(clock.ID, target)
 		if act == nil {
 			break
 		}
-		clock["frozen_time"] = at
+		clock.FrozenTime = at
 		s.at = at
 		act(r)
 	}
-	clock["frozen_time"] = target
+	clock.FrozenTime = target
 	s.at = target
-	s.emitObj(r, "test_helpers.test_clock.ready", clock, nil)
-	return s.renderObj(clock, r.expand), nil
+	s.emit(r, "test_helpers.test_clock.ready", clock, nil)
+	return s.render(clock, r.expand), nil
 }
 
 // nextClockStep finds the earliest thing due on the clock's customers at
@@ -160,26 +184,25 @@ func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*reque
 			best, act = at, a
 		}
 	}
-	for _, sub := range s.st.allObj("subscription") {
-		if !on[sub["customer"]] {
+	for _, sub := range allOf[*subscription](s.st, "subscription") {
+		if !on[sub.Customer] {
 			continue
 		}
-		sub := sub
-		switch sub["status"] {
+		switch sub.Status {
 		case "active", "past_due", "trialing", "unpaid":
 		default:
 			continue
 		}
-		if at, ok := sub["cancel_at"].(int64); ok {
-			consider(at, func(r *request) { s.endSubscription(r, sub, nil) })
+		if sub.CancelAt != nil {
+			consider(*sub.CancelAt, func(r *request) { s.endSubscription(r, sub, nil) })
 		}
-		end := subPeriodEnd(sub)
-		if sub["status"] == "trialing" {
-			if te, ok := sub["trial_end"].(int64); ok && te < end {
-				end = te
+		end := s.subPeriodEnd(sub)
+		if sub.Status == "trialing" {
+			if sub.TrialEnd != nil && *sub.TrialEnd < end {
+				end = *sub.TrialEnd
 			}
 		}
-		if sub["cancel_at_period_end"] == true {
+		if sub.CancelAtPeriodEnd {
 			consider(end, func(r *request) { s.endSubscription(r, sub, nil) })
 			continue
 		}
@@ -207,10 +230,10 @@ func (s *Server) nextClockStep(clockID string, target int64) (int64, func(*reque
 
 // subPeriodEnd is the end of a subscription's current period: its items'
 // earliest.
-func subPeriodEnd(sub obj) int64 {
+func (s *Server) subPeriodEnd(sub *subscription) int64 {
 	var end int64
-	for _, si := range subItems(sub) {
-		if e := num(si, "current_period_end"); end == 0 || e < end {
+	for _, si := range s.subItemsOf(sub) {
+		if e := si.CurrentPeriodEnd; end == 0 || e < end {
 			end = e
 		}
 	}
@@ -219,44 +242,43 @@ func subPeriodEnd(sub obj) int64 {
 
 // renewSubscription starts the subscription's next period at start and
 // makes its draft renewal invoice.
-func (s *Server) renewSubscription(r *request, sub obj, start int64) {
-	cus, ok := lookupAs[*customer](s.st, idOf(sub["customer"]))
+func (s *Server) renewSubscription(r *request, sub *subscription, start int64) {
+	cus, ok := lookupAs[*customer](s.st, sub.Customer)
 	if !ok {
 		return
 	}
-	before := s.snapshotObj(sub)
-	if sub["status"] == "trialing" {
-		sub["status"] = "active"
+	before := s.snapshot(sub)
+	if sub.Status == "trialing" {
+		sub.Status = "active"
 	}
-	inv := s.newInvoice(cus, str(sub, "currency"), str(sub, "collection_method"), "subscription_cycle")
+	inv := s.newInvoice(cus, sub.Currency, sub.CollectionMethod, "subscription_cycle")
 	inv.AutoAdvance = true
-	inv.TestClock = nullableID(sub["test_clock"])
-	inv.Parent = subscriptionParent(str(sub, "id"), stringMap(sub["metadata"]))
-	if d, ok := sub["days_until_due"].(int64); ok {
-		inv.DueDate = ptr(start + d*86400)
+	inv.TestClock = copyPtr(sub.TestClock)
+	inv.Parent = subscriptionParent(sub.ID, sub.Metadata)
+	if sub.DaysUntilDue != nil {
+		inv.DueDate = ptr(start + *sub.DaysUntilDue*86400)
 	}
 	var lines []*invoiceLineItem
-	for _, si := range subItems(sub) {
-		price, ok := s.st.lookupPrice(idOf(si["price"]))
+	for _, si := range s.subItemsOf(sub) {
+		price, ok := s.st.lookupPrice(si.Price)
 		if !ok {
 			continue
 		}
 		interval, count := price.interval()
 		end := periodEnd(start, interval, max(count, 1))
-		si["current_period_start"], si["current_period_end"] = start, end
+		si.CurrentPeriodStart, si.CurrentPeriodEnd = start, end
 		unit := price.unit()
-		qty := num(si, "quantity")
+		qty := si.Quantity
 		desc := fmt.Sprintf("%d × %s (at %s / %s)", qty, s.productName(price), money(unit, price.Currency), interval)
-		lines = append(lines, s.newSubLine(s.newID("il"), inv.ID, ptr(str(sub, "id")), nullableID(si["id"]), price, qty, unit*qty, desc, start, end))
+		lines = append(lines, s.newSubLine(s.newID("il"), inv.ID, ptr(sub.ID), ptr(si.ID), price, qty, unit*qty, desc, start, end))
 	}
 	inv.SubLines = lines
 	inv.PeriodStart, inv.PeriodEnd = start, start
-	s.renderItems(sub)
 	s.insert(inv)
-	sub["latest_invoice"] = inv.ID
+	sub.LatestInvoice = ptr(inv.ID)
 	s.attachPendingItems(inv)
 	s.recalcInvoice(inv)
-	s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
+	s.emitUpdated(r, "customer.subscription.updated", sub, before)
 	s.emit(r, "invoice.created", inv, nil)
 }
 
@@ -285,10 +307,10 @@ func (s *Server) autoCollect(r *request, inv *invoice) {
 	if err == nil {
 		return
 	}
-	if sub, ok := s.st.lookupObj(s.invoiceSubscription(inv)); ok && sub["status"] == "active" {
-		before := s.snapshotObj(sub)
-		sub["status"] = "past_due"
-		s.emitUpdatedObj(r, "customer.subscription.updated", sub, before)
+	if sub, ok := lookupAs[*subscription](s.st, s.invoiceSubscription(inv)); ok && sub.Status == "active" {
+		before := s.snapshot(sub)
+		sub.Status = "past_due"
+		s.emitUpdated(r, "customer.subscription.updated", sub, before)
 	}
 }
 
@@ -306,17 +328,11 @@ func (s *Server) scheduleRetry(inv *invoice) {
 // (through its customer), or 0.
 func (s *Server) requestClock(r *request) int64 {
 	if len(s.st.kinds["test_helpers.test_clock"]) == 0 {
-		return 0
-	}
-	clockTime := func(id string) (int64, bool) {
-		if rec, ok := s.st.lookup(id); ok && rec.base().Object == "test_helpers.test_clock" {
-			return num(obj(mustBe[objRecord](rec)), "frozen_time"), true
-		}
-		return 0, false
+		return 0 // no clocks: the common case, without lookups
 	}
 	if id, ok := r.form.m["test_clock"].(string); ok {
-		if t, ok := clockTime(id); ok {
-			return t
+		if clock, ok := lookupAs[*testClock](s.st, id); ok {
+			return clock.FrozenTime
 		}
 	}
 	var cusID string
@@ -335,6 +351,8 @@ func (s *Server) requestClock(r *request) int64 {
 	if !ok || cus.TestClock == nil {
 		return 0
 	}
-	t, _ := clockTime(*cus.TestClock)
-	return t
+	if clock, ok := lookupAs[*testClock](s.st, *cus.TestClock); ok {
+		return clock.FrozenTime
+	}
+	return 0
 }
