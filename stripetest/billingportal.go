@@ -31,16 +31,36 @@ func (s *Server) createPortalSession(r *request) (any, error) {
 		}
 		conf = v
 	}
-	id := s.newID("bps")
-	ps := obj{
-		"id": id, "object": "billing_portal.session", "configuration": conf, "created": s.unix(), "customer": cusID,
-		"customer_account": nil, "flow": nil, "livemode": false, "locale": nil, "on_behalf_of": nil, "return_url": nil,
-		"url": "https://billing.stripe.com/p/session/test_" + randomID(40),
+	ps := &billingPortalSession{
+		meta:          meta{ID: s.newID("bps"), Object: "billing_portal.session"},
+		Configuration: conf, Created: s.unix(), Customer: cusID,
+		URL: "https://billing.stripe.com/p/session/test_" + randomID(40),
 	}
-	setStrings(ps, f, "return_url", "locale", "on_behalf_of", "customer_account")
+	setNullable(&ps.ReturnURL, f, "return_url")
+	setNullable(&ps.Locale, f, "locale")
+	setNullable(&ps.OnBehalfOf, f, "on_behalf_of")
+	setNullable(&ps.CustomerAccount, f, "customer_account")
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	s.insertObj(ps)
-	return s.renderObj(ps, r.expand), nil
+	s.insert(ps)
+	return s.render(ps, r.expand), nil
 }
+
+// billingPortalSession is a billing portal Session. Configuration is the ID of
+// the configuration it uses (configurations are not stored).
+type billingPortalSession struct {
+	meta
+	Configuration   string    `json:"configuration"`
+	Created         int64     `json:"created"`
+	Customer        string    `json:"customer"`
+	CustomerAccount *string   `json:"customer_account"`
+	Flow            *struct{} `json:"flow"` // never set: null
+	Livemode        bool      `json:"livemode"`
+	Locale          *string   `json:"locale"`
+	OnBehalfOf      *string   `json:"on_behalf_of"`
+	ReturnURL       *string   `json:"return_url"`
+	URL             string    `json:"url"`
+}
+
+func (ps *billingPortalSession) createdAt() int64 { return ps.Created }

@@ -1,7 +1,9 @@
 package stripetest
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
 	"strconv"
 )
@@ -20,9 +22,9 @@ func (s *Server) registerCheckoutSessions() {
 				filter[k] = v
 			}
 		}
-		return s.listObjs(r, "checkout.session", "/v1/checkout/sessions", func(cs obj) bool {
+		return listOf(s, r, "checkout.session", "/v1/checkout/sessions", func(cs *checkoutSession) bool {
 			for k, v := range filter {
-				if idOf(cs[k]) != v {
+				if cs.filterField(k) != v {
 					return false
 				}
 			}
@@ -30,51 +32,212 @@ func (s *Server) registerCheckoutSessions() {
 		})
 	})
 	s.handle("GET", "/v1/checkout/sessions/{id}", func(r *request) (any, error) {
-		cs, err := s.getObj("checkout.session", r.pathVal("id"))
+		cs, err := getAs[*checkoutSession](s, "checkout.session", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
 		return s.renderSession(cs, r.expand), nil
 	})
 	s.handle("POST", "/v1/checkout/sessions/{id}", func(r *request) (any, error) {
-		cs, err := s.getObj("checkout.session", r.pathVal("id"))
+		cs, err := getAs[*checkoutSession](s, "checkout.session", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		clone := cloneObj(cs)
-		applyMetadata(clone, r.form)
+		md := mergeMetadata(maps.Clone(cs.Metadata), r.form)
 		if err := r.form.failed(); err != nil {
 			return nil, err
 		}
-		cs["metadata"] = clone["metadata"]
+		cs.Metadata = md
 		return s.renderSession(cs, r.expand), nil
 	})
 	s.handle("POST", "/v1/checkout/sessions/{id}/expire", s.expireCheckoutSession)
 	s.handle("GET", "/v1/checkout/sessions/{id}/line_items", func(r *request) (any, error) {
-		cs, err := s.getObj("checkout.session", r.pathVal("id"))
+		cs, err := getAs[*checkoutSession](s, "checkout.session", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		items, _ := cs["_line_items"].([]any)
-		return pageItems(r, items, "/v1/checkout/sessions/"+str(cs, "id")+"/line_items", "line item")
+		return pageItems(r, s.itemTrees(cs.LineItems), "/v1/checkout/sessions/"+cs.ID+"/line_items", "line item")
 	})
 }
 
-// renderSession renders a session; line_items only when expanded, as on
-// Stripe.
-func (s *Server) renderSession(cs obj, expand []string) obj {
-	out := s.renderObj(cs, expand)
-	if contains(expand, "line_items") {
-		items, _ := cs["_line_items"].([]any)
-		out["line_items"] = listObject("/v1/checkout/sessions/"+str(cs, "id")+"/line_items", deepCopy(items).([]any))
+// checkoutSession is a Checkout Session. Its line items are kept
+// internally: responses show them only when line_items is expanded, and
+// at /line_items.
+type checkoutSession struct {
+	meta
+	AfterExpiration          *struct{}                `json:"after_expiration"` // never set: null
+	AllowPromotionCodes      *bool                    `json:"allow_promotion_codes"`
+	AmountSubtotal           int64                    `json:"amount_subtotal"`
+	AmountTotal              int64                    `json:"amount_total"`
+	AutomaticTax             checkoutAutomaticTax     `json:"automatic_tax"`
+	BillingAddressCollection *string                  `json:"billing_address_collection"`
+	CancelURL                *string                  `json:"cancel_url"`
+	ClientReferenceID        *string                  `json:"client_reference_id"`
+	ClientSecret             *string                  `json:"client_secret"`
+	Created                  int64                    `json:"created"`
+	Currency                 *string                  `json:"currency"`
+	CustomFields             []struct{}               `json:"custom_fields"` // always empty
+	CustomText               checkoutCustomText       `json:"custom_text"`
+	Customer                 *string                  `json:"customer"`
+	CustomerCreation         *string                  `json:"customer_creation"`
+	CustomerDetails          *checkoutCustomerDetails `json:"customer_details"`
+	CustomerEmail            *string                  `json:"customer_email"`
+	ExpiresAt                int64                    `json:"expires_at"`
+	Invoice                  *string                  `json:"invoice"`
+	Livemode                 bool                     `json:"livemode"`
+	Locale                   *string                  `json:"locale"`
+	Metadata                 map[string]string        `json:"metadata"`
+	Mode                     string                   `json:"mode"`
+	PaymentIntent            *string                  `json:"payment_intent"`
+	PaymentLink              *string                  `json:"payment_link"`
+	PaymentMethodCollection  string                   `json:"payment_method_collection"`
+	PaymentMethodTypes       []string                 `json:"payment_method_types"`
+	PaymentStatus            string                   `json:"payment_status"`
+	RecoveredFrom            *string                  `json:"recovered_from"`
+	SetupIntent              *string                  `json:"setup_intent"`
+	ShippingOptions          []struct{}               `json:"shipping_options"` // always empty
+	Status                   string                   `json:"status"`
+	SubmitType               *string                  `json:"submit_type"`
+	Subscription             *string                  `json:"subscription"`
+	SuccessURL               *string                  `json:"success_url"`
+	UIMode                   string                   `json:"ui_mode"`
+	URL                      *string                  `json:"url"`
+
+	LineItems []checkoutLineItem `json:"_line_items"`
+	// What completion passes on to the payment intent or subscription.
+	PaymentIntentData checkoutPassOn `json:"_pi_data"`
+	SubscriptionData  checkoutPassOn `json:"_sub_data"`
+}
+
+func (cs *checkoutSession) createdAt() int64 { return cs.Created }
+
+// filterField is the value of a field the list filters on ("" for null).
+func (cs *checkoutSession) filterField(k string) string {
+	switch k {
+	case "customer":
+		return deref(cs.Customer)
+	case "payment_intent":
+		return deref(cs.PaymentIntent)
+	case "payment_link":
+		return deref(cs.PaymentLink)
+	case "status":
+		return cs.Status
+	case "subscription":
+		return deref(cs.Subscription)
+	}
+	return ""
+}
+
+// checkoutAutomaticTax is a session's automatic_tax (never enabled).
+type checkoutAutomaticTax struct {
+	Enabled   bool      `json:"enabled"`
+	Liability *struct{} `json:"liability"` // never set: null
+	Status    *string   `json:"status"`
+}
+
+// checkoutCustomText is the custom_text of a session or payment link;
+// stripetest sets none of it.
+type checkoutCustomText struct {
+	AfterSubmit              *struct{} `json:"after_submit"`
+	ShippingAddress          *struct{} `json:"shipping_address"`
+	Submit                   *struct{} `json:"submit"`
+	TermsOfServiceAcceptance *struct{} `json:"terms_of_service_acceptance"`
+}
+
+// checkoutCustomerDetails is who completed a session.
+type checkoutCustomerDetails struct {
+	Address        *address   `json:"address"`
+	BusinessName   *string    `json:"business_name"`
+	Email          *string    `json:"email"`
+	IndividualName *string    `json:"individual_name"`
+	Name           *string    `json:"name"`
+	Phone          *string    `json:"phone"`
+	TaxExempt      string     `json:"tax_exempt"`
+	TaxIDs         []struct{} `json:"tax_ids"` // always empty
+}
+
+// checkoutPassOn is what a session's payment_intent_data or
+// subscription_data passes on to the object its completion creates.
+type checkoutPassOn struct {
+	Description     *string           `json:"description,omitempty"`
+	Metadata        map[string]string `json:"metadata,omitempty"`
+	TrialPeriodDays *string           `json:"trial_period_days,omitempty"`
+}
+
+// checkoutPassOnParams reads a payment_intent_data or subscription_data
+// hash; values of other shapes are ignored.
+func checkoutPassOnParams(f *form) checkoutPassOn {
+	var p checkoutPassOn
+	if d, ok := f.m["description"].(string); ok {
+		p.Description = &d
+	}
+	if md, ok := f.m["metadata"].(obj); ok {
+		for k, v := range md {
+			if sv, ok := v.(string); ok {
+				if p.Metadata == nil {
+					p.Metadata = map[string]string{}
+				}
+				p.Metadata[k] = sv
+			}
+		}
+	}
+	if n, ok := f.m["trial_period_days"].(string); ok {
+		p.TrialPeriodDays = &n
+	}
+	return p
+}
+
+// checkoutLineItem is a line item (object "item") of a checkout session
+// or a payment link. Price is the price's ID; responses show the price
+// itself.
+type checkoutLineItem struct {
+	ID             string `json:"id"`
+	Object         string `json:"object"`
+	AmountDiscount int64  `json:"amount_discount"`
+	AmountSubtotal int64  `json:"amount_subtotal"`
+	AmountTax      int64  `json:"amount_tax"`
+	AmountTotal    int64  `json:"amount_total"`
+	Currency       string `json:"currency"`
+	Description    string `json:"description"`
+	Price          string `json:"price"`
+	Quantity       int64  `json:"quantity"`
+}
+
+// itemTrees renders line items, each with its price object.
+func (s *Server) itemTrees(items []checkoutLineItem) []any {
+	out := make([]any, len(items))
+	for i, li := range items {
+		b, err := json.Marshal(li)
+		if err != nil {
+			panic(fmt.Sprintf("stripetest: render line item %s: %v", li.ID, err)) // a bug in checkoutLineItem
+		}
+		t, err := decodeTree(b, false)
+		if err != nil {
+			panic(fmt.Sprintf("stripetest: render line item %s: %v", li.ID, err))
+		}
+		t["price"] = nil
+		if p, ok := lookupAs[*price](s.st, li.Price); ok {
+			t["price"] = s.tree(p)
+		}
+		out[i] = t
 	}
 	return out
 }
 
-// buildLineItems makes the line item objects (object "item") of
-// line_items[i] params with price or price_data, and their currency and
-// subtotal. recurring reports whether any price is recurring.
-func (s *Server) buildLineItems(f *form) (items []any, currency string, total int64, recurring bool, err error) {
+// renderSession renders a session; line_items only when expanded, as on
+// Stripe.
+func (s *Server) renderSession(cs *checkoutSession, expand []string) obj {
+	out := s.render(cs, expand)
+	if contains(expand, "line_items") {
+		out["line_items"] = listObject("/v1/checkout/sessions/"+cs.ID+"/line_items", s.itemTrees(cs.LineItems))
+	}
+	return out
+}
+
+// buildLineItems makes the line items of line_items[i] params with price
+// or price_data, and their currency and subtotal. recurring reports
+// whether any price is recurring.
+func (s *Server) buildLineItems(f *form) (items []checkoutLineItem, currency string, total int64, recurring bool, err error) {
 	forms := f.forms("line_items")
 	if err := f.failed(); err != nil {
 		return nil, "", 0, false, err
@@ -122,9 +285,9 @@ func (s *Server) buildLineItems(f *form) (items []any, currency string, total in
 		}
 		amount := price.unit() * qty
 		total += amount
-		items = append(items, obj{
-			"id": s.newID("li"), "object": "item", "amount_discount": int64(0), "amount_subtotal": amount, "amount_tax": int64(0),
-			"amount_total": amount, "currency": currency, "description": s.productName(price), "price": s.render(price, nil), "quantity": qty,
+		items = append(items, checkoutLineItem{
+			ID: s.newID("li"), Object: "item", AmountSubtotal: amount, AmountTotal: amount, Currency: currency,
+			Description: s.productName(price), Price: price.ID, Quantity: qty,
 		})
 	}
 	if err := f.failed(); err != nil {
@@ -158,12 +321,12 @@ func (s *Server) createCheckoutSession(r *request) (any, error) {
 	if mode == "setup" {
 		currency = f.strOr("currency", "")
 	}
-	var customer any
+	var cusRef *string
 	if v, ok := f.str("customer"); ok && v != "" {
 		if _, err := s.customer(v); err != nil {
 			return nil, invalid("customer", "resource_missing", "No such customer: '%s'", v)
 		}
-		customer = v
+		cusRef = &v
 	}
 	id := "cs_test_" + randomID(58)
 	now := s.unix()
@@ -171,57 +334,52 @@ func (s *Server) createCheckoutSession(r *request) (any, error) {
 	if mode == "setup" {
 		payStatus = "no_payment_required"
 	}
-	cs := obj{
-		"id": id, "object": "checkout.session", "after_expiration": nil, "allow_promotion_codes": nil,
-		"amount_subtotal": total, "amount_total": total, "automatic_tax": obj{"enabled": false, "liability": nil, "status": nil},
-		"billing_address_collection": nil, "cancel_url": nil, "client_reference_id": nil, "client_secret": nil,
-		"created": now, "currency": nil, "custom_fields": []any{}, "custom_text": emptyCustomText(), "customer": customer, "customer_creation": nil, "customer_details": nil,
-		"customer_email": nil, "expires_at": now + 24*3600, "invoice": nil, "livemode": false, "locale": nil, "metadata": obj{},
-		"mode": mode, "payment_intent": nil, "payment_link": nil, "payment_method_collection": "always",
-		"payment_method_types": []any{"card"}, "payment_status": payStatus, "recovered_from": nil, "setup_intent": nil,
-		"shipping_options": []any{}, "status": "open", "submit_type": nil, "subscription": nil, "success_url": nil, "ui_mode": "hosted_page",
-		"url": "https://checkout.stripe.com/c/pay/" + id, "_line_items": items,
+	cs := &checkoutSession{
+		meta:           meta{ID: id, Object: "checkout.session"},
+		AmountSubtotal: total, AmountTotal: total, Created: now, CustomFields: []struct{}{}, Customer: cusRef,
+		ExpiresAt: now + 24*3600, Metadata: map[string]string{}, Mode: mode, PaymentMethodCollection: "always",
+		PaymentMethodTypes: []string{"card"}, PaymentStatus: payStatus, ShippingOptions: []struct{}{}, Status: "open",
+		UIMode: "hosted_page", URL: ptr("https://checkout.stripe.com/c/pay/" + id), LineItems: items,
 	}
 	if currency != "" {
-		cs["currency"] = currency
+		cs.Currency = &currency
 	}
 	if mode == "payment" {
-		cs["customer_creation"] = "if_required"
+		cs.CustomerCreation = ptr("if_required")
 	}
-	setStrings(cs, f, "cancel_url", "success_url", "client_reference_id", "customer_email", "locale", "submit_type")
+	setNullable(&cs.CancelURL, f, "cancel_url")
+	setNullable(&cs.SuccessURL, f, "success_url")
+	setNullable(&cs.ClientReferenceID, f, "client_reference_id")
+	setNullable(&cs.CustomerEmail, f, "customer_email")
+	setNullable(&cs.Locale, f, "locale")
+	setNullable(&cs.SubmitType, f, "submit_type")
 	if b, ok := f.bool("allow_promotion_codes"); ok {
-		cs["allow_promotion_codes"] = b
+		cs.AllowPromotionCodes = &b
 	}
 	if v, ok := f.int("expires_at"); ok {
-		cs["expires_at"] = v
+		cs.ExpiresAt = v
 	}
-	applyMetadata(cs, f)
-	// What completion passes on to the payment intent or subscription.
-	cs["_pi_data"] = f.sub("payment_intent_data").m
-	cs["_sub_data"] = f.sub("subscription_data").m
+	cs.Metadata = mergeMetadata(cs.Metadata, f)
+	cs.PaymentIntentData = checkoutPassOnParams(f.sub("payment_intent_data"))
+	cs.SubscriptionData = checkoutPassOnParams(f.sub("subscription_data"))
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	s.insertObj(cs)
+	s.insert(cs)
 	return s.renderSession(cs, r.expand), nil
 }
 
-// emptyCustomText is the custom_text of a page that sets none.
-func emptyCustomText() obj {
-	return obj{"after_submit": nil, "shipping_address": nil, "submit": nil, "terms_of_service_acceptance": nil}
-}
-
 func (s *Server) expireCheckoutSession(r *request) (any, error) {
-	cs, err := s.getObj("checkout.session", r.pathVal("id"))
+	cs, err := getAs[*checkoutSession](s, "checkout.session", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	if cs["status"] != "open" {
-		return nil, invalid("", "", "Only Checkout Sessions with a status of `open` can be expired (this one is %s).", cs["status"])
+	if cs.Status != "open" {
+		return nil, invalid("", "", "Only Checkout Sessions with a status of `open` can be expired (this one is %s).", cs.Status)
 	}
-	cs["status"] = "expired"
-	cs["url"] = nil
-	s.emitObj(r, "checkout.session.expired", cs, nil)
+	cs.Status = "expired"
+	cs.URL = nil
+	s.emit(r, "checkout.session.expired", cs, nil)
 	return s.renderSession(cs, r.expand), nil
 }
 
@@ -245,22 +403,22 @@ func (s *Server) completeCheckoutSession(id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer func() { s.st, s.at = s.platform, 0 }()
-	var cs obj
+	var cs *checkoutSession
 	stores := []*store{s.platform}
 	for _, st := range s.accounts {
 		stores = append(stores, st)
 	}
 	for _, st := range stores {
-		if o, ok := st.lookupObj(id); ok && o["object"] == "checkout.session" {
-			s.st, cs = st, o
+		if x, ok := lookupAs[*checkoutSession](st, id); ok {
+			s.st, cs = st, x
 			break
 		}
 	}
 	if cs == nil {
 		return fmt.Errorf("stripetest: no such checkout session %q", id)
 	}
-	if cs["status"] != "open" {
-		return fmt.Errorf("stripetest: checkout session %s is %v, not open", id, cs["status"])
+	if cs.Status != "open" {
+		return fmt.Errorf("stripetest: checkout session %s is %v, not open", id, cs.Status)
 	}
 	call := func(fn handlerFunc, v url.Values) (obj, error) {
 		tree, perr := parseForm(v)
@@ -279,19 +437,16 @@ func (s *Server) completeCheckoutSession(id string) error {
 		o, _ := out.(obj)
 		return o, nil
 	}
-	withData := func(v url.Values, data obj, prefix string) {
-		for k, val := range objAt(data, "metadata") {
-			if sv, ok := val.(string); ok {
-				v.Set(prefix+"["+k+"]", sv)
-			}
+	withData := func(v url.Values, data checkoutPassOn, prefix string) {
+		for k, val := range data.Metadata {
+			v.Set(prefix+"["+k+"]", val)
 		}
-		if d, ok := data["description"].(string); ok {
-			v.Set("description", d)
+		if data.Description != nil {
+			v.Set("description", *data.Description)
 		}
 	}
-	cusID := idOf(cs["customer"])
-	email := str(cs, "customer_email")
-	if cusID == "" && (cs["mode"] != "payment") {
+	cusID, email := deref(cs.Customer), deref(cs.CustomerEmail)
+	if cusID == "" && cs.Mode != "payment" {
 		v := url.Values{}
 		if email != "" {
 			v.Set("email", email)
@@ -301,43 +456,42 @@ func (s *Server) completeCheckoutSession(id string) error {
 			return err
 		}
 		cusID = str(cus, "id")
-		cs["customer"] = cusID
+		cs.Customer = &cusID
 	}
-	items, _ := cs["_line_items"].([]any)
-	switch cs["mode"] {
+	switch cs.Mode {
 	case "payment":
-		v := url.Values{"amount": {strconv.FormatInt(num(cs, "amount_total"), 10)}, "currency": {str(cs, "currency")},
+		v := url.Values{"amount": {strconv.FormatInt(cs.AmountTotal, 10)}, "currency": {deref(cs.Currency)},
 			"payment_method": {"pm_card_visa"}, "confirm": {"true"}}
 		if cusID != "" {
 			v.Set("customer", cusID)
 		}
-		pidata, _ := cs["_pi_data"].(obj)
-		withData(v, pidata, "metadata")
+		withData(v, cs.PaymentIntentData, "metadata")
 		pi, err := call(s.createPaymentIntent, v)
 		if err != nil {
 			return err
 		}
-		cs["payment_intent"] = pi["id"]
-		cs["payment_status"] = "paid"
+		cs.PaymentIntent = ptr(str(pi, "id"))
+		cs.PaymentStatus = "paid"
 	case "subscription":
 		v := url.Values{"customer": {cusID}, "default_payment_method": {"pm_card_visa"}}
-		for i, it := range items {
-			li, _ := it.(obj)
-			v.Set(fmt.Sprintf("items[%d][price]", i), str(objAt(li, "price"), "id"))
-			v.Set(fmt.Sprintf("items[%d][quantity]", i), strconv.FormatInt(num(li, "quantity"), 10))
+		for i, li := range cs.LineItems {
+			v.Set(fmt.Sprintf("items[%d][price]", i), li.Price)
+			v.Set(fmt.Sprintf("items[%d][quantity]", i), strconv.FormatInt(li.Quantity, 10))
 		}
-		subdata, _ := cs["_sub_data"].(obj)
-		withData(v, subdata, "metadata")
-		if n, ok := subdata["trial_period_days"].(string); ok {
-			v.Set("trial_period_days", n)
+		withData(v, cs.SubscriptionData, "metadata")
+		if n := cs.SubscriptionData.TrialPeriodDays; n != nil {
+			v.Set("trial_period_days", *n)
 		}
 		sub, err := call(s.createSubscription, v)
 		if err != nil {
 			return err
 		}
-		cs["subscription"] = sub["id"]
-		cs["invoice"] = sub["latest_invoice"]
-		cs["payment_status"] = "paid"
+		cs.Subscription = ptr(str(sub, "id"))
+		cs.Invoice = nil
+		if inv := idOf(sub["latest_invoice"]); inv != "" {
+			cs.Invoice = &inv
+		}
+		cs.PaymentStatus = "paid"
 	case "setup":
 		v := url.Values{"payment_method": {"pm_card_visa"}, "confirm": {"true"}}
 		if cusID != "" {
@@ -347,21 +501,20 @@ func (s *Server) completeCheckoutSession(id string) error {
 		if err != nil {
 			return err
 		}
-		cs["setup_intent"] = si["id"]
+		cs.SetupIntent = ptr(str(si, "id"))
 	}
 	if email == "" {
 		if cus, ok := lookupAs[*customer](s.st, cusID); ok && cus.Email != nil {
 			email = *cus.Email
 		}
 	}
-	var emailV any
+	details := &checkoutCustomerDetails{TaxExempt: "none", TaxIDs: []struct{}{}}
 	if email != "" {
-		emailV = email
+		details.Email = &email
 	}
-	cs["customer_details"] = obj{"address": nil, "business_name": nil, "email": emailV, "individual_name": nil, "name": nil,
-		"phone": nil, "tax_exempt": "none", "tax_ids": []any{}}
-	cs["status"] = "complete"
-	cs["url"] = nil
-	s.emitObj(nil, "checkout.session.completed", cs, nil)
+	cs.CustomerDetails = details
+	cs.Status = "complete"
+	cs.URL = nil
+	s.emit(nil, "checkout.session.completed", cs, nil)
 	return nil
 }

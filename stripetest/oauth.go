@@ -18,6 +18,30 @@ import (
 // Deauthorizing removes the account. Errors have OAuth's shape:
 // {"error": "invalid_grant", "error_description": "..."}.
 
+// oauthCode is an authorization code OAuthAuthorize issued, exchanged
+// once for a new connected account. OAuth state is internal: no API
+// response shows these records.
+type oauthCode struct {
+	meta
+	ClientID string `json:"client_id"`
+	Scope    string `json:"scope"`
+}
+
+// oauthRefreshToken is a refresh token for a connected account's keys.
+type oauthRefreshToken struct {
+	meta
+	Account  string `json:"account"`
+	ClientID string `json:"client_id"`
+	Scope    string `json:"scope"`
+}
+
+// oauthConnection is a platform's connection to an account made through
+// OAuth (ID "oauthconn_" + the account), which deauthorize ends.
+type oauthConnection struct {
+	meta
+	ClientID string `json:"client_id"`
+}
+
 func oauthError(status int, code, format string, args ...any) *apiError {
 	return &apiError{status: status, typ: "invalid_request_error", code: code, message: fmt.Sprintf(format, args...), oauth: true}
 }
@@ -81,7 +105,7 @@ func (s *Server) OAuthAuthorize(authorizeURL string) (string, error) {
 	}
 	s.mu.Lock()
 	code := "ac_" + randomID(32)
-	s.insertObj(obj{"id": code, "object": "oauth_code", "client_id": clientID, "scope": scope}) // s.st is the platform's between requests
+	s.insert(&oauthCode{meta: meta{ID: code, Object: "oauth_code"}, ClientID: clientID, Scope: scope}) // s.st is the platform's between requests
 	s.mu.Unlock()
 	rq := redirect.Query()
 	rq.Set("code", code)
@@ -107,20 +131,20 @@ func (s *Server) oauthToken(r *request) (any, error) {
 		if code == "" {
 			return nil, oauthError(http.StatusBadRequest, "invalid_request", "No code provided")
 		}
-		rec, ok := s.st.lookupObj(code)
-		if !ok || rec["object"] != "oauth_code" {
+		rec, ok := lookupAs[*oauthCode](s.st, code)
+		if !ok {
 			return nil, oauthError(http.StatusBadRequest, "invalid_grant", "Authorization code does not exist: %s", code)
 		}
-		s.removeObj(rec) // single use
-		account, scope, clientID = s.newAccountID(), str(rec, "scope"), str(rec, "client_id")
+		s.remove(rec) // single use
+		account, scope, clientID = s.newAccountID(), rec.Scope, rec.ClientID
 		s.addAccountLocked(account)
 	case "refresh_token":
 		rt, _ := f.str("refresh_token")
-		rec, ok := s.st.lookupObj(rt)
-		if !ok || rec["object"] != "oauth_refresh_token" {
+		rec, ok := lookupAs[*oauthRefreshToken](s.st, rt)
+		if !ok {
 			return nil, oauthError(http.StatusBadRequest, "invalid_grant", "Refresh token does not exist: %s", rt)
 		}
-		account, scope, clientID = str(rec, "account"), str(rec, "scope"), str(rec, "client_id")
+		account, scope, clientID = rec.Account, rec.Scope, rec.ClientID
 		if _, ok := s.accounts[account]; !ok {
 			return nil, oauthError(http.StatusBadRequest, "invalid_grant", "Refresh token has been revoked: %s", rt)
 		}
@@ -141,8 +165,8 @@ func (s *Server) oauthToken(r *request) (any, error) {
 	refresh, _ := f.str("refresh_token")
 	if grant == "authorization_code" {
 		refresh = "rt_" + randomID(32)
-		s.insertObj(obj{"id": refresh, "object": "oauth_refresh_token", "account": account, "scope": scope, "client_id": clientID})
-		s.insertObj(obj{"id": "oauthconn_" + account, "object": "oauth_connection", "client_id": clientID})
+		s.insert(&oauthRefreshToken{meta: meta{ID: refresh, Object: "oauth_refresh_token"}, Account: account, Scope: scope, ClientID: clientID})
+		s.insert(&oauthConnection{meta: meta{ID: "oauthconn_" + account, Object: "oauth_connection"}, ClientID: clientID})
 	}
 	return obj{
 		"access_token": "sk_test_" + randomID(24), "livemode": false, "refresh_token": refresh, "scope": scope,
@@ -165,15 +189,15 @@ func (s *Server) oauthDeauthorize(r *request) (any, error) {
 	if clientID == "" || account == "" {
 		return nil, oauthError(http.StatusBadRequest, "invalid_request", "client_id and stripe_user_id are required")
 	}
-	conn, ok := s.st.lookupObj("oauthconn_" + account)
-	if _, exists := s.accounts[account]; !ok || !exists || str(conn, "client_id") != clientID {
+	conn, ok := lookupAs[*oauthConnection](s.st, "oauthconn_"+account)
+	if _, exists := s.accounts[account]; !ok || !exists || conn.ClientID != clientID {
 		return nil, oauthError(http.StatusUnauthorized, "invalid_client",
 			"This application is not connected to stripe account %s, or that account does not exist.", account)
 	}
-	s.removeObj(conn)
-	for _, o := range append([]obj(nil), s.st.allObj("oauth_refresh_token")...) {
-		if o["account"] == account {
-			s.removeObj(o)
+	s.remove(conn)
+	for _, rt := range allOf[*oauthRefreshToken](s.st, "oauth_refresh_token") {
+		if rt.Account == account {
+			s.remove(rt)
 		}
 	}
 	s.removeAccountLocked(account)

@@ -7,24 +7,88 @@ func (s *Server) registerPaymentLinks() {
 	s.handle("POST", "/v1/payment_links", s.createPaymentLink)
 	s.handle("GET", "/v1/payment_links", func(r *request) (any, error) {
 		active, has := r.form.bool("active")
-		return s.listObjs(r, "payment_link", "/v1/payment_links", func(pl obj) bool { return !has || pl["active"] == active })
+		return listOf(s, r, "payment_link", "/v1/payment_links", func(pl *paymentLink) bool { return !has || pl.Active == active })
 	})
 	s.handle("GET", "/v1/payment_links/{id}", func(r *request) (any, error) {
-		pl, err := s.getObj("payment_link", r.pathVal("id"))
+		pl, err := getAs[*paymentLink](s, "payment_link", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(pl, r.expand), nil
+		return s.render(pl, r.expand), nil
 	})
 	s.handle("POST", "/v1/payment_links/{id}", s.updatePaymentLink)
 	s.handle("GET", "/v1/payment_links/{id}/line_items", func(r *request) (any, error) {
-		pl, err := s.getObj("payment_link", r.pathVal("id"))
+		pl, err := getAs[*paymentLink](s, "payment_link", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		items, _ := pl["_line_items"].([]any)
-		return pageItems(r, items, "/v1/payment_links/"+str(pl, "id")+"/line_items", "line item")
+		return pageItems(r, s.itemTrees(pl.LineItems), "/v1/payment_links/"+pl.ID+"/line_items", "line item")
 	})
+}
+
+// paymentLink is a PaymentLink. It has no created field on the wire, so
+// lists order it by when it was stored. Its line items are shown only at
+// /line_items.
+type paymentLink struct {
+	meta
+	Active                    bool                       `json:"active"`
+	AfterCompletion           paymentLinkAfterCompletion `json:"after_completion"`
+	AllowPromotionCodes       bool                       `json:"allow_promotion_codes"`
+	Application               *string                    `json:"application"`
+	ApplicationFeeAmount      *int64                     `json:"application_fee_amount"`
+	ApplicationFeePercent     *float64                   `json:"application_fee_percent"`
+	AutomaticTax              paymentLinkAutomaticTax    `json:"automatic_tax"`
+	BillingAddressCollection  string                     `json:"billing_address_collection"`
+	ConsentCollection         *struct{}                  `json:"consent_collection"` // never set: null
+	Currency                  string                     `json:"currency"`
+	CustomFields              []struct{}                 `json:"custom_fields"` // always empty
+	CustomText                checkoutCustomText         `json:"custom_text"`
+	CustomerCreation          string                     `json:"customer_creation"`
+	InactiveMessage           *string                    `json:"inactive_message"`
+	InvoiceCreation           *struct{}                  `json:"invoice_creation"` // never set: null
+	Livemode                  bool                       `json:"livemode"`
+	Metadata                  map[string]string          `json:"metadata"`
+	OnBehalfOf                *string                    `json:"on_behalf_of"`
+	PaymentIntentData         *struct{}                  `json:"payment_intent_data"` // never set: null
+	PaymentMethodCollection   string                     `json:"payment_method_collection"`
+	PaymentMethodTypes        []string                   `json:"payment_method_types"` // nil: null
+	PhoneNumberCollection     paymentLinkPhoneCollection `json:"phone_number_collection"`
+	Restrictions              *struct{}                  `json:"restrictions"`                // never set: null
+	ShippingAddressCollection *struct{}                  `json:"shipping_address_collection"` // never set: null
+	ShippingOptions           []struct{}                 `json:"shipping_options"`            // always empty
+	SubmitType                string                     `json:"submit_type"`
+	SubscriptionData          *struct{}                  `json:"subscription_data"` // never set: null
+	TaxIDCollection           paymentLinkTaxIDCollection `json:"tax_id_collection"`
+	TransferData              *struct{}                  `json:"transfer_data"` // never set: null
+	URL                       string                     `json:"url"`
+
+	LineItems []checkoutLineItem `json:"_line_items"`
+}
+
+// paymentLinkAfterCompletion is what a payment link shows after payment:
+// always Stripe's confirmation page.
+type paymentLinkAfterCompletion struct {
+	HostedConfirmation *paymentLinkHostedConfirmation `json:"hosted_confirmation"`
+	Type               string                         `json:"type"`
+}
+
+type paymentLinkHostedConfirmation struct {
+	CustomMessage *string `json:"custom_message"`
+}
+
+// paymentLinkAutomaticTax is a payment link's automatic_tax (never enabled).
+type paymentLinkAutomaticTax struct {
+	Enabled   bool      `json:"enabled"`
+	Liability *struct{} `json:"liability"` // never set: null
+}
+
+type paymentLinkPhoneCollection struct {
+	Enabled bool `json:"enabled"`
+}
+
+type paymentLinkTaxIDCollection struct {
+	Enabled  bool   `json:"enabled"`
+	Required string `json:"required"`
 }
 
 func (s *Server) createPaymentLink(r *request) (any, error) {
@@ -36,45 +100,38 @@ func (s *Server) createPaymentLink(r *request) (any, error) {
 	if len(items) == 0 {
 		return nil, missingParam("line_items")
 	}
-	id := s.newID("plink")
-	pl := obj{
-		"id": id, "object": "payment_link", "active": true, "after_completion": obj{"hosted_confirmation": obj{"custom_message": nil}, "type": "hosted_confirmation"},
-		"allow_promotion_codes": false, "application": nil, "application_fee_amount": nil, "application_fee_percent": nil,
-		"automatic_tax": obj{"enabled": false, "liability": nil}, "billing_address_collection": "auto", "consent_collection": nil,
-		"currency": currency, "custom_fields": []any{}, "custom_text": emptyCustomText(), "customer_creation": "if_required", "inactive_message": nil, "invoice_creation": nil,
-		"livemode": false, "metadata": obj{}, "on_behalf_of": nil, "payment_intent_data": nil, "payment_method_collection": "always",
-		"payment_method_types": nil, "phone_number_collection": obj{"enabled": false}, "restrictions": nil,
-		"shipping_address_collection": nil, "shipping_options": []any{}, "submit_type": "auto", "subscription_data": nil,
-		"tax_id_collection": obj{"enabled": false, "required": "never"}, "transfer_data": nil,
-		"url": "https://buy.stripe.com/test_" + randomID(14), "_created": s.unix(), "_line_items": items,
+	pl := &paymentLink{
+		meta:   meta{ID: s.newID("plink"), Object: "payment_link"},
+		Active: true, AfterCompletion: paymentLinkAfterCompletion{HostedConfirmation: &paymentLinkHostedConfirmation{}, Type: "hosted_confirmation"},
+		BillingAddressCollection: "auto", Currency: currency, CustomFields: []struct{}{}, CustomerCreation: "if_required",
+		Metadata: map[string]string{}, PaymentMethodCollection: "always", ShippingOptions: []struct{}{}, SubmitType: "auto",
+		TaxIDCollection: paymentLinkTaxIDCollection{Required: "never"}, URL: "https://buy.stripe.com/test_" + randomID(14), LineItems: items,
 	}
 	if b, ok := f.bool("allow_promotion_codes"); ok {
-		pl["allow_promotion_codes"] = b
+		pl.AllowPromotionCodes = b
 	}
-	applyMetadata(pl, f)
+	pl.Metadata = mergeMetadata(pl.Metadata, f)
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	s.insertObj(pl)
-	return s.renderObj(pl, r.expand), nil
+	s.insert(pl)
+	return s.render(pl, r.expand), nil
 }
 
 func (s *Server) updatePaymentLink(r *request) (any, error) {
-	pl, err := s.getObj("payment_link", r.pathVal("id"))
+	pl, err := getAs[*paymentLink](s, "payment_link", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	clone := cloneObj(pl)
+	c := cloneRecord(pl)
 	if b, ok := r.form.bool("active"); ok {
-		clone["active"] = b
+		c.Active = b
 	}
-	setStrings(clone, r.form, "inactive_message")
-	applyMetadata(clone, r.form)
+	setNullable(&c.InactiveMessage, r.form, "inactive_message")
+	c.Metadata = mergeMetadata(c.Metadata, r.form)
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	for k, v := range clone {
-		pl[k] = v
-	}
-	return s.renderObj(pl, r.expand), nil
+	*pl = *c
+	return s.render(pl, r.expand), nil
 }

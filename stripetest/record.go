@@ -180,13 +180,13 @@ func newRecord(kind string) record {
 	case "billing.meter_event":
 		return new(meterEvent)
 	case "billing_portal.session":
-		return nil
+		return new(billingPortalSession)
 	case "card":
 		return new(card)
 	case "charge":
 		return new(charge)
 	case "checkout.session":
-		return nil
+		return new(checkoutSession)
 	case "coupon":
 		return new(coupon)
 	case "credit_note":
@@ -206,15 +206,15 @@ func newRecord(kind string) record {
 	case "invoiceitem":
 		return new(invoiceItem)
 	case "oauth_code":
-		return nil
+		return new(oauthCode)
 	case "oauth_connection":
-		return nil
+		return new(oauthConnection)
 	case "oauth_refresh_token":
-		return nil
+		return new(oauthRefreshToken)
 	case "payment_intent":
 		return new(paymentIntent)
 	case "payment_link":
-		return nil
+		return new(paymentLink)
 	case "payment_method":
 		return new(paymentMethod)
 	case "payout":
@@ -242,7 +242,7 @@ func newRecord(kind string) record {
 	case "transfer":
 		return new(transfer)
 	case "webhook_endpoint":
-		return nil
+		return new(webhookEndpoint)
 	}
 	return nil
 }

@@ -14,97 +14,116 @@ import (
 func (s *Server) registerWebhookEndpoints() {
 	s.handle("POST", "/v1/webhook_endpoints", s.createWebhookEndpoint)
 	s.handle("GET", "/v1/webhook_endpoints", func(r *request) (any, error) {
-		return s.listObjs(r, "webhook_endpoint", "/v1/webhook_endpoints", nil)
+		return listOf[*webhookEndpoint](s, r, "webhook_endpoint", "/v1/webhook_endpoints", nil)
 	})
 	s.handle("GET", "/v1/webhook_endpoints/{id}", func(r *request) (any, error) {
-		we, err := s.getObj("webhook_endpoint", r.pathVal("id"))
+		we, err := getAs[*webhookEndpoint](s, "webhook_endpoint", r.pathVal("id"))
 		if err != nil {
 			return nil, err
 		}
-		return s.renderObj(we, r.expand), nil
+		return s.render(we, r.expand), nil
 	})
 	s.handle("POST", "/v1/webhook_endpoints/{id}", s.updateWebhookEndpoint)
 	s.handle("DELETE", "/v1/webhook_endpoints/{id}", s.deleteWebhookEndpoint)
 }
 
+// webhookEndpoint is a WebhookEndpoint: where an account's events of the
+// enabled types are delivered, signed with its secret.
+type webhookEndpoint struct {
+	meta
+	APIVersion    *string           `json:"api_version"`
+	Application   *string           `json:"application"`
+	Created       int64             `json:"created"`
+	Description   *string           `json:"description"`
+	EnabledEvents []string          `json:"enabled_events"`
+	Livemode      bool              `json:"livemode"`
+	Metadata      map[string]string `json:"metadata"`
+	Status        string            `json:"status"`
+	URL           string            `json:"url"`
+	// Secret signs deliveries; only create's response shows it.
+	Secret string `json:"_secret"`
+	// Connect marks a platform endpoint for the connected accounts' events.
+	Connect bool `json:"_connect,omitempty"`
+}
+
+func (we *webhookEndpoint) createdAt() int64 { return we.Created }
+
 // applyEndpointParams sets the fields create and update share.
-func (s *Server) applyEndpointParams(we obj, f *form) error {
+func (s *Server) applyEndpointParams(we *webhookEndpoint, f *form) error {
 	if u, ok := f.str("url"); ok {
 		p, err := url.Parse(u)
 		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
 			return invalid("url", "url_invalid", "Invalid URL: %s", u)
 		}
-		we["url"] = u
+		we.URL = u
 	}
 	if f.has("enabled_events") {
 		evs := f.strings("enabled_events")
 		if len(evs) == 0 {
 			return invalid("enabled_events", "", "enabled_events must list at least one event type, or *.")
 		}
-		we["enabled_events"] = deepCopy(evs)
+		we.EnabledEvents = evs
 	}
-	setStrings(we, f, "description")
-	applyMetadata(we, f)
+	setNullable(&we.Description, f, "description")
+	we.Metadata = mergeMetadata(we.Metadata, f)
 	return f.failed()
 }
 
 func (s *Server) createWebhookEndpoint(r *request) (any, error) {
 	f := r.form
-	we := obj{
-		"id": s.newID("we"), "object": "webhook_endpoint", "api_version": nil, "application": nil, "created": s.unix(),
-		"description": nil, "enabled_events": []any{}, "livemode": false, "metadata": obj{}, "status": "enabled", "url": "",
-		"_secret": "whsec_" + randomID(32),
+	we := &webhookEndpoint{
+		meta:    meta{ID: s.newID("we"), Object: "webhook_endpoint"},
+		Created: s.unix(), EnabledEvents: []string{}, Metadata: map[string]string{}, Status: "enabled",
+		Secret: "whsec_" + randomID(32),
 	}
 	if v, ok := f.str("api_version"); ok {
-		we["api_version"] = v
+		we.APIVersion = &v
 	}
 	if b, ok := f.bool("connect"); ok && b {
-		we["_connect"] = true
+		we.Connect = true
 	}
 	if err := s.applyEndpointParams(we, f); err != nil {
 		return nil, err
 	}
-	s.insertObj(we)
-	out := s.renderObj(we, r.expand)
-	out["secret"] = we["_secret"] // only create returns it
+	s.insert(we)
+	out := s.render(we, r.expand)
+	out["secret"] = we.Secret // only create returns it
 	return out, nil
 }
 
 func (s *Server) updateWebhookEndpoint(r *request) (any, error) {
-	we, err := s.getObj("webhook_endpoint", r.pathVal("id"))
+	we, err := getAs[*webhookEndpoint](s, "webhook_endpoint", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	clone := cloneObj(we)
+	clone := cloneRecord(we)
 	if err := s.applyEndpointParams(clone, r.form); err != nil {
 		return nil, err
 	}
 	if b, ok := r.form.bool("disabled"); ok {
-		clone["status"] = "enabled"
+		clone.Status = "enabled"
 		if b {
-			clone["status"] = "disabled"
+			clone.Status = "disabled"
 		}
 	}
 	if err := r.form.failed(); err != nil {
 		return nil, err
 	}
-	for k, v := range clone {
-		we[k] = v
+	*we = *clone
+	if old := s.endpointHooks[we.ID]; old != nil && old.url != we.URL {
+		s.retireEndpointHook(we.ID) // deliveries go to the new URL
 	}
-	if old := s.endpointHooks[str(we, "id")]; old != nil && old.url != str(we, "url") {
-		s.retireEndpointHook(str(we, "id")) // deliveries go to the new URL
-	}
-	return s.renderObj(we, r.expand), nil
+	return s.render(we, r.expand), nil
 }
 
 func (s *Server) deleteWebhookEndpoint(r *request) (any, error) {
-	we, err := s.getObj("webhook_endpoint", r.pathVal("id"))
+	we, err := getAs[*webhookEndpoint](s, "webhook_endpoint", r.pathVal("id"))
 	if err != nil {
 		return nil, err
 	}
-	s.removeObj(we)
-	s.retireEndpointHook(str(we, "id"))
-	return obj{"id": we["id"], "object": "webhook_endpoint", "deleted": true}, nil
+	s.remove(we)
+	s.retireEndpointHook(we.ID)
+	return obj{"id": we.ID, "object": "webhook_endpoint", "deleted": true}, nil
 }
 
 // retireEndpointHook stops handing events to an endpoint's sender; what it
@@ -120,38 +139,37 @@ func (s *Server) retireEndpointHook(id string) {
 // typ emitted on the current store, starting them as needed. Callers hold
 // s.mu.
 func (s *Server) endpointsFor(typ string) []*webhookSender {
-	var eps []obj
-	for _, we := range s.st.allObj("webhook_endpoint") {
-		if we["_connect"] != true {
+	var eps []*webhookEndpoint
+	for _, we := range allOf[*webhookEndpoint](s.st, "webhook_endpoint") {
+		if !we.Connect {
 			eps = append(eps, we)
 		}
 	}
 	if s.st != s.platform { // a connected account's event
-		for _, we := range s.platform.allObj("webhook_endpoint") {
-			if we["_connect"] == true {
+		for _, we := range allOf[*webhookEndpoint](s.platform, "webhook_endpoint") {
+			if we.Connect {
 				eps = append(eps, we)
 			}
 		}
 	}
 	var out []*webhookSender
 	for _, we := range eps {
-		if we["status"] != "enabled" || !wantsEvent(we, typ) {
+		if we.Status != "enabled" || !we.wants(typ) {
 			continue
 		}
-		id := str(we, "id")
-		h := s.endpointHooks[id]
+		h := s.endpointHooks[we.ID]
 		if h == nil {
-			h = s.newSender(str(we, "url"), str(we, "_secret"))
-			s.endpointHooks[id] = h
+			h = s.newSender(we.URL, we.Secret)
+			s.endpointHooks[we.ID] = h
 		}
 		out = append(out, h)
 	}
 	return out
 }
 
-func wantsEvent(we obj, typ string) bool {
-	list, _ := we["enabled_events"].([]any)
-	for _, e := range list {
+// wants reports whether the endpoint's enabled_events takes an event of typ.
+func (we *webhookEndpoint) wants(typ string) bool {
+	for _, e := range we.EnabledEvents {
 		if e == "*" || e == typ {
 			return true
 		}
