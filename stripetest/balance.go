@@ -112,14 +112,6 @@ func (s *Server) addBalanceTransaction(amount, fee int64, currency, typ, categor
 	return txn.ID
 }
 
-// nilIfEmpty is v as a nullable string: nil when empty.
-func nilIfEmpty(v string) *string {
-	if v == "" {
-		return nil
-	}
-	return &v
-}
-
 func listOrEmpty(l []any) []any {
 	if l == nil {
 		return []any{}

@@ -51,16 +51,16 @@ func (s *Server) createPortalSession(r *request) (any, error) {
 // the configuration it uses (configurations are not stored).
 type billingPortalSession struct {
 	meta
-	Configuration   string    `json:"configuration"`
-	Created         int64     `json:"created"`
-	Customer        string    `json:"customer"`
-	CustomerAccount *string   `json:"customer_account"`
-	Flow            *struct{} `json:"flow"` // never set: null
-	Livemode        bool      `json:"livemode"`
-	Locale          *string   `json:"locale"`
-	OnBehalfOf      *string   `json:"on_behalf_of"`
-	ReturnURL       *string   `json:"return_url"`
-	URL             string    `json:"url"`
+	Configuration   string      `json:"configuration"`
+	Created         int64       `json:"created"`
+	Customer        string      `json:"customer"`
+	CustomerAccount *string     `json:"customer_account"`
+	Flow            *nullObject `json:"flow"` // never set: null
+	Livemode        bool        `json:"livemode"`
+	Locale          *string     `json:"locale"`
+	OnBehalfOf      *string     `json:"on_behalf_of"`
+	ReturnURL       *string     `json:"return_url"`
+	URL             string      `json:"url"`
 }
 
 func (ps *billingPortalSession) createdAt() int64 { return ps.Created }

@@ -177,9 +177,6 @@ func chargeShippingParams(f *form) *chargeShipping {
 	return sh
 }
 
-// ptrEq reports whether the nullable string p is v.
-func ptrEq(p *string, v string) bool { return p != nil && *p == v }
-
 // chargeSpec is what a new charge needs, from POST /v1/charges, a payment
 // intent's confirmation or an invoice's payment.
 type chargeSpec struct {
@@ -279,17 +276,6 @@ func (s *Server) captureFunds(ch *charge, amount int64) {
 func strOrEmpty(v any) string {
 	s, _ := v.(string)
 	return s
-}
-
-// shippingFrom reads a shipping[...] form into a legacy map (a payment
-// intent's shipping; charges use chargeShippingParams).
-func shippingFrom(f *form) any {
-	if len(f.m) == 0 {
-		return nil
-	}
-	sh := obj{"address": addressFrom(f.sub("address"), nil), "carrier": nil, "name": nil, "phone": nil, "tracking_number": nil}
-	setStrings(sh, f, "carrier", "name", "phone", "tracking_number")
-	return sh
 }
 
 // chargeSource finds what POST /v1/charges charges: source (a token or a

@@ -1,7 +1,6 @@
 package stripetest
 
 import (
-	"encoding/json"
 	"fmt"
 	"maps"
 	"net/url"
@@ -56,7 +55,7 @@ func (s *Server) registerCheckoutSessions() {
 		if err != nil {
 			return nil, err
 		}
-		return pageItems(r, s.itemTrees(cs.LineItems), "/v1/checkout/sessions/"+cs.ID+"/line_items", "line item")
+		return s.pageLineItems(r, cs.LineItems, "/v1/checkout/sessions/"+cs.ID+"/line_items")
 	})
 }
 
@@ -65,7 +64,7 @@ func (s *Server) registerCheckoutSessions() {
 // at /line_items.
 type checkoutSession struct {
 	meta
-	AfterExpiration          *struct{}                `json:"after_expiration"` // never set: null
+	AfterExpiration          *nullObject              `json:"after_expiration"` // never set: null
 	AllowPromotionCodes      *bool                    `json:"allow_promotion_codes"`
 	AmountSubtotal           int64                    `json:"amount_subtotal"`
 	AmountTotal              int64                    `json:"amount_total"`
@@ -130,18 +129,18 @@ func (cs *checkoutSession) filterField(k string) string {
 
 // checkoutAutomaticTax is a session's automatic_tax (never enabled).
 type checkoutAutomaticTax struct {
-	Enabled   bool      `json:"enabled"`
-	Liability *struct{} `json:"liability"` // never set: null
-	Status    *string   `json:"status"`
+	Enabled   bool        `json:"enabled"`
+	Liability *nullObject `json:"liability"` // never set: null
+	Status    *string     `json:"status"`
 }
 
 // checkoutCustomText is the custom_text of a session or payment link;
 // stripetest sets none of it.
 type checkoutCustomText struct {
-	AfterSubmit              *struct{} `json:"after_submit"`
-	ShippingAddress          *struct{} `json:"shipping_address"`
-	Submit                   *struct{} `json:"submit"`
-	TermsOfServiceAcceptance *struct{} `json:"terms_of_service_acceptance"`
+	AfterSubmit              *nullObject `json:"after_submit"`
+	ShippingAddress          *nullObject `json:"shipping_address"`
+	Submit                   *nullObject `json:"submit"`
+	TermsOfServiceAcceptance *nullObject `json:"terms_of_service_acceptance"`
 }
 
 // checkoutCustomerDetails is who completed a session.
@@ -203,25 +202,30 @@ type checkoutLineItem struct {
 	Quantity       int64  `json:"quantity"`
 }
 
+// itemTree renders a line item with its price object.
+func (s *Server) itemTree(li checkoutLineItem) obj {
+	t, _ := valueTree(li).(obj)
+	t["price"] = nil
+	if p, ok := lookupAs[*price](s.st, li.Price); ok {
+		t["price"] = s.tree(p)
+	}
+	return t
+}
+
 // itemTrees renders line items, each with its price object.
 func (s *Server) itemTrees(items []checkoutLineItem) []any {
 	out := make([]any, len(items))
 	for i, li := range items {
-		b, err := json.Marshal(li)
-		if err != nil {
-			panic(fmt.Sprintf("stripetest: render line item %s: %v", li.ID, err)) // a bug in checkoutLineItem
-		}
-		t, err := decodeTree(b, false)
-		if err != nil {
-			panic(fmt.Sprintf("stripetest: render line item %s: %v", li.ID, err))
-		}
-		t["price"] = nil
-		if p, ok := lookupAs[*price](s.st, li.Price); ok {
-			t["price"] = s.tree(p)
-		}
-		out[i] = t
+		out[i] = s.itemTree(li)
 	}
 	return out
+}
+
+// pageLineItems pages line items by limit, starting_after and
+// ending_before.
+func (s *Server) pageLineItems(r *request, items []checkoutLineItem, url string) (obj, error) {
+	return pageSlice(r, items, url, "line item", func(li checkoutLineItem) string { return li.ID },
+		func(li checkoutLineItem, exp []string) obj { return s.expandTree(s.itemTree(li), exp) })
 }
 
 // renderSession renders a session; line_items only when expanded, as on

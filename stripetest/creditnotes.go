@@ -100,7 +100,7 @@ func (x *creditNote) complete(_ *Server, t obj) {
 func (x *creditNote) lineTrees() []any {
 	data := make([]any, len(x.Lines))
 	for i := range x.Lines {
-		data[i] = treeValue(&x.Lines[i])
+		data[i] = valueTree(&x.Lines[i])
 	}
 	return data
 }
@@ -109,7 +109,7 @@ func (x *creditNote) lineTrees() []any {
 func (s *Server) pageCreditNoteLines(r *request, cn *creditNote, url string) (obj, error) {
 	return pageSlice(r, cn.Lines, url, "credit note line item", func(l creditNoteLineItem) string { return l.ID },
 		func(l creditNoteLineItem, expand []string) obj {
-			t, _ := treeValue(&l).(obj)
+			t, _ := valueTree(&l).(obj)
 			for _, path := range expand {
 				s.expandPath(t, strings.Split(path, "."))
 			}

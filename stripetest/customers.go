@@ -23,7 +23,7 @@ type customer struct {
 	Description   *string  `json:"description"`
 	// Discount is always null: stripetest applies discounts to
 	// subscriptions and invoices only.
-	Discount             *struct{}               `json:"discount"`
+	Discount             *nullObject             `json:"discount"`
 	Email                *string                 `json:"email"`
 	IndividualName       string                  `json:"individual_name"`
 	InvoiceCreditBalance map[string]int64        `json:"invoice_credit_balance"`

@@ -81,7 +81,7 @@ func (s *Server) newDiscounts(f *form, cusID string) (ds []*discount, cleared bo
 			}
 			return nil, false, invalid(df.prefix, "coupon_expired", "Coupon %s is no longer valid.", cid)
 		}
-		// A new discount has no ID until attachDiscounts stores it.
+		// A new discount has no ID until storeDiscounts stores it.
 		cus := cusID
 		d := &discount{meta: meta{Object: "discount"}, Customer: &cus, Source: discountSource{Coupon: cpn.ID, Type: "coupon"}, Start: now}
 		if cpn.Duration == "repeating" && cpn.DurationInMonths != nil {
@@ -109,18 +109,6 @@ func (s *Server) promotionCodeUsable(pc *promotionCode, cusID, param string) err
 		return invalid(param, "", "This promotion code cannot be redeemed by this customer.")
 	}
 	return nil
-}
-
-// attachDiscounts stores the new discounts of ds on target (a stored
-// subscription), counts their redemptions and sets target's discounts to
-// their IDs.
-func (s *Server) attachDiscounts(target obj, field string, ds []*discount) {
-	ids := s.storeDiscounts(str(target, "id"), field, ds)
-	list := make([]any, len(ids))
-	for i, id := range ids {
-		list[i] = id
-	}
-	target["discounts"] = list
 }
 
 // storeDiscounts stores the new discounts of ds (those without an ID) on

@@ -118,14 +118,8 @@ func (s *Server) emit(r *request, typ string, rec record, prev obj) {
 	}
 }
 
-// emitObj emits an event about a legacy map object.
-func (s *Server) emitObj(r *request, typ string, o obj, prev obj) { s.emit(r, typ, objRecord(o), prev) }
-
 // snapshot is the rendered state of rec before a change, for emitUpdated.
 func (s *Server) snapshot(rec record) obj { return s.render(rec, nil) }
-
-// snapshotObj is snapshot for a legacy map object.
-func (s *Server) snapshotObj(o obj) obj { return s.render(objRecord(o), nil) }
 
 // emitUpdated emits typ if rec differs from before, with the changed
 // top-level fields' old values as previous_attributes.
@@ -140,11 +134,6 @@ func (s *Server) emitUpdated(r *request, typ string, rec record, before obj) {
 	if len(prev) > 0 {
 		s.emit(r, typ, rec, prev)
 	}
-}
-
-// emitUpdatedObj is emitUpdated for a legacy map object.
-func (s *Server) emitUpdatedObj(r *request, typ string, o, before obj) {
-	s.emitUpdated(r, typ, objRecord(o), before)
 }
 
 // diffTop returns the old values of the top-level fields that changed.

@@ -19,7 +19,7 @@ func (s *Server) registerInvoicePreview() {
 
 // previewItem is one subscription item as the preview bills it.
 type previewItem struct {
-	id    any // the item's ID; nil for a proposed new item
+	id    string // the item's ID; "" for a proposed new item
 	price *price
 	qty   int64
 }
@@ -73,7 +73,7 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 		var it *previewItem
 		if id, ok := itf.str("id"); ok {
 			for _, x := range items {
-				if x.id == id {
+				if x.id != "" && x.id == id {
 					it = x
 				}
 			}
@@ -188,18 +188,6 @@ func (s *Server) createInvoicePreview(r *request) (any, error) {
 	return s.render(inv, r.expand), nil
 }
 
-// stringMap is a legacy metadata tree as a map (never nil).
-func stringMap(v any) map[string]string {
-	m, _ := v.(obj)
-	out := make(map[string]string, len(m))
-	for k, x := range m {
-		if s, ok := x.(string); ok {
-			out[k] = s
-		}
-	}
-	return out
-}
-
 // previewPrice finds an existing recurring price (price) or describes an
 // inline one (price_data) without storing it.
 func (s *Server) previewPrice(f *form) (*price, error) {
@@ -242,7 +230,7 @@ func (s *Server) previewSubLine(invID string, it *previewItem, start int64, sub 
 		subID = ptr(sub.ID)
 	}
 	desc := fmt.Sprintf("%d × %s (at %s / %s)", it.qty, s.productName(it.price), money(unit, it.price.Currency), interval)
-	return s.newSubLine("il_tmp_"+randomID(12), invID, subID, nullableID(it.id), it.price, it.qty, unit*it.qty, desc, start, end)
+	return s.newSubLine("il_tmp_"+randomID(12), invID, subID, nilIfEmpty(it.id), it.price, it.qty, unit*it.qty, desc, start, end)
 }
 
 // previewItemLine is the line of one invoice_items[i] entry: amount, or

@@ -254,14 +254,6 @@ type invoiceTax struct {
 	Type             string `json:"type"`
 }
 
-// nullableID is the ID a legacy field holds (an ID or an object), or nil.
-func nullableID(v any) *string {
-	if id := idOf(v); id != "" {
-		return &id
-	}
-	return nil
-}
-
 // newInvoice builds (but does not store) a draft invoice for cus.
 func (s *Server) newInvoice(cus *customer, currency, collection, reason string) *invoice {
 	now := s.unix()
@@ -279,33 +271,6 @@ func (s *Server) newInvoice(cus *customer, currency, collection, reason string) 
 		TotalDiscountAmounts: []invoiceDiscountAmount{}, TotalPretaxCreditAmounts: []invoicePretaxCreditAmount{}, TotalTaxes: []invoiceTax{},
 	}
 	return inv
-}
-
-// copyAddress returns a copy of a (nil for nil).
-func copyAddress(a *address) *address {
-	if a == nil {
-		return nil
-	}
-	c := *a
-	return &c
-}
-
-// copyShipping returns a copy of sh (nil for nil).
-func copyShipping(sh *shipping) *shipping {
-	if sh == nil {
-		return nil
-	}
-	c := *sh
-	c.Address = copyAddress(sh.Address)
-	return &c
-}
-
-// nullableString is a legacy field's string, or nil.
-func nullableString(v any) *string {
-	if s, ok := v.(string); ok {
-		return &s
-	}
-	return nil
 }
 
 // recalcInvoice rebuilds a draft invoice's lines from its invoice items

@@ -12,11 +12,6 @@ func listOf[T record](s *Server, r *request, kind, url string, keep func(T) bool
 	return s.listRecords(r, kind, url, func(rec record) bool { return keep == nil || keep(mustBe[T](rec)) })
 }
 
-// listObjs is listOf for legacy map objects.
-func (s *Server) listObjs(r *request, kind, url string, keep func(obj) bool) (obj, error) {
-	return s.listRecords(r, kind, url, func(rec record) bool { return keep == nil || keep(obj(mustBe[objRecord](rec))) })
-}
-
 func (s *Server) listRecords(r *request, kind, url string, keep func(record) bool) (obj, error) {
 	f := r.form
 	limit := int64(10)
@@ -103,16 +98,6 @@ func newer(a, b record) bool {
 	return a.base().Seq > b.base().Seq
 }
 
-// createdOfObj is a legacy object's created time; kinds with none on the
-// wire keep it internally.
-func createdOfObj(o obj) int64 {
-	if c, ok := o["created"].(int64); ok {
-		return c
-	}
-	c, _ := o["_created"].(int64)
-	return c
-}
-
 // embeddedPage is how many items an embedded list (an invoice's lines, a
 // subscription's items) holds; has_more says whether its url has more.
 const embeddedPage = 10
@@ -128,13 +113,6 @@ func listObject(url string, data []any) obj {
 		page, more = data[:embeddedPage], true
 	}
 	return obj{"object": "list", "data": page, "has_more": more, "url": url}
-}
-
-// pageItems pages an ordered array of objects that are not stored on their
-// own (a credit note's lines) by limit, starting_after and ending_before.
-func pageItems(r *request, items []any, url, kind string) (obj, error) {
-	return pageSlice(r, items, url, kind, func(it any) string { o, _ := it.(obj); return str(o, "id") },
-		func(it any, exp []string) obj { o, _ := it.(obj); return r.s.renderObj(o, exp) })
 }
 
 // pageSlice pages items, objects that are not stored on their own (an

@@ -2,55 +2,6 @@ package stripetest
 
 // Helpers that apply request params to stored objects.
 
-// applyMetadata merges metadata[k]=v into o; an empty value deletes a key
-// and metadata= (empty) clears all of them.
-func applyMetadata(o obj, f *form) {
-	v, ok := f.m["metadata"]
-	if !ok {
-		return
-	}
-	md, _ := o["metadata"].(obj)
-	if md == nil {
-		md = obj{}
-	}
-	switch x := v.(type) {
-	case string:
-		if x == "" {
-			md = obj{}
-		} else {
-			f.fail(invalid("metadata", "", "Invalid object"))
-		}
-	case obj:
-		for k, val := range x {
-			sv, isStr := val.(string)
-			if !isStr {
-				f.fail(invalid("metadata["+k+"]", "", "Invalid metadata value"))
-				continue
-			}
-			if sv == "" {
-				delete(md, k)
-			} else {
-				md[k] = sv
-			}
-		}
-	}
-	o["metadata"] = md
-}
-
-// setStrings copies the string params in keys (present ones only) into o;
-// an empty value sets the field to null.
-func setStrings(o obj, f *form, keys ...string) {
-	for _, k := range keys {
-		if v, ok := f.str(k); ok {
-			if v == "" {
-				o[k] = nil
-			} else {
-				o[k] = v
-			}
-		}
-	}
-}
-
 // idOf returns the ID of a field that may hold an ID or an object.
 func idOf(v any) string {
 	switch x := v.(type) {
@@ -167,26 +118,53 @@ func shippingParams(f *form, old *shipping) *shipping {
 // ptr returns a pointer to a copy of v.
 func ptr[T any](v T) *T { return &v }
 
-// addressFrom is addressParams for legacy map objects.
-func addressFrom(f *form, old any) any {
-	if len(f.m) == 0 {
-		return nil
-	}
-	a := obj{"city": nil, "country": nil, "line1": nil, "line2": nil, "postal_code": nil, "state": nil}
-	if o, ok := old.(obj); ok {
-		for k, v := range o {
-			a[k] = v
-		}
-	}
-	setStrings(a, f, "city", "country", "line1", "line2", "postal_code", "state")
-	f.unknown("city", "country", "line1", "line2", "postal_code", "state")
-	return a
-}
-
 // deref is *p, or "" for nil.
 func deref(p *string) string {
 	if p == nil {
 		return ""
 	}
 	return *p
+}
+
+// nullObject is a nullable nested object stripetest never fills: it always
+// renders null.
+type nullObject struct{}
+
+// nilIfEmpty is v as a nullable string: nil when empty.
+func nilIfEmpty(v string) *string {
+	if v == "" {
+		return nil
+	}
+	return &v
+}
+
+// ptrEq reports whether the nullable string p is v.
+func ptrEq(p *string, v string) bool { return p != nil && *p == v }
+
+// copyPtr returns a pointer to a copy of *p, or nil: records never share
+// a pointer.
+func copyPtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	return ptr(*p)
+}
+
+// copyAddress returns a copy of a (nil for nil).
+func copyAddress(a *address) *address {
+	if a == nil {
+		return nil
+	}
+	c := *a
+	return &c
+}
+
+// copyShipping returns a copy of sh (nil for nil).
+func copyShipping(sh *shipping) *shipping {
+	if sh == nil {
+		return nil
+	}
+	c := *sh
+	c.Address = copyAddress(sh.Address)
+	return &c
 }

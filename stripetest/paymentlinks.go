@@ -22,7 +22,7 @@ func (s *Server) registerPaymentLinks() {
 		if err != nil {
 			return nil, err
 		}
-		return pageItems(r, s.itemTrees(pl.LineItems), "/v1/payment_links/"+pl.ID+"/line_items", "line item")
+		return s.pageLineItems(r, pl.LineItems, "/v1/payment_links/"+pl.ID+"/line_items")
 	})
 }
 
@@ -39,27 +39,27 @@ type paymentLink struct {
 	ApplicationFeePercent     *float64                   `json:"application_fee_percent"`
 	AutomaticTax              paymentLinkAutomaticTax    `json:"automatic_tax"`
 	BillingAddressCollection  string                     `json:"billing_address_collection"`
-	ConsentCollection         *struct{}                  `json:"consent_collection"` // never set: null
+	ConsentCollection         *nullObject                `json:"consent_collection"` // never set: null
 	Currency                  string                     `json:"currency"`
 	CustomFields              []struct{}                 `json:"custom_fields"` // always empty
 	CustomText                checkoutCustomText         `json:"custom_text"`
 	CustomerCreation          string                     `json:"customer_creation"`
 	InactiveMessage           *string                    `json:"inactive_message"`
-	InvoiceCreation           *struct{}                  `json:"invoice_creation"` // never set: null
+	InvoiceCreation           *nullObject                `json:"invoice_creation"` // never set: null
 	Livemode                  bool                       `json:"livemode"`
 	Metadata                  map[string]string          `json:"metadata"`
 	OnBehalfOf                *string                    `json:"on_behalf_of"`
-	PaymentIntentData         *struct{}                  `json:"payment_intent_data"` // never set: null
+	PaymentIntentData         *nullObject                `json:"payment_intent_data"` // never set: null
 	PaymentMethodCollection   string                     `json:"payment_method_collection"`
 	PaymentMethodTypes        []string                   `json:"payment_method_types"` // nil: null
 	PhoneNumberCollection     paymentLinkPhoneCollection `json:"phone_number_collection"`
-	Restrictions              *struct{}                  `json:"restrictions"`                // never set: null
-	ShippingAddressCollection *struct{}                  `json:"shipping_address_collection"` // never set: null
+	Restrictions              *nullObject                `json:"restrictions"`                // never set: null
+	ShippingAddressCollection *nullObject                `json:"shipping_address_collection"` // never set: null
 	ShippingOptions           []struct{}                 `json:"shipping_options"`            // always empty
 	SubmitType                string                     `json:"submit_type"`
-	SubscriptionData          *struct{}                  `json:"subscription_data"` // never set: null
+	SubscriptionData          *nullObject                `json:"subscription_data"` // never set: null
 	TaxIDCollection           paymentLinkTaxIDCollection `json:"tax_id_collection"`
-	TransferData              *struct{}                  `json:"transfer_data"` // never set: null
+	TransferData              *nullObject                `json:"transfer_data"` // never set: null
 	URL                       string                     `json:"url"`
 
 	LineItems []checkoutLineItem `json:"_line_items"`
@@ -78,8 +78,8 @@ type paymentLinkHostedConfirmation struct {
 
 // paymentLinkAutomaticTax is a payment link's automatic_tax (never enabled).
 type paymentLinkAutomaticTax struct {
-	Enabled   bool      `json:"enabled"`
-	Liability *struct{} `json:"liability"` // never set: null
+	Enabled   bool        `json:"enabled"`
+	Liability *nullObject `json:"liability"` // never set: null
 }
 
 type paymentLinkPhoneCollection struct {

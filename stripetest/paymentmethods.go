@@ -41,12 +41,12 @@ type paymentMethodCard struct {
 	ExpYear           int64                     `json:"exp_year"`
 	Fingerprint       string                    `json:"fingerprint"`
 	Funding           string                    `json:"funding"`
-	GeneratedFrom     *struct{}                 `json:"generated_from"`
+	GeneratedFrom     *nullObject               `json:"generated_from"`
 	Last4             string                    `json:"last4"`
 	Networks          paymentMethodCardNetworks `json:"networks"`
 	RegulatedStatus   string                    `json:"regulated_status"`
 	ThreeDSecureUsage threeDSecureUsage         `json:"three_d_secure_usage"`
-	Wallet            *struct{}                 `json:"wallet"`
+	Wallet            *nullObject               `json:"wallet"`
 }
 
 // cardChecks are the results of a card's address and CVC checks.

@@ -53,10 +53,6 @@ type payout struct {
 
 func (p *payout) createdAt() int64 { return p.Created }
 
-// nullObject is a nullable nested object stripetest never fills: it always
-// renders null.
-type nullObject struct{}
-
 // settlePayouts marks the pending payouts whose arrival_date has come
 // (on the server's clock, see WithClock) paid.
 func (s *Server) settlePayouts(r *request) {

@@ -224,8 +224,7 @@ func loadRecord(raw json.RawMessage) (record, error) {
 	}
 	rec := newRecord(head.Object)
 	if rec == nil {
-		t, err := decodeTree(raw, true)
-		return objRecord(t), err
+		return nil, fmt.Errorf("%s: unknown kind %q", head.ID, head.Object)
 	}
 	if err := json.Unmarshal(raw, rec); err != nil {
 		return nil, fmt.Errorf("%s: %w", head.ID, err)

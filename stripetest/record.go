@@ -47,11 +47,8 @@ type composite interface {
 // createdOf is when rec was created: its created field, or when it was
 // stored for kinds without one.
 func createdOf(rec record) int64 {
-	switch x := rec.(type) {
-	case timed:
-		return x.createdAt()
-	case objRecord:
-		return createdOfObj(obj(x))
+	if t, ok := rec.(timed); ok {
+		return t.createdAt()
 	}
 	return rec.base().Stored
 }
@@ -60,16 +57,9 @@ func createdOf(rec record) int64 {
 // bools, nil) without its internal fields: the form render expands and
 // responses encode.
 func (s *Server) tree(rec record) obj {
-	if o, ok := rec.(objRecord); ok {
-		return cloneObj(obj(o))
-	}
-	b, err := json.Marshal(rec)
-	if err != nil {
-		panic(fmt.Sprintf("stripetest: render %s %s: %v", rec.base().Object, rec.base().ID, err)) // a bug in a record type
-	}
-	t, err := decodeTree(b, false)
-	if err != nil {
-		panic(fmt.Sprintf("stripetest: render %s %s: %v", rec.base().Object, rec.base().ID, err))
+	t, ok := valueTree(rec).(obj)
+	if !ok {
+		panic(fmt.Sprintf("stripetest: render %s %s: not a JSON object", rec.base().Object, rec.base().ID)) // a bug in a record type
 	}
 	if c, ok := rec.(composite); ok {
 		c.complete(s, t)
@@ -160,19 +150,8 @@ func mustBe[T record](rec record) T {
 	return t
 }
 
-// objRecord is an object of a kind not yet converted to its typed struct:
-// its wire fields and internal "_" keys in one map.
-type objRecord obj
-
-// base returns a copy of the map's meta fields: changing it changes
-// nothing; legacy code sets "deleted" and "_seq" in the map itself.
-func (o objRecord) base() *meta {
-	m := obj(o)
-	return &meta{ID: str(m, "id"), Object: str(m, "object"), Seq: num(m, "_seq"), Deleted: m["deleted"] == true}
-}
-
 // newRecord returns an empty record of kind's type, which a state file's
-// objects load into; nil for a kind stored as a map (objRecord).
+// objects load into; nil for an unknown kind.
 func newRecord(kind string) record {
 	switch kind {
 	case "balance_transaction":
@@ -262,17 +241,17 @@ func cloneRecord[T record](x T) T {
 	return c
 }
 
-// treeValue is v (a typed value) as a JSON tree value, for legacy map
-// objects that embed it.
-func treeValue(v any) any {
+// valueTree is v, a typed value, as a JSON tree value without internal
+// fields (an object is an obj).
+func valueTree(v any) any {
 	b, err := json.Marshal(v)
 	if err != nil {
-		panic(fmt.Sprintf("stripetest: %T: %v", v, err))
+		panic(fmt.Sprintf("stripetest: render %T: %v", v, err)) // a bug in a stored type
 	}
 	b = append(append([]byte(`{"v":`), b...), '}')
 	t, err := decodeTree(b, false)
 	if err != nil {
-		panic(fmt.Sprintf("stripetest: %T: %v", v, err))
+		panic(fmt.Sprintf("stripetest: render %T: %v", v, err))
 	}
 	return t["v"]
 }

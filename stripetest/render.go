@@ -5,16 +5,20 @@ import "strings"
 // render is rec as a response shows it: its JSON tree without internal
 // keys, with the requested paths expanded.
 func (s *Server) render(rec record, expand []string) obj {
-	out := s.tree(rec)
-	for _, path := range expand {
-		s.expandPath(out, strings.Split(path, "."))
-	}
-	return out
+	return s.expandTree(s.tree(rec), expand)
 }
 
-// renderObj renders a legacy map object.
-func (s *Server) renderObj(o obj, expand []string) obj { return s.render(objRecord(o), expand) }
+// expandTree expands the expand paths of a rendered tree in place and
+// returns it.
+func (s *Server) expandTree(t obj, expand []string) obj {
+	for _, path := range expand {
+		s.expandPath(t, strings.Split(path, "."))
+	}
+	return t
+}
 
+// deepCopy deep-copies a tree (such as a form's), dropping internal ("_")
+// keys.
 func deepCopy(v any) any {
 	switch x := v.(type) {
 	case obj:
@@ -72,4 +76,17 @@ func (s *Server) expandPath(m obj, path []string) {
 		}
 		s.expandPath(x, path[1:])
 	}
+}
+
+// str returns t[k] of a rendered tree if it is a string, else "".
+func str(t obj, k string) string {
+	v, _ := t[k].(string)
+	return v
+}
+
+// objAt returns t[k] of a rendered tree if it is an object, else nil
+// (which reads as empty).
+func objAt(t obj, k string) obj {
+	v, _ := t[k].(obj)
+	return v
 }

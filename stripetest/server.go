@@ -65,11 +65,12 @@ const TestKey = "sk_test_stripetest"
 //
 // Where things live: router.go (routing and dispatch), auth.go (API keys),
 // form.go and params.go (request parsing and applying params), idempotency.go,
-// faults.go (injected failures, rate limit, latency), store.go and render.go
-// (state, rendering, expansion), list.go (list objects), events.go and
-// webhooks.go (events and their delivery), apierror.go (Stripe's error
-// objects), and one file per resource, each with a register<Resource> method
-// listed in routes.go.
+// faults.go (injected failures, rate limit, latency), record.go and store.go
+// (typed records and the stores that hold them), render.go (rendering,
+// expansion), list.go (list objects), events.go and webhooks.go (events and
+// their delivery), persist.go (state files), apierror.go (Stripe's error
+// objects), and one file per resource, with its record type and a
+// register<Resource> method listed in routes.go.
 type Server struct {
 	// URL is the base URL of the server, such as http://127.0.0.1:50213,
 	// for stripe.WithBaseURL.
@@ -116,8 +117,8 @@ type Server struct {
 	fixedIDs map[string]string // by prefix: the ID newID hands out next (demo data)
 }
 
-// obj is a stored Stripe object. Keys starting with "_" are internal and
-// never rendered.
+// obj is a JSON object tree: a rendered response, a parsed form, an
+// event's data. Stored objects are typed records (record.go), never trees.
 type obj = map[string]any
 
 // Option configures a Server.

@@ -12,12 +12,12 @@ import (
 // intent, which goes back to requires_payment_method with
 // last_setup_error, as on Stripe.
 
-// setupIntent is a SetupIntent (seti_...). The *struct{} fields are
+// setupIntent is a SetupIntent (seti_...). The *nullObject fields are
 // objects stripetest never fills: always null.
 type setupIntent struct {
 	meta
 	Application                       *string                         `json:"application"`
-	AutomaticPaymentMethods           *struct{}                       `json:"automatic_payment_methods"`
+	AutomaticPaymentMethods           *nullObject                     `json:"automatic_payment_methods"`
 	CancellationReason                *string                         `json:"cancellation_reason"`
 	ClientSecret                      string                          `json:"client_secret"`
 	Created                           int64                           `json:"created"`
@@ -31,10 +31,10 @@ type setupIntent struct {
 	Livemode                          bool                            `json:"livemode"`
 	Mandate                           *string                         `json:"mandate"`
 	Metadata                          map[string]string               `json:"metadata"`
-	NextAction                        *struct{}                       `json:"next_action"`
+	NextAction                        *nullObject                     `json:"next_action"`
 	OnBehalfOf                        *string                         `json:"on_behalf_of"`
 	PaymentMethod                     *string                         `json:"payment_method"`
-	PaymentMethodConfigurationDetails *struct{}                       `json:"payment_method_configuration_details"`
+	PaymentMethodConfigurationDetails *nullObject                     `json:"payment_method_configuration_details"`
 	PaymentMethodOptions              setupIntentPaymentMethodOptions `json:"payment_method_options"`
 	PaymentMethodTypes                []string                        `json:"payment_method_types"`
 	SingleUseMandate                  *string                         `json:"single_use_mandate"`
@@ -53,9 +53,9 @@ type setupIntentPaymentMethodOptions struct {
 // setupIntentCardOptions is payment_method_options.card (MandateOptions
 // always null).
 type setupIntentCardOptions struct {
-	MandateOptions      *struct{} `json:"mandate_options"`
-	Network             *string   `json:"network"`
-	RequestThreeDSecure string    `json:"request_three_d_secure"`
+	MandateOptions      *nullObject `json:"mandate_options"`
+	Network             *string     `json:"network"`
+	RequestThreeDSecure string      `json:"request_three_d_secure"`
 }
 
 // setupError is a setup intent's last_setup_error. Its payment_method is

@@ -66,13 +66,8 @@ func (s *Server) unix() int64 {
 // creation order and its store time.
 func (s *Server) insert(rec record) {
 	s.st.seq++
-	if o, ok := rec.(objRecord); ok {
-		o["_seq"] = s.st.seq
-	} else {
-		m := rec.base()
-		m.Seq, m.Stored = s.st.seq, s.unix()
-	}
 	m := rec.base()
+	m.Seq, m.Stored = s.st.seq, s.unix()
 	s.st.byID[m.ID] = rec
 	s.st.kinds[m.Object] = append(s.st.kinds[m.Object], rec)
 }
@@ -95,70 +90,6 @@ func (s *Server) remove(rec record) {
 func (st *store) lookup(id string) (record, bool) {
 	rec, ok := st.byID[id]
 	return rec, ok
-}
-
-// insertObj stores a legacy map object (objRecord).
-func (s *Server) insertObj(o obj) obj {
-	s.insert(objRecord(o))
-	return o
-}
-
-// removeObj drops a legacy map object.
-func (s *Server) removeObj(o obj) { s.remove(objRecord(o)) }
-
-// getObj finds a legacy map object of kind by id, or returns a 404 naming it.
-func (s *Server) getObj(kind, id string) (obj, error) {
-	o, err := getAs[objRecord](s, kind, id)
-	return obj(o), err
-}
-
-// Checked accessors for stored objects: a missing field or one of another
-// type reads as the zero value instead of panicking.
-
-// str returns o[k] if it is a string, else "".
-func str(o obj, k string) string {
-	v, _ := o[k].(string)
-	return v
-}
-
-// num returns o[k] if it is an int64, else 0.
-func num(o obj, k string) int64 {
-	v, _ := o[k].(int64)
-	return v
-}
-
-// objAt returns o[k] if it is an object, else nil (which reads as empty;
-// writing to it panics, which runHandler turns into a 500).
-func objAt(o obj, k string) obj {
-	v, _ := o[k].(obj)
-	return v
-}
-
-// cloneObj deep-copies o without its internal ("_") keys.
-func cloneObj(o obj) obj {
-	c, _ := deepCopy(o).(obj)
-	return c
-}
-
-// lookupObj returns the stored legacy map object with id, deleted ones
-// included. A typed object with that id panics (mustBe): legacy code must
-// not read a converted kind as a map.
-func (st *store) lookupObj(id string) (obj, bool) {
-	rec, ok := st.byID[id]
-	if !ok {
-		return nil, false
-	}
-	return obj(mustBe[objRecord](rec)), true
-}
-
-// allObj returns the stored legacy objects of kind in creation order.
-func (st *store) allObj(kind string) []obj {
-	list := allOf[objRecord](st, kind)
-	out := make([]obj, len(list))
-	for i, o := range list {
-		out[i] = obj(o)
-	}
-	return out
 }
 
 // dropKind removes every object of kind.

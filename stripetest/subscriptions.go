@@ -179,15 +179,6 @@ func (s *Server) subItemsOf(sub *subscription) []*subscriptionItem {
 	return items
 }
 
-// copyPtr returns a pointer to a copy of *p, or nil: records never share
-// a pointer.
-func copyPtr[T any](p *T) *T {
-	if p == nil {
-		return nil
-	}
-	return ptr(*p)
-}
-
 // orEmptyStrings returns l, or an empty slice for nil (rendered [], not null).
 func orEmptyStrings(l []string) []string {
 	if l == nil {
