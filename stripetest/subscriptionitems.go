@@ -115,6 +115,7 @@ func (s *Server) createSubscriptionItem(r *request) (any, error) {
 		return nil, err
 	}
 	before := s.snapshot(sub)
+	s.storeNewPrices(price)
 	si := s.newSubItem(sub, price, qty, f)
 	if len(items) > 0 { // the item shares the subscription's current period
 		si.CurrentPeriodStart, si.CurrentPeriodEnd = items[0].CurrentPeriodStart, items[0].CurrentPeriodEnd
@@ -139,9 +140,9 @@ func (s *Server) updateSubscriptionItem(r *request) (any, error) {
 		return nil, err
 	}
 	clone := cloneRecord(si)
+	var price *price
 	if f.has("price") || f.has("price_data") {
-		price, err := s.subItemPrice(f)
-		if err != nil {
+		if price, err = s.subItemPrice(f); err != nil {
 			return nil, err
 		}
 		if price.Recurring == nil || price.Currency != sub.Currency {
@@ -160,6 +161,9 @@ func (s *Server) updateSubscriptionItem(r *request) (any, error) {
 		return nil, err
 	}
 	before := s.snapshot(sub)
+	if price != nil {
+		s.storeNewPrices(price)
+	}
 	*si = *clone
 	s.emitUpdated(r, "customer.subscription.updated", sub, before)
 	return s.render(si, r.expand), nil

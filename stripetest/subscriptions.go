@@ -219,7 +219,9 @@ func periodEnd(start int64, interval string, count int64) int64 {
 	return t.Unix()
 }
 
-// subItemPrice finds or creates the price of one items[i] entry.
+// subItemPrice finds or makes the price of one items[i] entry. A price
+// made from price_data is not stored yet: the caller stores it with
+// storeNewPrices once every param of the request is valid.
 func (s *Server) subItemPrice(f *form) (*price, error) {
 	if id, ok := f.str("price"); ok {
 		price, err := s.getPrice(id)
@@ -242,10 +244,19 @@ func (s *Server) subItemPrice(f *form) (*price, error) {
 			return nil, missingParam(pd.name("recurring"))
 		}
 		price.Active = false
-		s.insert(price)
 		return price, nil
 	}
 	return nil, missingParam(f.name("price"))
+}
+
+// storeNewPrices stores those of prices that subItemPrice made from
+// price_data and are not stored yet.
+func (s *Server) storeNewPrices(prices ...*price) {
+	for _, p := range prices {
+		if _, ok := s.st.byID[p.ID]; !ok {
+			s.insert(p)
+		}
+	}
 }
 
 func (s *Server) newSubItem(sub *subscription, price *price, qty int64, f *form) *subscriptionItem {
@@ -386,6 +397,7 @@ func (s *Server) createSubscription(r *request) (any, error) {
 		}
 	}
 
+	s.storeNewPrices(prices...)
 	for _, si := range items {
 		sub.Items = append(sub.Items, si.ID)
 	}
@@ -534,6 +546,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 		items = append(items, cloneRecord(si))
 	}
 	var added, removed []*subscriptionItem
+	var prices []*price
 	for _, itf := range f.forms("items") {
 		id, hasID := itf.str("id")
 		var si *subscriptionItem
@@ -561,6 +574,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 				added = append(added, si)
 			}
 			si.Price = price.ID
+			prices = append(prices, price)
 		}
 		if n, ok := itf.int("quantity"); ok {
 			si.Quantity = n
@@ -574,6 +588,7 @@ func (s *Server) updateSubscription(r *request) (any, error) {
 	if err != nil {
 		return nil, err // before any item changes are stored
 	}
+	s.storeNewPrices(prices...)
 	for _, rm := range removed {
 		for i, x := range items {
 			if x.ID == rm.ID {
