@@ -62,3 +62,63 @@ func TestFailedPriceDataStoresNoPrice(t *testing.T) {
 	require.Equal(t, prices+1, srv.Count("price"))
 	require.Equal(t, int64(700), si.Price.UnitAmount)
 }
+
+// A lines action (add_lines, update_lines, remove_lines) with one bad line
+// changes neither the invoice nor any of its invoice items, the lines
+// before the bad one included, and emits no event.
+func TestInvoiceLinesActionIsAllOrNothing(t *testing.T) {
+	t.Parallel()
+	srv, c := newClient(t)
+	ctx := context.Background()
+	cus, err := c.Customers.Create(ctx, nil)
+	require.NoError(t, err)
+	item := func() string {
+		t.Helper()
+		_, ii := rawCall(t, srv, "POST", "/v1/invoiceitems", url.Values{"customer": {cus.ID}, "amount": {"100"}, "currency": {"usd"}})
+		return ii["id"].(string)
+	}
+	pending := item()
+	_, inv := rawCall(t, srv, "POST", "/v1/invoices", url.Values{"customer": {cus.ID}})
+	invID := inv["id"].(string)
+	path := "/v1/invoices/" + invID
+	_, inv = rawCall(t, srv, "POST", path+"/add_lines", url.Values{"lines[0][amount]": {"200"}, "lines[1][amount]": {"300"}})
+	lines := inv["lines"].(map[string]any)["data"].([]any)
+	require.Len(t, lines, 2)
+	line0, line1 := lines[0].(map[string]any)["id"].(string), lines[1].(map[string]any)["id"].(string)
+	require.Equal(t, float64(500), inv["total"])
+
+	items, events := srv.Count("invoiceitem"), srv.Count("event")
+	_, want := rawCall(t, srv, "GET", path, nil)
+	_, wantPending := rawCall(t, srv, "GET", "/v1/invoiceitems/"+pending, nil)
+	for _, tc := range []struct {
+		action string
+		form   url.Values
+	}{
+		{"add_lines", url.Values{"lines[0][invoice_item]": {pending}, "lines[1][invoice_item]": {"ii_missing"}}},
+		{"add_lines", url.Values{"lines[0][amount]": {"50"}, "lines[1][amount]": {"x"}}},
+		{"add_lines", url.Values{"lines[0][invoice_item]": {pending}, "lines[1][invoice_item]": {pending}}},
+		{"add_lines", url.Values{"lines[0][amount]": {"50"}, "invoice_metadata[k]": {"v"}, "lines[0][quantity]": {"x"}}},
+		{"update_lines", url.Values{"lines[0][id]": {line0}, "lines[0][amount]": {"999"}, "lines[1][id]": {"il_missing"}}},
+		{"update_lines", url.Values{"lines[0][id]": {line0}, "lines[0][amount]": {"999"}, "lines[1][id]": {line1}, "lines[1][quantity]": {"-1"}}},
+		{"update_lines", url.Values{"lines[0][id]": {line0}, "lines[0][description]": {"new"}, "lines[0][discountable]": {"maybe"}}},
+		{"remove_lines", url.Values{"lines[0][id]": {line0}, "lines[0][behavior]": {"delete"}, "lines[1][id]": {line1}, "lines[1][behavior]": {"bogus"}}},
+		{"remove_lines", url.Values{"lines[0][id]": {line0}, "lines[0][behavior]": {"unassign"}, "lines[1][id]": {"il_missing"}, "lines[1][behavior]": {"delete"}}},
+	} {
+		resp, body := rawCall(t, srv, "POST", path+"/"+tc.action, tc.form)
+		require.Equal(t, 400, resp.StatusCode, "%s %v: %v", tc.action, tc.form, body)
+		_, got := rawCall(t, srv, "GET", path, nil)
+		require.Equal(t, want, got, "%s %v: the invoice is unchanged", tc.action, tc.form)
+		_, gotPending := rawCall(t, srv, "GET", "/v1/invoiceitems/"+pending, nil)
+		require.Equal(t, wantPending, gotPending, "%s %v: the pending item is unchanged", tc.action, tc.form)
+		require.Equal(t, items, srv.Count("invoiceitem"), "%s %v", tc.action, tc.form)
+		require.Equal(t, events, srv.Count("event"), "%s %v: no event", tc.action, tc.form)
+	}
+	_, other := rawCall(t, srv, "GET", "/v1/invoices/"+invID+"/lines", nil)
+	require.Len(t, other["data"], 2)
+
+	// A bad single-line update changes nothing either.
+	resp, _ := rawCall(t, srv, "POST", path+"/lines/"+line0, url.Values{"description": {"new"}, "discountable": {"maybe"}})
+	require.Equal(t, 400, resp.StatusCode)
+	_, got := rawCall(t, srv, "GET", path, nil)
+	require.Equal(t, want, got)
+}

@@ -3,6 +3,7 @@ package stripetest
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -136,8 +137,9 @@ func (s *Server) pageLines(r *request, lines []*invoiceLineItem, url string) (ob
 }
 
 // invoiceLinesAction runs a lines action on a draft invoice, then applies
-// invoice_metadata and recalculates it.
-func (s *Server) invoiceLinesAction(fn func(r *request, inv *invoice) error) handlerFunc {
+// invoice_metadata and recalculates it. The action checks every line and
+// returns the change, which is made only when the whole request is valid.
+func (s *Server) invoiceLinesAction(fn func(r *request, inv *invoice) (commit func(), err error)) handlerFunc {
 	return func(r *request) (any, error) {
 		inv, err := getAs[*invoice](s, "invoice", r.pathVal("id"))
 		if err != nil {
@@ -153,16 +155,20 @@ func (s *Server) invoiceLinesAction(fn func(r *request, inv *invoice) error) han
 			return nil, missingParam("lines")
 		}
 		before := s.snapshot(inv)
-		if err := fn(r, inv); err != nil {
+		commit, err := fn(r, inv)
+		if err != nil {
 			return nil, err
 		}
+		md := inv.Metadata
 		if r.form.has("invoice_metadata") {
-			md := &form{m: obj{"metadata": r.form.m["invoice_metadata"]}, err: r.form.err}
-			inv.Metadata = mergeMetadata(inv.Metadata, md)
+			f := &form{m: obj{"metadata": r.form.m["invoice_metadata"]}, err: r.form.err}
+			md = mergeMetadata(copyMetadata(inv.Metadata), f)
 		}
 		if err := r.form.failed(); err != nil {
 			return nil, err
 		}
+		commit()
+		inv.Metadata = md
 		s.recalcInvoice(inv)
 		s.emitUpdated(r, "invoice.updated", inv, before)
 		return s.render(inv, r.expand), nil
@@ -184,81 +190,111 @@ func (s *Server) lineItem(inv *invoice, lineID, param string) (*invoiceItem, err
 	return nil, invalid(param, "resource_missing", "No such invoice line item: '%s'", lineID)
 }
 
-func (s *Server) addInvoiceLines(r *request, inv *invoice) error {
+func (s *Server) addInvoiceLines(r *request, inv *invoice) (func(), error) {
+	var attach, add []*invoiceItem
 	for _, lf := range r.form.forms("lines") {
 		if lf.has("discounts") || lf.has("tax_amounts") {
-			return invalid(lf.prefix, "", "Line discounts and tax amounts are not supported by stripetest.")
+			return nil, invalid(lf.prefix, "", "Line discounts and tax amounts are not supported by stripetest.")
 		}
 		if id, ok := lf.str("invoice_item"); ok {
 			ii, err := getAs[*invoiceItem](s, "invoiceitem", id)
 			if err != nil {
-				return invalid(lf.name("invoice_item"), "resource_missing", "No such invoice item: '%s'", id)
+				return nil, invalid(lf.name("invoice_item"), "resource_missing", "No such invoice item: '%s'", id)
 			}
-			if ii.Invoice != nil || ii.Customer != inv.Customer || ii.Currency != inv.Currency {
-				return invalid(lf.name("invoice_item"), "", "Invoice item %s is not a pending item of this invoice's customer in %s.", id, inv.Currency)
+			if ii.Invoice != nil || ii.Customer != inv.Customer || ii.Currency != inv.Currency || slices.Contains(attach, ii) {
+				return nil, invalid(lf.name("invoice_item"), "", "Invoice item %s is not a pending item of this invoice's customer in %s.", id, inv.Currency)
 			}
-			ii.Invoice = ptr(inv.ID)
+			attach = append(attach, ii)
 			continue
 		}
 		ii := s.newInvoiceItem(inv.Customer, inv.Currency, inv.TestClock)
 		ii.Invoice = ptr(inv.ID)
 		s.applyItemParams(ii, lf)
 		if err := s.applyItemAmount(ii, lf, true); err != nil {
-			return err
+			return nil, err
 		}
 		if ii.Currency != inv.Currency {
-			return invalid(lf.prefix, "", "The line's currency %s does not match the invoice's (%s).", ii.Currency, inv.Currency)
+			return nil, invalid(lf.prefix, "", "The line's currency %s does not match the invoice's (%s).", ii.Currency, inv.Currency)
 		}
-		s.insert(ii)
+		add = append(add, ii)
 	}
-	return nil
+	return func() {
+		for _, ii := range attach {
+			ii.Invoice = ptr(inv.ID)
+		}
+		for _, ii := range add {
+			s.insert(ii)
+		}
+	}, nil
 }
 
-func (s *Server) updateInvoiceLines(r *request, inv *invoice) error {
+func (s *Server) updateInvoiceLines(r *request, inv *invoice) (func(), error) {
+	changed := map[string]*invoiceItem{} // by item ID, a line given twice changed twice
+	var order []string
 	for _, lf := range r.form.forms("lines") {
 		id, _ := lf.str("id")
 		ii, err := s.lineItem(inv, id, lf.name("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := s.changeLineItem(ii, lf); err != nil {
-			return err
+		if c, ok := changed[ii.ID]; ok {
+			ii = c
+		} else {
+			order = append(order, ii.ID)
+		}
+		if changed[ii.ID], err = s.changedLineItem(ii, lf); err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return func() {
+		for _, id := range order {
+			if ii, ok := lookupAs[*invoiceItem](s.st, id); ok {
+				*ii = *changed[id]
+			}
+		}
+	}, nil
 }
 
-// changeLineItem applies a line's new values to its invoice item.
-func (s *Server) changeLineItem(ii *invoiceItem, f *form) error {
+// changedLineItem is a copy of invoice item ii with a line's new values.
+func (s *Server) changedLineItem(ii *invoiceItem, f *form) (*invoiceItem, error) {
 	if f.has("discounts") || f.has("tax_amounts") {
-		return invalid("discounts", "", "Line discounts and tax amounts are not supported by stripetest.")
+		return nil, invalid("discounts", "", "Line discounts and tax amounts are not supported by stripetest.")
 	}
 	clone := cloneRecord(ii)
 	s.applyItemParams(clone, f)
 	if err := s.applyItemAmount(clone, f, false); err != nil {
-		return err
+		return nil, err
 	}
-	*ii = *clone
-	return nil
+	return clone, nil
 }
 
-func (s *Server) removeInvoiceLines(r *request, inv *invoice) error {
+func (s *Server) removeInvoiceLines(r *request, inv *invoice) (func(), error) {
+	var del, unassign []*invoiceItem
 	for _, lf := range r.form.forms("lines") {
 		id, _ := lf.str("id")
 		ii, err := s.lineItem(inv, id, lf.name("id"))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		switch lf.strOr("behavior", "") {
 		case "delete":
-			s.remove(ii)
+			del = append(del, ii)
 		case "unassign":
-			ii.Invoice, ii.Line = nil, ""
+			unassign = append(unassign, ii)
 		default:
-			return invalid(lf.name("behavior"), "", "Invalid behavior: must be one of delete or unassign")
+			return nil, invalid(lf.name("behavior"), "", "Invalid behavior: must be one of delete or unassign")
 		}
 	}
-	return nil
+	return func() {
+		for _, ii := range unassign {
+			ii.Invoice, ii.Line = nil, ""
+		}
+		for _, ii := range del {
+			if _, ok := lookupAs[*invoiceItem](s.st, ii.ID); ok {
+				s.remove(ii)
+			}
+		}
+	}, nil
 }
 
 func (s *Server) updateInvoiceLine(r *request) (any, error) {
@@ -273,9 +309,14 @@ func (s *Server) updateInvoiceLine(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.changeLineItem(ii, r.form); err != nil {
+	c, err := s.changedLineItem(ii, r.form)
+	if err != nil {
 		return nil, err
 	}
+	if err := r.form.failed(); err != nil {
+		return nil, err
+	}
+	*ii = *c
 	s.recalcInvoice(inv)
 	for _, l := range inv.Lines {
 		if l.ID == r.pathVal("line") {
