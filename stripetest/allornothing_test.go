@@ -122,3 +122,34 @@ func TestInvoiceLinesActionIsAllOrNothing(t *testing.T) {
 	_, got := rawCall(t, srv, "GET", path, nil)
 	require.Equal(t, want, got)
 }
+
+// A capture with a bad param changes nothing on the charge or payment
+// intent, the valid params sent with it included.
+func TestCaptureWithBadParamChangesNothing(t *testing.T) {
+	t.Parallel()
+	srv, c := newClient(t)
+	ctx := context.Background()
+	ch, err := c.Charges.Create(ctx, &stripe.ChargeCreateParams{Amount: stripe.Ptr(int64(5000)), Currency: stripe.Ptr("usd"),
+		Source: stripe.Ptr("tok_visa"), Capture: stripe.Ptr(false)})
+	require.NoError(t, err)
+	pi, err := c.PaymentIntents.Create(ctx, &stripe.PaymentIntentCreateParams{Amount: stripe.Ptr(int64(5000)), Currency: stripe.Ptr("usd"),
+		PaymentMethod: stripe.Ptr("pm_card_visa"), CaptureMethod: stripe.Ptr(stripe.PaymentIntentCaptureMethodManual), Confirm: stripe.Ptr(true)})
+	require.NoError(t, err)
+	require.Equal(t, stripe.PaymentIntentStatusRequiresCapture, pi.Status)
+	events := srv.Count("event")
+
+	for _, tc := range []struct {
+		path string
+		form url.Values
+	}{
+		{"/v1/charges/" + ch.ID, url.Values{"amount": {"x"}, "receipt_email": {"a@example.com"}, "statement_descriptor": {"NEW"}}},
+		{"/v1/payment_intents/" + pi.ID, url.Values{"amount_to_capture": {"x"}, "statement_descriptor": {"NEW"}, "metadata[k]": {"v"}}},
+	} {
+		_, want := rawCall(t, srv, "GET", tc.path, nil)
+		resp, body := rawCall(t, srv, "POST", tc.path+"/capture", tc.form)
+		require.Equal(t, 400, resp.StatusCode, "%s: %v", tc.path, body)
+		_, got := rawCall(t, srv, "GET", tc.path, nil)
+		require.Equal(t, want, got, tc.path)
+	}
+	require.Equal(t, events, srv.Count("event"))
+}

@@ -409,13 +409,15 @@ func (s *Server) captureCharge(r *request) (any, error) {
 		}
 		amount = n
 	}
-	setNullable(&ch.ReceiptEmail, f, "receipt_email")
-	setNullable(&ch.StatementDescriptor, f, "statement_descriptor")
-	setNullable(&ch.StatementDescriptorSuffix, f, "statement_descriptor_suffix")
-	setNullable(&ch.TransferGroup, f, "transfer_group")
+	clone := cloneRecord(ch)
+	setNullable(&clone.ReceiptEmail, f, "receipt_email")
+	setNullable(&clone.StatementDescriptor, f, "statement_descriptor")
+	setNullable(&clone.StatementDescriptorSuffix, f, "statement_descriptor_suffix")
+	setNullable(&clone.TransferGroup, f, "transfer_group")
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
+	*ch = *clone
 	s.captureFunds(ch, amount)
 	s.emit(r, "charge.captured", ch, nil)
 	if pi, ok := lookupAs[*paymentIntent](s.st, deref(ch.PaymentIntent)); ok && pi.Status == "requires_capture" {

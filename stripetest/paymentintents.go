@@ -327,9 +327,10 @@ func (s *Server) capturePaymentIntent(r *request) (any, error) {
 		}
 		amount = n
 	}
-	setNullable(&pi.StatementDescriptor, f, "statement_descriptor")
-	setNullable(&pi.StatementDescriptorSuffix, f, "statement_descriptor_suffix")
-	pi.Metadata = mergeMetadata(pi.Metadata, f)
+	clone := cloneRecord(pi)
+	setNullable(&clone.StatementDescriptor, f, "statement_descriptor")
+	setNullable(&clone.StatementDescriptorSuffix, f, "statement_descriptor_suffix")
+	clone.Metadata = mergeMetadata(clone.Metadata, f)
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
@@ -337,6 +338,7 @@ func (s *Server) capturePaymentIntent(r *request) (any, error) {
 	if !ok {
 		return nil, &apiError{status: 500, typ: "api_error", message: "stripetest: the payment intent has no charge to capture"}
 	}
+	*pi = *clone
 	s.captureFunds(ch, amount)
 	s.emit(r, "charge.captured", ch, nil)
 	s.succeedCapture(r, pi, amount)
