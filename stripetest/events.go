@@ -104,9 +104,9 @@ func (s *Server) emit(r *request, typ string, rec record, prev obj) {
 		PendingWebhooks: int64(len(senders)), Type: typ,
 	}
 	if r != nil {
-		ev.Request.ID = &r.id
+		ev.Request.ID = ptr(r.id)
 		if r.idemKey != "" {
-			ev.Request.IdempotencyKey = &r.idemKey
+			ev.Request.IdempotencyKey = ptr(r.idemKey)
 		}
 	}
 	s.insert(ev)

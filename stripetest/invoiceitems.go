@@ -97,6 +97,7 @@ func (p *invoicePricing) copy() *invoicePricing {
 		return nil
 	}
 	c := *p
+	c.UnitAmountDecimal = copyPtr(p.UnitAmountDecimal)
 	if p.PriceDetails != nil {
 		d := *p.PriceDetails
 		c.PriceDetails = &d
@@ -130,7 +131,7 @@ func (s *Server) newInvoiceItem(cusID, currency string, testClock *string) *invo
 		meta:     meta{ID: s.newID("ii"), Object: "invoiceitem"},
 		Currency: currency, Customer: cusID, Date: now, Discountable: true, Discounts: []string{}, Metadata: map[string]string{},
 		Period: invoicePeriod{Start: now, End: now}, ProrationDetails: invoiceItemProrations{DiscountAmounts: []invoiceDiscountAmount{}},
-		Quantity: 1, QuantityDecimal: "1", TaxRates: []string{}, TestClock: testClock,
+		Quantity: 1, QuantityDecimal: "1", TaxRates: []string{}, TestClock: copyPtr(testClock),
 	}
 }
 

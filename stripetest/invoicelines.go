@@ -86,7 +86,7 @@ type invoiceCreditedItems struct {
 // itemLine is the line with lineID of invoice item ii on invoice invID.
 func itemLine(ii *invoiceItem, lineID, invID string) *invoiceLineItem {
 	return &invoiceLineItem{
-		ID: lineID, Object: "line_item", Amount: ii.Amount, Currency: ii.Currency, Description: ii.Description,
+		ID: lineID, Object: "line_item", Amount: ii.Amount, Currency: ii.Currency, Description: copyPtr(ii.Description),
 		DiscountAmounts: []invoiceDiscountAmount{}, Discountable: ii.Discountable, Discounts: []string{}, Invoice: invID,
 		Metadata: copyMetadata(ii.Metadata),
 		Parent:   invoiceLineParent{InvoiceItemDetails: &invoiceLineItemDetails{InvoiceItem: ptr(ii.ID)}, Type: "invoice_item_details"},

@@ -263,11 +263,11 @@ func (s *Server) newInvoice(cus *customer, currency, collection, reason string) 
 		Issuer:        invoiceIssuer{Type: "self"},
 		BillingReason: reason, CollectionMethod: collection, Created: now, Currency: currency,
 		Customer: cus.ID, CustomerAddress: copyAddress(cus.Address), CustomerShipping: copyShipping(cus.Shipping),
-		CustomerEmail: cus.Email, CustomerName: cus.Name, CustomerPhone: cus.Phone,
+		CustomerEmail: copyPtr(cus.Email), CustomerName: copyPtr(cus.Name), CustomerPhone: copyPtr(cus.Phone),
 		CustomerTaxExempt: ptr(cus.TaxExempt), CustomerTaxIDs: []invoiceCustomerTaxID{},
 		DefaultTaxRates: []string{}, Discounts: []string{}, Metadata: map[string]string{},
 		PeriodEnd: now, PeriodStart: now, Status: "draft",
-		TestClock:            cus.TestClock,
+		TestClock:            copyPtr(cus.TestClock),
 		TotalDiscountAmounts: []invoiceDiscountAmount{}, TotalPretaxCreditAmounts: []invoicePretaxCreditAmount{}, TotalTaxes: []invoiceTax{},
 	}
 	return inv

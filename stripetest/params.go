@@ -155,8 +155,8 @@ func copyAddress(a *address) *address {
 	if a == nil {
 		return nil
 	}
-	c := *a
-	return &c
+	return &address{City: copyPtr(a.City), Country: copyPtr(a.Country), Line1: copyPtr(a.Line1),
+		Line2: copyPtr(a.Line2), PostalCode: copyPtr(a.PostalCode), State: copyPtr(a.State)}
 }
 
 // copyShipping returns a copy of sh (nil for nil).
@@ -164,7 +164,5 @@ func copyShipping(sh *shipping) *shipping {
 	if sh == nil {
 		return nil
 	}
-	c := *sh
-	c.Address = copyAddress(sh.Address)
-	return &c
+	return &shipping{Address: copyAddress(sh.Address), Name: copyPtr(sh.Name), Phone: copyPtr(sh.Phone)}
 }
