@@ -111,10 +111,3 @@ func (s *Server) addBalanceTransaction(amount, fee int64, currency, typ, categor
 	b.available += amount - fee
 	return txn.ID
 }
-
-func listOrEmpty(l []any) []any {
-	if l == nil {
-		return []any{}
-	}
-	return l
-}

@@ -273,11 +273,6 @@ func (s *Server) captureFunds(ch *charge, amount int64) {
 	ch.BalanceTransaction = &txn
 }
 
-func strOrEmpty(v any) string {
-	s, _ := v.(string)
-	return s
-}
-
 // chargeSource finds what POST /v1/charges charges: source (a token or a
 // card of customer), else the customer's default source.
 func (s *Server) chargeSource(f *form, cus *customer) (paymentSource, error) {

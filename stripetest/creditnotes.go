@@ -2,7 +2,6 @@ package stripetest
 
 import (
 	"fmt"
-	"strings"
 )
 
 // Credit notes reduce a finalized invoice. On an open invoice (pre
@@ -110,10 +109,7 @@ func (s *Server) pageCreditNoteLines(r *request, cn *creditNote, url string) (ob
 	return pageSlice(r, cn.Lines, url, "credit note line item", func(l creditNoteLineItem) string { return l.ID },
 		func(l creditNoteLineItem, expand []string) obj {
 			t, _ := valueTree(&l).(obj)
-			for _, path := range expand {
-				s.expandPath(t, strings.Split(path, "."))
-			}
-			return t
+			return s.expandTree(t, expand)
 		})
 }
 

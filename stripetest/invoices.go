@@ -527,11 +527,7 @@ func (s *Server) invoiceSubscription(inv *invoice) string {
 // subscriptionParent is the parent of an invoice billing the subscription
 // subID, which has metadata md.
 func subscriptionParent(subID string, md map[string]string) *invoiceParent {
-	c := make(map[string]string, len(md))
-	for k, v := range md {
-		c[k] = v
-	}
-	return &invoiceParent{SubscriptionDetails: &invoiceSubscriptionDetails{Metadata: c, Subscription: subID}, Type: "subscription_details"}
+	return &invoiceParent{SubscriptionDetails: &invoiceSubscriptionDetails{Metadata: copyMetadata(md), Subscription: subID}, Type: "subscription_details"}
 }
 
 func (s *Server) finalizeInvoice(r *request) (any, error) {
