@@ -153,3 +153,18 @@ func TestCaptureWithBadParamChangesNothing(t *testing.T) {
 	}
 	require.Equal(t, events, srv.Count("event"))
 }
+
+// Expanding a deleted customer gives its deleted stub, as Stripe does, not
+// the customer as it was.
+func TestExpandDeletedCustomer(t *testing.T) {
+	t.Parallel()
+	srv, c := newClient(t)
+	ctx := context.Background()
+	cus, err := c.Customers.Create(ctx, &stripe.CustomerCreateParams{Email: stripe.Ptr("gone@example.com")})
+	require.NoError(t, err)
+	_, ii := rawCall(t, srv, "POST", "/v1/invoiceitems", url.Values{"customer": {cus.ID}, "amount": {"100"}, "currency": {"usd"}})
+	_, err = c.Customers.Delete(ctx, cus.ID, nil)
+	require.NoError(t, err)
+	_, got := rawCall(t, srv, "GET", "/v1/invoiceitems/"+ii["id"].(string)+"?expand[]=customer", nil)
+	require.Equal(t, map[string]any{"id": cus.ID, "object": "customer", "deleted": true}, got["customer"])
+}

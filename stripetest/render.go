@@ -60,6 +60,10 @@ func (s *Server) expandPath(m obj, path []string) {
 		if !found {
 			return
 		}
+		if target.base().Deleted { // as Stripe expands a deleted customer
+			m[path[0]] = deletedStub(target.base().ID, target.base().Object)
+			return
+		}
 		exp := s.tree(target)
 		s.expandPath(exp, path[1:])
 		m[path[0]] = exp
