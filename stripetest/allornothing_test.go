@@ -168,3 +168,29 @@ func TestExpandDeletedCustomer(t *testing.T) {
 	_, got := rawCall(t, srv, "GET", "/v1/invoiceitems/"+ii["id"].(string)+"?expand[]=customer", nil)
 	require.Equal(t, map[string]any{"id": cus.ID, "object": "customer", "deleted": true}, got["customer"])
 }
+
+// An update whose payment method param names a test card (pm_card_visa,
+// which makes a payment method) but which fails on another param stores
+// no payment method: a 400 changes nothing.
+func TestFailedUpdateStoresNoTestCardPaymentMethod(t *testing.T) {
+	t.Parallel()
+	srv, c := newClient(t)
+	ctx := context.Background()
+	cus, err := c.Customers.Create(ctx, nil)
+	require.NoError(t, err)
+	pi, err := c.PaymentIntents.Create(ctx, &stripe.PaymentIntentCreateParams{Amount: stripe.Ptr(int64(1000)), Currency: stripe.Ptr("usd")})
+	require.NoError(t, err)
+	pms, events := srv.Count("payment_method"), srv.Count("event")
+	for _, tc := range []struct {
+		path string
+		form url.Values
+	}{
+		{"/v1/payment_intents/" + pi.ID, url.Values{"payment_method": {"pm_card_visa"}, "amount": {"x"}}},
+		{"/v1/customers/" + cus.ID, url.Values{"invoice_settings[default_payment_method]": {"pm_card_visa"}, "default_source": {"card_missing"}}},
+	} {
+		resp, body := rawCall(t, srv, "POST", tc.path, tc.form)
+		require.Equal(t, 400, resp.StatusCode, "%s: %v", tc.path, body)
+		require.Equal(t, pms, srv.Count("payment_method"), tc.path)
+		require.Equal(t, events, srv.Count("event"), tc.path)
+	}
+}

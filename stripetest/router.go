@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	stripe "github.com/stripelite/stripe"
@@ -190,7 +191,8 @@ func (s *Server) run(rt *route, r *request) (resp response, save bool) {
 	}
 	s.st = st
 	s.at = s.requestClock(r)
-	defer func() { s.st, s.at = s.platform, 0 }()
+	s.inserted = new([]insertion)
+	defer func() { s.st, s.at, s.inserted = s.platform, 0, nil }()
 	out, err := runHandler(rt.fn, r)
 	if err == nil {
 		err = *r.form.err
@@ -201,6 +203,12 @@ func (s *Server) run(rt *route, r *request) (resp response, save bool) {
 			ae = &apiError{status: http.StatusInternalServerError, typ: "api_error", message: err.Error()}
 		}
 		save = ae.status != http.StatusBadRequest || ae.typ != "invalid_request_error" || ae.saved
+		if !save {
+			for _, in := range slices.Backward(*s.inserted) {
+				s.st = in.st
+				s.remove(in.rec)
+			}
+		}
 		return errorResponse(r.id, ae), save
 	}
 	b, merr := appendJSON(nil, out)

@@ -104,6 +104,10 @@ type Server struct {
 	// at, when not 0, is the time (Unix seconds) the code running under mu
 	// acts at: a test clock's (testclocks.go).
 	at int64
+	// inserted, during a request, lists the objects it stored, which run
+	// removes again if the request fails with a 400 that changed nothing
+	// (such as a pm_card_... payment method resolved before a bad param).
+	inserted *[]insertion
 
 	// testHookBeforeHandle, set only by tests, runs before each handler
 	// (after its Idempotency-Key is claimed).

@@ -70,6 +70,15 @@ func (s *Server) insert(rec record) {
 	m.Seq, m.Stored = s.st.seq, s.unix()
 	s.st.byID[m.ID] = rec
 	s.st.kinds[m.Object] = append(s.st.kinds[m.Object], rec)
+	if s.inserted != nil {
+		*s.inserted = append(*s.inserted, insertion{s.st, rec})
+	}
+}
+
+// insertion is an object a request stored, and the store it went to.
+type insertion struct {
+	st  *store
+	rec record
 }
 
 // remove drops an object from the store (deleting through the API marks it
