@@ -3,10 +3,13 @@ package stripetest_test
 import (
 	"context"
 	"net/url"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 	stripe "github.com/stripelite/stripe"
+	"github.com/stripelite/stripe/stripetest"
 )
 
 // A request whose items[i][price_data] is valid but whose other params are
@@ -193,4 +196,31 @@ func TestFailedUpdateStoresNoTestCardPaymentMethod(t *testing.T) {
 		require.Equal(t, pms, srv.Count("payment_method"), tc.path)
 		require.Equal(t, events, srv.Count("event"), tc.path)
 	}
+}
+
+// A payout that arrives is paid, with its payout.paid event, even when the
+// request that noticed fails with a 400.
+func TestPayoutSettledByFailedRequestKeepsItsEvent(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	now := time.Unix(1_800_000_000, 0)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	srv, c := newClient(t, stripetest.WithClock(clock))
+	ctx := context.Background()
+	_, err := c.Charges.Create(ctx, &stripe.ChargeCreateParams{Amount: stripe.Ptr(int64(10000)), Currency: stripe.Ptr("usd"), Source: stripe.Ptr("tok_visa")})
+	require.NoError(t, err)
+	po, err := c.Payouts.Create(ctx, &stripe.PayoutCreateParams{Amount: stripe.Ptr(int64(4000)), Currency: stripe.Ptr("usd")})
+	require.NoError(t, err)
+	mu.Lock()
+	now = now.Add(3 * 24 * time.Hour)
+	mu.Unlock()
+
+	resp, _ := rawCall(t, srv, "GET", "/v1/payouts?limit=0", nil)
+	require.Equal(t, 400, resp.StatusCode)
+	got, err := c.Payouts.Get(ctx, po.ID, nil)
+	require.NoError(t, err)
+	require.Equal(t, stripe.PayoutStatusPaid, got.Status)
+	evs, err := c.Events.List(ctx, &stripe.EventListParams{Type: stripe.Ptr(stripe.EventType("payout.paid"))})
+	require.NoError(t, err)
+	require.Len(t, evs.Data, 1)
 }

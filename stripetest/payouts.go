@@ -63,6 +63,7 @@ func (s *Server) settlePayouts(r *request) {
 			s.emit(r, "payout.paid", p, nil)
 		}
 	}
+	s.keepInserted() // the payouts stay paid, with their events, whatever the request's answer
 }
 
 // getPayout finds the payout {id}, its status brought up to date.

@@ -75,6 +75,15 @@ func (s *Server) insert(rec record) {
 	}
 }
 
+// keepInserted makes the objects the running request stored so far stay
+// even if it fails: for changes that only bring the state up to date
+// (settlePayouts), which any request may make.
+func (s *Server) keepInserted() {
+	if s.inserted != nil {
+		*s.inserted = (*s.inserted)[:0]
+	}
+}
+
 // insertion is an object a request stored, and the store it went to.
 type insertion struct {
 	st  *store
