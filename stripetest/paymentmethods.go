@@ -62,6 +62,7 @@ type paymentMethodCardNetworks struct {
 	Preferred *string  `json:"preferred"`
 }
 
+// threeDSecureUsage says whether a card supports 3D Secure.
 type threeDSecureUsage struct {
 	Supported bool `json:"supported"`
 }
