@@ -106,7 +106,7 @@ type chargeCard struct {
 	AmountAuthorized  *int64              `json:"amount_authorized"`
 	AuthorizationCode *string             `json:"authorization_code"`
 	Brand             string              `json:"brand"`
-	Checks            cardChecks    `json:"checks"`
+	Checks            cardChecks          `json:"checks"`
 	Country           string              `json:"country"`
 	ExpMonth          int64               `json:"exp_month"`
 	ExpYear           int64               `json:"exp_year"`
