@@ -2,6 +2,7 @@ package stripetest
 
 import "sort"
 
+// balanceAmounts is an account's balance in one currency.
 type balanceAmounts struct{ available, pending int64 }
 
 func (s *Server) registerBalance() {

@@ -106,7 +106,7 @@ type chargeCard struct {
 	AmountAuthorized  *int64              `json:"amount_authorized"`
 	AuthorizationCode *string             `json:"authorization_code"`
 	Brand             string              `json:"brand"`
-	Checks            chargeCardChecks    `json:"checks"`
+	Checks            cardChecks          `json:"checks"`
 	Country           string              `json:"country"`
 	ExpMonth          int64               `json:"exp_month"`
 	ExpYear           int64               `json:"exp_year"`
@@ -117,13 +117,6 @@ type chargeCard struct {
 	NetworkToken      chargeNetworkToken  `json:"network_token"`
 	ThreeDSecure      *chargeThreeDSecure `json:"three_d_secure"`
 	Wallet            *chargeWallet       `json:"wallet"`
-}
-
-// chargeCardChecks are the card checks of a charge.
-type chargeCardChecks struct {
-	AddressLine1Check      *string `json:"address_line1_check"`
-	AddressPostalCodeCheck *string `json:"address_postal_code_check"`
-	CVCCheck               string  `json:"cvc_check"`
 }
 
 // chargeNetworkToken says whether a network token was used.

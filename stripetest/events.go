@@ -85,6 +85,19 @@ type eventData struct {
 	PreviousAttributes obj `json:"previous_attributes,omitempty"`
 }
 
+// UnmarshalJSON decodes saved data with its numbers as int64, as render
+// makes them, so a loaded or cloned event holds what the original held
+// (encoding/json would make every number a float64).
+func (d *eventData) UnmarshalJSON(b []byte) error {
+	t, err := decodeTree(b, true)
+	if err != nil {
+		return err
+	}
+	d.Object, _ = t["object"].(obj)
+	d.PreviousAttributes, _ = t["previous_attributes"].(obj)
+	return nil
+}
+
 // eventRequest is the API request that caused an event (null fields for
 // changes no request made, such as a test clock's).
 type eventRequest struct {

@@ -30,6 +30,7 @@ type idemCall struct {
 	scope, method, path, params string
 }
 
+// idemEntry is the saved answer to one Idempotency-Key, or a request with it in flight.
 type idemEntry struct {
 	method, path, params string
 	status               int

@@ -92,6 +92,7 @@ type piPaymentMethodOptions struct {
 	Card *piCardOptions `json:"card,omitempty"`
 }
 
+// piCardOptions are a payment intent's card payment method options.
 type piCardOptions struct {
 	Installments        *nullObject `json:"installments"`
 	MandateOptions      *nullObject `json:"mandate_options"`

@@ -72,6 +72,7 @@ type paymentLinkAfterCompletion struct {
 	Type               string                         `json:"type"`
 }
 
+// paymentLinkHostedConfirmation is the message shown after a payment link payment.
 type paymentLinkHostedConfirmation struct {
 	CustomMessage *string `json:"custom_message"`
 }
@@ -82,10 +83,12 @@ type paymentLinkAutomaticTax struct {
 	Liability *nullObject `json:"liability"` // never set: null
 }
 
+// paymentLinkPhoneCollection says whether a payment link collects a phone number.
 type paymentLinkPhoneCollection struct {
 	Enabled bool `json:"enabled"`
 }
 
+// paymentLinkTaxIDCollection says whether a payment link collects tax IDs.
 type paymentLinkTaxIDCollection struct {
 	Enabled  bool   `json:"enabled"`
 	Required string `json:"required"`

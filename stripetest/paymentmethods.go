@@ -62,6 +62,7 @@ type paymentMethodCardNetworks struct {
 	Preferred *string  `json:"preferred"`
 }
 
+// threeDSecureUsage says whether a card supports 3D Secure.
 type threeDSecureUsage struct {
 	Supported bool `json:"supported"`
 }
@@ -125,7 +126,7 @@ func (s *Server) newCardPaymentMethod(name string, tc testCard) *paymentMethod {
 func cardDetails(pm paymentSource) chargeCard {
 	tc := testCards[pm.testCard()]
 	return chargeCard{
-		Brand: tc.network, Checks: chargeCardChecks{CVCCheck: "pass"}, Country: "US", ExpMonth: 12, ExpYear: pm.expYear(),
+		Brand: tc.network, Checks: cardChecks{CVCCheck: "pass"}, Country: "US", ExpMonth: 12, ExpYear: pm.expYear(),
 		Fingerprint: fingerprint(pm.testCard()), Funding: tc.funding, Last4: tc.last4, Network: tc.network,
 	}
 }

@@ -27,6 +27,7 @@ import (
 // stateVersion is the format of a state file; Load refuses others.
 const stateVersion = 2
 
+// stateFile is the JSON document Save writes.
 type stateFile struct {
 	Version    int                   `json:"version"`
 	APIVersion string                `json:"api_version"`
@@ -37,6 +38,7 @@ type stateFile struct {
 	Idempotency []idemState `json:"idempotency,omitempty"`
 }
 
+// storeState is one account's objects and balance in a state file.
 type storeState struct {
 	Seq     int64                     `json:"seq"`
 	Objects []json.RawMessage         `json:"objects"` // in creation order

@@ -150,78 +150,50 @@ func mustBe[T record](rec record) T {
 	return t
 }
 
+// recordKinds makes an empty record of each stored kind's type, by the
+// kind's object name: every kind a store may hold is listed here.
+var recordKinds = map[string]func() record{
+	"balance_transaction":          func() record { return new(balanceTransaction) },
+	"billing.meter_event":          func() record { return new(meterEvent) },
+	"billing_portal.session":       func() record { return new(billingPortalSession) },
+	"card":                         func() record { return new(card) },
+	"charge":                       func() record { return new(charge) },
+	"checkout.session":             func() record { return new(checkoutSession) },
+	"coupon":                       func() record { return new(coupon) },
+	"credit_note":                  func() record { return new(creditNote) },
+	"customer":                     func() record { return new(customer) },
+	"customer_balance_transaction": func() record { return new(customerBalanceTransaction) },
+	"discount":                     func() record { return new(discount) },
+	"dispute":                      func() record { return new(dispute) },
+	"event":                        func() record { return new(event) },
+	"invoice":                      func() record { return new(invoice) },
+	"invoiceitem":                  func() record { return new(invoiceItem) },
+	"oauth_code":                   func() record { return new(oauthCode) },
+	"oauth_connection":             func() record { return new(oauthConnection) },
+	"oauth_refresh_token":          func() record { return new(oauthRefreshToken) },
+	"payment_intent":               func() record { return new(paymentIntent) },
+	"payment_link":                 func() record { return new(paymentLink) },
+	"payment_method":               func() record { return new(paymentMethod) },
+	"payout":                       func() record { return new(payout) },
+	"price":                        func() record { return new(price) },
+	"product":                      func() record { return new(product) },
+	"promotion_code":               func() record { return new(promotionCode) },
+	"refund":                       func() record { return new(refund) },
+	"setup_intent":                 func() record { return new(setupIntent) },
+	"subscription":                 func() record { return new(subscription) },
+	"subscription_item":            func() record { return new(subscriptionItem) },
+	"tax_id":                       func() record { return new(taxID) },
+	"tax_rate":                     func() record { return new(taxRate) },
+	"test_helpers.test_clock":      func() record { return new(testClock) },
+	"transfer":                     func() record { return new(transfer) },
+	"webhook_endpoint":             func() record { return new(webhookEndpoint) },
+}
+
 // newRecord returns an empty record of kind's type, which a state file's
 // objects load into; nil for an unknown kind.
 func newRecord(kind string) record {
-	switch kind {
-	case "balance_transaction":
-		return new(balanceTransaction)
-	case "billing.meter_event":
-		return new(meterEvent)
-	case "billing_portal.session":
-		return new(billingPortalSession)
-	case "card":
-		return new(card)
-	case "charge":
-		return new(charge)
-	case "checkout.session":
-		return new(checkoutSession)
-	case "coupon":
-		return new(coupon)
-	case "credit_note":
-		return new(creditNote)
-	case "customer":
-		return new(customer)
-	case "customer_balance_transaction":
-		return new(customerBalanceTransaction)
-	case "discount":
-		return new(discount)
-	case "dispute":
-		return new(dispute)
-	case "event":
-		return new(event)
-	case "invoice":
-		return new(invoice)
-	case "invoiceitem":
-		return new(invoiceItem)
-	case "oauth_code":
-		return new(oauthCode)
-	case "oauth_connection":
-		return new(oauthConnection)
-	case "oauth_refresh_token":
-		return new(oauthRefreshToken)
-	case "payment_intent":
-		return new(paymentIntent)
-	case "payment_link":
-		return new(paymentLink)
-	case "payment_method":
-		return new(paymentMethod)
-	case "payout":
-		return new(payout)
-	case "price":
-		return new(price)
-	case "product":
-		return new(product)
-	case "promotion_code":
-		return new(promotionCode)
-	case "refund":
-		return new(refund)
-	case "setup_intent":
-		return new(setupIntent)
-	case "subscription":
-		return new(subscription)
-	case "subscription_item":
-		return new(subscriptionItem)
-	case "tax_id":
-		return new(taxID)
-	case "tax_rate":
-		return new(taxRate)
-	case "test_helpers.test_clock":
-		return new(testClock)
-	case "transfer":
-		return new(transfer)
-	case "webhook_endpoint":
-		return new(webhookEndpoint)
+	if mk, ok := recordKinds[kind]; ok {
+		return mk()
 	}
 	return nil
 }

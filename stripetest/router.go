@@ -25,8 +25,11 @@ type request struct {
 	expand  []string
 }
 
+// handlerFunc serves one route: a response tree (or other value to encode)
+// or an error.
 type handlerFunc func(r *request) (any, error)
 
+// route is one endpoint: a method, a path pattern and its handler.
 type route struct {
 	method  string
 	pattern []string   // path segments; "{x}" is a wildcard

@@ -21,6 +21,7 @@ type subscriptionItem struct {
 	TaxRates           []string                  `json:"tax_rates"`
 }
 
+// subItemBillingThresholds is an item's usage threshold for billing; stripetest never sets it.
 type subItemBillingThresholds struct {
 	UsageGte *int64 `json:"usage_gte"`
 }

@@ -72,6 +72,7 @@ func (x *subscription) complete(s *Server, t obj) {
 // live reports whether the subscription has not ended.
 func (x *subscription) live() bool { return x.Status != "canceled" && x.Status != "incomplete_expired" }
 
+// subAutomaticTax is a subscription's automatic tax setting.
 type subAutomaticTax struct {
 	DisabledReason *string       `json:"disabled_reason"`
 	Enabled        bool          `json:"enabled"`
@@ -84,6 +85,7 @@ type subLiability struct {
 	Type    string  `json:"type"`
 }
 
+// subAnchorConfig fixes the day (and time) of a subscription's billing cycle.
 type subAnchorConfig struct {
 	DayOfMonth int64  `json:"day_of_month"`
 	Hour       *int64 `json:"hour"`
@@ -92,11 +94,13 @@ type subAnchorConfig struct {
 	Second     *int64 `json:"second"`
 }
 
+// subBillingMode is how a subscription bills changes (classic or flexible).
 type subBillingMode struct {
 	Flexible *subBillingModeFlexible `json:"flexible"`
 	Type     string                  `json:"type"`
 }
 
+// subBillingModeFlexible are the flexible billing mode's options.
 type subBillingModeFlexible struct {
 	ProrationDiscounts string `json:"proration_discounts,omitempty"`
 }
@@ -107,31 +111,37 @@ type subBillingSchedule struct {
 	Key string `json:"key"`
 }
 
+// subBillingThresholds are a subscription's billing thresholds; stripetest never sets them.
 type subBillingThresholds struct {
 	AmountGte               *int64 `json:"amount_gte"`
 	ResetBillingCycleAnchor *bool  `json:"reset_billing_cycle_anchor"`
 }
 
+// subCancellationDetails say why a subscription was canceled.
 type subCancellationDetails struct {
 	Comment  *string `json:"comment"`
 	Feedback *string `json:"feedback"`
 	Reason   *string `json:"reason"`
 }
 
+// subInvoiceSettings are the settings of a subscription's invoices.
 type subInvoiceSettings struct {
 	AccountTaxIDs []string  `json:"account_tax_ids"`
 	Issuer        subIssuer `json:"issuer"`
 }
 
+// subIssuer is the account that issues a subscription's invoices.
 type subIssuer struct {
 	Type string `json:"type"`
 }
 
+// subPauseCollection pauses the collection of a subscription's payments.
 type subPauseCollection struct {
 	Behavior  string `json:"behavior"`
 	ResumesAt *int64 `json:"resumes_at"`
 }
 
+// subPaymentSettings are the payment settings of a subscription's invoices.
 type subPaymentSettings struct {
 	PaymentMethodOptions     *subPaymentMethodOptions `json:"payment_method_options"`
 	PaymentMethodTypes       []string                 `json:"payment_method_types"`
@@ -142,6 +152,7 @@ type subPaymentSettings struct {
 // stripetest does not model (always null).
 type subPaymentMethodOptions struct{}
 
+// subPendingItemInterval bills pending invoice items at an interval; stripetest never sets it.
 type subPendingItemInterval struct {
 	Interval      string `json:"interval"`
 	IntervalCount int64  `json:"interval_count"`
@@ -155,15 +166,18 @@ type subPendingUpdate struct {
 	TrialFromPlan      *bool  `json:"trial_from_plan"`
 }
 
+// subTransferData sends part of each payment to a connected account.
 type subTransferData struct {
 	AmountPercent *float64 `json:"amount_percent"`
 	Destination   string   `json:"destination"`
 }
 
+// subTrialSettings say what happens when a trial ends.
 type subTrialSettings struct {
 	EndBehavior subTrialEndBehavior `json:"end_behavior"`
 }
 
+// subTrialEndBehavior is what a trial ending without a payment method does.
 type subTrialEndBehavior struct {
 	MissingPaymentMethod string `json:"missing_payment_method"`
 }

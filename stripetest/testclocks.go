@@ -60,6 +60,7 @@ type testClockStatusDetails struct {
 	Advancing *testClockAdvancing `json:"advancing,omitempty"`
 }
 
+// testClockAdvancing says when an advancing clock will be ready.
 type testClockAdvancing struct {
 	TargetFrozenTime int64 `json:"target_frozen_time"`
 }

@@ -29,6 +29,7 @@ type webhookSender struct {
 	delivered func(ev *event)
 }
 
+// delivery is one queued webhook delivery: an event and its payload.
 type delivery struct {
 	ev      *event
 	payload []byte
