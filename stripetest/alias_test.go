@@ -11,17 +11,17 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// sharedMemory reports the pointers, maps and slices that two stored
+// sharedBetweenRecords reports the pointers, maps and slices that two stored
 // records both reach: a change through one would silently change the
 // other.
-func sharedMemory(st *store) []string {
+func sharedBetweenRecords(st *store) []string {
 	owner := map[uintptr]string{}
 	var shared []string
 	for _, list := range st.kinds {
 		for _, rec := range list {
 			id := rec.base().ID
 			mine := map[uintptr]string{}
-			walkMemory(reflect.ValueOf(rec).Elem(), id, mine)
+			walkRecordMemory(reflect.ValueOf(rec).Elem(), id, mine)
 			for addr, path := range mine {
 				if o, ok := owner[addr]; ok && !strings.HasPrefix(o, id+".") {
 					shared = append(shared, fmt.Sprintf("%s and %s", o, path))
@@ -33,7 +33,7 @@ func sharedMemory(st *store) []string {
 	return shared
 }
 
-func walkMemory(v reflect.Value, path string, seen map[uintptr]string) {
+func walkRecordMemory(v reflect.Value, path string, seen map[uintptr]string) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if v.IsNil() {
@@ -43,7 +43,7 @@ func walkMemory(v reflect.Value, path string, seen map[uintptr]string) {
 			return
 		}
 		seen[v.Pointer()] = path
-		walkMemory(v.Elem(), path, seen)
+		walkRecordMemory(v.Elem(), path, seen)
 	case reflect.Map:
 		if v.IsNil() {
 			return
@@ -51,7 +51,7 @@ func walkMemory(v reflect.Value, path string, seen map[uintptr]string) {
 		seen[v.Pointer()] = path
 		it := v.MapRange()
 		for it.Next() {
-			walkMemory(it.Value(), fmt.Sprint(path, "[", it.Key(), "]"), seen)
+			walkRecordMemory(it.Value(), fmt.Sprint(path, "[", it.Key(), "]"), seen)
 		}
 	case reflect.Slice:
 		if v.IsNil() || v.Cap() == 0 { // empty slices may all point at one zero-size block
@@ -59,15 +59,15 @@ func walkMemory(v reflect.Value, path string, seen map[uintptr]string) {
 		}
 		seen[v.Pointer()] = path
 		for i := 0; i < v.Len(); i++ {
-			walkMemory(v.Index(i), fmt.Sprint(path, "[", i, "]"), seen)
+			walkRecordMemory(v.Index(i), fmt.Sprint(path, "[", i, "]"), seen)
 		}
 	case reflect.Struct:
 		for i := 0; i < v.NumField(); i++ {
-			walkMemory(v.Field(i), path+"."+v.Type().Field(i).Name, seen)
+			walkRecordMemory(v.Field(i), path+"."+v.Type().Field(i).Name, seen)
 		}
 	case reflect.Interface:
 		if !v.IsNil() {
-			walkMemory(v.Elem(), path, seen)
+			walkRecordMemory(v.Elem(), path, seen)
 		}
 	}
 }
@@ -108,5 +108,5 @@ func TestRecordsShareNoMemory(t *testing.T) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	require.Empty(t, sharedMemory(s.platform))
+	require.Empty(t, sharedBetweenRecords(s.platform))
 }
