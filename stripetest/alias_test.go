@@ -33,6 +33,23 @@ func sharedBetweenRecords(st *store) []string {
 	return shared
 }
 
+// sharedBetween reports the pointers, maps and slices that records a and b
+// (such as a record and its clone) both reach.
+func sharedBetween(a, b record) []string {
+	mine, theirs := map[uintptr]string{}, map[uintptr]string{}
+	walkRecordMemory(reflect.ValueOf(a), "a", mine)
+	walkRecordMemory(reflect.ValueOf(b), "b", theirs)
+	var shared []string
+	for addr, path := range theirs {
+		if p, ok := mine[addr]; ok {
+			shared = append(shared, p+" and "+path)
+		}
+	}
+	return shared
+}
+
+// walkRecordMemory records in seen, by address, the path of every pointer,
+// map and slice v reaches.
 func walkRecordMemory(v reflect.Value, path string, seen map[uintptr]string) {
 	switch v.Kind() {
 	case reflect.Pointer:

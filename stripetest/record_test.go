@@ -238,6 +238,7 @@ func TestNewRecordKinds(t *testing.T) {
 	defer func() { s.st = s.platform }()
 	for _, st := range append([]*store{s.platform}, accountStores(s)...) {
 		s.st = st
+		require.Empty(t, sharedBetweenRecords(st), "records of %q share memory", st.account)
 		for kind, list := range st.kinds {
 			for _, rec := range list {
 				id := rec.base().ID
@@ -248,7 +249,7 @@ func TestNewRecordKinds(t *testing.T) {
 				clone := cloneRecord(rec)
 				require.Equal(t, rec, clone, "clone of %s", id)
 				require.Equal(t, tree, s.render(clone, nil), "clone of %s", id)
-				require.Empty(t, sharedMemory(reflect.ValueOf(rec), reflect.ValueOf(clone), id), "clone of %s", id)
+				require.Empty(t, sharedBetween(rec, clone), "clone of %s", id)
 				if md := reflect.ValueOf(clone).Elem().FieldByName("Metadata"); md.IsValid() && md.Kind() == reflect.Map {
 					if md.IsNil() {
 						md.Set(reflect.MakeMap(md.Type()))
@@ -261,47 +262,4 @@ func TestNewRecordKinds(t *testing.T) {
 			}
 		}
 	}
-}
-
-// sharedMemory lists the paths where a and b, values of one type, hold the
-// same map, the same slice backing array or the same pointer.
-func sharedMemory(a, b reflect.Value, path string) []string {
-	var shared []string
-	switch a.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if a.IsNil() || b.IsNil() {
-			return nil
-		}
-		if a.Kind() == reflect.Pointer && a.Pointer() == b.Pointer() {
-			return []string{path}
-		}
-		return sharedMemory(a.Elem(), b.Elem(), path)
-	case reflect.Map:
-		if a.IsNil() || b.IsNil() {
-			return nil
-		}
-		if a.Pointer() == b.Pointer() {
-			return []string{path}
-		}
-		for _, k := range a.MapKeys() {
-			if bv := b.MapIndex(k); bv.IsValid() {
-				shared = append(shared, sharedMemory(a.MapIndex(k), bv, path+"["+k.String()+"]")...)
-			}
-		}
-	case reflect.Slice:
-		if a.Len() == 0 || b.Len() == 0 {
-			return nil
-		}
-		if a.Pointer() == b.Pointer() {
-			return []string{path}
-		}
-		for i := range min(a.Len(), b.Len()) {
-			shared = append(shared, sharedMemory(a.Index(i), b.Index(i), path+"[]")...)
-		}
-	case reflect.Struct:
-		for i := range a.NumField() {
-			shared = append(shared, sharedMemory(a.Field(i), b.Field(i), path+"."+a.Type().Field(i).Name)...)
-		}
-	}
-	return shared
 }
