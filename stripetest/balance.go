@@ -1,6 +1,9 @@
 package stripetest
 
-import "sort"
+import (
+	"net/http"
+	"sort"
+)
 
 // balanceAmounts is an account's balance in one currency.
 type balanceAmounts struct{ available, pending int64 }
@@ -111,4 +114,18 @@ func (s *Server) addBalanceTransaction(amount, fee int64, currency, typ, categor
 	}
 	b.available += amount - fee
 	return txn.ID
+}
+
+// drawable checks that the acting account's available balance in cur
+// covers amount: a payout or transfer beyond it gets Stripe's 400
+// balance_insufficient with message.
+func (s *Server) drawable(amount int64, cur, message string) error {
+	var available int64
+	if b := s.st.balance[cur]; b != nil {
+		available = b.available
+	}
+	if amount > available {
+		return &apiError{status: http.StatusBadRequest, typ: "invalid_request_error", code: "balance_insufficient", param: "amount", message: message}
+	}
+	return nil
 }

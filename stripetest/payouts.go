@@ -1,7 +1,6 @@
 package stripetest
 
 import (
-	"net/http"
 	"strings"
 )
 
@@ -137,13 +136,8 @@ func (s *Server) createPayout(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	var available int64
-	if b := s.st.balance[cur]; b != nil {
-		available = b.available
-	}
-	if amount > available {
-		return nil, &apiError{status: http.StatusBadRequest, typ: "invalid_request_error", code: "balance_insufficient", param: "amount",
-			message: "You have insufficient funds in your Stripe account for this transfer. Your card balance is too low. You can use the /v1/balance endpoint to view your Stripe balance (for more details, see stripe.com/docs/api#balance)."}
+	if err := s.drawable(amount, cur, "You have insufficient funds in your Stripe account for this transfer. Your card balance is too low. You can use the /v1/balance endpoint to view your Stripe balance (for more details, see stripe.com/docs/api#balance)."); err != nil {
+		return nil, err
 	}
 	p.ID = s.newID("po")
 	p.BalanceTransaction = ptr(s.addBalanceTransaction(-amount, 0, cur, "payout", "payout", p.ID, "STRIPE PAYOUT"))

@@ -1,7 +1,6 @@
 package stripetest
 
 import (
-	"net/http"
 	"strings"
 )
 
@@ -101,13 +100,8 @@ func (s *Server) createTransfer(r *request) (any, error) {
 	if err := f.failed(); err != nil {
 		return nil, err
 	}
-	var available int64
-	if b := s.st.balance[cur]; b != nil {
-		available = b.available
-	}
-	if amount > available {
-		return nil, &apiError{status: http.StatusBadRequest, typ: "invalid_request_error", code: "balance_insufficient", param: "amount",
-			message: "You have insufficient available funds in your Stripe account. Try adding funds directly to your available balance by creating Charges using the 4000000000000077 test card."}
+	if err := s.drawable(amount, cur, "You have insufficient available funds in your Stripe account. Try adding funds directly to your available balance by creating Charges using the 4000000000000077 test card."); err != nil {
+		return nil, err
 	}
 	t.ID = s.newID("tr")
 	t.BalanceTransaction = ptr(s.addBalanceTransaction(-amount, 0, cur, "transfer", "transfer", t.ID, ""))
